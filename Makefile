@@ -1,0 +1,70 @@
+# Prachum: two commands for a newcomer, `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+
+# Debian packages: Qt offscreen/xcb, Thai fonts, LibreOffice + poppler for document checks,
+# Xvfb for screenshots. Measured on bookworm.
+SYSTEM_PACKAGES := libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 \
+	libfreetype6 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 \
+	libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 \
+	libxcb-xinerama0 libxcb-xkb1 fonts-thai-tlwg libreoffice-writer-nogui \
+	libreoffice-calc-nogui poppler-utils xvfb xauth
+
+.PHONY: run test lint bench screenshots translations system-packages clean
+
+$(VENV)/bin/python:
+	@$(PYTHON) -m venv $(VENV) || { \
+	  echo "Could not create a virtual environment. On Debian/Ubuntu run:"; \
+	  echo "  sudo apt-get install -y python3-venv"; exit 1; }
+	@$(PIP) install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -q -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -q -e '.[test]'
+	@touch $@ $(VENV)/.installed
+
+translations: $(VENV)/.installed
+	@$(PY) -m desktop.ui.i18n_build
+
+run: $(VENV)/.installed translations
+	$(PY) main.py $(ARGS)
+
+system-packages:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if ! command -v apt-get >/dev/null; then \
+	    echo "Not a Debian/Ubuntu system: install the equivalents of:$$missing"; \
+	  elif [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing:$$missing"; \
+	    (apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+	    echo "Installing:$$missing"; \
+	    (sudo apt-get update -qq || true) && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else \
+	    echo "These packages are missing. Run, then try again:"; \
+	    echo "  sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: system-packages $(VENV)/.installed-test translations lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+bench: $(VENV)/.installed-test
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+screenshots: system-packages $(VENV)/.installed translations
+	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) -m desktop.ui.screenshots docs/screenshots
+
+clean:
+	rm -rf $(VENV) build *.egg-info

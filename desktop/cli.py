@@ -1,0 +1,311 @@
+"""The command line: an argparse front over services, exports and imports.
+
+A public interface: command names, options and exit codes are kept stable.
+Exit 0 on success; 2 on bad input, with the reason on stderr and nothing changed;
+1 on an unexpected fault (the traceback only under --debug). No Qt on this path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from desktop.core.errors import PrachumError
+
+EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is bad input (exit 2) with our wording."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_BAD_INPUT)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python main.py",
+        description="Prachum: meetings, minutes and attendance for Thai local-authority networks.",
+    )
+    parser.add_argument("--db", type=Path, help="the database file (default: in your data folder)")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of faults")
+    parser.add_argument("--lang", choices=("th", "en"), default="en", help="message language")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    sub.add_parser("meetings", help="list meetings: id, date, number, title")
+
+    p = sub.add_parser("import", help="import a meeting file (.meeting.json)")
+    p.add_argument("file", type=Path)
+
+    p = sub.add_parser("export", help="export a meeting to a meeting file")
+    p.add_argument("id", type=int)
+    p.add_argument("-o", "--output", type=Path, required=True)
+
+    p = sub.add_parser("minutes", help="write the official minutes (DOCX)")
+    p.add_argument("id", type=int)
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--thai-digits", action="store_true", help="every digit as ๐-๙")
+    p.add_argument("--font", default=None, help="TH SarabunPSK (default) or TH Sarabun New")
+
+    p = sub.add_parser("attendance", help="write the attendance workbook (XLSX)")
+    p.add_argument("id", type=int)
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--font", default=None)
+
+    p = sub.add_parser("signin", help="write the sign-in sheet for an onsite meeting (XLSX)")
+    p.add_argument("id", type=int)
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--font", default=None)
+
+    p = sub.add_parser("attendance-summary", help="a network's attendance over a period (XLSX)")
+    p.add_argument("--network", required=True, help="the network's name")
+    p.add_argument("--from", dest="date_from", required=True, help="2024-01-01 or 1/1/2567")
+    p.add_argument("--to", dest="date_to", required=True)
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--font", default=None)
+
+    p = sub.add_parser("zoom", help="settle attendance from a Zoom or Teams report")
+    p.add_argument("id", type=int)
+    p.add_argument("report", type=Path)
+    p.add_argument("--dry-run", action="store_true", help="print the proposal, change nothing")
+    p.add_argument(
+        "--mark-missing-absent", action="store_true", help="expected people not seen: absent"
+    )
+
+    p = sub.add_parser("roster", help="import people from a spreadsheet (XLSX or CSV)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--network", help="add their organisations to this network")
+    p.add_argument("--apply", action="store_true", help="write (the default is a dry run)")
+
+    p = sub.add_parser("search", help="find meetings, agenda text and resolutions")
+    p.add_argument("text")
+
+    sub.add_parser("demo", help="fill the database with the demo network")
+
+    p = sub.add_parser("backup", help="write a consistent copy of the database")
+    p.add_argument("-o", "--output", type=Path, required=True)
+
+    p = sub.add_parser("restore", help="replace the database with a backup (the current is kept)")
+    p.add_argument("file", type=Path)
+    return parser
+
+
+def _open(args: argparse.Namespace):
+    from desktop.core.db import open_database
+
+    return open_database(args.db)
+
+
+def cmd_meetings(args: argparse.Namespace) -> int:
+    from desktop.core import services
+    from desktop.core.thai import format_thai_date_short
+
+    db = _open(args)
+    with db.session() as session:
+        for meeting in services.list_meetings(session):
+            number = f"{meeting.number}" if meeting.number else "-"
+            print(f"{meeting.id}\t{format_thai_date_short(meeting.date)}\t{number}\t{meeting.title}")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.core.meeting_file import import_meeting_file
+
+    db = _open(args)
+    with db.session() as session:
+        meeting = import_meeting_file(session, args.file)
+        session.flush()
+        print(meeting.id)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.core.meeting_file import export_meeting_file
+
+    db = _open(args)
+    with db.session() as session:
+        export_meeting_file(session, args.id, args.output)
+    print(args.output)
+    return EXIT_OK
+
+
+def cmd_minutes(args: argparse.Namespace) -> int:
+    from desktop.exports.minutes_docx import export_minutes
+
+    db = _open(args)
+    with db.session() as session:
+        export_minutes(session, args.id, args.output, thai_digits=args.thai_digits, font=args.font)
+    print(args.output)
+    return EXIT_OK
+
+
+def cmd_attendance(args: argparse.Namespace) -> int:
+    from desktop.exports.attendance_xlsx import export_attendance
+
+    db = _open(args)
+    with db.session() as session:
+        export_attendance(session, args.id, args.output, font=args.font)
+    print(args.output)
+    return EXIT_OK
+
+
+def cmd_signin(args: argparse.Namespace) -> int:
+    from desktop.exports.attendance_xlsx import export_signin_sheet
+
+    db = _open(args)
+    with db.session() as session:
+        export_signin_sheet(session, args.id, args.output, font=args.font)
+    print(args.output)
+    return EXIT_OK
+
+
+def cmd_attendance_summary(args: argparse.Namespace) -> int:
+    from desktop.core import services
+    from desktop.core.errors import NotFound
+    from desktop.core.services.common import as_date
+    from desktop.exports.attendance_xlsx import export_network_summary
+
+    db = _open(args)
+    with db.session() as session:
+        network = services.find_network(session, args.network)
+        if network is None:
+            raise NotFound(f"ไม่พบเครือข่าย {args.network}", f"No network named {args.network}.")
+        export_network_summary(
+            session,
+            network.id,
+            as_date(args.date_from, "--from"),
+            as_date(args.date_to, "--to"),
+            args.output,
+            font=args.font,
+        )
+    print(args.output)
+    return EXIT_OK
+
+
+def cmd_zoom(args: argparse.Namespace) -> int:
+    from desktop.imports.report_cli import run_report_import
+
+    db = _open(args)
+    with db.session() as session:
+        text = run_report_import(
+            session,
+            args.id,
+            args.report,
+            dry_run=args.dry_run,
+            mark_missing_absent=args.mark_missing_absent,
+        )
+        if args.dry_run:
+            session.rollback()
+    print(text)
+    return EXIT_OK
+
+
+def cmd_roster(args: argparse.Namespace) -> int:
+    from desktop.imports.roster import run_roster_import
+
+    db = _open(args)
+    with db.session() as session:
+        text = run_roster_import(session, args.file, network_name=args.network, apply=args.apply)
+        if not args.apply:
+            session.rollback()
+    print(text)
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from desktop.core import services
+    from desktop.core.thai import format_thai_date_short
+
+    db = _open(args)
+    with db.session() as session:
+        hits = services.search(session, args.text)
+        for hit in hits:
+            number = f"{hit.number}" if hit.number else "-"
+            where = (
+                f"ระเบียบวาระที่ {hit.item_number} {hit.item_title}" if hit.item_id else "meeting"
+            )
+            print(
+                f"{hit.meeting_id}\t{format_thai_date_short(hit.date)}\t{number}\t{hit.title}"
+                f"\t{where}\t{hit.snippet}"
+            )
+        if not hits:
+            print(f"no match for {args.text!r}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop.core.demo import fill_demo
+
+    db = _open(args)
+    with db.session() as session:
+        network = fill_demo(session)
+        print(f"demo network: {network.name} ({len(network.meetings)} meetings)")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from desktop.core.backups import backup_to
+
+    db = _open(args)
+    print(backup_to(db, args.output))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from desktop.core.backups import restore_from
+    from desktop.core.db import default_db_path
+
+    kept = restore_from(args.file, args.db or default_db_path())
+    print(f"restored; the previous database is kept as {kept}" if kept else "restored")
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "meetings": cmd_meetings,
+    "import": cmd_import,
+    "export": cmd_export,
+    "minutes": cmd_minutes,
+    "attendance": cmd_attendance,
+    "signin": cmd_signin,
+    "attendance-summary": cmd_attendance_summary,
+    "zoom": cmd_zoom,
+    "roster": cmd_roster,
+    "search": cmd_search,
+    "demo": cmd_demo,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+}
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    try:
+        from desktop.ui.app import run as run_app
+    except ImportError as exc:  # the GUI is not built or PySide6 is missing
+        print(f"The desktop window is not available ({exc}).", file=sys.stderr)
+        build_parser().print_help()
+        return EXIT_FAULT
+    return run_app(db_path=args.db)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            return run_gui(args)
+        return COMMANDS[args.command](args)
+    except PrachumError as exc:
+        print(f"error: {exc.message(args.lang)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return EXIT_FAULT
+    except Exception as exc:
+        if args.debug:
+            traceback.print_exc()
+        else:
+            print(f"fault: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        return EXIT_FAULT

@@ -1,0 +1,227 @@
+"""The database file: open it safely, migrate it through Alembic, back it up.
+
+Opening checks before it writes: a file that is not SQLite, is damaged, belongs to
+another program or to a newer Prachum is refused with a clear message and left as it
+is. Every migration is preceded by a backup made with SQLite's backup API (a plain
+copy of a live WAL database can miss committed pages).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop import APP_NAME
+from desktop.core import sqlite_features
+from desktop.core.errors import DatabaseProblem
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def default_db_path() -> Path:
+    """The database in the user's data folder (created when missing)."""
+    from platformdirs import user_data_dir
+
+    folder = Path(user_data_dir(APP_NAME, appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "prachum.db"
+
+
+def _alembic_config(connection=None):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def make_engine(path: Path | str, *, readonly: bool = False) -> Engine:
+    """An engine on the file with the pragmas and the Thai collation on every connection."""
+    path = Path(path)
+    if readonly:
+        url = f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true"
+    else:
+        url = f"sqlite:///{path.as_posix()}"
+    engine = create_engine(url)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        sqlite_features.on_connect(dbapi_connection, readonly=readonly)
+
+    return engine
+
+
+def check_file(path: Path) -> None:
+    """Refuse a file that is not a healthy SQLite database, without writing to it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise DatabaseProblem(
+            f"ไฟล์ {path.name} ไม่ใช่ฐานข้อมูลของโปรแกรม (อาจเสียหายหรือเป็นไฟล์ชนิดอื่น)",
+            f"{path.name} is not a database file (damaged, or another kind of file).",
+        )
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = con.execute("PRAGMA integrity_check").fetchall()
+            tables = {
+                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            revision = None
+            if "alembic_version" in tables:
+                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseProblem(
+            f"ฐานข้อมูล {path.name} เสียหาย เปิดไม่ได้ ({exc})",
+            f"The database {path.name} is damaged and cannot be opened ({exc}).",
+        ) from exc
+    if [tuple(r) for r in rows] != [("ok",)]:
+        raise DatabaseProblem(
+            f"ฐานข้อมูล {path.name} เสียหาย (ตรวจพบ: {rows[0][0]})",
+            f"The database {path.name} is damaged (integrity check: {rows[0][0]}).",
+        )
+    foreign = tables - {"alembic_version", "sqlite_sequence"}
+    if "alembic_version" not in tables and foreign:
+        raise DatabaseProblem(
+            f"ไฟล์ {path.name} เป็นฐานข้อมูลของโปรแกรมอื่น จะไม่แก้ไขไฟล์นี้",
+            f"{path.name} belongs to another program; it will not be touched.",
+        )
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseProblem(
+            f"ฐานข้อมูล {path.name} สร้างโดยโปรแกรมรุ่นที่ใหม่กว่า กรุณาปรับรุ่นโปรแกรม",
+            f"{path.name} was written by a newer version of {APP_NAME}; please upgrade.",
+        )
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as con:
+        if not inspect(con).has_table("alembic_version"):
+            return None
+        return con.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def migrate(engine: Engine, path: Path | None = None) -> Path | None:
+    """Bring the schema to head. Backs up first when there is data; returns the backup."""
+    from alembic import command
+
+    revision = current_revision(engine)
+    if revision == head_revision():
+        with engine.begin() as con:
+            sqlite_features.install_search_index(con)
+        return None
+    backup = None
+    if revision is not None and path is not None:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = path.with_name(f"{path.stem}.before-{head_revision()}-{stamp}{path.suffix}")
+        backup_database(engine, backup)
+    with engine.connect() as con:
+        # Batch migrations rebuild tables: with foreign keys on, dropping the old parent
+        # table would cascade-delete its children. Off around the migration, checked after.
+        con.exec_driver_sql("PRAGMA foreign_keys = OFF")
+        con.commit()
+        with con.begin():
+            command.upgrade(_alembic_config(con), "head")
+        problems = con.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+        con.exec_driver_sql("PRAGMA foreign_keys = ON")
+        con.commit()
+        if problems:
+            raise DatabaseProblem(
+                "การปรับโครงสร้างฐานข้อมูลทำให้ข้อมูลอ้างอิงไม่ครบ ได้สำรองไฟล์เดิมไว้แล้ว",
+                f"Migration left broken references {problems[:5]}; the old file is backed up.",
+            )
+        with con.begin():
+            sqlite_features.install_search_index(con)
+    return backup
+
+
+def backup_database(engine: Engine, target: Path) -> Path:
+    """A consistent copy through SQLite's backup API, written beside and then moved."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    raw = engine.raw_connection()
+    try:
+        destination = sqlite3.connect(partial)
+        try:
+            raw.driver_connection.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        raw.close()
+    partial.replace(target)
+    return target
+
+
+@dataclass
+class Database:
+    """An open database: its file, its engine, and a factory of sessions."""
+
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+    readonly: bool = False
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session that commits when the block ends and rolls back on any error."""
+        session = self.sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path | str | None = None, *, readonly: bool = False) -> Database:
+    """Open (creating or upgrading) the database at `path`, or the default one."""
+    path = Path(path) if path is not None else default_db_path()
+    if not readonly and not path.parent.exists():
+        raise DatabaseProblem(
+            f"ไม่พบโฟลเดอร์ {path.parent}", f"The folder {path.parent} does not exist."
+        )
+    check_file(path)
+    engine = make_engine(path, readonly=readonly)
+    if readonly:
+        if current_revision(engine) != head_revision():
+            engine.dispose()
+            raise DatabaseProblem(
+                "เปิดแบบอ่านอย่างเดียวไม่ได้ เพราะฐานข้อมูลยังไม่ได้ปรับรุ่น",
+                "Cannot open read-only: the database needs an upgrade first.",
+            )
+    else:
+        migrate(engine, path)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Database(path=path, engine=engine, sessions=sessions, readonly=readonly)

@@ -1,0 +1,366 @@
+"""The data: SQLAlchemy 2.0 typed models.
+
+Stored values are language-neutral (ISO dates, times, enum codes); the Thai words a
+user sees are translations made by `thai.py` and the UI. Rules that must hold whatever
+writes to the file (a person once per meeting, positive numbers, end not before start)
+are constraints in the schema, not only checks in Python.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Enum codes, exactly as the meeting file spells them.
+ORGANIZATION_KINDS = (
+    "city_municipality",
+    "town_municipality",
+    "subdistrict_municipality",
+    "sao",
+    "pao",
+    "special",
+    "agency",
+)
+ROLES = ("executive", "clerk", "deputy_clerk", "officer", "council", "guest")
+MEETING_MODES = ("onsite", "online", "hybrid")
+MEETING_STATUSES = ("draft", "final", "certified")
+ATTENDANCE_GROUPS = ("member", "participant")
+ATTENDANCE_STATUSES = ("present", "absent")
+ATTENDANCE_SOURCES = ("typed", "zoom", "teams", "file")
+AGENDA_CATEGORIES = (
+    "announcements",
+    "confirm_minutes",
+    "follow_up",
+    "for_consideration",
+    "for_information",
+    "other",
+)
+
+# Stable constraint names, so that Alembic batch migrations can find them again.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    quoted = ", ".join(f"'{v}'" for v in values)
+    return f"{column} IN ({quoted})"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Organization(Base):
+    """A member authority or any other office that sends people to meetings."""
+
+    __tablename__ = "organizations"
+    __table_args__ = (CheckConstraint(_in("kind", ORGANIZATION_KINDS), name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    """Full official name, e.g. เทศบาลตำบลบ้านกลาง."""
+    short_name: Mapped[str | None] = mapped_column(String(100))
+    """As people write it in a display name: ทต.บ้านกลาง."""
+    kind: Mapped[str] = mapped_column(String(30), default="agency")
+    district: Mapped[str | None] = mapped_column(String(100))
+    province: Mapped[str | None] = mapped_column(String(100))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    people: Mapped[list[Person]] = relationship(back_populates="organization")
+
+
+class NetworkMember(Base):
+    """An organisation's place in a network, in the order the secretary lists them."""
+
+    __tablename__ = "network_members"
+
+    network_id: Mapped[int] = mapped_column(
+        ForeignKey("networks.id", ondelete="CASCADE"), primary_key=True
+    )
+    organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), primary_key=True
+    )
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    organization: Mapped[Organization] = relationship()
+
+
+class Network(Base):
+    """A group of authorities that meets together."""
+
+    __tablename__ = "networks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), unique=True)
+    description: Mapped[str | None] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    memberships: Mapped[list[NetworkMember]] = relationship(
+        cascade="all, delete-orphan", order_by="NetworkMember.sort_order"
+    )
+    meetings: Mapped[list[Meeting]] = relationship(back_populates="network")
+
+    @property
+    def members(self) -> list[Organization]:
+        return [m.organization for m in self.memberships]
+
+
+class Person(Base):
+    """Someone who is invited to meetings; the position is today's, attendance keeps a copy."""
+
+    __tablename__ = "people"
+    __table_args__ = (CheckConstraint(_in("role", ROLES), name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    honorific: Mapped[str | None] = mapped_column(String(60))
+    given_name: Mapped[str] = mapped_column(String(200))
+    family_name: Mapped[str | None] = mapped_column(String(200))
+    position: Mapped[str | None] = mapped_column(String(300))
+    role: Mapped[str] = mapped_column(String(20), default="officer")
+    organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="SET NULL"), index=True
+    )
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(60))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    organization: Mapped[Organization | None] = relationship(back_populates="people")
+
+
+class Meeting(Base):
+    """One meeting of a network (or of no network), with its minutes."""
+
+    __tablename__ = "meetings"
+    __table_args__ = (
+        CheckConstraint("number IS NULL OR number > 0", name="number_positive"),
+        CheckConstraint(
+            "start_time IS NULL OR end_time IS NULL OR end_time >= start_time",
+            name="end_after_start",
+        ),
+        CheckConstraint(_in("mode", MEETING_MODES), name="mode"),
+        CheckConstraint(_in("status", MEETING_STATUSES), name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    network_id: Mapped[int | None] = mapped_column(
+        ForeignKey("networks.id", ondelete="SET NULL"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(500))
+    title_en: Mapped[str | None] = mapped_column(String(500))
+    number: Mapped[int | None] = mapped_column(Integer)
+    date: Mapped[date] = mapped_column(Date, index=True)
+    start_time: Mapped[time | None] = mapped_column(Time)
+    end_time: Mapped[time | None] = mapped_column(Time)
+    mode: Mapped[str] = mapped_column(String(10), default="onsite")
+    platform: Mapped[str | None] = mapped_column(String(100))
+    venue: Mapped[str | None] = mapped_column(String(500))
+    host_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id", ondelete="SET NULL"))
+    chair_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    recorder_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    opening: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10), default="draft")
+    certified_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="SET NULL")
+    )
+    """The later meeting whose confirm-minutes item certified these minutes."""
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
+    )
+
+    network: Mapped[Network | None] = relationship(back_populates="meetings")
+    host: Mapped[Organization | None] = relationship(foreign_keys=[host_id])
+    chair: Mapped[Person | None] = relationship(foreign_keys=[chair_id])
+    recorder: Mapped[Person | None] = relationship(foreign_keys=[recorder_id])
+    reviewer: Mapped[Person | None] = relationship(foreign_keys=[reviewer_id])
+    certified_by: Mapped[Meeting | None] = relationship(remote_side=[id])
+    attendance: Mapped[list[Attendance]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", order_by="Attendance.sort_order"
+    )
+    agenda_items: Mapped[list[AgendaItem]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True
+    )
+    """Every item at every depth; `agenda` gives the top level in order."""
+    agenda: Mapped[list[AgendaItem]] = relationship(
+        primaryjoin="and_(Meeting.id == AgendaItem.meeting_id, AgendaItem.parent_id.is_(None))",
+        order_by="AgendaItem.sort_order",
+        viewonly=True,
+    )
+
+
+class Attendance(Base):
+    """A person's place at one meeting, with their name and position as they were then."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "person_id", name="uq_attendance_meeting_person"),
+        CheckConstraint(_in('"group"', ATTENDANCE_GROUPS), name="group"),
+        CheckConstraint(_in("status", ATTENDANCE_STATUSES), name="status"),
+        CheckConstraint(_in("source", ATTENDANCE_SOURCES), name="source"),
+        CheckConstraint(
+            "joined IS NULL OR left_at IS NULL OR left_at >= joined", name="left_after_joined"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="RESTRICT"), index=True)
+    name: Mapped[str] = mapped_column(String(400))
+    """The full name with honorific, as it was at the meeting."""
+    position: Mapped[str | None] = mapped_column(String(300))
+    organization_name: Mapped[str | None] = mapped_column(String(300))
+    group: Mapped[str] = mapped_column(String(12), default="member")
+    status: Mapped[str] = mapped_column(String(8), default="present")
+    absence_reason: Mapped[str | None] = mapped_column(String(300))
+    acting_as: Mapped[str | None] = mapped_column(String(300))
+    """The office this person holds for the meeting: รักษาราชการแทน …"""
+    joined: Mapped[time | None] = mapped_column(Time)
+    left_at: Mapped[time | None] = mapped_column("left_at", Time)
+    minutes_present: Mapped[int | None] = mapped_column(Integer)
+    """Minutes in the meeting as a report counted them (rejoins not counted twice)."""
+    note: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(String(8), default="typed")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="attendance")
+    person: Mapped[Person] = relationship()
+
+
+class AgendaItem(Base):
+    """A ระเบียบวาระ or one of its sub-items, with what was said and decided."""
+
+    __tablename__ = "agenda_items"
+    __table_args__ = (CheckConstraint(_in("category", AGENDA_CATEGORIES), name="category"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[str] = mapped_column(String(20))
+    """`2` or `2.1`: kept in step with the order by services.renumber_agenda."""
+    category: Mapped[str] = mapped_column(String(20), default="other")
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str | None] = mapped_column(Text)
+    resolution: Mapped[str | None] = mapped_column(Text)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
+    parent: Mapped[AgendaItem | None] = relationship(remote_side=[id], back_populates="children")
+    children: Mapped[list[AgendaItem]] = relationship(
+        back_populates="parent", cascade="all, delete-orphan", order_by="AgendaItem.sort_order"
+    )
+    points: Mapped[list[ResolutionPoint]] = relationship(
+        cascade="all, delete-orphan", order_by="ResolutionPoint.sort_order"
+    )
+    actions: Mapped[list[Action]] = relationship(
+        back_populates="agenda_item", cascade="all, delete-orphan", order_by="Action.id"
+    )
+
+
+class ResolutionPoint(Base):
+    """One numbered point of a resolution (the seven points of an MOU)."""
+
+    __tablename__ = "resolution_points"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agenda_item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Action(Base):
+    """A follow-up action decided under an agenda item."""
+
+    __tablename__ = "actions"
+    __table_args__ = (
+        CheckConstraint(
+            "owner_organization_id IS NULL OR owner_person_id IS NULL", name="one_owner"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agenda_item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), index=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    owner_organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="SET NULL")
+    )
+    owner_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL")
+    )
+    due: Mapped[date | None] = mapped_column(Date)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    carried_from_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actions.id", ondelete="SET NULL")
+    )
+    """The earlier meeting's action this one continues (เรื่องสืบเนื่อง)."""
+
+    agenda_item: Mapped[AgendaItem] = relationship(back_populates="actions")
+    owner_organization: Mapped[Organization | None] = relationship()
+    owner_person: Mapped[Person | None] = relationship()
+
+
+class Alias(Base):
+    """A display name seen in a Zoom or Teams report, and the person it was confirmed as."""
+
+    __tablename__ = "aliases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(400), unique=True)
+    """Normalised (NFC, case-folded, spaces collapsed) so that the next report finds it."""
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"))
+
+    person: Mapped[Person] = relationship()
+
+
+class AgendaTemplate(Base):
+    """A named agenda layout: the standard ones, or a network's own."""
+
+    __tablename__ = "agenda_templates"
+    __table_args__ = (UniqueConstraint("network_id", "name", name="uq_agenda_templates_name"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    network_id: Mapped[int | None] = mapped_column(ForeignKey("networks.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200))
+    items: Mapped[list[AgendaTemplateItem]] = relationship(
+        cascade="all, delete-orphan", order_by="AgendaTemplateItem.sort_order"
+    )
+
+
+class AgendaTemplateItem(Base):
+    __tablename__ = "agenda_template_items"
+    __table_args__ = (CheckConstraint(_in("category", AGENDA_CATEGORIES), name="category"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    template_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_templates.id", ondelete="CASCADE"), index=True
+    )
+    category: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(Text)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)

@@ -1,0 +1,86 @@
+"""What a user does, as functions over a Session. The GUI and the command line call these.
+
+Each function validates its input and raises PrachumError (Thai message, English twin)
+when something is wrong; it flushes but does not commit: the caller's session decides.
+"""
+
+from desktop.core.services.agenda import (
+    STANDARD_TEMPLATES,
+    add_action,
+    add_agenda_item,
+    apply_template,
+    delete_action,
+    delete_agenda_item,
+    ensure_standard_templates,
+    indent_agenda_item,
+    list_templates,
+    move_agenda_item,
+    outdent_agenda_item,
+    renumber_agenda,
+    save_agenda_as_template,
+    set_resolution_points,
+    standard_template_id,
+    update_action,
+    update_agenda_item,
+)
+from desktop.core.services.attendance import (
+    ABSENCE_REASONS,
+    AttendanceCounts,
+    add_attendee,
+    attendance_counts,
+    attendance_order_key,
+    copy_expected_attendance,
+    mark_absent,
+    mark_present,
+    ordered_attendance,
+    remove_attendee,
+    reorder_attendance,
+    toggle_attendance,
+    update_attendance,
+)
+from desktop.core.services.followup import (
+    carry_over_actions,
+    certify_previous_minutes,
+    open_actions,
+    proposed_carry_over,
+)
+from desktop.core.services.meetings import (
+    create_meeting,
+    delete_meeting,
+    ensure_editable,
+    finalise_meeting,
+    list_meetings,
+    load_meeting,
+    meeting_label,
+    previous_meeting,
+    propose_meeting_number,
+    reopen_meeting,
+    update_meeting,
+)
+from desktop.core.services.roster import (
+    ROLE_ORDER,
+    create_network,
+    create_organization,
+    create_person,
+    find_network,
+    find_organization,
+    find_person,
+    list_networks,
+    list_organizations,
+    list_people,
+    person_display_name,
+    set_network_members,
+    similar_people,
+    update_network,
+    update_organization,
+    update_person,
+)
+from desktop.core.services.search import (
+    OrganizationAttendance,
+    SearchHit,
+    attendance_statistics,
+    matching_meeting_ids,
+    search,
+)
+
+__all__ = [name for name in dir() if not name.startswith("_")]

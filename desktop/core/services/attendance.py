@@ -1,0 +1,238 @@
+"""Who is expected, who came, who did not and why, who acts for whom."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.core.errors import PrachumError
+from desktop.core.models import (
+    ATTENDANCE_GROUPS,
+    ATTENDANCE_SOURCES,
+    ATTENDANCE_STATUSES,
+    Attendance,
+    Meeting,
+    Person,
+)
+from desktop.core.services.common import as_time, choice, clean, get
+from desktop.core.services.meetings import ensure_editable, previous_meeting
+from desktop.core.services.roster import ROLE_ORDER, person_display_name
+from desktop.core.thai import thai_sort_key
+
+ABSENCE_REASONS = ("ลา", "ติดราชการ", "ป่วย", "ลาพักผ่อน", "ติดภารกิจอื่น")
+
+
+def snapshot(attendance: Attendance, person: Person) -> None:
+    """Copy the person's name, position and organisation as they are today."""
+    attendance.name = person_display_name(person)
+    attendance.position = person.position
+    attendance.organization_name = person.organization.name if person.organization else None
+
+
+def add_attendee(
+    session: Session,
+    meeting_id: int,
+    person_id: int,
+    *,
+    group: str | None = None,
+    status: str | None = None,
+    absence_reason: str | None = None,
+    acting_as: str | None = None,
+    joined=None,
+    left=None,
+    note: str | None = None,
+    source: str | None = None,
+    sort_order: int | None = None,
+) -> Attendance:
+    """Put a person on the meeting's list (refused if already on it)."""
+    meeting = get(session, Meeting, meeting_id)
+    ensure_editable(meeting)
+    person = get(session, Person, person_id)
+    if session.scalar(
+        select(Attendance.id).where(
+            Attendance.meeting_id == meeting_id, Attendance.person_id == person_id
+        )
+    ):
+        raise PrachumError(
+            f"{person_display_name(person)} อยู่ในรายชื่อการประชุมนี้แล้ว",
+            f"{person_display_name(person)} is already on this meeting's list.",
+        )
+    if sort_order is None:
+        last = session.scalar(
+            select(func.max(Attendance.sort_order)).where(Attendance.meeting_id == meeting_id)
+        )
+        sort_order = (last or 0) + 1
+    attendance = Attendance(
+        meeting_id=meeting_id,
+        person_id=person_id,
+        sort_order=sort_order,
+        group=choice(group, ATTENDANCE_GROUPS, "group", "member"),
+        source=choice(source, ATTENDANCE_SOURCES, "source", "typed"),
+    )
+    snapshot(attendance, person)
+    _apply(
+        attendance,
+        status=status,
+        absence_reason=absence_reason,
+        acting_as=acting_as,
+        joined=joined,
+        left=left,
+        note=note,
+    )
+    session.add(attendance)
+    session.flush()
+    return attendance
+
+
+_UNSET = object()
+
+
+def _apply(attendance: Attendance, **fields) -> None:
+    if fields.get("status", _UNSET) is not _UNSET:
+        attendance.status = choice(fields["status"], ATTENDANCE_STATUSES, "status", "present")
+    for key in ("absence_reason", "acting_as", "note"):
+        if fields.get(key, _UNSET) is not _UNSET:
+            setattr(attendance, key, clean(fields[key]))
+    if fields.get("joined", _UNSET) is not _UNSET:
+        attendance.joined = as_time(fields["joined"], "joined")
+    if fields.get("left", _UNSET) is not _UNSET:
+        attendance.left_at = as_time(fields["left"], "left")
+    if attendance.status == "present":
+        attendance.absence_reason = None
+    if attendance.joined and attendance.left_at and attendance.left_at < attendance.joined:
+        raise PrachumError("เวลาออกต้องไม่ก่อนเวลาเข้าร่วม", "Left is before joined.")
+
+
+def update_attendance(session: Session, attendance_id: int, **fields) -> Attendance:
+    """Change status, absence_reason, acting_as, joined, left, note, group, minutes_present,
+    source or sort_order of one line."""
+    attendance = get(session, Attendance, attendance_id)
+    ensure_editable(attendance.meeting)
+    if "group" in fields:
+        attendance.group = choice(fields.pop("group"), ATTENDANCE_GROUPS, "group", "member")
+    if "source" in fields:
+        attendance.source = choice(fields.pop("source"), ATTENDANCE_SOURCES, "source", "typed")
+    if "sort_order" in fields:
+        attendance.sort_order = int(fields.pop("sort_order"))
+    if "minutes_present" in fields:
+        value = fields.pop("minutes_present")
+        attendance.minutes_present = None if value is None else max(0, int(value))
+    allowed = {"status", "absence_reason", "acting_as", "joined", "left", "note"}
+    unknown = set(fields) - allowed
+    if unknown:
+        names = ", ".join(sorted(unknown))
+        raise PrachumError(f"ไม่รู้จักช่องข้อมูล: {names}", f"Unknown fields: {names}.")
+    _apply(attendance, **fields)
+    session.flush()
+    return attendance
+
+
+def mark_present(session: Session, attendance_id: int) -> Attendance:
+    return update_attendance(session, attendance_id, status="present")
+
+
+def mark_absent(session: Session, attendance_id: int, reason: str | None = None) -> Attendance:
+    return update_attendance(session, attendance_id, status="absent", absence_reason=reason)
+
+
+def toggle_attendance(session: Session, attendance_id: int) -> Attendance:
+    """Present becomes absent and back: the space bar in the attendance table."""
+    attendance = get(session, Attendance, attendance_id)
+    new = "absent" if attendance.status == "present" else "present"
+    return update_attendance(session, attendance_id, status=new)
+
+
+def remove_attendee(session: Session, attendance_id: int) -> None:
+    attendance = get(session, Attendance, attendance_id)
+    ensure_editable(attendance.meeting)
+    session.delete(attendance)
+    session.flush()
+
+
+def copy_expected_attendance(
+    session: Session, meeting_id: int, from_meeting_id: int | None = None
+) -> list[Attendance]:
+    """Expect the people of the previous meeting (or of a named one) here too.
+
+    Everyone starts as present in the same group with the same order; acting capacity is
+    copied (an acting clerk usually acts for months); absences and times are not. People
+    already on the list are left alone. Returns the lines added.
+    """
+    meeting = get(session, Meeting, meeting_id)
+    ensure_editable(meeting)
+    source = (
+        get(session, Meeting, from_meeting_id)
+        if from_meeting_id is not None
+        else previous_meeting(session, meeting)
+    )
+    if source is None:
+        return []
+    present = set(
+        session.scalars(select(Attendance.person_id).where(Attendance.meeting_id == meeting_id))
+    )
+    added = []
+    for line in source.attendance:
+        if line.person_id in present or not line.person.active:
+            continue
+        added.append(
+            add_attendee(
+                session,
+                meeting_id,
+                line.person_id,
+                group=line.group,
+                status="present",
+                acting_as=line.acting_as,
+                sort_order=line.sort_order,
+            )
+        )
+    return added
+
+
+def attendance_order_key(attendance: Attendance) -> tuple:
+    """The secretary's order, then role (executive, clerk, …), then Thai name order."""
+    role = attendance.person.role if attendance.person is not None else "guest"
+    return (
+        attendance.sort_order,
+        ROLE_ORDER.get(role, len(ROLE_ORDER)),
+        thai_sort_key(attendance.name),
+    )
+
+
+def ordered_attendance(meeting: Meeting) -> list[Attendance]:
+    return sorted(meeting.attendance, key=attendance_order_key)
+
+
+@dataclass(frozen=True)
+class AttendanceCounts:
+    present: int
+    absent: int
+    participants: int
+
+    @property
+    def expected(self) -> int:
+        return self.present + self.absent
+
+
+def attendance_counts(meeting: Meeting) -> AttendanceCounts:
+    """Members present, members absent, participants present: the counts always on screen."""
+    members = [a for a in meeting.attendance if a.group == "member"]
+    return AttendanceCounts(
+        present=sum(1 for a in members if a.status == "present"),
+        absent=sum(1 for a in members if a.status == "absent"),
+        participants=sum(
+            1 for a in meeting.attendance if a.group == "participant" and a.status == "present"
+        ),
+    )
+
+
+def reorder_attendance(session: Session, meeting_id: int, attendance_ids: list[int]) -> None:
+    """Set the order of the list as the secretary arranged it."""
+    meeting = get(session, Meeting, meeting_id)
+    ensure_editable(meeting)
+    by_id = {a.id: a for a in meeting.attendance}
+    for order, attendance_id in enumerate(attendance_ids, start=1):
+        if attendance_id in by_id:
+            by_id[attendance_id].sort_order = order
+    session.flush()

@@ -1,0 +1,232 @@
+"""Meetings: create (from a template, with last meeting's people), edit, finalise, list."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.core.errors import PrachumError
+from desktop.core.models import (
+    MEETING_MODES,
+    AgendaItem,
+    Attendance,
+    Meeting,
+    Network,
+    Organization,
+    Person,
+)
+from desktop.core.services.common import as_date, as_time, choice, clean, get, required
+from desktop.core.thai import be_year
+
+_PLAIN_FIELDS = {"title": 500, "title_en": 500, "platform": 100, "venue": 500}
+_PERSON_FIELDS = ("chair_id", "recorder_id", "reviewer_id")
+
+
+def _apply_fields(session: Session, meeting: Meeting, fields: dict) -> None:
+    for key, limit in _PLAIN_FIELDS.items():
+        if key in fields:
+            value = fields.pop(key)
+            if key == "title":
+                meeting.title = required(value, "ชื่อการประชุม", "Meeting title", limit)
+            else:
+                value = clean(value)
+                if value is not None and len(value) > limit:
+                    raise PrachumError(f"{key} ยาวเกินไป", f"{key} is too long.")
+                setattr(meeting, key, value)
+    if "opening" in fields:
+        meeting.opening = clean(fields.pop("opening"))
+    if "date" in fields:
+        value = as_date(fields.pop("date"))
+        if value is None:
+            raise PrachumError("กรุณาระบุวันที่ประชุม", "The meeting date is required.")
+        meeting.date = value
+    if "number" in fields:
+        number = fields.pop("number")
+        if number is not None and (not isinstance(number, int) or number < 1):
+            raise PrachumError(
+                "ครั้งที่ต้องเป็นจำนวนเต็มบวก", "The meeting number must be a positive integer."
+            )
+        meeting.number = number
+    if "start" in fields:
+        meeting.start_time = as_time(fields.pop("start"), "start time")
+    if "end" in fields:
+        meeting.end_time = as_time(fields.pop("end"), "end time")
+    if "mode" in fields:
+        meeting.mode = choice(fields.pop("mode"), MEETING_MODES, "mode", "onsite")
+    if "network_id" in fields:
+        network_id = fields.pop("network_id")
+        if network_id is not None:
+            get(session, Network, network_id)
+        meeting.network_id = network_id
+    if "host_id" in fields:
+        host_id = fields.pop("host_id")
+        if host_id is not None:
+            get(session, Organization, host_id)
+        meeting.host_id = host_id
+    for key in _PERSON_FIELDS:
+        if key in fields:
+            person_id = fields.pop(key)
+            if person_id is not None:
+                get(session, Person, person_id)
+            setattr(meeting, key, person_id)
+    if fields:
+        names = ", ".join(sorted(fields))
+        raise PrachumError(f"ไม่รู้จักช่องข้อมูล: {names}", f"Unknown fields: {names}.")
+    if meeting.start_time and meeting.end_time and meeting.end_time < meeting.start_time:
+        raise PrachumError(
+            "เวลาเลิกประชุมต้องไม่ก่อนเวลาเริ่มประชุม", "The end time is before the start time."
+        )
+
+
+def create_meeting(
+    session: Session,
+    *,
+    title: str,
+    date: date | str,
+    network_id: int | None = None,
+    number: int | None = None,
+    start: time | str | None = None,
+    end: time | str | None = None,
+    mode: str | None = None,
+    template_id: int | None = None,
+    copy_attendance: bool = False,
+    **fields,
+) -> Meeting:
+    """A new draft meeting, optionally laid out from an agenda template and given the
+    previous meeting's expected people. Other fields as in update_meeting."""
+    meeting = Meeting(status="draft", mode="onsite")
+    _apply_fields(
+        session,
+        meeting,
+        {
+            "title": title,
+            "date": date,
+            "network_id": network_id,
+            "number": number,
+            "start": start,
+            "end": end,
+            "mode": mode,
+            **fields,
+        },
+    )
+    session.add(meeting)
+    session.flush()
+    if template_id is not None:
+        from desktop.core.services.agenda import apply_template
+
+        apply_template(session, meeting.id, template_id)
+    if copy_attendance:
+        from desktop.core.services.attendance import copy_expected_attendance
+
+        copy_expected_attendance(session, meeting.id)
+    return meeting
+
+
+def update_meeting(session: Session, meeting_id: int, **fields) -> Meeting:
+    """Change the meeting's details: title, title_en, number, date, start, end, mode,
+    platform, venue, network_id, host_id, chair_id, recorder_id, reviewer_id, opening."""
+    meeting = get(session, Meeting, meeting_id)
+    ensure_editable(meeting)
+    _apply_fields(session, meeting, dict(fields))
+    session.flush()
+    return meeting
+
+
+def ensure_editable(meeting: Meeting) -> None:
+    """A final or certified meeting is read-only until it is reopened."""
+    if meeting.status != "draft":
+        raise PrachumError(
+            "รายงานการประชุมนี้ปิดแล้ว แก้ไขไม่ได้จนกว่าจะเปิดแก้ไขอีกครั้ง",
+            "These minutes are final; reopen them before editing.",
+        )
+
+
+def finalise_meeting(session: Session, meeting_id: int) -> Meeting:
+    meeting = get(session, Meeting, meeting_id)
+    if meeting.status == "draft":
+        meeting.status = "final"
+    session.flush()
+    return meeting
+
+
+def reopen_meeting(session: Session, meeting_id: int) -> Meeting:
+    """Back to draft; a certified meeting loses its certification (the GUI warns first)."""
+    meeting = get(session, Meeting, meeting_id)
+    meeting.status = "draft"
+    meeting.certified_by_id = None
+    session.flush()
+    return meeting
+
+
+def delete_meeting(session: Session, meeting_id: int) -> None:
+    meeting = get(session, Meeting, meeting_id)
+    session.delete(meeting)
+    session.flush()
+
+
+def propose_meeting_number(session: Session, network_id: int | None, on: date) -> int:
+    """Last number + 1 among the network's meetings in the same Buddhist Era year."""
+    year = on.year
+    query = select(func.max(Meeting.number)).where(
+        Meeting.date >= date(year, 1, 1), Meeting.date <= date(year, 12, 31)
+    )
+    query = query.where(
+        Meeting.network_id.is_(None) if network_id is None else Meeting.network_id == network_id
+    )
+    last = session.scalar(query)
+    return (last or 0) + 1
+
+
+def list_meetings(session: Session, *, network_id: int | None = None) -> list[Meeting]:
+    """Meetings newest first (all of them, or one network's)."""
+    query = select(Meeting).order_by(Meeting.date.desc(), Meeting.number.desc(), Meeting.id.desc())
+    if network_id is not None:
+        query = query.where(Meeting.network_id == network_id)
+    return list(session.scalars(query))
+
+
+def previous_meeting(session: Session, meeting: Meeting) -> Meeting | None:
+    """The same network's meeting just before this one."""
+    query = select(Meeting).where(
+        Meeting.id != meeting.id,
+        (Meeting.date < meeting.date)
+        | ((Meeting.date == meeting.date) & (Meeting.id < meeting.id)),
+    )
+    query = query.where(
+        Meeting.network_id.is_(None)
+        if meeting.network_id is None
+        else Meeting.network_id == meeting.network_id
+    )
+    return session.scalars(query.order_by(Meeting.date.desc(), Meeting.id.desc())).first()
+
+
+def load_meeting(session: Session, meeting_id: int) -> Meeting:
+    """The meeting with everything its minutes need loaded in a few queries (no query per row)."""
+    query = (
+        select(Meeting)
+        .where(Meeting.id == meeting_id)
+        .options(
+            selectinload(Meeting.network),
+            selectinload(Meeting.host),
+            selectinload(Meeting.chair),
+            selectinload(Meeting.recorder),
+            selectinload(Meeting.reviewer),
+            selectinload(Meeting.attendance).selectinload(Attendance.person),
+            selectinload(Meeting.agenda_items).selectinload(AgendaItem.points),
+            selectinload(Meeting.agenda_items).selectinload(AgendaItem.actions),
+            selectinload(Meeting.agenda_items).selectinload(AgendaItem.children),
+        )
+    )
+    meeting = session.scalars(query).first()
+    if meeting is None:
+        get(session, Meeting, meeting_id)  # raises NotFound with the usual message
+    return meeting
+
+
+def meeting_label(meeting: Meeting) -> str:
+    """`ครั้งที่ 2/2567 การประชุม…` for lists and messages."""
+    if meeting.number:
+        return f"ครั้งที่ {meeting.number}/{be_year(meeting.date)} {meeting.title}"
+    return meeting.title

@@ -1,0 +1,317 @@
+"""Organisations, people and networks: the rosters a secretary keeps."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.core.errors import PrachumError
+from desktop.core.models import (
+    ORGANIZATION_KINDS,
+    ROLES,
+    Network,
+    NetworkMember,
+    Organization,
+    Person,
+)
+from desktop.core.services.common import choice, clean, get, optional_text, required
+from desktop.core.thai import full_name, thai_sort_key
+
+ROLE_ORDER = {role: rank for rank, role in enumerate(ROLES)}
+
+
+# --- organisations ------------------------------------------------------------------
+
+
+def find_organization(session: Session, name: str) -> Organization | None:
+    """The organisation with exactly this (normalised) name or short name."""
+    value = clean(name)
+    if not value:
+        return None
+    found = session.scalars(select(Organization).where(Organization.name == value)).first()
+    if found is None:
+        found = session.scalars(
+            select(Organization).where(Organization.short_name == value)
+        ).first()
+    return found
+
+
+def create_organization(
+    session: Session,
+    *,
+    name: str,
+    short_name: str | None = None,
+    kind: str | None = None,
+    district: str | None = None,
+    province: str | None = None,
+) -> Organization:
+    """A new organisation; its name must not be taken."""
+    value = required(name, "ชื่อหน่วยงาน", "Organisation name", 300)
+    if session.scalars(select(Organization).where(Organization.name == value)).first():
+        raise PrachumError(f"มีหน่วยงาน {value} อยู่แล้ว", f"Organisation {value} already exists.")
+    organization = Organization(
+        name=value,
+        short_name=optional_text(short_name, "ชื่อย่อ", "Short name", 100),
+        kind=choice(kind, ORGANIZATION_KINDS, "kind", "agency"),
+        district=optional_text(district, "อำเภอ", "District", 100),
+        province=optional_text(province, "จังหวัด", "Province", 100),
+        active=True,
+    )
+    session.add(organization)
+    session.flush()
+    return organization
+
+
+def update_organization(session: Session, organization_id: int, **fields) -> Organization:
+    """Change an organisation's name, short name, kind, district, province or active flag."""
+    organization = get(session, Organization, organization_id)
+    if "name" in fields:
+        value = required(fields.pop("name"), "ชื่อหน่วยงาน", "Organisation name", 300)
+        clash = session.scalars(
+            select(Organization).where(
+                Organization.name == value, Organization.id != organization_id
+            )
+        ).first()
+        if clash:
+            raise PrachumError(f"มีหน่วยงาน {value} อยู่แล้ว", f"Organisation {value} already exists.")
+        organization.name = value
+    if "kind" in fields:
+        organization.kind = choice(fields.pop("kind"), ORGANIZATION_KINDS, "kind", "agency")
+    if "active" in fields:
+        organization.active = bool(fields.pop("active"))
+    for key, limit in (("short_name", 100), ("district", 100), ("province", 100)):
+        if key in fields:
+            setattr(organization, key, optional_text(fields.pop(key), key, key, limit))
+    _no_unknown(fields)
+    session.flush()
+    return organization
+
+
+def list_organizations(session: Session, *, include_inactive: bool = False) -> list[Organization]:
+    """Organisations in Thai dictionary order."""
+    query = select(Organization)
+    if not include_inactive:
+        query = query.where(Organization.active.is_(True))
+    return sorted(session.scalars(query), key=lambda o: thai_sort_key(o.name))
+
+
+# --- people --------------------------------------------------------------------------
+
+
+def find_person(
+    session: Session, given_name: str, family_name: str | None, organization_id: int | None
+) -> Person | None:
+    """The person with this name in this organisation (the meeting file's reuse rule)."""
+    query = select(Person).where(
+        Person.given_name == clean(given_name),
+        Person.family_name.is_(None)
+        if clean(family_name) is None
+        else Person.family_name == clean(family_name),
+        Person.organization_id.is_(None)
+        if organization_id is None
+        else Person.organization_id == organization_id,
+    )
+    return session.scalars(query).first()
+
+
+def similar_people(
+    session: Session, given_name: str, family_name: str | None = None
+) -> list[Person]:
+    """People who may be the same as a new one: same given and family name anywhere."""
+    query = select(Person).where(Person.given_name == clean(given_name))
+    if clean(family_name):
+        query = query.where(Person.family_name == clean(family_name))
+    return list(session.scalars(query.options(selectinload(Person.organization))))
+
+
+def _person_fields(session: Session, fields: dict) -> dict:
+    out = {}
+    if "given_name" in fields:
+        out["given_name"] = required(fields["given_name"], "ชื่อ", "Given name", 200)
+    limits = {
+        "honorific": 60,
+        "family_name": 200,
+        "position": 300,
+        "email": 200,
+        "phone": 60,
+    }
+    for key, limit in limits.items():
+        if key in fields:
+            out[key] = optional_text(fields[key], key, key, limit)
+    if "role" in fields:
+        out["role"] = choice(fields["role"], ROLES, "role", "officer")
+    if "organization_id" in fields:
+        organization_id = fields["organization_id"]
+        if organization_id is not None:
+            get(session, Organization, organization_id)
+        out["organization_id"] = organization_id
+    if "active" in fields:
+        out["active"] = bool(fields["active"])
+    unknown = (
+        set(fields)
+        - set(limits)
+        - {
+            "given_name",
+            "role",
+            "organization_id",
+            "active",
+        }
+    )
+    _no_unknown(dict.fromkeys(unknown))
+    return out
+
+
+def create_person(
+    session: Session,
+    *,
+    given_name: str,
+    honorific: str | None = None,
+    family_name: str | None = None,
+    position: str | None = None,
+    role: str | None = None,
+    organization_id: int | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+    allow_duplicate: bool = True,
+) -> Person:
+    """A new person. With allow_duplicate=False a same-name person in the same
+    organisation is refused (the GUI warns first, then lets her insist)."""
+    values = _person_fields(
+        session,
+        {
+            "given_name": given_name,
+            "honorific": honorific,
+            "family_name": family_name,
+            "position": position,
+            "role": role,
+            "organization_id": organization_id,
+            "email": email,
+            "phone": phone,
+        },
+    )
+    if not allow_duplicate:
+        existing = find_person(
+            session, values["given_name"], values["family_name"], organization_id
+        )
+        if existing is not None:
+            raise PrachumError(
+                f"มี {person_display_name(existing)} ในหน่วยงานนี้อยู่แล้ว",
+                f"{person_display_name(existing)} already exists in this organisation.",
+            )
+    person = Person(active=True, **values)
+    session.add(person)
+    session.flush()
+    return person
+
+
+def update_person(session: Session, person_id: int, **fields) -> Person:
+    """Change any of a person's fields (the past meetings keep their snapshot)."""
+    person = get(session, Person, person_id)
+    for key, value in _person_fields(session, fields).items():
+        setattr(person, key, value)
+    session.flush()
+    return person
+
+
+def person_display_name(person: Person) -> str:
+    return full_name(person.honorific, person.given_name, person.family_name)
+
+
+def person_sort_key(person: Person) -> tuple:
+    return (thai_sort_key(person.given_name), thai_sort_key(person.family_name))
+
+
+def list_people(
+    session: Session,
+    *,
+    organization_id: int | None = None,
+    network_id: int | None = None,
+    include_inactive: bool = False,
+) -> list[Person]:
+    """People in Thai dictionary order of their names, with their organisation loaded."""
+    query = select(Person).options(selectinload(Person.organization))
+    if organization_id is not None:
+        query = query.where(Person.organization_id == organization_id)
+    if network_id is not None:
+        members = select(NetworkMember.organization_id).where(
+            NetworkMember.network_id == network_id
+        )
+        query = query.where(Person.organization_id.in_(members))
+    if not include_inactive:
+        query = query.where(Person.active.is_(True))
+    return sorted(session.scalars(query), key=person_sort_key)
+
+
+# --- networks ------------------------------------------------------------------------
+
+
+def create_network(
+    session: Session,
+    *,
+    name: str,
+    description: str | None = None,
+    member_ids: list[int] | tuple[int, ...] = (),
+) -> Network:
+    """A new network with its member organisations in the given order."""
+    value = required(name, "ชื่อเครือข่าย", "Network name", 300)
+    if session.scalars(select(Network).where(Network.name == value)).first():
+        raise PrachumError(f"มีเครือข่าย {value} อยู่แล้ว", f"Network {value} already exists.")
+    network = Network(name=value, description=clean(description), active=True)
+    session.add(network)
+    session.flush()
+    set_network_members(session, network.id, member_ids)
+    return network
+
+
+def update_network(session: Session, network_id: int, **fields) -> Network:
+    network = get(session, Network, network_id)
+    if "name" in fields:
+        value = required(fields.pop("name"), "ชื่อเครือข่าย", "Network name", 300)
+        clash = session.scalars(
+            select(Network).where(Network.name == value, Network.id != network_id)
+        ).first()
+        if clash:
+            raise PrachumError(f"มีเครือข่าย {value} อยู่แล้ว", f"Network {value} already exists.")
+        network.name = value
+    if "description" in fields:
+        network.description = clean(fields.pop("description"))
+    if "active" in fields:
+        network.active = bool(fields.pop("active"))
+    if "member_ids" in fields:
+        set_network_members(session, network_id, fields.pop("member_ids"))
+    _no_unknown(fields)
+    session.flush()
+    return network
+
+
+def set_network_members(session: Session, network_id: int, member_ids) -> Network:
+    """Replace the network's members with these organisations, in this order."""
+    network = get(session, Network, network_id)
+    ids = list(dict.fromkeys(member_ids))
+    for organization_id in ids:
+        get(session, Organization, organization_id)
+    network.memberships.clear()
+    session.flush()
+    for order, organization_id in enumerate(ids):
+        network.memberships.append(NetworkMember(organization_id=organization_id, sort_order=order))
+    session.flush()
+    return network
+
+
+def find_network(session: Session, name: str) -> Network | None:
+    return session.scalars(select(Network).where(Network.name == clean(name))).first()
+
+
+def list_networks(session: Session, *, include_inactive: bool = False) -> list[Network]:
+    query = select(Network).options(
+        selectinload(Network.memberships).selectinload(NetworkMember.organization)
+    )
+    if not include_inactive:
+        query = query.where(Network.active.is_(True))
+    return sorted(session.scalars(query), key=lambda n: thai_sort_key(n.name))
+
+
+def _no_unknown(fields: dict) -> None:
+    if fields:
+        names = ", ".join(sorted(fields))
+        raise PrachumError(f"ไม่รู้จักช่องข้อมูล: {names}", f"Unknown fields: {names}.")

@@ -1,0 +1,138 @@
+"""Finding past decisions by a word, and who attends over a period."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from desktop.core.models import AgendaItem, Attendance, Meeting
+from desktop.core.services.common import as_date, clean
+from desktop.core.sqlite_features import search_text
+from desktop.core.thai import thai_sort_key
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One place a query matched: a meeting, and the item when it was in the agenda."""
+
+    meeting_id: int
+    date: date
+    number: int | None
+    title: str
+    item_id: int | None
+    item_number: str | None
+    item_title: str | None
+    snippet: str
+
+
+def _snippet(body: str, query: str, width: int = 60) -> str:
+    body = " ".join(body.split())
+    index = body.lower().find(query.lower())
+    if index < 0:
+        return body[:width]
+    start = max(0, index - width // 2)
+    end = min(len(body), index + len(query) + width // 2)
+    return (
+        ("…" if start else "")
+        + body[start:end].replace("\n", " ")
+        + ("…" if end < len(body) else "")
+    )
+
+
+def search(session: Session, query: str, *, limit: int = 200) -> list[SearchHit]:
+    """Meetings, agenda text and resolutions containing the query (Thai substring match).
+
+    Newest meetings first; one hit per meeting and item.
+    """
+    text = clean(query)
+    if not text:
+        return []
+    rows = search_text(session.connection(), text, limit=limit * 3)
+    meeting_ids = {row[0] for row in rows}
+    item_ids = {row[1] for row in rows if row[1] is not None}
+    meetings = {
+        m.id: m for m in session.scalars(select(Meeting).where(Meeting.id.in_(meeting_ids)))
+    }
+    items = {
+        i.id: i for i in session.scalars(select(AgendaItem).where(AgendaItem.id.in_(item_ids)))
+    }
+    hits: dict[tuple[int, int | None], SearchHit] = {}
+    for meeting_id, item_id, body in rows:
+        meeting = meetings.get(meeting_id)
+        if meeting is None or (meeting_id, item_id) in hits:
+            continue
+        item = items.get(item_id) if item_id is not None else None
+        hits[(meeting_id, item_id)] = SearchHit(
+            meeting_id=meeting_id,
+            date=meeting.date,
+            number=meeting.number,
+            title=meeting.title,
+            item_id=item_id,
+            item_number=item.number if item else None,
+            item_title=item.title if item else None,
+            snippet=_snippet(body, text),
+        )
+    ordered = sorted(hits.values(), key=lambda h: (h.date, h.meeting_id), reverse=True)
+    return ordered[:limit]
+
+
+def matching_meeting_ids(session: Session, query: str) -> set[int]:
+    """The meetings a query finds: for filtering a list as she types."""
+    return {hit.meeting_id for hit in search(session, query, limit=10_000)}
+
+
+@dataclass(frozen=True)
+class OrganizationAttendance:
+    """How one organisation attended over a period (members' lines; participants apart)."""
+
+    organization: str
+    invited: int
+    present: int
+    absent: int
+    participants: int
+
+    @property
+    def rate(self) -> float:
+        return self.present / self.invited if self.invited else 0.0
+
+
+def _count(condition):
+    return func.sum(case((condition, 1), else_=0))
+
+
+def attendance_statistics(
+    session: Session,
+    *,
+    network_id: int | None = None,
+    date_from: date | str | None = None,
+    date_to: date | str | None = None,
+) -> list[OrganizationAttendance]:
+    """Per organisation (as named at each meeting): invited, present, absent, participants."""
+    start, end = as_date(date_from), as_date(date_to)
+    organization = func.coalesce(Attendance.organization_name, "")
+    is_member = Attendance.group == "member"
+    query = (
+        select(
+            organization,
+            _count(is_member),
+            _count(is_member & (Attendance.status == "present")),
+            _count(is_member & (Attendance.status == "absent")),
+            _count((Attendance.group == "participant") & (Attendance.status == "present")),
+        )
+        .join(Meeting, Attendance.meeting_id == Meeting.id)
+        .group_by(organization)
+    )
+    if network_id is not None:
+        query = query.where(Meeting.network_id == network_id)
+    if start is not None:
+        query = query.where(Meeting.date >= start)
+    if end is not None:
+        query = query.where(Meeting.date <= end)
+    rows = [
+        OrganizationAttendance(name or "-", int(i or 0), int(p or 0), int(a or 0), int(q or 0))
+        for name, i, p, a, q in session.execute(query)
+    ]
+    return sorted(rows, key=lambda r: thai_sort_key(r.organization))

@@ -1,0 +1,287 @@
+"""Thai presentation: Buddhist Era dates, times, names, digits, normalisation, sort order.
+
+Every output (the GUI, the DOCX, the XLSX, the command line) says a date, a time or
+a name through these functions, so they all say it the same way. Stored data stays
+ISO and Gregorian; the Buddhist Era is presentation only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, time
+
+from pythainlp.util.normalize import remove_repeat_vowels, remove_zw, reorder_vowels
+
+BE_OFFSET = 543
+
+THAI_MONTHS = (
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+)
+THAI_MONTHS_SHORT = (
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+)
+# date.weekday(): Monday is 0.
+THAI_WEEKDAYS = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์")
+
+_ARABIC_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+_THAI_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def be_year(d: date | int) -> int:
+    """The Buddhist Era year of a date (or of a Gregorian year)."""
+    year = d if isinstance(d, int) else d.year
+    return year + BE_OFFSET
+
+
+def to_thai_digits(text: str) -> str:
+    """Every Arabic digit 0-9 written as a Thai digit ๐-๙."""
+    return text.translate(_ARABIC_TO_THAI)
+
+
+def to_arabic_digits(text: str) -> str:
+    """Every Thai digit written as an Arabic digit (for parsing what people type)."""
+    return text.translate(_THAI_TO_ARABIC)
+
+
+def _digits(text: str, thai_digits: bool) -> str:
+    return to_thai_digits(text) if thai_digits else text
+
+
+def format_thai_date(d: date, *, thai_digits: bool = False) -> str:
+    """`3 สิงหาคม 2565`: day, full Thai month, Buddhist Era year."""
+    return _digits(f"{d.day} {THAI_MONTHS[d.month - 1]} {be_year(d)}", thai_digits)
+
+
+def format_thai_date_short(d: date, *, thai_digits: bool = False) -> str:
+    """`3 ส.ค. 2565`: the short form used in tables."""
+    return _digits(f"{d.day} {THAI_MONTHS_SHORT[d.month - 1]} {be_year(d)}", thai_digits)
+
+
+def format_thai_date_long(d: date, *, thai_digits: bool = False) -> str:
+    """`วันพุธที่ 3 สิงหาคม 2565`: with the weekday, as the minutes write it after เมื่อ."""
+    weekday = THAI_WEEKDAYS[d.weekday()]
+    return _digits(f"วัน{weekday}ที่ {format_thai_date(d)}", thai_digits)
+
+
+def format_thai_time(t: time | None, *, thai_digits: bool = False, suffix: bool = True) -> str:
+    """`09.30 น.`: 24-hour clock with a full stop, as Thai official documents write it."""
+    if t is None:
+        return ""
+    text = f"{t.hour:02d}.{t.minute:02d}"
+    if suffix:
+        text += " น."
+    return _digits(text, thai_digits)
+
+
+def format_meeting_number(number: int | None, d: date, *, thai_digits: bool = False) -> str:
+    """`ครั้งที่ 1/2565`: the meeting's number in its Buddhist Era year."""
+    if number is None:
+        return ""
+    return _digits(f"ครั้งที่ {number}/{be_year(d)}", thai_digits)
+
+
+def format_duration_minutes(minutes: int | None, *, thai_digits: bool = False) -> str:
+    """`2 ชั่วโมง 5 นาที` for a length of time in minutes."""
+    if minutes is None:
+        return ""
+    hours, rest = divmod(int(minutes), 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours} ชั่วโมง")
+    if rest or not hours:
+        parts.append(f"{rest} นาที")
+    return _digits(" ".join(parts), thai_digits)
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def full_name(honorific: str | None, given_name: str, family_name: str | None = None) -> str:
+    """`นายประภัสร์ ภู่เจริญ`, `Mr. John Smith`, `ดร.สมชาย ใจดี`.
+
+    A Thai honorific is written against the given name; an English one (any honorific
+    with a Latin letter in it) takes a space, as English does.
+    """
+    name = given_name.strip()
+    if family_name and family_name.strip():
+        name = f"{name} {family_name.strip()}"
+    prefix = (honorific or "").strip()
+    if not prefix:
+        return name
+    separator = " " if _LATIN.search(prefix) else ""
+    return f"{prefix}{separator}{name}"
+
+
+# Common honorifics, longest first so that นางสาว is not read as นาง + สาว.
+HONORIFICS = (
+    "ว่าที่ร้อยตรีหญิง",
+    "ว่าที่ร้อยตรี",
+    "ว่าที่ร.ต.หญิง",
+    "ว่าที่ ร.ต.",
+    "ว่าที่ร.ต.",
+    "ศาสตราจารย์",
+    "รองศาสตราจารย์",
+    "ผู้ช่วยศาสตราจารย์",
+    "พันตำรวจเอก",
+    "พันตำรวจโท",
+    "พันตำรวจตรี",
+    "นางสาว",
+    "นาง",
+    "นาย",
+    "น.ส.",
+    "ดร.",
+    "ผศ.ดร.",
+    "รศ.ดร.",
+    "ศ.ดร.",
+    "ผศ.",
+    "รศ.",
+    "ศ.",
+    "พ.ต.อ.",
+    "พ.ต.ท.",
+    "พ.ต.ต.",
+    "ร.ต.อ.",
+    "จ.ส.ต.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Miss",
+    "Dr.",
+)
+_HONORIFICS_BY_LENGTH = sorted(HONORIFICS, key=len, reverse=True)
+
+
+def split_full_name(text: str) -> tuple[str, str, str]:
+    """Split `นางสาวมาลี บุญมา` into (`นางสาว`, `มาลี`, `บุญมา`).
+
+    The honorific is the longest known prefix; the family name is everything after the
+    first space of the rest (Thai family names are one word, but English ones may not be).
+    """
+    text = normalize_text(text).strip()
+    honorific = ""
+    for candidate in _HONORIFICS_BY_LENGTH:
+        if text.casefold().startswith(candidate.casefold()):
+            honorific = text[: len(candidate)]
+            text = text[len(candidate) :].strip()
+            break
+    given, _, family = text.partition(" ")
+    return honorific, given.strip(), family.strip()
+
+
+# --- normalisation -------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def normalize_text(text: str) -> str:
+    """NFC, zero-width characters dropped, Thai typing faults mended.
+
+    Mends SARA AM typed as NIKHAHIT + SARA AA, tone marks typed before the vowel or
+    twice, and `เเ` typed for `แ`. Spaces and line breaks are kept as typed: a body of
+    minutes is the secretary's text, not ours to reflow.
+    """
+    if not text:
+        return text
+    text = unicodedata.normalize("NFC", text)
+    text = _CONTROL.sub("", text)
+    text = remove_zw(text)
+    text = reorder_vowels(text)
+    text = remove_repeat_vowels(text)
+    return text.replace("\u0e40\u0e40", "\u0e41")
+
+
+def normalize_optional(text: str | None) -> str | None:
+    """normalize_text, keeping None and turning blank text into None."""
+    if text is None:
+        return None
+    text = normalize_text(text).strip()
+    return text or None
+
+
+# --- dictionary order -------------------------------------------------------------------
+
+_LEADING_VOWELS = "\u0e40\u0e41\u0e42\u0e43\u0e44"  # เ แ โ ใ ไ
+# Tone marks, MAITAIKHU, THANTHAKHAT, NIKHAHIT, YAMAKKAN: differences of the second level.
+_SECONDARY = set("\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+
+
+def _reorder_leading_vowels(text: str) -> str:
+    chars = list(text)
+    i = 0
+    while i < len(chars) - 1:
+        if chars[i] in _LEADING_VOWELS and "\u0e01" <= chars[i + 1] <= "\u0e2e":
+            chars[i], chars[i + 1] = chars[i + 1], chars[i]
+            i += 2
+        else:
+            i += 1
+    return "".join(chars)
+
+
+def thai_sort_key(text: str | None) -> tuple[str, str]:
+    """A key that orders Thai words in dictionary order, as ICU's Thai locale does.
+
+    A leading vowel (เ แ โ ใ ไ) sorts by the consonant written after it; tone marks
+    and other marks count only when all else is equal. Latin letters fold case.
+    """
+    if not text:
+        return ("", "")
+    reordered = _reorder_leading_vowels(normalize_text(text).casefold())
+    primary = "".join(c for c in reordered if c not in _SECONDARY)
+    return (primary, reordered)
+
+
+def thai_collate(left: str | None, right: str | None) -> int:
+    """A comparison for SQLite's create_collation: -1, 0 or 1."""
+    a, b = thai_sort_key(left), thai_sort_key(right)
+    return (a > b) - (a < b)
+
+
+# --- parsing ------------------------------------------------------------------------
+
+_DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+_TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?:\s*น\.?)?\s*$")
+
+
+def parse_date(text: str) -> date:
+    """An ISO date (`2022-08-03`) or a Thai day-first date (`3/8/2565`, BE or CE).
+
+    A year above 2400 is taken as Buddhist Era. Raises ValueError for anything else.
+    """
+    text = to_arabic_digits(text.strip())
+    match = _DMY.match(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        if year > 2400:
+            year -= BE_OFFSET
+        return date(year, month, day)
+    return date.fromisoformat(text)
+
+
+def parse_time(text: str) -> time:
+    """`09:30`, `9.30`, `09.30 น.` (Thai digits too). Raises ValueError otherwise."""
+    match = _TIME.match(to_arabic_digits(text))
+    if not match:
+        raise ValueError(f"not a time: {text!r}")
+    return time(int(match.group(1)), int(match.group(2)))

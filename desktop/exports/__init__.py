@@ -1,0 +1,1 @@
+"""Documents out (minutes DOCX, attendance XLSX); no Qt."""

@@ -1,0 +1,1 @@
+"""Documents in (Zoom and Teams reports, rosters); no Qt."""

@@ -1,0 +1,32 @@
+"""Shared fixtures: a fresh database file per test, headless Qt, no hanging dialogs."""
+
+from __future__ import annotations
+
+import os
+
+# Qt must be told before it is imported anywhere, or it aborts looking for a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from desktop.core.db import Database, open_database  # noqa: E402
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "prachum.db"
+
+
+@pytest.fixture
+def db(db_path: Path):
+    database: Database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def session(db: Database):
+    with db.session() as session:
+        yield session
