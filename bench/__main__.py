@@ -15,7 +15,7 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench.common import HEADER, Figure  # noqa: E402
+from bench.common import HEADER, Figure
 
 
 def modules(only: str | None) -> list[str]:

@@ -7,11 +7,11 @@ import os
 # Qt must be told before it is imported anywhere, or it aborts looking for a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pathlib import Path  # noqa: E402
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from desktop.core.db import Database, open_database  # noqa: E402
+from desktop.core.db import Database, open_database
 
 
 @pytest.fixture
