@@ -1,0 +1,56 @@
+"""Write a document so that a failure never leaves half a file where the old one was."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop.core.errors import PrachumError
+
+
+def write_atomically(target: Path | str, write: Callable[[Path], None]) -> Path:
+    """Call `write(temporary_path)` beside the target, then move it into place.
+
+    The temporary file is in the same folder, so os.replace is atomic. Any failure
+    removes it and becomes a PrachumError that says why in words a secretary can act on.
+    """
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise PrachumError(f"ไม่พบโฟลเดอร์ {folder}", f"The folder {folder} does not exist.")
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=folder)
+    except OSError as exc:
+        raise _explain(exc, target) from exc
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        write(temporary)
+        os.replace(temporary, target)
+    except OSError as exc:
+        raise _explain(exc, target) from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+    return target
+
+
+def _explain(exc: OSError, target: Path) -> PrachumError:
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return PrachumError(
+            f"บันทึกไฟล์ {target.name} ไม่ได้: ไม่มีสิทธิ์เขียนในโฟลเดอร์นี้ หรือไฟล์เปิดอยู่ในโปรแกรมอื่น",
+            f"Cannot write {target.name}: no permission, or the file is open in another program.",
+        )
+    if exc.errno == errno.ENOSPC:
+        return PrachumError(
+            f"บันทึกไฟล์ {target.name} ไม่ได้: พื้นที่ดิสก์เต็ม",
+            f"Cannot write {target.name}: the disk is full.",
+        )
+    return PrachumError(
+        f"บันทึกไฟล์ {target.name} ไม่ได้ ({exc.strerror or exc})",
+        f"Cannot write {target.name} ({exc.strerror or exc}).",
+    )

@@ -1,0 +1,435 @@
+"""The meeting file (`.meeting.json`, version 1): validate, import, export.
+
+The contract is the project's schema (resources/meeting-file.schema.json) plus the rules
+a schema cannot say: ids unique and referenced, a person once per meeting, end not
+before start, real calendar dates. An invalid file is refused whole with every problem
+listed by its path, and nothing is written. Import goes through the services, so the
+text is normalised exactly as if it had been typed; existing organisations (same name)
+and people (same name in the same organisation) are reused.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from desktop.core import services
+from desktop.core.errors import PrachumError
+from desktop.core.json_checks import SchemaChecker
+from desktop.core.models import AgendaItem, Meeting, Organization, Person
+
+FORMAT, VERSION = "prachum.meeting", 1
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "resources" / "meeting-file.schema.json"
+MAX_FILE_BYTES = 50 * 1024 * 1024
+_checker: SchemaChecker | None = None
+
+
+def schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def _schema_checker() -> SchemaChecker:
+    global _checker  # noqa: PLW0603 - the schema is read once per process
+    if _checker is None:
+        _checker = SchemaChecker(schema())
+    return _checker
+
+
+def _refuse(problems: list[str], name: str = "") -> PrachumError:
+    where = f" {name}" if name else ""
+    return PrachumError(
+        f"ไฟล์การประชุม{where} ไม่ถูกต้อง จึงไม่ได้นำเข้าข้อมูลใด ๆ ({len(problems)} ปัญหา)",
+        f"The meeting file{where} is invalid; nothing was imported ({len(problems)} problems):",
+        problems,
+    )
+
+
+def read_meeting_file(path: Path | str) -> dict[str, Any]:
+    """The file's JSON (UTF-8, with or without a BOM), or a PrachumError that says why."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _refuse([f"(file): {size} bytes is more than a meeting file can be"], path.name)
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise PrachumError(f"ไม่พบไฟล์ {path}", f"No such file: {path}") from exc
+    except OSError as exc:
+        raise PrachumError(
+            f"อ่านไฟล์ {path.name} ไม่ได้ ({exc.strerror})", f"Cannot read {path}: {exc.strerror}"
+        ) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _refuse([f"(file): not UTF-8 text (byte {exc.start})"], path.name) from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _refuse(
+            [f"(file): not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"], path.name
+        ) from exc
+    except RecursionError as exc:
+        raise _refuse(["(file): nested too deeply"], path.name) from exc
+    return data
+
+
+def _ids(entries: list[Any], path: str, problems: list[str]) -> set[str]:
+    seen: set[str] = set()
+    for index, entry in enumerate(entries):
+        ident = entry.get("id") if isinstance(entry, dict) else None
+        if isinstance(ident, str):
+            if ident in seen:
+                problems.append(f"{path}[{index}].id: {ident!r} is used twice")
+            seen.add(ident)
+    return seen
+
+
+def _date(text: Any, where: str, problems: list[str]) -> None:
+    if isinstance(text, str):
+        try:
+            date.fromisoformat(text)
+        except ValueError:
+            problems.append(f"{where}: {text!r} is not a real date")
+
+
+def _check_agenda(
+    items: list[Any], path: str, organizations: set[str], people: set[str], problems: list[str]
+) -> None:
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        where = f"{path}[{index}]"
+        for a_index, action in enumerate(item.get("actions") or []):
+            if not isinstance(action, dict):
+                continue
+            owner = action.get("owner")
+            if isinstance(owner, str) and owner not in organizations | people:
+                problems.append(
+                    f"{where}.actions[{a_index}].owner: no organisation or person with id {owner!r}"
+                )
+            _date(action.get("due"), f"{where}.actions[{a_index}].due", problems)
+        if isinstance(item.get("items"), list):
+            _check_agenda(item["items"], f"{where}.items", organizations, people, problems)
+
+
+def validate(data: Any) -> list[str]:
+    """Every problem of a meeting file, by path; an empty list means it can be imported."""
+    problems = _schema_checker().problems(data)
+    if not isinstance(data, dict):
+        return problems
+    organizations = _ids(data.get("organizations") or [], "organizations", problems)
+    people = _ids(data.get("people") or [], "people", problems)
+    network = data.get("network")
+    if isinstance(network, dict):
+        for index, member in enumerate(network.get("members") or []):
+            if isinstance(member, str) and member not in organizations:
+                problems.append(f"network.members[{index}]: no organisation with id {member!r}")
+    for index, person in enumerate(data.get("people") or []):
+        if isinstance(person, dict):
+            ref = person.get("organization")
+            if isinstance(ref, str) and ref not in organizations:
+                problems.append(f"people[{index}].organization: no organisation with id {ref!r}")
+    meeting = data.get("meeting")
+    if not isinstance(meeting, dict):
+        return problems
+    _date(meeting.get("date"), "meeting.date", problems)
+    if isinstance(meeting.get("host"), str) and meeting["host"] not in organizations:
+        problems.append(f"meeting.host: no organisation with id {meeting['host']!r}")
+    for key in ("chair", "recorder", "reviewer"):
+        if isinstance(meeting.get(key), str) and meeting[key] not in people:
+            problems.append(f"meeting.{key}: no person with id {meeting[key]!r}")
+    start, end = meeting.get("start"), meeting.get("end")
+    if isinstance(start, str) and isinstance(end, str) and end < start:
+        problems.append(f"meeting.end: {end} is before the start {start}")
+    seen: set[str] = set()
+    for index, line in enumerate(meeting.get("attendance") or []):
+        if not isinstance(line, dict) or not isinstance(line.get("person"), str):
+            continue
+        ref, where = line["person"], f"meeting.attendance[{index}]"
+        if ref not in people:
+            problems.append(f"{where}.person: no person with id {ref!r}")
+        elif ref in seen:
+            problems.append(f"{where}.person: {ref!r} appears twice in the attendance")
+        seen.add(ref)
+        joined, left = line.get("joined"), line.get("left")
+        if isinstance(joined, str) and isinstance(left, str) and left < joined:
+            problems.append(f"{where}.left: {left} is before joined {joined}")
+    if isinstance(meeting.get("agenda"), list):
+        _check_agenda(meeting["agenda"], "meeting.agenda", organizations, people, problems)
+    return problems
+
+
+# --- import ----------------------------------------------------------------------------
+
+
+def import_meeting(session: Session, data: Any, *, name: str = "") -> Meeting:
+    """Create the file's meeting (reusing known organisations and people). All or nothing."""
+    problems = validate(data)
+    if problems:
+        raise _refuse(problems, name)
+    with session.begin_nested():
+        return _import_valid(session, data)
+
+
+def import_meeting_file(session: Session, path: Path | str) -> Meeting:
+    path = Path(path)
+    return import_meeting(session, read_meeting_file(path), name=path.name)
+
+
+def _import_valid(session: Session, data: dict[str, Any]) -> Meeting:
+    organizations: dict[str, Organization] = {}
+    for entry in data["organizations"]:
+        found = services.find_organization(session, entry["name"])
+        if found is None or found.name != services.common.clean(entry["name"]):
+            found = services.create_organization(
+                session,
+                name=entry["name"],
+                short_name=entry.get("short_name"),
+                kind=entry.get("kind"),
+                district=entry.get("district"),
+                province=entry.get("province"),
+            )
+        organizations[entry["id"]] = found
+    people: dict[str, Person] = {}
+    positions: dict[str, str | None] = {}
+    for entry in data["people"]:
+        organization = organizations.get(entry.get("organization") or "")
+        organization_id = organization.id if organization else None
+        found = services.find_person(
+            session, entry["given_name"], entry.get("family_name"), organization_id
+        )
+        if found is None:
+            found = services.create_person(
+                session,
+                given_name=entry["given_name"],
+                honorific=entry.get("honorific"),
+                family_name=entry.get("family_name"),
+                position=entry.get("position"),
+                role=entry.get("role"),
+                organization_id=organization_id,
+                email=entry.get("email"),
+                phone=entry.get("phone"),
+            )
+        people[entry["id"]] = found
+        positions[entry["id"]] = services.common.clean(entry.get("position"))
+    network_id = None
+    if data.get("network"):
+        network_id = _import_network(session, data["network"], organizations)
+    meeting_data = data["meeting"]
+
+    def ref(table: dict, key: str) -> int | None:
+        value = meeting_data.get(key)
+        return table[value].id if value else None
+
+    meeting = services.create_meeting(
+        session,
+        title=meeting_data["title"],
+        title_en=meeting_data.get("title_en"),
+        date=meeting_data["date"],
+        network_id=network_id,
+        number=meeting_data.get("number"),
+        start=meeting_data.get("start"),
+        end=meeting_data.get("end"),
+        mode=meeting_data.get("mode"),
+        platform=meeting_data.get("platform"),
+        venue=meeting_data.get("venue"),
+        host_id=ref(organizations, "host"),
+        chair_id=ref(people, "chair"),
+        recorder_id=ref(people, "recorder"),
+        reviewer_id=ref(people, "reviewer"),
+        opening=meeting_data.get("opening"),
+    )
+    for order, line in enumerate(meeting_data.get("attendance") or [], start=1):
+        attendance = services.add_attendee(
+            session,
+            meeting.id,
+            people[line["person"]].id,
+            group=line.get("group"),
+            status=line.get("status"),
+            absence_reason=line.get("absence_reason"),
+            acting_as=line.get("acting_as"),
+            joined=line.get("joined"),
+            left=line.get("left"),
+            note=line.get("note"),
+            source="file",
+            sort_order=order,
+        )
+        # The minutes must say the position the person held then, as the file says it.
+        attendance.position = positions[line["person"]]
+    owners = {
+        **{k: ("o", v) for k, v in organizations.items()},
+        **{k: ("p", v) for k, v in people.items()},
+    }
+    _import_items(session, meeting.id, None, meeting_data.get("agenda") or [], owners)
+    session.flush()
+    return meeting
+
+
+def _import_network(session: Session, entry: dict[str, Any], organizations) -> int:
+    member_ids = [organizations[m].id for m in entry.get("members") or []]
+    network = services.find_network(session, entry["name"])
+    if network is None:
+        network = services.create_network(
+            session, name=entry["name"], description=entry.get("description"), member_ids=member_ids
+        )
+    else:
+        known = [m.organization_id for m in network.memberships]
+        services.set_network_members(session, network.id, known + member_ids)
+    return network.id
+
+
+def _import_items(session: Session, meeting_id: int, parent_id, items, owners) -> None:
+    for entry in items:
+        item = services.add_agenda_item(
+            session,
+            meeting_id,
+            parent_id=parent_id,
+            title=entry["title"],
+            category=entry.get("category"),
+            body=entry.get("body"),
+            resolution=entry.get("resolution"),
+        )
+        if entry.get("resolution_points"):
+            services.set_resolution_points(session, item.id, entry["resolution_points"])
+        for action in entry.get("actions") or []:
+            kind, owner = owners.get(action.get("owner") or "", (None, None))
+            services.add_action(
+                session,
+                item.id,
+                text=action["text"],
+                owner_organization_id=owner.id if kind == "o" else None,
+                owner_person_id=owner.id if kind == "p" else None,
+                due=action.get("due"),
+                done=action.get("done", False),
+            )
+        _import_items(session, meeting_id, item.id, entry.get("items") or [], owners)
+
+
+# --- export ------------------------------------------------------------------------------
+
+
+def _put(target: dict[str, Any], key: str, value: Any) -> None:
+    """Optional fields are written only when they have a value, as a person would."""
+    if value is not None and value not in ("", []):
+        target[key] = value
+
+
+def _hhmm(value) -> str | None:
+    return value.strftime("%H:%M") if value is not None else None
+
+
+def export_meeting(session: Session, meeting_id: int) -> dict[str, Any]:
+    """The meeting as a version-1 meeting file (a dict ready for json.dump)."""
+    meeting = services.load_meeting(session, meeting_id)
+    lines = sorted(meeting.attendance, key=lambda a: (a.sort_order, a.id))
+    org_ids: dict[int, str] = {}
+    person_ids: dict[int, str] = {}
+    org_rows: list[dict[str, Any]] = []
+    person_rows: list[dict[str, Any]] = []
+
+    def org_ref(organization: Organization | None) -> str | None:
+        if organization is None:
+            return None
+        if organization.id not in org_ids:
+            org_ids[organization.id] = f"o{len(org_ids) + 1}"
+            row = {"id": org_ids[organization.id], "name": organization.name}
+            _put(row, "short_name", organization.short_name)
+            _put(row, "kind", organization.kind)
+            _put(row, "district", organization.district)
+            _put(row, "province", organization.province)
+            org_rows.append(row)
+        return org_ids[organization.id]
+
+    snapshot_positions = {a.person_id: a.position for a in lines}
+
+    def person_ref(person: Person | None) -> str | None:
+        if person is None:
+            return None
+        if person.id not in person_ids:
+            person_ids[person.id] = f"p{len(person_ids) + 1}"
+            row: dict[str, Any] = {"id": person_ids[person.id]}
+            _put(row, "honorific", person.honorific)
+            row["given_name"] = person.given_name
+            _put(row, "family_name", person.family_name)
+            _put(row, "position", snapshot_positions.get(person.id, person.position))
+            _put(row, "role", person.role)
+            _put(row, "organization", org_ref(person.organization))
+            _put(row, "email", person.email)
+            _put(row, "phone", person.phone)
+            person_rows.append(row)
+        return person_ids[person.id]
+
+    network = None
+    if meeting.network is not None:
+        network = {"name": meeting.network.name}
+        _put(network, "description", meeting.network.description)
+        network["members"] = [org_ref(o) for o in meeting.network.members]
+    body: dict[str, Any] = {"title": meeting.title}
+    _put(body, "title_en", meeting.title_en)
+    _put(body, "number", meeting.number)
+    body["date"] = meeting.date.isoformat()
+    _put(body, "start", _hhmm(meeting.start_time))
+    _put(body, "end", _hhmm(meeting.end_time))
+    body["mode"] = meeting.mode
+    _put(body, "platform", meeting.platform)
+    _put(body, "venue", meeting.venue)
+    _put(body, "host", org_ref(meeting.host))
+    for key in ("chair", "recorder", "reviewer"):
+        _put(body, key, person_ref(getattr(meeting, key)))
+    _put(body, "opening", meeting.opening)
+    attendance = []
+    for line in lines:
+        row = {"person": person_ref(line.person), "group": line.group, "status": line.status}
+        _put(row, "absence_reason", line.absence_reason)
+        _put(row, "acting_as", line.acting_as)
+        _put(row, "joined", _hhmm(line.joined))
+        _put(row, "left", _hhmm(line.left_at))
+        _put(row, "note", line.note)
+        attendance.append(row)
+    _put(body, "attendance", attendance)
+
+    def item_row(item: AgendaItem) -> dict[str, Any]:
+        row: dict[str, Any] = {
+            "number": item.number,
+            "category": item.category,
+            "title": item.title,
+        }
+        _put(row, "body", item.body)
+        _put(row, "resolution", item.resolution)
+        _put(row, "resolution_points", [p.text for p in item.points])
+        actions = []
+        for action in item.actions:
+            entry: dict[str, Any] = {"text": action.text}
+            owner = (
+                org_ref(action.owner_organization)
+                if action.owner_organization is not None
+                else person_ref(action.owner_person)
+            )
+            _put(entry, "owner", owner)
+            _put(entry, "due", action.due.isoformat() if action.due else None)
+            entry["done"] = action.done
+            actions.append(entry)
+        _put(row, "actions", actions)
+        _put(row, "items", [item_row(child) for child in item.children])
+        return row
+
+    _put(body, "agenda", [item_row(item) for item in meeting.agenda])
+    document: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    if network is not None:
+        document["network"] = network
+    document["organizations"] = org_rows
+    document["people"] = person_rows
+    document["meeting"] = body
+    return document
+
+
+def export_meeting_file(session: Session, meeting_id: int, path: Path | str) -> Path:
+    """Write the meeting file (UTF-8, no BOM, Thai kept as Thai), atomically."""
+    from desktop.core.atomic import write_atomically
+
+    text = json.dumps(export_meeting(session, meeting_id), ensure_ascii=False, indent=2) + "\n"
+    return write_atomically(Path(path), lambda temp: temp.write_text(text, encoding="utf-8"))
