@@ -109,7 +109,9 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     with db.session() as session:
         for meeting in services.list_meetings(session):
             number = f"{meeting.number}" if meeting.number else "-"
-            print(f"{meeting.id}\t{format_thai_date_short(meeting.date)}\t{number}\t{meeting.title}")
+            print(
+                f"{meeting.id}\t{format_thai_date_short(meeting.date)}\t{number}\t{meeting.title}"
+            )
     return EXIT_OK
 
 
@@ -226,9 +228,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         hits = services.search(session, args.text)
         for hit in hits:
             number = f"{hit.number}" if hit.number else "-"
-            where = (
-                f"ระเบียบวาระที่ {hit.item_number} {hit.item_title}" if hit.item_id else "meeting"
-            )
+            where = f"ระเบียบวาระที่ {hit.item_number} {hit.item_title}" if hit.item_id else "meeting"
             print(
                 f"{hit.meeting_id}\t{format_thai_date_short(hit.date)}\t{number}\t{hit.title}"
                 f"\t{where}\t{hit.snippet}"
@@ -307,5 +307,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         else:
-            print(f"fault: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+            print(
+                f"fault: {type(exc).__name__}: {exc} (run with --debug for details)",
+                file=sys.stderr,
+            )
         return EXIT_FAULT

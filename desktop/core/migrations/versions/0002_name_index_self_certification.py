@@ -29,5 +29,5 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     with op.batch_alter_table("meetings") as batch:
-        batch.drop_constraint("ck_meetings_not_self_certified", type_="check")
+        batch.drop_constraint(op.f("ck_meetings_not_self_certified"), type_="check")
     op.drop_index("ix_people_names", table_name="people")

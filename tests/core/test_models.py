@@ -1,0 +1,73 @@
+"""The rules that must hold whatever writes to the file are enforced by the database itself."""
+
+import sqlite3
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from desktop.core import services
+
+
+@pytest.fixture
+def meeting_with_person(session):
+    organization = services.create_organization(session, name="เทศบาลตำบลบ้านกลาง")
+    person = services.create_person(session, given_name="สมชาย", organization_id=organization.id)
+    meeting = services.create_meeting(session, title="ประชุม", date=date(2024, 2, 14))
+    session.commit()
+    return meeting, person
+
+
+def test_a_person_twice_in_one_meeting_is_refused_by_the_database(db, db_path, meeting_with_person):
+    meeting, person = meeting_with_person
+    raw = sqlite3.connect(db_path)
+    insert = (
+        'INSERT INTO attendance (meeting_id, person_id, name, "group", status, source, sort_order)'
+        " VALUES (?, ?, 'x', 'member', 'present', 'typed', 1)"
+    )
+    raw.execute(insert, (meeting.id, person.id))
+    with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+        raw.execute(insert, (meeting.id, person.id))
+    raw.close()
+
+
+@pytest.mark.parametrize(
+    ("statement", "reason"),
+    [
+        ("UPDATE meetings SET number = 0", "CHECK"),
+        ("UPDATE meetings SET number = -3", "CHECK"),
+        ("UPDATE meetings SET start_time = '12:00:00', end_time = '09:30:00'", "CHECK"),
+        ("UPDATE meetings SET mode = 'teleport'", "CHECK"),
+        ("UPDATE meetings SET network_id = 999", "FOREIGN KEY"),
+        ("UPDATE people SET role = 'king'", "CHECK"),
+        ("UPDATE meetings SET certified_by_id = id", "CHECK"),
+    ],
+)
+def test_schema_constraints_hold_for_any_writer(session, meeting_with_person, statement, reason):
+    with pytest.raises(IntegrityError, match=reason):
+        session.execute(text(statement))
+        session.flush()
+
+
+def test_a_person_with_attendance_cannot_be_deleted_behind_the_minutes(
+    session, meeting_with_person
+):
+    meeting, person = meeting_with_person
+    services.add_attendee(session, meeting.id, person.id)
+    session.commit()
+    with pytest.raises(IntegrityError, match="FOREIGN KEY"):
+        session.execute(text("DELETE FROM people WHERE id = :id"), {"id": person.id})
+        session.flush()
+
+
+def test_deleting_a_meeting_takes_its_attendance_and_agenda_with_it(session, meeting_with_person):
+    meeting, person = meeting_with_person
+    services.add_attendee(session, meeting.id, person.id)
+    item = services.add_agenda_item(session, meeting.id, title="เรื่องแจ้ง")
+    services.set_resolution_points(session, item.id, ["หนึ่ง"])
+    session.commit()
+    services.delete_meeting(session, meeting.id)
+    session.commit()
+    for table in ("attendance", "agenda_items", "resolution_points"):
+        assert session.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 0
