@@ -23,6 +23,7 @@ from desktop.core.services.agenda import (
     update_action,
     update_agenda_item,
 )
+from desktop.core.services.aliases import alias_map, forget_alias, lookup_alias, remember_alias
 from desktop.core.services.attendance import (
     ABSENCE_REASONS,
     AttendanceCounts,
