@@ -11,6 +11,7 @@ and people (same name in the same organisation) are reused.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from desktop.core.models import AgendaItem, Meeting, Organization, Person
 FORMAT, VERSION = "prachum.meeting", 1
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "resources" / "meeting-file.schema.json"
 MAX_FILE_BYTES = 50 * 1024 * 1024
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _checker: SchemaChecker | None = None
 
 
@@ -89,7 +91,8 @@ def _ids(entries: list[Any], path: str, problems: list[str]) -> set[str]:
 
 
 def _date(text: Any, where: str, problems: list[str]) -> None:
-    if isinstance(text, str):
+    # Only a date in the right form can be a wrong date; the schema reports the form.
+    if isinstance(text, str) and _ISO_DATE.match(text):
         try:
             date.fromisoformat(text)
         except ValueError:
@@ -363,6 +366,13 @@ def export_meeting(session: Session, meeting_id: int) -> dict[str, Any]:
             person_rows.append(row)
         return person_ids[person.id]
 
+    # Ids follow the order a reader meets them: the network's members, then the people
+    # in attendance order, then whoever else the meeting names.
+    if meeting.network is not None:
+        for organization in meeting.network.members:
+            org_ref(organization)
+    for line in lines:
+        person_ref(line.person)
     network = None
     if meeting.network is not None:
         network = {"name": meeting.network.name}

@@ -1,0 +1,104 @@
+"""Backups a secretary can rely on: made with SQLite's backup API, restored without loss.
+
+A restore never destroys the database it replaces: the current file is kept beside it
+first. A backup is checked (a healthy Prachum database this version can read) before it
+replaces anything.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from desktop.core.db import Database, backup_database, check_file, current_revision, make_engine
+from desktop.core.errors import DatabaseProblem, PrachumError
+
+BACKUP_SUFFIX = ".backup.db"
+
+
+def backup_to(database: Database, target: Path | str) -> Path:
+    """A consistent copy of the open database at `target`."""
+    target = Path(target)
+    if not target.parent.is_dir():
+        raise PrachumError(
+            f"ไม่พบโฟลเดอร์ {target.parent}", f"The folder {target.parent} does not exist."
+        )
+    try:
+        return backup_database(database.engine, target)
+    except (OSError, sqlite3.Error) as exc:
+        raise PrachumError(
+            f"สำรองข้อมูลไม่สำเร็จ ({exc})", f"The backup could not be written ({exc})."
+        ) from exc
+
+
+def backup_folder(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+def rotate_backups(
+    database: Database, keep: int = 10, *, now: datetime | None = None
+) -> Path | None:
+    """Today's backup in the backups folder, once a day; only the newest `keep` are kept."""
+    folder = backup_folder(database.path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = (now or datetime.now()).strftime("%Y-%m-%d")
+    target = folder / f"{database.path.stem}-{stamp}{BACKUP_SUFFIX}"
+    made = None
+    if not target.exists():
+        made = backup_to(database, target)
+    backups = sorted(folder.glob(f"{database.path.stem}-*{BACKUP_SUFFIX}"))
+    for old in backups[: max(0, len(backups) - keep)]:
+        old.unlink(missing_ok=True)
+    return made
+
+
+def list_backups(db_path: Path) -> list[Path]:
+    """Backups beside the database, newest first."""
+    folder = backup_folder(db_path)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"*{BACKUP_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def restore_from(backup: Path | str, target: Path | str) -> Path | None:
+    """Replace the database at `target` with the backup; returns where the old one was kept.
+
+    The caller must have closed its connections to `target` first.
+    """
+    backup, target = Path(backup), Path(target)
+    if not backup.is_file():
+        raise PrachumError(f"ไม่พบไฟล์สำรอง {backup}", f"No backup file at {backup}.")
+    check_file(backup)
+    engine = make_engine(backup, readonly=True)
+    try:
+        if current_revision(engine) is None:
+            raise DatabaseProblem(
+                f"ไฟล์ {backup.name} ไม่ใช่ไฟล์สำรองของโปรแกรม",
+                f"{backup.name} is not a Prachum backup.",
+            )
+    finally:
+        engine.dispose()
+    kept = None
+    if target.exists():
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        kept = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix}")
+        source = sqlite3.connect(target)
+        try:
+            destination = sqlite3.connect(kept)
+            source.backup(destination)
+            destination.close()
+        finally:
+            source.close()
+    partial = target.with_name(target.name + ".restoring")
+    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        destination = sqlite3.connect(partial)
+        source.backup(destination)
+        destination.close()
+    finally:
+        source.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    partial.replace(target)
+    return kept
