@@ -1,0 +1,103 @@
+"""One writer per database: a lock file beside it that names the process holding it.
+
+SQLite itself would let two copies of the app write the same file, each with its own
+idea of what is on screen; the second copy is told instead, and may open read-only.
+A lock left by a process that died (a power cut, a kill) is recognised as stale by its
+PID and taken over.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.errors import DatabaseProblem
+
+
+def lock_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".lock")
+
+
+def _process_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # alive, owned by someone else
+    except OSError:
+        return False
+    return True
+
+
+@dataclass
+class DatabaseLock:
+    """Held while this process writes the database; release() or the context ends it."""
+
+    path: Path
+    pid: int
+
+    def release(self) -> None:
+        with contextlib.suppress(FileNotFoundError, ValueError, OSError):
+            holder = json.loads(self.path.read_text(encoding="utf-8"))
+            if holder.get("pid") == self.pid:
+                self.path.unlink()
+
+    def __enter__(self) -> DatabaseLock:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.release()
+
+
+class DatabaseInUse(DatabaseProblem):
+    """Another running copy of the app has the database open for writing."""
+
+    def __init__(self, db_path: Path, pid: int, host: str):
+        super().__init__(
+            f"ฐานข้อมูล {db_path.name} เปิดอยู่ในโปรแกรมอีกหน้าต่างหนึ่ง (PID {pid}) "
+            "เปิดแบบอ่านอย่างเดียว หรือปิดหน้าต่างนั้นก่อน",
+            f"{db_path.name} is open in another copy of the app (PID {pid} on {host}); "
+            "open it read-only or close the other copy first.",
+        )
+        self.pid = pid
+
+
+def _read_holder(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (ValueError, OSError):
+        return {}  # unreadable: treat as stale
+
+
+def acquire(db_path: Path) -> DatabaseLock:
+    """Take the database's lock, or raise DatabaseInUse naming the live holder."""
+    path = lock_path(Path(db_path))
+    me = {"pid": os.getpid(), "host": socket.gethostname()}
+    for _attempt in range(3):
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            holder = _read_holder(path)
+            if holder is None:
+                continue  # released between our two looks: try again
+            same_host = holder.get("host") in (None, me["host"])
+            pid = int(holder.get("pid") or 0)
+            if same_host and not _process_alive(pid):
+                path.unlink(missing_ok=True)  # stale: its process is gone
+                continue
+            if pid == me["pid"]:
+                return DatabaseLock(path, pid)
+            raise DatabaseInUse(Path(db_path), pid, str(holder.get("host"))) from None
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(me, handle)
+        return DatabaseLock(path, me["pid"])
+    raise DatabaseInUse(Path(db_path), 0, me["host"])
