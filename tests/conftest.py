@@ -7,11 +7,15 @@ import os
 # Qt must be told before it is imported anywhere, or it aborts looking for a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import sys
 from pathlib import Path
 
 import pytest
 
 from desktop.core.db import Database, open_database
+
+# Test modules share small builders (tests/meeting_example.py) by plain import.
+sys.path.insert(0, str(Path(__file__).parent))
 
 
 @pytest.fixture
