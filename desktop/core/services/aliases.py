@@ -33,7 +33,8 @@ def lookup_alias(session: Session, display_name: str) -> Person | None:
 
 def alias_map(session: Session) -> dict[str, int]:
     """Every remembered display name (as keyed) → person id, for matching a whole report."""
-    return dict(session.execute(select(Alias.display_name, Alias.person_id)).tuples())
+    rows = session.execute(select(Alias.display_name, Alias.person_id))
+    return {display_name: person_id for display_name, person_id in rows}
 
 
 def remember_alias(session: Session, display_name: str, person_id: int) -> Alias | None:

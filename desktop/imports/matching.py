@@ -1,0 +1,292 @@
+"""Who a report's display name is: remembered aliases, then e-mail, then fuzzy names.
+
+The roster is prepared once per report (folded names, place names of the offices,
+Latin consonant skeletons), then each display name costs dictionary look-ups and at
+most a few rapidfuzz scans in C. Thai text is shifted into the Latin-1 range before
+rapidfuzz sees it: every Thai letter keeps its identity, and rapidfuzz compares such
+strings with its fast bit-parallel tables (about 2.5 times faster than wide strings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.core.models import Person
+from desktop.core.services.aliases import alias_key, alias_map
+from desktop.core.services.roster import person_display_name
+from desktop.imports.names import CleanName, clean_display_name, fold_name, org_place
+
+MATCH_THRESHOLD = 85
+"""A candidate this good, with no rival close behind, is matched without asking."""
+CLEAR_LEAD = 8
+AMBIGUOUS_FLOOR = 60
+SUGGESTION_FLOOR = 45
+ORG_BONUS = 10
+EXPECTED_BONUS = 2
+GIVEN_ONLY = 0.95
+"""A display name with the given name alone says less than the full name."""
+LATIN_CEILING = 95
+"""An English spelling of a Thai name is never as certain as the Thai itself."""
+
+_COMPACT = {code: code - 0x0E00 + 0x80 for code in range(0x0E01, 0x0E60)}
+
+# Royal Institute consonants by sound class; vowels, tones and silent letters dropped.
+_THAI_SKELETON = {
+    **dict.fromkeys("กขฃคฅฆ", "k"),
+    "ง": "N",
+    **dict.fromkeys("จฉชฌ", "c"),
+    **dict.fromkeys("ซศษส", "s"),
+    **dict.fromkeys("ฎดฏตฐฑฒถทธ", "t"),
+    **dict.fromkeys("ณน", "n"),
+    **dict.fromkeys("บปผพภ", "p"),
+    **dict.fromkeys("ฝฟ", "f"),
+    "ม": "m",
+    **dict.fromkeys("รฤ", "r"),
+    **dict.fromkeys("ลฬฦ", "l"),
+    "ว": "w",
+    " ": " ",
+}
+_LATIN_DIGRAPHS = (("ng", "N"), ("ph", "p"), ("th", "t"), ("kh", "k"), ("ch", "c"), ("sh", "s"))
+_LATIN_SKELETON = {
+    **dict.fromkeys("kgq", "k"),
+    **dict.fromkeys("cj", "c"),
+    **dict.fromkeys("szx", "s"),
+    **dict.fromkeys("dt", "t"),
+    "n": "n",
+    **dict.fromkeys("bp", "p"),
+    "f": "f",
+    "m": "m",
+    "r": "r",
+    "l": "l",
+    **dict.fromkeys("wv", "w"),
+    "N": "N",
+    " ": " ",
+}
+
+
+def compact(text: str) -> str:
+    """Thai letters moved into Latin-1 for rapidfuzz; comparisons are unchanged."""
+    return text.translate(_COMPACT)
+
+
+def thai_skeleton(text: str) -> str:
+    chars = list(text)
+    out = []
+    for index, char in enumerate(chars):
+        silent = index + 1 < len(chars) and chars[index + 1] == "\u0e4c"  # การันต์
+        if not silent and char in _THAI_SKELETON:
+            out.append(_THAI_SKELETON[char])
+    return "".join(out)
+
+
+def latin_skeleton(text: str) -> str:
+    text = text.lower()
+    for digraph, sound in _LATIN_DIGRAPHS:
+        text = text.replace(digraph, sound)
+    return "".join(_LATIN_SKELETON.get(c, "") for c in text)
+
+
+@lru_cache(maxsize=20_000)
+def romanized(text: str) -> str:
+    """The Royal Institute spelling of a Thai name (pythainlp, no download)."""
+    from pythainlp.transliterate import romanize
+
+    return romanize(text, engine="royin")
+
+
+@dataclass
+class RosterEntry:
+    person_id: int
+    name: str
+    """As shown: honorific, given and family name."""
+    label: str
+    """Name and organisation, to tell two people of the same name apart."""
+    full: str
+    given: str
+    organization_id: int | None
+    email: str | None
+
+
+@dataclass
+class Scored:
+    person_id: int
+    score: float
+    via: str
+
+
+@dataclass
+class RosterIndex:
+    """Every active person, prepared for matching one report."""
+
+    entries: dict[int, RosterEntry]
+    expected: set[int]
+    aliases: dict[str, int]
+    by_email: dict[str, list[int]] = field(default_factory=dict)
+    by_full: dict[str, list[int]] = field(default_factory=dict)
+    by_given: dict[str, list[int]] = field(default_factory=dict)
+    places: tuple[str, ...] = ()
+    place_orgs: dict[str, set[int]] = field(default_factory=dict)
+    _ids: list[int] = field(default_factory=list)
+    _fulls: list[str] = field(default_factory=list)
+    _givens: list[str] = field(default_factory=list)
+    _skeletons: list[str] = field(default_factory=list)
+    _given_skeletons: list[str] = field(default_factory=list)
+    _org_people: dict[int, list[int]] = field(default_factory=dict)
+    _position: dict[int, int] = field(default_factory=dict)
+    _expected_pool: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(
+        cls,
+        people: Iterable[Person],
+        *,
+        expected: Iterable[int] = (),
+        aliases: dict[str, int] | None = None,
+    ) -> RosterIndex:
+        index = cls(entries={}, expected=set(expected), aliases=dict(aliases or {}))
+        places: dict[str, set[int]] = {}
+        for person in people:
+            organization = person.organization
+            full = fold_name(f"{person.given_name} {person.family_name or ''}")
+            given = fold_name(person.given_name)
+            entry = RosterEntry(
+                person_id=person.id,
+                name=person_display_name(person),
+                label=person_display_name(person)
+                + (f" ({organization.short_name or organization.name})" if organization else ""),
+                full=full,
+                given=given,
+                organization_id=person.organization_id,
+                email=(person.email or "").strip().casefold() or None,
+            )
+            index.entries[person.id] = entry
+            index._position[person.id] = len(index._ids)
+            index._ids.append(person.id)
+            index._fulls.append(compact(full))
+            index._givens.append(compact(given))
+            index._skeletons.append(thai_skeleton(full))
+            index._given_skeletons.append(thai_skeleton(given))
+            index.by_full.setdefault(compact(full), []).append(person.id)
+            index.by_given.setdefault(compact(given), []).append(person.id)
+            if entry.email:
+                index.by_email.setdefault(entry.email, []).append(person.id)
+            if organization is not None:
+                index._org_people.setdefault(organization.id, []).append(person.id)
+                for name in (organization.name, organization.short_name):
+                    if name:
+                        place = org_place(name)
+                        if place:
+                            places.setdefault(place, set()).add(organization.id)
+        index._expected_pool = index._pool(index.expected)
+        index.places = tuple(sorted(places, key=len, reverse=True))
+        index.place_orgs = places
+        return index
+
+    @classmethod
+    def from_session(cls, session: Session, expected: Iterable[int] = ()) -> RosterIndex:
+        people = session.scalars(
+            select(Person)
+            .where(Person.active.is_(True))
+            .options(selectinload(Person.organization))
+            .order_by(Person.id)
+        )
+        return cls.build(people, expected=expected, aliases=alias_map(session))
+
+    # --- the steps of a match -------------------------------------------------------
+
+    def clean(self, display_name: str) -> CleanName:
+        """The display name taken apart, knowing this roster's offices."""
+        return clean_display_name(display_name, self.places)
+
+    def by_alias(self, names: Iterable[str | None]) -> int | None:
+        for name in names:
+            if name:
+                person_id = self.aliases.get(alias_key(name))
+                if person_id is not None and person_id in self.entries:
+                    return person_id
+        return None
+
+    def hinted_organizations(self, cleaned: Iterable[CleanName]) -> set[int]:
+        found: set[int] = set()
+        for clean in cleaned:
+            for mention in clean.org_mentions:
+                for place in self.places:
+                    if mention.startswith(place):
+                        found |= self.place_orgs[place]
+                        break
+        return found
+
+    def score_names(self, cleaned: list[CleanName], hinted: set[int]) -> list[Scored]:
+        """Every plausible person for these name variants, best first, bonuses applied."""
+        best: dict[int, Scored] = {}
+
+        def offer(person_id: int, score: float, via: str) -> None:
+            if person_id in self.expected:
+                score += EXPECTED_BONUS
+            if self.entries[person_id].organization_id in hinted:
+                score += ORG_BONUS
+            if person_id not in best or best[person_id].score < score:
+                best[person_id] = Scored(person_id, score, via)
+
+        pools = [self._expected_pool]
+        if hinted:
+            pools.append(self._pool(p for o in hinted for p in self._org_people.get(o, ())))
+        for clean in cleaned:
+            for variant in clean.variants:
+                if clean.is_latin:
+                    self._latin(variant, pools, offer)
+                else:
+                    self._thai(variant, pools, offer)
+        return sorted(best.values(), key=lambda s: s.score, reverse=True)
+
+    def _pool(self, ids: Iterable[int]) -> list[int]:
+        return sorted({self._position[p] for p in ids if p in self._position})
+
+    def _thai(self, variant: str, pools: list[list[int]], offer) -> None:
+        query = compact(variant)
+        single = " " not in variant
+        exact = (self.by_given if single else self.by_full).get(query)
+        factor = GIVEN_ONLY if single else 1.0
+        if exact:
+            for person_id in exact:
+                offer(person_id, 100 * factor, "name")
+            return
+        choices = self._givens if single else self._fulls
+        # The expected people and the hinted offices first: a small scan each.
+        for pool in pools:
+            for position in pool:
+                score = fuzz.ratio(query, choices[position], score_cutoff=SUGGESTION_FLOOR)
+                if score:
+                    offer(self._ids[position], score * factor, "name")
+        for _choice, score, position in process.extract(
+            query, choices, scorer=fuzz.ratio, limit=8, score_cutoff=SUGGESTION_FLOOR
+        ):
+            offer(self._ids[position], score * factor, "name")
+
+    def _latin(self, variant: str, pools: list[list[int]], offer) -> None:
+        """An English spelling against the Thai names: skeletons narrow, royin decides."""
+        self._thai(variant, pools, offer)  # a roster may hold English names too
+        single = " " not in variant
+        query = latin_skeleton(variant)
+        if not query.strip():
+            return
+        skeletons = self._given_skeletons if single else self._skeletons
+        positions = {p for pool in pools for p in pool}
+        for _choice, _score, position in process.extract(
+            query, skeletons, scorer=fuzz.ratio, limit=5, score_cutoff=SUGGESTION_FLOOR
+        ):
+            positions.add(position)
+        for position in positions:
+            entry = self.entries[self._ids[position]]
+            thai = entry.given if single else entry.full
+            spelled = fuzz.ratio(variant, romanized(thai))
+            sounded = fuzz.ratio(query, skeletons[position])
+            score = min(LATIN_CEILING, (spelled + sounded) / 2)
+            if score >= SUGGESTION_FLOOR:
+                offer(entry.person_id, score * (GIVEN_ONLY if single else 1.0), "romanized")

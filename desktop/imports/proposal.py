@@ -1,0 +1,324 @@
+"""The proposal: each report row with the person it seems to be, for review, then applied.
+
+Nothing is applied blindly. A row is `matched` (one person, clearly), `ambiguous`
+(candidates listed, none chosen) or `unknown` (nobody close: a new person, or
+ignored). The command line applies what is matched; the review dialog lets the
+secretary choose, and the same `apply_proposal` stores her choices, remembering
+them as aliases so that the next report matches those names by itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.core.models import Meeting, NetworkMember, Person
+from desktop.core.services.aliases import remember_alias
+from desktop.core.services.attendance import add_attendee, mark_absent, update_attendance
+from desktop.core.services.common import get
+from desktop.core.services.meetings import ensure_editable
+from desktop.core.services.roster import create_person
+from desktop.core.thai import split_full_name
+from desktop.imports.matching import (
+    AMBIGUOUS_FLOOR,
+    CLEAR_LEAD,
+    MATCH_THRESHOLD,
+    SUGGESTION_FLOOR,
+    RosterIndex,
+    Scored,
+)
+from desktop.imports.reports import Participant, Report
+
+STATUSES = ("matched", "ambiguous", "unknown")
+
+
+class Candidate(NamedTuple):
+    person_id: int
+    name: str
+    score: float
+
+
+@dataclass
+class ProposalRow:
+    """One participant of the report and who it seems to be."""
+
+    display_name: str
+    original_name: str | None
+    email: str | None
+    joined: time | None
+    left: time | None
+    minutes: int | None
+    status: str
+    score: float
+    candidates: list[Candidate]
+    person_id: int | None
+    """The chosen person: set for a matched row; the reviewer sets or changes it."""
+    ignore: bool = False
+    new_person: bool = False
+    """An unknown row the reviewer wants added as a new person (a participant)."""
+    via: str | None = None
+    """How it was matched: alias, email, name, romanized (or chosen by the reviewer)."""
+    joins: int = 1
+    intervals: list[tuple[datetime, datetime]] = field(default_factory=list, repr=False)
+    rememberable: bool = True
+    """False for names that say nothing of the person (`iPhone`, `Zoom user`)."""
+
+    @property
+    def report_name(self) -> str:
+        """The cell as the report wrote it: `Name (Original Name)`."""
+        if self.original_name:
+            return f"{self.display_name} ({self.original_name})"
+        return self.display_name
+
+    def choose(self, person_id: int | None) -> None:
+        """The reviewer's choice (None to clear it)."""
+        self.person_id = person_id
+        self.ignore = False
+        self.new_person = False
+        if person_id is not None:
+            self.via = "chosen"
+
+
+@dataclass
+class Proposal:
+    meeting_id: int
+    platform: str
+    file_name: str
+    rows: list[ProposalRow]
+    expected: dict[int, str]
+    """The people on the meeting's list: person id → name."""
+    labels: dict[int, str]
+    """Name and organisation of every person a row names, to tell namesakes apart."""
+    notes: list[str] = field(default_factory=list)
+    report_date: date | None = None
+
+    def count(self, status: str) -> int:
+        return sum(1 for row in self.rows if row.status == status and not row.ignore)
+
+    def missing(self) -> list[int]:
+        """Expected people no row (that is kept) was matched to."""
+        seen = {row.person_id for row in self.rows if row.person_id and not row.ignore}
+        return [person_id for person_id in self.expected if person_id not in seen]
+
+
+@dataclass
+class ApplyResult:
+    present: int = 0
+    added: int = 0
+    created: int = 0
+    absent: int = 0
+    aliases: int = 0
+    left_alone: int = 0
+
+
+def _local(moment: datetime | None) -> time | None:
+    return moment.time().replace(second=0, microsecond=0) if moment else None
+
+
+def _decide(scored: list[Scored], labels: dict[int, str], index: RosterIndex):
+    if not scored:
+        return "unknown", 0.0, [], None, None
+    best = scored[0]
+    rival = scored[1].score if len(scored) > 1 else 0.0
+    shown = [s for s in scored if s.score >= max(SUGGESTION_FLOOR, best.score - 20)][:5]
+    for s in shown:
+        labels[s.person_id] = index.entries[s.person_id].label
+    candidates = [
+        Candidate(s.person_id, index.entries[s.person_id].name, min(100.0, round(s.score, 1)))
+        for s in shown
+    ]
+    score = min(100.0, round(best.score, 1))
+    if best.score >= MATCH_THRESHOLD and best.score - rival >= CLEAR_LEAD:
+        return "matched", score, candidates, best.person_id, best.via
+    if best.score >= AMBIGUOUS_FLOOR:
+        return "ambiguous", score, candidates, None, None
+    return "unknown", score, candidates, None, None
+
+
+def propose_row(participant: Participant, index: RosterIndex, labels: dict[int, str]):
+    """The proposal for one participant: alias, then e-mail, then names."""
+    cell = (
+        f"{participant.name} ({participant.original_name})"
+        if participant.original_name
+        else participant.name
+    )
+    cleaned = [index.clean(participant.name)]
+    if participant.original_name:
+        cleaned.append(index.clean(participant.original_name))
+    left = participant.left
+    if left and participant.joined and left.date() > participant.joined.date():
+        left = None  # past midnight: a time of day alone would put it before the join
+    row = ProposalRow(
+        display_name=participant.name,
+        original_name=participant.original_name,
+        email=participant.email,
+        joined=_local(participant.joined),
+        left=_local(left),
+        minutes=participant.minutes,
+        status="unknown",
+        score=0.0,
+        candidates=[],
+        person_id=None,
+        joins=participant.joins,
+        intervals=participant.intervals,
+        rememberable=any(c.variants for c in cleaned),
+    )
+    aliased = index.by_alias([cell])
+    email_ids = index.by_email.get((participant.email or "").strip().casefold(), [])
+    if aliased is not None:
+        scored = [Scored(aliased, 100.0, "alias")]
+    elif len(email_ids) == 1:
+        scored = [Scored(email_ids[0], 100.0, "email")]
+    else:
+        hinted = index.hinted_organizations(cleaned)
+        scored = index.score_names(cleaned, hinted)
+        for person_id in email_ids:  # a shared address: each holder is a candidate
+            scored.insert(0, Scored(person_id, 100.0, "email"))
+    row.status, row.score, row.candidates, row.person_id, row.via = _decide(scored, labels, index)
+    return row
+
+
+def build_proposal(session: Session, meeting_id: int, report: Report) -> Proposal:
+    """Match every participant of the report against the meeting's people, then the roster."""
+    meeting = get(session, Meeting, meeting_id)
+    expected = {line.person_id: line.name for line in meeting.attendance}
+    index = RosterIndex.from_session(session, expected=expected)
+    labels: dict[int, str] = {}
+    rows = [propose_row(p, index, labels) for p in report.participants]
+    proposal = Proposal(
+        meeting_id=meeting_id,
+        platform=report.platform,
+        file_name=report.file_name,
+        rows=rows,
+        expected=expected,
+        labels=labels,
+        notes=list(report.notes),
+    )
+    joins = [p.joined for p in report.participants if p.joined]
+    day = report.start or (min(joins) if joins else None)
+    if day is not None:
+        proposal.report_date = day.date()
+        if day.date() != meeting.date:
+            proposal.notes.append(
+                f"The report is of {day.date().isoformat()} but the meeting is on "
+                f"{meeting.date.isoformat()}: is it the right report?"
+            )
+    return proposal
+
+
+# --- applying ---------------------------------------------------------------------
+
+
+def _union_minutes(rows: list[ProposalRow]) -> int | None:
+    intervals = sorted(i for row in rows for i in row.intervals)
+    if not intervals:
+        minutes = [row.minutes for row in rows if row.minutes is not None]
+        return sum(minutes) if minutes else None
+    total, (start, end) = timedelta(), intervals[0]
+    for next_start, next_end in intervals[1:]:
+        if next_start <= end:
+            end = max(end, next_end)
+        else:
+            total += end - start
+            start, end = next_start, next_end
+    total += end - start
+    return round(total.total_seconds() / 60)
+
+
+def _new_person(session: Session, row: ProposalRow) -> int:
+    name = row.original_name or row.display_name
+    honorific, given, family = split_full_name(name)
+    person = create_person(
+        session,
+        honorific=honorific or None,
+        given_name=given or name,
+        family_name=family or None,
+        email=row.email,
+        role="guest",
+    )
+    return person.id
+
+
+def apply_proposal(
+    session: Session,
+    meeting_id: int,
+    proposal: Proposal,
+    *,
+    mark_missing_absent: bool = False,
+    remember_aliases: bool = True,
+) -> ApplyResult:
+    """Store the chosen rows as attendance (present, times, minutes, source zoom/teams).
+
+    Rows without a person, or ignored, are left alone. Several rows for one person
+    (a rename, two devices) become one line: first join, last leave, minutes of the
+    union. Expected people no row names become absent only with mark_missing_absent.
+    """
+    meeting = get(session, Meeting, meeting_id)
+    ensure_editable(meeting)
+    result = ApplyResult()
+    by_person: dict[int, list[ProposalRow]] = {}
+    for row in proposal.rows:
+        if row.ignore:
+            continue
+        if row.person_id is None and row.new_person:
+            row.person_id = _new_person(session, row)
+            row.via = "chosen"
+            result.created += 1
+        if row.person_id is None:
+            result.left_alone += 1
+            continue
+        by_person.setdefault(row.person_id, []).append(row)
+    members = set(
+        session.scalars(
+            select(NetworkMember.organization_id).where(
+                NetworkMember.network_id == meeting.network_id
+            )
+        )
+    )
+    lines = {line.person_id: line for line in meeting.attendance}
+    for person_id, rows in by_person.items():
+        joins = [r.joined for r in rows if r.joined]
+        leaves = [r.left for r in rows if r.left]
+        joined = min(joins) if joins else None
+        left = max(leaves) if leaves else None
+        if joined and left and left < joined:
+            left = None
+        line = lines.get(person_id)
+        if line is None:
+            person = get(session, Person, person_id)
+            line = add_attendee(
+                session,
+                meeting_id,
+                person_id,
+                group="member" if person.organization_id in members else "participant",
+                status="present",
+                source=proposal.platform,
+            )
+            result.added += 1
+        else:
+            result.present += 1
+        update_attendance(
+            session,
+            line.id,
+            status="present",
+            joined=joined,
+            left=left,
+            minutes_present=_union_minutes(rows),
+            source=proposal.platform,
+        )
+        if remember_aliases:
+            for row in rows:
+                if row.via != "alias" and row.rememberable:
+                    remember_alias(session, row.report_name, person_id)
+                    result.aliases += 1
+    if mark_missing_absent:
+        for person_id, line in lines.items():
+            if person_id not in by_person and line.status == "present":
+                mark_absent(session, line.id)
+                result.absent += 1
+    session.flush()
+    return result

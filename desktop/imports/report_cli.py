@@ -1,0 +1,136 @@
+"""The `zoom` command: read a Zoom or Teams report, propose, and apply or just show."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from desktop.core.models import Meeting
+from desktop.core.services.common import get
+from desktop.core.thai import format_thai_time
+from desktop.imports.proposal import Proposal, apply_proposal, build_proposal
+from desktop.imports.reports import Report
+from desktop.imports.safety import refuse
+from desktop.imports.sheets import read_table
+from desktop.imports.teams import looks_like_teams, parse_teams
+from desktop.imports.zoom import looks_like_zoom, parse_zoom
+
+
+def read_report(path: Path | str) -> Report:
+    """A Zoom or Teams participant report, told apart by its content, not its name."""
+    path = Path(path)
+    table = read_table(path)
+    if looks_like_teams(table.rows):
+        report = parse_teams(table.rows, path.name)
+    elif looks_like_zoom(table.rows):
+        report = parse_zoom(table.rows, path.name)
+    else:
+        raise refuse(
+            f"ไฟล์ {path.name} ไม่ใช่รายงานผู้เข้าร่วมของ Zoom หรือ Teams (ไม่พบหัวตาราง)",
+            f"{path.name} is not a Zoom or Teams participant report (no known header).",
+        )
+    if not report.participants:
+        raise refuse(
+            f"รายงาน {path.name} ไม่มีรายชื่อผู้เข้าร่วม",
+            f"The report {path.name} lists no participants.",
+        )
+    return report
+
+
+def run_report_import(
+    session: Session,
+    meeting_id: int,
+    report_path,
+    *,
+    dry_run: bool,
+    mark_missing_absent: bool,
+) -> str:
+    """The text the command prints: the proposal on a dry run, else what was applied."""
+    get(session, Meeting, meeting_id)
+    report = read_report(report_path)
+    proposal = build_proposal(session, meeting_id, report)
+    lines = [_heading(proposal, report)]
+    lines += [f"note: {note}" for note in proposal.notes]
+    lines.append(proposal_table(proposal))
+    missing = proposal.missing()
+    if missing:
+        names = ", ".join(proposal.expected[p] for p in missing)
+        verb = "would become" if mark_missing_absent else "stay as they are; not"
+        lines.append(
+            f"Expected but not in the report ({len(missing)}): {names}"
+            + (f" ({verb} absent)" if mark_missing_absent else f" ({verb} marked absent)")
+        )
+    if dry_run:
+        lines.append("Dry run: nothing was changed.")
+        return "\n".join(lines)
+    result = apply_proposal(session, meeting_id, proposal, mark_missing_absent=mark_missing_absent)
+    lines.append(
+        f"Applied: {result.present} on the list marked present, {result.added} added, "
+        f"{result.absent} marked absent, {result.aliases} display names remembered; "
+        f"{result.left_alone} rows left for review (ambiguous or unknown)."
+    )
+    return "\n".join(lines)
+
+
+def _heading(proposal: Proposal, report: Report) -> str:
+    platform = "Teams" if proposal.platform == "teams" else "Zoom"
+    title = f" “{report.title}”" if report.title else ""
+    return (
+        f"{platform} report {proposal.file_name}{title}: {len(proposal.rows)} participants; "
+        f"{proposal.count('matched')} matched, {proposal.count('ambiguous')} ambiguous, "
+        f"{proposal.count('unknown')} unknown."
+    )
+
+
+def display_width(text: str) -> int:
+    """Columns a terminal gives the text: Thai vowel and tone marks take none."""
+    return sum(
+        0 if unicodedata.category(c) in ("Mn", "Me", "Cf") else 2 if _wide(c) else 1 for c in text
+    )
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _cut(text: str, width: int) -> str:
+    if display_width(text) <= width:
+        return text + " " * (width - display_width(text))
+    out = ""
+    for char in text:
+        if display_width(out + char) > width - 1:
+            break
+        out += char
+    return out + "…" + " " * (width - 1 - display_width(out))
+
+
+def proposal_table(proposal: Proposal) -> str:
+    """The proposal as a text table: one line per report row, candidates under it."""
+    widths = (3, 9, 5, 34, 5, 5, 4)
+    head = ("#", "status", "score", "name in report", "in", "out", "min")
+    lines = ["  ".join(_cut(h, w) for h, w in zip(head, widths, strict=True)) + "  person"]
+    for number, row in enumerate(proposal.rows, start=1):
+        cells = (
+            str(number),
+            row.status,
+            f"{row.score:.0f}" if row.score else "-",
+            row.report_name,
+            format_thai_time(row.joined, suffix=False) or "-",
+            format_thai_time(row.left, suffix=False) or "-",
+            str(row.minutes) if row.minutes is not None else "-",
+        )
+        person = ""
+        if row.person_id is not None:
+            person = proposal.labels.get(row.person_id, str(row.person_id))
+            person += f"  [{row.via}]" if row.via else ""
+        elif row.status == "unknown":
+            person = "(not on the roster: add as a new person, or ignore)"
+        line = "  ".join(_cut(c, w) for c, w in zip(cells, widths, strict=True)) + "  " + person
+        lines.append(line.rstrip())
+        if row.person_id is None:
+            for candidate in row.candidates:
+                label = proposal.labels.get(candidate.person_id, candidate.name)
+                lines.append(f"{'':>24}? {candidate.score:.0f}  {label}")
+    return "\n".join(lines)
