@@ -72,6 +72,11 @@ def export_minutes(
     font = typo.checked_font(font)
     justification = typo.checked_justification(justification)
     report(0, 3)
+    # The session may be the one the secretary has just edited in: a meeting already in
+    # its identity map keeps stale collections (a removed attendee, a missing sub-item)
+    # that load_meeting does not refresh. Flushed first, so no edit is lost.
+    session.flush()
+    session.expire_all()
     meeting = load_meeting(session, meeting_id)
     report(1, 3)
     document = minutes_document(
