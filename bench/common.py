@@ -50,7 +50,7 @@ class Figure:
         ratio = f"{self.ratio:.2f}×" if self.ratio is not None else "-"
         verdict = "PASS" if self.passed else "FAIL"
         return (
-            f"{self.name:<34} {_show(self.ours, self.unit):>10} {floor:>10} {ratio:>8} "
+            f"{self.name:<52} {_show(self.ours, self.unit):>10} {floor:>10} {ratio:>8} "
             f"{self.target():>16}  {verdict}"
         )
 
@@ -63,7 +63,7 @@ def _show(value: float, unit: str) -> str:
     return f"{value:.2f} s"
 
 
-HEADER = f"{'figure':<34} {'ours':>10} {'floor':>10} {'ratio':>8} {'target':>16}  verdict"
+HEADER = f"{'figure':<52} {'ours':>10} {'floor':>10} {'ratio':>8} {'target':>16}  verdict"
 
 
 def median_seconds(run: Callable[[], object], repeat: int) -> float:

@@ -111,23 +111,27 @@ def is_search_table(name: str) -> bool:
 
 
 def search_text(connection: Connection, query: str, limit: int = 200) -> list[tuple]:
-    """(meeting_id, item_id, body) rows whose text contains `query`.
+    """(meeting_id, item_id, body) rows whose text contains `query`, most recent first.
 
     Three characters or more go through the trigram index. Shorter queries scan the
     index's text with instr(): SQLite 3.40's trigram LIKE misses short non-ASCII
-    patterns, and a plain scan of a few thousand rows is still quick.
+    patterns. Either way the newest rows (highest rowid: the index is rewritten on every
+    edit) come first and the scan stops at `limit`, so a word found in thousands of
+    meetings costs no more than one found in a few.
     """
     if len(query) >= 3:
         phrase = '"' + query.replace('"', '""') + '"'
-        sql = (
-            f"SELECT meeting_id, item_id, body FROM {SEARCH_TABLE} "
-            f"WHERE {SEARCH_TABLE} MATCH :q ORDER BY meeting_id DESC LIMIT :limit"
-        )
-        params: dict[str, Any] = {"q": f"body : {phrase}", "limit": limit}
+        condition = f"{SEARCH_TABLE} MATCH :q"
+        params: dict[str, Any] = {"q": f"body : {phrase}"}
+    elif query.isascii():
+        condition = "instr(lower(body), lower(:q)) > 0"
+        params = {"q": query}
     else:
-        sql = (
-            f"SELECT meeting_id, item_id, body FROM {SEARCH_TABLE} "
-            "WHERE instr(lower(body), lower(:q)) > 0 ORDER BY meeting_id DESC LIMIT :limit"
-        )
-        params = {"q": query, "limit": limit}
+        condition = "instr(body, :q) > 0"  # Thai has no case to fold
+        params = {"q": query}
+    sql = (
+        f"SELECT meeting_id, item_id, body FROM {SEARCH_TABLE} WHERE {condition} "
+        "ORDER BY rowid DESC LIMIT :limit"
+    )
+    params["limit"] = limit
     return [tuple(row) for row in connection.execute(text(sql), params)]
