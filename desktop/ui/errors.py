@@ -1,0 +1,120 @@
+"""What the secretary sees when something goes wrong, and what the log keeps.
+
+A PrachumError is her input or a file being wrong: a plain message box in her language,
+nothing changed. Anything else is our fault: the traceback goes to a log file in the
+user's data folder, she is told once (not once per repeat), and the window carries on,
+because every change before it is already stored.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from desktop import APP_NAME
+from desktop.core.errors import PrachumError
+
+log = logging.getLogger("desktop.ui")
+
+
+def default_log_path() -> Path:
+    from platformdirs import user_data_dir
+
+    folder = Path(user_data_dir(APP_NAME, appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "prachum.log"
+
+
+class ErrorReporter:
+    """Shows domain errors, logs and shows unexpected ones; one per application."""
+
+    def __init__(self, log_path: Path | None = None, language: str = "th") -> None:
+        self.log_path = Path(log_path) if log_path else default_log_path()
+        self.language = language
+        self._shown: set[tuple] = set()
+        self._showing = False
+        self._previous_hook = None
+        self._handler: logging.Handler | None = None
+
+    # --- domain errors ----------------------------------------------------------------
+
+    def show_problem(self, parent: QWidget | None, error: PrachumError) -> None:
+        """A clear message for a refused action; the service changed nothing."""
+        log.info("refused: %s", error.message("en"))
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("ErrorReporter", "Cannot do that"),
+            error.message(self.language),
+        )
+
+    # --- faults -----------------------------------------------------------------------
+
+    def install(self) -> None:
+        """Log to the user's data folder and catch every exception nobody handled."""
+        handler = RotatingFileHandler(
+            self.log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logging.getLogger().addHandler(handler)
+        logging.getLogger().setLevel(logging.INFO)
+        self._handler = handler
+        self._previous_hook = sys.excepthook
+        sys.excepthook = self.handle_exception
+
+    def uninstall(self) -> None:
+        if self._previous_hook is not None:
+            sys.excepthook = self._previous_hook
+            self._previous_hook = None
+        if self._handler is not None:
+            logging.getLogger().removeHandler(self._handler)
+            self._handler.close()
+            self._handler = None
+
+    def handle_exception(
+        self,
+        kind: type[BaseException],
+        value: BaseException,
+        tb: TracebackType | None,
+    ) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        if isinstance(value, PrachumError):
+            # A service refusal that a slot did not catch: still only her input.
+            self.show_problem(QApplication.activeWindow(), value)
+            return
+        text = "".join(traceback.format_exception(kind, value, tb))
+        log.error("unexpected fault\n%s", text)
+        signature = (kind.__name__, *_where(tb))
+        if signature in self._shown or self._showing:
+            return
+        self._shown.add(signature)
+        self._showing = True
+        try:
+            QMessageBox.critical(
+                QApplication.activeWindow(),
+                QCoreApplication.translate("ErrorReporter", "Unexpected problem"),
+                QCoreApplication.translate(
+                    "ErrorReporter",
+                    "Something went wrong inside the program ({0}).\n\n"
+                    "Everything you entered before this is saved, and you can carry on. "
+                    "The details are written to:\n{1}",
+                ).format(f"{kind.__name__}: {value}", self.log_path),
+            )
+        finally:
+            self._showing = False
+
+
+def _where(tb: TracebackType | None) -> tuple[str, int]:
+    """Where a fault was raised: the same fault repeating is shown only once."""
+    frames = traceback.extract_tb(tb)
+    if not frames:
+        return ("", 0)
+    return (frames[-1].filename, frames[-1].lineno or 0)

@@ -1,0 +1,413 @@
+"""The main window: networks and meetings on the left, the open meeting in the centre.
+
+It wires the parts together and owns the menus; each page does its own work. What it
+remembers (geometry, splitter, last network and meeting, folders) lives in AppSettings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop.core.services.views import network_rows
+from desktop.core.thai import format_thai_time
+from desktop.ui.dialogs.help import HelpWindow
+from desktop.ui.dialogs.network import NetworkDialog
+from desktop.ui.dialogs.new_meeting import NewMeetingDialog
+from desktop.ui.navigator import Navigator
+from desktop.ui.pages.meeting import MeetingPage
+from desktop.ui.pages.roster import NETWORKS_TAB, ORGANIZATIONS_TAB, PEOPLE_TAB, RosterPage
+from desktop.ui.pages.welcome import WelcomePage
+from desktop.ui.roster_cache import RosterCache
+from desktop.ui.settings import AppSettings
+from desktop.ui.store import MEETINGS, NETWORKS, Store
+from desktop.ui.widgets.autosave import flush_pending
+from desktop.ui.worker import run_in_background
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, settings: AppSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.roster_cache = RosterCache(store, self)
+        self.setWindowTitle(self.tr("Prachum — meetings and minutes"))
+        self.setMinimumSize(900, 600)
+
+        self.navigator = Navigator(store, self)
+        self.welcome = WelcomePage(self)
+        self.meeting = MeetingPage(store, self.roster_cache, self)
+        self.roster = RosterPage(store, settings, self)
+        self.nothing_chosen = QLabel(
+            self.tr("Choose a meeting on the left, or create one (Ctrl+N).")
+        )
+        self.nothing_chosen.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages = QStackedWidget(self)
+        for page in (self.welcome, self.nothing_chosen, self.meeting, self.roster):
+            self.pages.addWidget(page)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 1000])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.help_window: HelpWindow | None = None
+
+        self._make_actions()
+        self._make_menus()
+        self.statusBar().showMessage(self.tr("Ready"))
+        self.database_label = QLabel(str(store.path))
+        self.database_label.setToolTip(self.tr("The database file"))
+        self.statusBar().addPermanentWidget(self.database_label)
+
+        self.navigator.meeting_chosen.connect(self.open_meeting)
+        self.navigator.network_chosen.connect(self._network_chosen)
+        self.welcome.create_network.connect(self.new_network)
+        self.welcome.import_meeting.connect(self.import_meeting_file)
+        self.welcome.open_demo.connect(self.open_demo)
+        self.meeting.attendance.told.connect(self._tell)
+        self.meeting.attendance.new_person_wanted.connect(self._new_person_for_attendance)
+        self.roster.network_saved.connect(self._network_saved)
+        store.saved.connect(self._saved)
+        store.changed.connect(self._store_changed)
+
+        self._restore_state()
+        self.start()
+
+    # --- actions and menus -----------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _make_actions(self) -> None:
+        self.new_meeting_action = self._action(
+            self.tr("&New meeting…"), self.new_meeting, QKeySequence.StandardKey.New
+        )
+        self.import_action = self._action(
+            self.tr("&Import a meeting file…"), self.import_meeting_file
+        )
+        self.demo_action = self._action(self.tr("Open the &demo data"), self.open_demo)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.search_action = self._action(
+            self.tr("&Search meetings"), self.navigator.focus_search, QKeySequence.StandardKey.Find
+        )
+        self.new_network_action = self._action(self.tr("New &network…"), self.new_network)
+        self.networks_action = self._action(
+            self.tr("&Networks"), lambda: self.show_roster(NETWORKS_TAB)
+        )
+        self.organizations_action = self._action(
+            self.tr("&Organisations"), lambda: self.show_roster(ORGANIZATIONS_TAB)
+        )
+        self.people_action = self._action(
+            self.tr("&People"), lambda: self.show_roster(PEOPLE_TAB), "Ctrl+Shift+P"
+        )
+        self.details_action = self._action(self.tr("&Details"), self.show_details, "Ctrl+1")
+        self.attendance_action = self._action(
+            self.tr("&Attendance"), self.show_attendance, "Ctrl+2"
+        )
+        self.copy_people_action = self._action(
+            self.tr("&Copy people from the last meeting"),
+            self.meeting.attendance.copy_from_last_meeting,
+        )
+        self.help_action = self._action(
+            self.tr("&Help"), self.show_help, QKeySequence.StandardKey.HelpContents
+        )
+        self.help_action.setShortcut(QKeySequence("F1"))
+        self.about_action = self._action(self.tr("&About Prachum"), self.show_about)
+        self.thai_action = self._action("ภาษาไทย", lambda: self.set_language("th"))
+        self.english_action = self._action("English", lambda: self.set_language("en"))
+        for action, code in ((self.thai_action, "th"), (self.english_action, "en")):
+            action.setCheckable(True)
+            action.setChecked(self.settings.language == code)
+        self.meeting_actions = [
+            self.details_action,
+            self.attendance_action,
+            self.copy_people_action,
+        ]
+
+    def _make_menus(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addAction(self.new_meeting_action)
+        menu.addAction(self.import_action)
+        menu.addAction(self.demo_action)
+        menu.addSeparator()
+        language = menu.addMenu(self.tr("&Language"))
+        language.addAction(self.thai_action)
+        language.addAction(self.english_action)
+        menu.addSeparator()
+        menu.addAction(self.quit_action)
+        self.file_menu = menu
+
+        menu = self.menuBar().addMenu(self.tr("&Edit"))
+        menu.addAction(self.search_action)
+        self.edit_menu = menu
+
+        menu = self.menuBar().addMenu(self.tr("&Meeting"))
+        menu.addAction(self.new_meeting_action)
+        menu.addSeparator()
+        for action in self.meeting_actions:
+            menu.addAction(action)
+        self.meeting_menu = menu
+
+        menu = self.menuBar().addMenu(self.tr("&Roster"))
+        menu.addAction(self.new_network_action)
+        menu.addSeparator()
+        menu.addAction(self.networks_action)
+        menu.addAction(self.organizations_action)
+        menu.addAction(self.people_action)
+        self.roster_menu = menu
+
+        menu = self.menuBar().addMenu(self.tr("&Help"))
+        menu.addAction(self.help_action)
+        menu.addAction(self.about_action)
+        self.help_menu = menu
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addAction(self.new_meeting_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.details_action)
+        toolbar.addAction(self.attendance_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.people_action)
+        toolbar.addAction(self.organizations_action)
+        toolbar.addAction(self.networks_action)
+        self.toolbar = toolbar
+
+    # --- start and state ------------------------------------------------------------------
+
+    def is_empty(self) -> bool:
+        from desktop.core.services.views import meeting_summaries
+
+        return self.store.read(
+            lambda s: not network_rows(s, include_inactive=True) and not meeting_summaries(s)
+        )
+
+    def start(self) -> None:
+        """Welcome on an empty database; otherwise the last network and meeting."""
+        self.navigator.network_id = self.settings.last_network(self.store.path)
+        self.navigator.refresh_networks()
+        if self.is_empty():
+            self.pages.setCurrentWidget(self.welcome)
+            self._enable_meeting_actions(False)
+            return
+        last = self.settings.last_meeting(self.store.path)
+        if last is not None and self.navigator.select_meeting(last):
+            return
+        self.pages.setCurrentWidget(self.nothing_chosen)
+        self._enable_meeting_actions(False)
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.window_state("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        splitter = self.settings.window_state("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        flush_pending()
+        self.settings.set_window_state("geometry", self.saveGeometry())
+        self.settings.set_window_state("splitter", self.splitter.saveState())
+        self.settings.set_last_network(self.store.path, self.navigator.network_id)
+        self.settings.set_last_meeting(self.store.path, self.meeting.meeting_id)
+        self.settings.sync()
+        if self.help_window is not None:
+            self.help_window.close()
+        super().closeEvent(event)
+
+    # --- meetings -------------------------------------------------------------------------
+
+    def open_meeting(self, meeting_id: int) -> None:
+        flush_pending(self.meeting)
+        self.meeting.open_meeting(meeting_id)
+        self.pages.setCurrentWidget(self.meeting)
+        self._enable_meeting_actions(True)
+        self.settings.set_last_meeting(self.store.path, meeting_id)
+
+    def _enable_meeting_actions(self, enabled: bool) -> None:
+        for action in self.meeting_actions:
+            action.setEnabled(enabled)
+
+    def new_meeting(self) -> NewMeetingDialog:
+        networks = self.store.read(network_rows)
+        dialog = NewMeetingDialog(self.store, networks, self.navigator.network_id, self)
+        dialog.created.connect(self._meeting_created)
+        dialog.open()
+        return dialog
+
+    def _meeting_created(self, meeting_id: int) -> None:
+        self.navigator.select_meeting(meeting_id)
+        if self.meeting.meeting_id != meeting_id:
+            self.open_meeting(meeting_id)
+        self.meeting.show_details()
+
+    def show_details(self) -> None:
+        if self.meeting.meeting_id is not None:
+            self.pages.setCurrentWidget(self.meeting)
+            self.meeting.show_details()
+
+    def show_attendance(self) -> None:
+        if self.meeting.meeting_id is not None:
+            self.pages.setCurrentWidget(self.meeting)
+            self.meeting.show_attendance()
+            self.meeting.attendance.view.setFocus()
+
+    def _network_chosen(self, network_id: int | None) -> None:
+        self.settings.set_last_network(self.store.path, network_id)
+
+    # --- roster ---------------------------------------------------------------------------
+
+    def show_roster(self, tab: int) -> None:
+        flush_pending(self.meeting)
+        self.pages.setCurrentWidget(self.roster)
+        self.roster.show_tab(tab)
+
+    def new_network(self) -> NetworkDialog:
+        return self.roster.edit_network(None)
+
+    def _network_saved(self, network_id: int) -> None:
+        self.navigator.choose_network(network_id)
+        if self.pages.currentWidget() is self.welcome:
+            self.show_roster(ORGANIZATIONS_TAB)
+
+    def _new_person_for_attendance(self, text: str) -> None:
+        dialog = self.roster.person_dialog(parent=self)
+        dialog.prefill(text)
+        dialog.saved.connect(self.meeting.attendance.add_person)
+        dialog.open()
+
+    # --- files and demo -------------------------------------------------------------------
+
+    def import_meeting_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import a meeting file"),
+            self.settings.last_folder("import"),
+            self.tr("Meeting files (*.meeting.json *.json)"),
+        )
+        if not path:
+            return
+        self.settings.set_last_folder("import", Path(path).parent)
+        try:
+            from desktop.core.meeting_file import import_meeting_file
+        except ImportError:
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot do that"),
+                self.tr("Importing meeting files is not available yet."),
+            )
+            return
+        meeting_id = self.store.change(
+            lambda s: import_meeting_file(s, Path(path)).id, topic=MEETINGS, parent=self
+        )
+        if meeting_id is not None:
+            self.navigator.refresh_networks()
+            self.navigator.select_meeting(int(meeting_id))
+
+    def open_demo(self) -> None:
+        """Fill the database with the demo network, off the UI thread."""
+        try:
+            from desktop.core.demo import fill_demo
+        except ImportError:
+            QMessageBox.warning(
+                self, self.tr("Cannot do that"), self.tr("The demo data is not available.")
+            )
+            return
+        database = self.store.database
+        self.statusBar().showMessage(self.tr("Filling in the demo data…"))
+        self.welcome.setEnabled(False)
+        self.demo_action.setEnabled(False)
+
+        def fill() -> int:
+            with database.session() as session:
+                return fill_demo(session).id
+
+        run_in_background(fill, self._demo_ready, self._demo_failed)
+
+    def _demo_ready(self, network_id: int) -> None:
+        self.welcome.setEnabled(True)
+        self.demo_action.setEnabled(True)
+        # The demo was written by a session of its own: tell every view, as a change would.
+        self.store.changed.emit(NETWORKS, network_id)
+        self.navigator.choose_network(network_id)
+        rows = self.navigator.listed_meeting_ids()
+        if rows:
+            self.navigator.select_meeting(rows[0])
+        self.statusBar().showMessage(self.tr("The demo data is ready."))
+
+    def _demo_failed(self, error: BaseException) -> None:
+        self.welcome.setEnabled(True)
+        self.demo_action.setEnabled(True)
+        from desktop.core.errors import PrachumError
+
+        if isinstance(error, PrachumError):
+            self.store.reporter.show_problem(self, error)
+            return
+        raise error
+
+    # --- status, help, language -----------------------------------------------------------
+
+    def _saved(self) -> None:
+        from datetime import datetime
+
+        when = format_thai_time(datetime.now().time())
+        self.statusBar().showMessage(self.tr("Saved") + f" · {when}")
+
+    def _tell(self, note: str) -> None:
+        QTimer.singleShot(0, lambda: self.statusBar().showMessage(self.tr("Saved") + f" · {note}"))
+
+    def _store_changed(self, topic: str, _subject: Any) -> None:
+        on_welcome = self.pages.currentWidget() is self.welcome
+        if topic in (NETWORKS, MEETINGS) and on_welcome and not self.is_empty():
+            self.pages.setCurrentWidget(self.nothing_chosen)
+
+    def show_help(self) -> None:
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show()
+        self.help_window.raise_()
+
+    def show_about(self) -> None:
+        from desktop import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About Prachum"),
+            self.tr(
+                "Prachum {0}\nMeetings, attendance and minutes for Thai local-authority networks.\n"
+                "Database: {1}"
+            ).format(__version__, self.store.path),
+        )
+
+    def set_language(self, language: str) -> None:
+        self.settings.language = language
+        self.thai_action.setChecked(language == "th")
+        self.english_action.setChecked(language == "en")
+        QMessageBox.information(
+            self,
+            self.tr("Language"),
+            self.tr("The new language is used from the next start of Prachum."),
+        )

@@ -1,0 +1,1 @@
+"""Reusable widgets: Buddhist Era date field and calendar, time field, delegates."""

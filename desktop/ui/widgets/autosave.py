@@ -1,0 +1,82 @@
+"""Store a text field shortly after the last key press, and at once when she leaves it.
+
+Typing is not saved per key (a service call per letter would be wasteful and would
+flood the undo of later work); a short quiet moment, Enter, or leaving the field stores
+it. The window's close flushes every pending field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+QUIET_MS = 800
+
+_pending: set[TextAutosave] = set()
+
+
+class TextAutosave(QObject):
+    """Calls `store(text)` when the field's text settles, if it differs from the last stored."""
+
+    def __init__(self, field: QLineEdit | QPlainTextEdit, store: Callable[[str], bool]):
+        super().__init__(field)
+        self.field = field
+        self.store = store
+        self.stored = self._text()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(QUIET_MS)
+        self.timer.timeout.connect(self.flush)
+        if isinstance(field, QLineEdit):
+            field.textEdited.connect(self._edited)
+            field.editingFinished.connect(self.flush)
+        else:
+            field.textChanged.connect(self._edited)
+        field.installEventFilter(self)
+        field.destroyed.connect(lambda *_: _pending.discard(self))
+
+    def _text(self) -> str:
+        if isinstance(self.field, QLineEdit):
+            return self.field.text()
+        return self.field.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        """Show a stored value without storing it again."""
+        self.timer.stop()
+        _pending.discard(self)
+        self.field.blockSignals(True)
+        if isinstance(self.field, QLineEdit):
+            self.field.setText(text)
+            self.field.setCursorPosition(0)
+        else:
+            self.field.setPlainText(text)
+        self.field.blockSignals(False)
+        self.stored = text
+
+    def _edited(self, *_args) -> None:
+        if self._text() != self.stored:
+            _pending.add(self)
+            self.timer.start()
+
+    def flush(self) -> None:
+        self.timer.stop()
+        _pending.discard(self)
+        text = self._text()
+        if text == self.stored:
+            return
+        if self.store(text):
+            self.stored = text
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.field and event.type() == QEvent.Type.FocusOut:
+            self.flush()
+        return False
+
+
+def flush_pending(within: QWidget | None = None) -> None:
+    """Store every field still waiting (all of them, or those inside `within`)."""
+    for saver in list(_pending):
+        if within is None or within.isAncestorOf(saver.field):
+            saver.flush()
