@@ -210,7 +210,7 @@ def parse_datetime(value: str, order: str = "mdy") -> datetime | None:
 
 
 _DURATION_PART = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(h|hr|hrs|hours?|ชม\.?|ชั่วโมง|m|min|mins|minutes?|นาที|s|sec|secs|seconds?|วินาที)\b",
+    r"(\d+(?:\.\d+)?)\s*(h|hr|hrs|hours?|ชม\.?|ชั่วโมง|m|min|mins|minutes?|นาที|s|sec|secs|seconds?|วินาที)(?![A-Za-z])",
     re.IGNORECASE,
 )
 _CLOCK = re.compile(r"^\s*(\d+):(\d{2})(?::(\d{2}))?\s*$")

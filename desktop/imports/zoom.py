@@ -64,8 +64,12 @@ _DATETIME_SHAPE = re.compile(r"^\s*\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}[, T]+\d{1,2}[
 
 def find_participant_header(rows: list[Row]) -> Header | None:
     """The participants' header: a name column and at least a time, e-mail or duration."""
-    for header in find_headers(rows, PARTICIPANT_COLUMNS, {"name"}, at_least=2):
+    for header in find_headers(rows, PARTICIPANT_COLUMNS, {"name"}, at_least=1):
         if header.columns.keys() & {"join", "leave", "duration", "email"}:
+            return header
+        # Headers in a language we do not know: the name column and two dated columns.
+        following = rows[header.row + 1] if header.row + 1 < len(rows) else []
+        if sum(1 for cell in following if _DATETIME_SHAPE.match(cell)) >= 2:
             return header
     return None
 
