@@ -48,6 +48,7 @@ from desktop.exports.xlsx_common import (
     CellMaker,
     box_table,
     column_widths,
+    discarded_on_failure,
     header_cells,
     print_setup,
     set_column_widths,
@@ -223,11 +224,12 @@ def summary_workbook(
     progress: Progress | None = None,
 ) -> Workbook:
     workbook = thai_workbook(font)
-    _write_people(workbook, headings, meetings, people, progress)
-    organizations = _write_organizations(workbook, headings, statistics)
-    _write_meetings(workbook, headings, meetings)
-    if statistics:
-        _add_chart(workbook, organizations, len(statistics), headings)
+    with discarded_on_failure(workbook):
+        _write_people(workbook, headings, meetings, people, progress)
+        organizations = _write_organizations(workbook, headings, statistics)
+        _write_meetings(workbook, headings, meetings)
+        if statistics:
+            _add_chart(workbook, organizations, len(statistics), headings)
     return workbook
 
 
@@ -293,8 +295,17 @@ def _write_organizations(workbook, headings, statistics: list[OrganizationAttend
     sheet = workbook.create_sheet(SHEET_ORGANIZATIONS)
     maker = CellMaker(sheet)
     header_row = len(headings) + 2
+    # No member invited (guests only): no rate, rather than a misleading 0 %.
     body = [
-        [s.organization, s.invited, s.present, s.absent, s.participants, s.rate] for s in statistics
+        [
+            s.organization,
+            s.invited,
+            s.present,
+            s.absent,
+            s.participants,
+            s.rate if s.invited else None,
+        ]
+        for s in statistics
     ]
     invited = sum(s.invited for s in statistics)
     present = sum(s.present for s in statistics)

@@ -34,6 +34,7 @@ from desktop.exports.xlsx_common import (
     CellMaker,
     box_table,
     column_widths,
+    discarded_on_failure,
     header_cells,
     header_height,
     print_setup,
@@ -235,8 +236,9 @@ def attendance_workbook(
 ) -> Workbook:
     """The workbook, ready to save: also what the benchmark writes 50,000 rows through."""
     workbook = thai_workbook(font)
-    _write_list(workbook, headings, rows, progress)
-    _write_counts(workbook, headings, counts)
+    with discarded_on_failure(workbook):
+        _write_list(workbook, headings, rows, progress)
+        _write_counts(workbook, headings, counts)
     return workbook
 
 

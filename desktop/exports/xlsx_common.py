@@ -9,8 +9,10 @@ cells carry no per-cell font: measured, a font on every cell doubles the write t
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from copy import copy
 from datetime import time
 
@@ -84,6 +86,35 @@ def thai_workbook(font: str | None = None, *, write_only: bool = True) -> Workbo
     if not write_only:
         workbook.remove(workbook.active)
     return workbook
+
+
+@contextlib.contextmanager
+def discarded_on_failure(workbook: Workbook) -> Iterator[Workbook]:
+    """Filling a write-only workbook: if it fails half-way, remove what was streamed.
+
+    Each write-only sheet streams into a temporary file of its own that openpyxl would
+    only remove when the program exits; the GUI runs for days.
+    """
+    try:
+        yield workbook
+    except BaseException:
+        for sheet in workbook._sheets:
+            _discard_stream(sheet)
+        raise
+
+
+def _discard_stream(sheet) -> None:
+    writer = getattr(sheet, "_writer", None)
+    if writer is None:
+        return
+    # Closing the half-written streams here, where their complaint can be silenced,
+    # rather than whenever the garbage collector finds them.
+    for stream in (getattr(sheet, "_rows", None), writer.xf):
+        with contextlib.suppress(Exception):
+            if stream is not None:
+                stream.close()
+    with contextlib.suppress(OSError):
+        os.remove(writer.out)
 
 
 def workbook_font(workbook: Workbook, *, bold: bool = False, size: int = FONT_SIZE) -> Font:
