@@ -147,7 +147,7 @@ class RosterPlan:
 
 
 def _header(rows: list[list[str]], file_name: str) -> Header:
-    for header in find_headers(rows[:30], COLUMNS, set(), at_least=2):
+    for header in find_headers(rows[:30], COLUMNS, set(), at_least=1):
         if header.has("given") or header.has("full"):
             return header
     raise refuse(
