@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape
 import docx
 from docx.document import Document
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from lxml import etree
 from sqlalchemy.orm import Session
 
 from desktop.core.models import Meeting
@@ -107,20 +107,22 @@ def minutes_document(
     properties.author = ""
     properties.last_modified_by = ""
     properties.comments = ""
-    append_blocks(document, blocks)
-    return document
+    return append_blocks(document, blocks)
 
 
-def append_blocks(document: Document, blocks: Iterable[MinutesBlock]) -> None:
-    """Add the blocks to the end of the document's body, before its section properties."""
-    body = document.element.body
-    fragment = parse_xml(f"<w:body {nsdecls('w')}>{body_xml(blocks)}</w:body>")
-    section = body.find(qn("w:sectPr"))
-    for element in list(fragment):
-        if section is not None:
-            section.addprevious(element)
-        else:
-            body.append(element)
+def append_blocks(document: Document, blocks: Iterable[MinutesBlock]) -> Document:
+    """The document with the blocks added at the end of its body; use the one returned.
+
+    The whole document part is re-parsed with the body spliced in before the section
+    properties: moving hundreds of parsed elements into a tree one by one costs lxml
+    several times the parse itself.
+    """
+    xml = etree.tostring(document.element, encoding="unicode")
+    section = xml.rfind("<w:sectPr")
+    if section == -1:
+        section = xml.rindex("</w:body>")
+    document.part._element = parse_xml(xml[:section] + body_xml(blocks) + xml[section:])
+    return document.part.document
 
 
 def body_xml(blocks: Iterable[MinutesBlock]) -> str:
