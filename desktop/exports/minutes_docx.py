@@ -230,6 +230,8 @@ def estimated_width(text: str) -> int:
             continue
         if char == " ":
             width += 105
+        elif char in ".,:;()-/":
+            width += 90
         elif "\u0e50" <= char <= "\u0e59":
             width += 205  # Thai digits are wider than Arabic ones
         elif "\u0e00" <= char <= "\u0e7f":
