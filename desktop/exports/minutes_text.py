@@ -216,7 +216,7 @@ def minutes_blocks(meeting: Meeting, *, thai_digits: bool = False) -> list[Minut
 def minutes_heading(meeting: Meeting) -> str:
     """`รายงานการประชุมคณะทำงาน…`: the title with `การประชุม` said once, not twice."""
     title = meeting.title.strip()
-    for prefix in ("การประชุม", "ประชุม"):
+    for prefix in ("รายงานการประชุม", "การประชุม", "ประชุม"):
         if title.startswith(prefix):
             title = title[len(prefix) :].lstrip()
             break

@@ -63,6 +63,8 @@ def test_the_heading_says_meeting_once():
     assert minutes_heading(meeting) == "รายงานการประชุมคณะทำงานเครือข่าย"
     meeting.title = "คณะกรรมการพัฒนาท้องถิ่น"
     assert minutes_heading(meeting) == "รายงานการประชุมคณะกรรมการพัฒนาท้องถิ่น"
+    meeting.title = "รายงานการประชุมสภาเทศบาล"
+    assert minutes_heading(meeting) == "รายงานการประชุมสภาเทศบาล"
 
 
 def test_place_line_for_each_mode():
