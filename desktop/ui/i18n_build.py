@@ -65,7 +65,9 @@ def update_sources(folder: Path = TRANSLATIONS) -> None:
         raise RuntimeError("lupdate was not found: install PySide6-Essentials")
     sources = sorted(str(p) for p in UI_SOURCES.rglob("*.py"))
     for ts in sorted(folder.glob("*.ts")):
-        subprocess.run([lupdate, "-silent", *sources, "-ts", str(ts)], check=True)
+        # No line numbers (they would change the .ts at every edit) and no dead entries.
+        command = [lupdate, "-silent", "-locations", "none", "-no-obsolete", *sources]
+        subprocess.run([*command, "-ts", str(ts)], check=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.roster_cache = RosterCache(store, self)
         self.setWindowTitle(self.tr("Prachum — meetings and minutes"))
-        self.setMinimumSize(900, 600)
+        self.setMinimumSize(800, 560)
 
         self.navigator = Navigator(store, self)
         self.welcome = WelcomePage(self)
@@ -290,8 +290,9 @@ class MainWindow(QMainWindow):
 
     def _network_saved(self, network_id: int) -> None:
         self.navigator.choose_network(network_id)
-        if self.pages.currentWidget() is self.welcome:
-            self.show_roster(ORGANIZATIONS_TAB)
+        if self.meeting.meeting_id is None and self.pages.currentWidget() is not self.roster:
+            # A first network: her next step is its people.
+            self.show_roster(PEOPLE_TAB)
 
     def _new_person_for_attendance(self, text: str) -> None:
         dialog = self.roster.person_dialog(parent=self)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
     QComboBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -24,23 +23,17 @@ class AttendanceDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         if index.column() == GROUP:
-            editor = CodeCombo(i18n.attendance_groups(), parent)
-            editor.activated.connect(lambda _i, e=editor: self._finish(e))
-            return editor
+            return CodeCombo(i18n.attendance_groups(), parent)
         if index.column() == REASON:
             editor = QComboBox(parent)
             editor.setEditable(True)
             editor.addItems(list(ABSENCE_REASONS))
             editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
             editor.lineEdit().setPlaceholderText(self.tr("Reason: ↓ to choose, or type"))
-            editor.activated.connect(lambda _i, e=editor: self._finish(e))
-            editor.lineEdit().returnPressed.connect(lambda e=editor: self._finish(e))
+            # Up and Down walk the list (and emit activated, so that is no sign she is
+            # done): Enter or leaving the cell stores the reason, Escape leaves it empty.
             return editor
         return super().createEditor(parent, option, index)
-
-    def _finish(self, editor: QWidget) -> None:
-        self.commitData.emit(editor)
-        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         if index.column() == GROUP and isinstance(editor, CodeCombo):

@@ -1,0 +1,965 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="th_TH" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>The database cannot be opened</source>
+        <translation>เปิดฐานข้อมูลไม่ได้</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceDelegate</name>
+    <message>
+        <source>Reason: ↓ to choose, or type</source>
+        <translation>เหตุผล: กด ↓ เพื่อเลือก หรือพิมพ์เอง</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceModel</name>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ–สกุล</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>กลุ่ม</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>เหตุผล</translation>
+    </message>
+    <message>
+        <source>Acting as</source>
+        <translation>รักษาราชการแทน</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>เข้า</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>ออก</translation>
+    </message>
+    <message>
+        <source>Space: present / absent. Type a name to find someone.</source>
+        <translation>เว้นวรรค: มา / ไม่มา  พิมพ์ชื่อเพื่อค้นหา</translation>
+    </message>
+</context>
+<context>
+    <name>AttendancePage</name>
+    <message>
+        <source>Type a few letters of a name to find or add someone (Ctrl+L)</source>
+        <translation>พิมพ์ชื่อบางส่วนเพื่อค้นหาหรือเพิ่มผู้เข้าประชุม (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Copy from last meeting</source>
+        <translation>คัดลอกจากการประชุมครั้งก่อน</translation>
+    </message>
+    <message>
+        <source>Add the whole network</source>
+        <translation>เพิ่มทั้งเครือข่าย</translation>
+    </message>
+    <message>
+        <source>Present: {0}   ·   Absent: {1}   ·   Participants: {2}   ·   Listed: {3}</source>
+        <translation>มาประชุม {0} คน   ·   ไม่มาประชุม {1} คน   ·   ผู้เข้าร่วมประชุม {2} คน   ·   ในรายชื่อ {3} คน</translation>
+    </message>
+    <message>
+        <source>Remove from the list</source>
+        <translation>นำออกจากรายชื่อ</translation>
+    </message>
+    <message>
+        <source>Take {0} off this meeting&apos;s list?</source>
+        <translation>นำ {0} ออกจากรายชื่อการประชุมนี้หรือไม่?</translation>
+    </message>
+    <message>
+        <source>{0} people copied from the last meeting</source>
+        <translation>คัดลอกรายชื่อจากการประชุมครั้งก่อน {0} คน</translation>
+    </message>
+    <message>
+        <source>{0} people of the network added</source>
+        <translation>เพิ่มรายชื่อจากเครือข่าย {0} คน</translation>
+    </message>
+    <message>
+        <source>{0}: present</source>
+        <translation>{0}: มาประชุม</translation>
+    </message>
+    <message>
+        <source>{0}: absent</source>
+        <translation>{0}: ไม่มาประชุม</translation>
+    </message>
+    <message>
+        <source>New person “{0}”…</source>
+        <translation>เพิ่มบุคคลใหม่ “{0}”…</translation>
+    </message>
+    <message>
+        <source>Add: {0}</source>
+        <translation>เพิ่ม: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPage</name>
+    <message>
+        <source>(none)</source>
+        <translation>(ไม่ระบุ)</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>ถึง</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>เครือข่าย</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>ชื่อการประชุม (&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Number</source>
+        <translation>ครั้งที่ (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>วันที่ (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Ti&amp;me</source>
+        <translation>เวลา (&amp;M)</translation>
+    </message>
+    <message>
+        <source>M&amp;ode</source>
+        <translation>รูปแบบ (&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Platform</source>
+        <translation>ระบบประชุมออนไลน์ (&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Venue</source>
+        <translation>สถานที่ (&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Host</source>
+        <translation>หน่วยงานเจ้าภาพ (&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Chair</source>
+        <translation>ประธาน (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Recorder</source>
+        <translation>ผู้จดรายงาน (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;viewer</source>
+        <translation>ผู้ตรวจรายงาน (&amp;W)</translation>
+    </message>
+    <message>
+        <source>Opening &amp;text</source>
+        <translation>ข้อความเปิดประชุม (&amp;E)</translation>
+    </message>
+    <message>
+        <source>These minutes are final: reopen them to edit (Meeting menu).</source>
+        <translation>รายงานการประชุมนี้ปิดแล้ว หากต้องการแก้ไขให้เปิดแก้ไขอีกครั้ง (เมนูการประชุม)</translation>
+    </message>
+    <message>
+        <source>(no network)</source>
+        <translation>(ไม่สังกัดเครือข่าย)</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(ไม่ระบุ)</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>Cannot do that</source>
+        <translation>ทำรายการนี้ไม่ได้</translation>
+    </message>
+    <message>
+        <source>Unexpected problem</source>
+        <translation>เกิดปัญหาที่ไม่คาดคิด</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the program ({0}).
+
+Everything you entered before this is saved, and you can carry on. The details are written to:
+{1}</source>
+        <translation>เกิดข้อผิดพลาดภายในโปรแกรม ({0})
+
+ข้อมูลทั้งหมดที่บันทึกไว้ก่อนหน้านี้ยังอยู่ครบ ท่านทำงานต่อได้ตามปกติ รายละเอียดของปัญหาบันทึกไว้ที่:
+{1}</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>Prachum help</source>
+        <translation>วิธีใช้โปรแกรมประชุม</translation>
+    </message>
+    <message>
+        <source>New meeting</source>
+        <translation>สร้างการประชุมใหม่</translation>
+    </message>
+    <message>
+        <source>Search the meetings</source>
+        <translation>ค้นหาการประชุม</translation>
+    </message>
+    <message>
+        <source>Find a person in the attendance</source>
+        <translation>ค้นหาชื่อในรายชื่อผู้เข้าประชุม</translation>
+    </message>
+    <message>
+        <source>Present / absent for the chosen person</source>
+        <translation>สลับ มา / ไม่มา ของผู้ที่เลือก</translation>
+    </message>
+    <message>
+        <source>In the finder: mark present, or add the chosen person</source>
+        <translation>ในช่องค้นหา: บันทึกว่ามาประชุม หรือเพิ่มผู้ที่เลือก</translation>
+    </message>
+    <message>
+        <source>Leave the finder</source>
+        <translation>ออกจากช่องค้นหา</translation>
+    </message>
+    <message>
+        <source>Take the chosen person off the list</source>
+        <translation>นำผู้ที่เลือกออกจากรายชื่อ</translation>
+    </message>
+    <message>
+        <source>Open the calendar of a date field</source>
+        <translation>เปิดปฏิทินของช่องวันที่</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>ออกจากโปรแกรม</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>เริ่มต้นใช้งาน</translation>
+    </message>
+    <message>
+        <source>Create your network (Roster menu) with its member organisations.</source>
+        <translation>สร้างเครือข่าย (เมนูทะเบียน) พร้อมหน่วยงานสมาชิก</translation>
+    </message>
+    <message>
+        <source>Add the people of each organisation (Roster → Organisations and people).</source>
+        <translation>เพิ่มรายชื่อบุคคลของแต่ละหน่วยงาน (เมนูทะเบียน → บุคคล)</translation>
+    </message>
+    <message>
+        <source>Create a meeting (Ctrl+N); it can copy the people of the last meeting.</source>
+        <translation>สร้างการประชุม (Ctrl+N) โดยคัดลอกรายชื่อผู้เข้าประชุมจากครั้งก่อนได้</translation>
+    </message>
+    <message>
+        <source>During the meeting, open the Attendance tab and type a few letters of each name you hear.</source>
+        <translation>ระหว่างประชุม เปิดแท็บผู้เข้าประชุม แล้วพิมพ์ชื่อบางส่วนของผู้ที่แนะนำตัว</translation>
+    </message>
+    <message>
+        <source>Everything is saved as you go; there is no Save button.</source>
+        <translation>ทุกอย่างบันทึกทันทีที่พิมพ์ ไม่ต้องกดปุ่มบันทึก</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>ปุ่มลัด</translation>
+    </message>
+</context>
+<context>
+    <name>HonorificsDialog</name>
+    <message>
+        <source>Honorifics</source>
+        <translation>คำนำหน้าชื่อ</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Restore the usual list</source>
+        <translation>คืนค่ารายการมาตรฐาน</translation>
+    </message>
+    <message>
+        <source>One honorific per line, in the order offered:</source>
+        <translation>คำนำหน้าชื่อบรรทัดละหนึ่งรายการ ตามลำดับที่ต้องการให้แสดง:</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>City municipality</source>
+        <translation>เทศบาลนคร</translation>
+    </message>
+    <message>
+        <source>Town municipality</source>
+        <translation>เทศบาลเมือง</translation>
+    </message>
+    <message>
+        <source>Subdistrict municipality</source>
+        <translation>เทศบาลตำบล</translation>
+    </message>
+    <message>
+        <source>Subdistrict administrative organisation</source>
+        <translation>องค์การบริหารส่วนตำบล</translation>
+    </message>
+    <message>
+        <source>Provincial administrative organisation</source>
+        <translation>องค์การบริหารส่วนจังหวัด</translation>
+    </message>
+    <message>
+        <source>Special local government</source>
+        <translation>องค์กรปกครองส่วนท้องถิ่นรูปแบบพิเศษ</translation>
+    </message>
+    <message>
+        <source>Other agency</source>
+        <translation>หน่วยงานอื่น</translation>
+    </message>
+    <message>
+        <source>Executive (mayor, deputy)</source>
+        <translation>ผู้บริหาร (นายก รองนายก)</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>ปลัด</translation>
+    </message>
+    <message>
+        <source>Deputy clerk</source>
+        <translation>รองปลัด</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>เจ้าหน้าที่</translation>
+    </message>
+    <message>
+        <source>Council member</source>
+        <translation>สมาชิกสภา</translation>
+    </message>
+    <message>
+        <source>Guest</source>
+        <translation>แขกรับเชิญ</translation>
+    </message>
+    <message>
+        <source>At a venue</source>
+        <translation>ประชุม ณ สถานที่</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>ประชุมออนไลน์</translation>
+    </message>
+    <message>
+        <source>Venue and online</source>
+        <translation>ประชุมแบบผสม (สถานที่และออนไลน์)</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>สมาชิก</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>ผู้เข้าร่วมประชุม</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>มาประชุม</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>ไม่มาประชุม</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>ฉบับร่าง</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>ปิดรายงานแล้ว</translation>
+    </message>
+    <message>
+        <source>Certified</source>
+        <translation>รับรองแล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Prachum — meetings and minutes</source>
+        <translation>ประชุม — การประชุมและรายงานการประชุม</translation>
+    </message>
+    <message>
+        <source>Choose a meeting on the left, or create one (Ctrl+N).</source>
+        <translation>เลือกการประชุมทางซ้าย หรือสร้างการประชุมใหม่ (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>พร้อมใช้งาน</translation>
+    </message>
+    <message>
+        <source>The database file</source>
+        <translation>ไฟล์ฐานข้อมูล</translation>
+    </message>
+    <message>
+        <source>&amp;New meeting…</source>
+        <translation>การประชุมใหม่… (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Import a meeting file…</source>
+        <translation>นำเข้าไฟล์การประชุม… (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo data</source>
+        <translation>เปิดข้อมูลตัวอย่าง (&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>ออกจากโปรแกรม (&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Search meetings</source>
+        <translation>ค้นหาการประชุม (&amp;S)</translation>
+    </message>
+    <message>
+        <source>New &amp;network…</source>
+        <translation>เครือข่ายใหม่… (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Networks</source>
+        <translation>เครือข่าย (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Organisations</source>
+        <translation>หน่วยงาน (&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>บุคคล (&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>รายละเอียด (&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Attendance</source>
+        <translation>ผู้เข้าประชุม (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy people from the last meeting</source>
+        <translation>คัดลอกรายชื่อจากการประชุมครั้งก่อน (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ช่วยเหลือ (&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Prachum</source>
+        <translation>เกี่ยวกับโปรแกรมประชุม (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>แฟ้ม (&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>ภาษา (&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>แก้ไข (&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting</source>
+        <translation>การประชุม (&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Roster</source>
+        <translation>ทะเบียน (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>แถบเครื่องมือหลัก</translation>
+    </message>
+    <message>
+        <source>Import a meeting file</source>
+        <translation>นำเข้าไฟล์การประชุม</translation>
+    </message>
+    <message>
+        <source>Meeting files (*.meeting.json *.json)</source>
+        <translation>ไฟล์การประชุม (*.meeting.json *.json)</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>ทำรายการนี้ไม่ได้</translation>
+    </message>
+    <message>
+        <source>Importing meeting files is not available yet.</source>
+        <translation>ยังนำเข้าไฟล์การประชุมไม่ได้ในรุ่นนี้</translation>
+    </message>
+    <message>
+        <source>The demo data is not available.</source>
+        <translation>ไม่มีข้อมูลตัวอย่างในรุ่นนี้</translation>
+    </message>
+    <message>
+        <source>Filling in the demo data…</source>
+        <translation>กำลังสร้างข้อมูลตัวอย่าง…</translation>
+    </message>
+    <message>
+        <source>The demo data is ready.</source>
+        <translation>สร้างข้อมูลตัวอย่างเรียบร้อยแล้ว</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>บันทึกแล้ว</translation>
+    </message>
+    <message>
+        <source>About Prachum</source>
+        <translation>เกี่ยวกับโปรแกรมประชุม</translation>
+    </message>
+    <message>
+        <source>Prachum {0}
+Meetings, attendance and minutes for Thai local-authority networks.
+Database: {1}</source>
+        <translation>ประชุม รุ่น {0}
+บันทึกการประชุม ผู้เข้าประชุม และรายงานการประชุม สำหรับเครือข่ายองค์กรปกครองส่วนท้องถิ่น
+ฐานข้อมูล: {1}</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>ภาษา</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start of Prachum.</source>
+        <translation>ภาษาใหม่จะใช้เมื่อเปิดโปรแกรมครั้งถัดไป</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPage</name>
+    <message>
+        <source>&amp;Details</source>
+        <translation>รายละเอียด (&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Attendance</source>
+        <translation>ผู้เข้าประชุม (&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>Navigator</name>
+    <message>
+        <source>Networks</source>
+        <translation>เครือข่าย</translation>
+    </message>
+    <message>
+        <source>All meetings</source>
+        <translation>การประชุมทั้งหมด</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>การประชุม</translation>
+    </message>
+    <message>
+        <source>Search meetings (Ctrl+F)</source>
+        <translation>ค้นหาการประชุม (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>No meeting matches “{0}”.</source>
+        <translation>ไม่พบการประชุมที่ตรงกับ “{0}”</translation>
+    </message>
+    <message>
+        <source>No meetings yet: Ctrl+N creates one.</source>
+        <translation>ยังไม่มีการประชุม กด Ctrl+N เพื่อสร้าง</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDialog</name>
+    <message>
+        <source>Edit network</source>
+        <translation>แก้ไขเครือข่าย</translation>
+    </message>
+    <message>
+        <source>New network</source>
+        <translation>เครือข่ายใหม่</translation>
+    </message>
+    <message>
+        <source>Filter organisations</source>
+        <translation>กรองรายชื่อหน่วยงาน</translation>
+    </message>
+    <message>
+        <source>New organisation…</source>
+        <translation>หน่วยงานใหม่… (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Active (shown in the list of networks)</source>
+        <translation>ใช้งานอยู่ (แสดงในรายการเครือข่าย)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>ชื่อ (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>รายละเอียด (&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Members</source>
+        <translation>หน่วยงานสมาชิก (&amp;M)</translation>
+    </message>
+</context>
+<context>
+    <name>NewMeetingDialog</name>
+    <message>
+        <source>New meeting</source>
+        <translation>การประชุมใหม่</translation>
+    </message>
+    <message>
+        <source>(no network)</source>
+        <translation>(ไม่สังกัดเครือข่าย)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ไม่ระบุ)</translation>
+    </message>
+    <message>
+        <source>Net&amp;work</source>
+        <translation>เครือข่าย (&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>ชื่อการประชุม (&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>วันที่ (&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Number</source>
+        <translation>ครั้งที่ (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>เวลาเริ่ม (&amp;S)</translation>
+    </message>
+    <message>
+        <source>M&amp;ode</source>
+        <translation>รูปแบบ (&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation>ระเบียบวาระ (&amp;A)</translation>
+    </message>
+    <message>
+        <source>(empty agenda)</source>
+        <translation>(ไม่มีระเบียบวาระ)</translation>
+    </message>
+    <message>
+        <source>Expect the people of the last meeting</source>
+        <translation>ใช้รายชื่อผู้เข้าประชุมจากครั้งก่อน</translation>
+    </message>
+    <message>
+        <source>Meeting of {0}</source>
+        <translation>การประชุม{0}</translation>
+    </message>
+    <message>
+        <source>Expect the people of the last meeting (none yet)</source>
+        <translation>ใช้รายชื่อผู้เข้าประชุมจากครั้งก่อน (ยังไม่มีการประชุมก่อนหน้า)</translation>
+    </message>
+</context>
+<context>
+    <name>OrganizationDialog</name>
+    <message>
+        <source>Edit organisation</source>
+        <translation>แก้ไขหน่วยงาน</translation>
+    </message>
+    <message>
+        <source>New organisation</source>
+        <translation>หน่วยงานใหม่</translation>
+    </message>
+    <message>
+        <source>Active (shown in lists)</source>
+        <translation>ใช้งานอยู่ (แสดงในรายการ)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>ชื่อ (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Short name</source>
+        <translation>ชื่อย่อ (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>ประเภท (&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;District</source>
+        <translation>อำเภอ (&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Province</source>
+        <translation>จังหวัด (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>อาจซ้ำกับที่มีอยู่</translation>
+    </message>
+    <message>
+        <source>These organisations look the same:
+{0}
+
+Create a new one anyway?</source>
+        <translation>หน่วยงานเหล่านี้มีชื่อใกล้เคียงกัน:
+{0}
+
+ยังต้องการเพิ่มหน่วยงานใหม่หรือไม่?</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Edit person</source>
+        <translation>แก้ไขข้อมูลบุคคล</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>บุคคลใหม่</translation>
+    </message>
+    <message>
+        <source>Active (shown in lists)</source>
+        <translation>ใช้งานอยู่ (แสดงในรายการ)</translation>
+    </message>
+    <message>
+        <source>&amp;Honorific</source>
+        <translation>คำนำหน้าชื่อ (&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Given name</source>
+        <translation>ชื่อ (&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Family name</source>
+        <translation>นามสกุล (&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Position</source>
+        <translation>ตำแหน่ง (&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>บทบาท (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>หน่วยงาน (&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Email</source>
+        <translation>อีเมล (&amp;E)</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>โทรศัพท์ (&amp;T)</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>ทำรายการนี้ไม่ได้</translation>
+    </message>
+    <message>
+        <source>There is no organisation named “{0}”. Add it first, or choose one from the list.</source>
+        <translation>ไม่พบหน่วยงานชื่อ “{0}” กรุณาเพิ่มหน่วยงานก่อน หรือเลือกจากรายการ</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>อาจซ้ำกับที่มีอยู่</translation>
+    </message>
+    <message>
+        <source>The roster already has:
+{0}
+
+Add another person with this name?</source>
+        <translation>ในทะเบียนมีบุคคลชื่อนี้อยู่แล้ว:
+{0}
+
+ยังต้องการเพิ่มบุคคลใหม่ชื่อนี้หรือไม่?</translation>
+    </message>
+</context>
+<context>
+    <name>RosterModels</name>
+    <message>
+        <source>{0} member organisations, {1} meetings</source>
+        <translation>หน่วยงานสมาชิก {0} แห่ง การประชุม {1} ครั้ง</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>ชื่อย่อ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>อำเภอ</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>จำนวนบุคคล</translation>
+    </message>
+    <message>
+        <source>{0} (inactive)</source>
+        <translation>{0} (เลิกใช้งาน)</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>ตำแหน่ง</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>บทบาท</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>ติดต่อ</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(ไม่ระบุ)</translation>
+    </message>
+</context>
+<context>
+    <name>RosterPage</name>
+    <message>
+        <source>Filter organisations</source>
+        <translation>กรองรายชื่อหน่วยงาน</translation>
+    </message>
+    <message>
+        <source>Filter people by name, position or organisation</source>
+        <translation>กรองรายชื่อตามชื่อ ตำแหน่ง หรือหน่วยงาน</translation>
+    </message>
+    <message>
+        <source>Honorifics…</source>
+        <translation>คำนำหน้าชื่อ…</translation>
+    </message>
+    <message>
+        <source>&amp;Networks</source>
+        <translation>เครือข่าย (&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Organisations</source>
+        <translation>หน่วยงาน (&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>บุคคล (&amp;P)</translation>
+    </message>
+    <message>
+        <source>{0} networks</source>
+        <translation>เครือข่าย {0} เครือข่าย</translation>
+    </message>
+    <message>
+        <source>{0} organisations</source>
+        <translation>หน่วยงาน {0} แห่ง</translation>
+    </message>
+    <message>
+        <source>{0} of {1} people</source>
+        <translation>แสดง {0} จาก {1} คน</translation>
+    </message>
+    <message>
+        <source>Deac&amp;tivate</source>
+        <translation>เลิกใช้งาน (&amp;T)</translation>
+    </message>
+    <message>
+        <source>Reac&amp;tivate</source>
+        <translation>กลับมาใช้งาน (&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>RosterSection</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>เพิ่ม… (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>แก้ไข… (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Deac&amp;tivate</source>
+        <translation>เลิกใช้งาน (&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show inactive</source>
+        <translation>แสดงที่เลิกใช้งาน</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to Prachum</source>
+        <translation>ยินดีต้อนรับสู่โปรแกรมประชุม</translation>
+    </message>
+    <message>
+        <source>Prachum keeps your network&apos;s members, meetings, attendance and minutes on this computer. Everything you type is saved at once. How would you like to start?</source>
+        <translation>โปรแกรมประชุมเก็บรายชื่อสมาชิกเครือข่าย การประชุม ผู้เข้าประชุม และรายงานการประชุมไว้ในเครื่องนี้ ทุกอย่างที่พิมพ์จะบันทึกทันที ท่านต้องการเริ่มต้นอย่างไร</translation>
+    </message>
+    <message>
+        <source>Create a network</source>
+        <translation>สร้างเครือข่าย</translation>
+    </message>
+    <message>
+        <source>Name your network and add its member organisations and people.</source>
+        <translation>ตั้งชื่อเครือข่าย แล้วเพิ่มหน่วยงานสมาชิกและรายชื่อบุคคล</translation>
+    </message>
+    <message>
+        <source>Import a meeting file</source>
+        <translation>นำเข้าไฟล์การประชุม</translation>
+    </message>
+    <message>
+        <source>Open a .meeting.json file that another office sent you.</source>
+        <translation>เปิดไฟล์ .meeting.json ที่ได้รับจากหน่วยงานอื่น</translation>
+    </message>
+    <message>
+        <source>Open the demo data</source>
+        <translation>เปิดข้อมูลตัวอย่าง</translation>
+    </message>
+    <message>
+        <source>Look around with an example network, its people and three meetings.</source>
+        <translation>ทดลองใช้กับเครือข่ายตัวอย่าง พร้อมรายชื่อบุคคลและการประชุมสามครั้ง</translation>
+    </message>
+</context>
+</TS>
