@@ -32,6 +32,8 @@ EXPECTED_BONUS = 2
 GIVEN_ONLY = 0.95
 """A display name with the given name alone says less than the full name."""
 LATIN_CEILING = 95
+SKELETON_FLOOR = 60
+ROMANIZED_CANDIDATES = 3
 """An English spelling of a Thai name is never as certain as the Thai itself."""
 
 _COMPACT = {code: code - 0x0E00 + 0x80 for code in range(0x0E01, 0x0E60)}
@@ -92,12 +94,22 @@ def latin_skeleton(text: str) -> str:
     return "".join(_LATIN_SKELETON.get(c, "") for c in text)
 
 
-@lru_cache(maxsize=20_000)
 def romanized(text: str) -> str:
-    """The Royal Institute spelling of a Thai name (pythainlp, no download)."""
+    """The Royal Institute spelling of a Thai name (pythainlp's royin: no download)."""
+    return " ".join(_romanized_word(word) for word in text.split())
+
+
+@lru_cache(maxsize=20_000)
+def _romanized_word(word: str) -> str:
+    # Word by word: given names repeat across a roster, and each costs a tokenisation.
     from pythainlp.transliterate import romanize
 
-    return romanize(text, engine="royin")
+    return romanize(word, engine="royin")
+
+
+def forget_romanized() -> None:
+    """Empty the spelling cache (for timing a cold run)."""
+    _romanized_word.cache_clear()
 
 
 @dataclass
@@ -153,8 +165,9 @@ class RosterIndex:
         places: dict[str, set[int]] = {}
         for person in people:
             organization = person.organization
-            full = fold_name(f"{person.given_name} {person.family_name or ''}")
-            given = fold_name(person.given_name)
+            # Stored names are normalised on the way in (services.clean): folding is enough.
+            full = fold_name(f"{person.given_name} {person.family_name or ''}", stored=True)
+            given = fold_name(person.given_name, stored=True)
             entry = RosterEntry(
                 person_id=person.id,
                 name=person_display_name(person),
@@ -180,7 +193,7 @@ class RosterIndex:
                 index._org_people.setdefault(organization.id, []).append(person.id)
                 for name in (organization.name, organization.short_name):
                     if name:
-                        place = org_place(name)
+                        place = org_place(name, stored=True)
                         if place:
                             places.setdefault(place, set()).add(organization.id)
         index._expected_pool = index._pool(index.expected)
@@ -279,14 +292,19 @@ class RosterIndex:
         skeletons = self._given_skeletons if single else self._skeletons
         positions = {p for pool in pools for p in pool}
         for _choice, _score, position in process.extract(
-            query, skeletons, scorer=fuzz.ratio, limit=5, score_cutoff=SUGGESTION_FLOOR
+            query, skeletons, scorer=fuzz.ratio, limit=5, score_cutoff=SKELETON_FLOOR
         ):
             positions.add(position)
+        sounding = []
         for position in positions:
+            sounded = fuzz.ratio(query, skeletons[position], score_cutoff=SKELETON_FLOOR)
+            if sounded:
+                sounding.append((sounded, position))
+        # Romanising costs a tokenisation: only for the few names that sound closest.
+        for sounded, position in sorted(sounding, reverse=True)[:ROMANIZED_CANDIDATES]:
             entry = self.entries[self._ids[position]]
             thai = entry.given if single else entry.full
             spelled = fuzz.ratio(variant, romanized(thai))
-            sounded = fuzz.ratio(query, skeletons[position])
             score = min(LATIN_CEILING, (spelled + sounded) / 2)
             if score >= SUGGESTION_FLOOR:
                 offer(entry.person_id, score * (GIVEN_ONLY if single else 1.0), "romanized")

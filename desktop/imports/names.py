@@ -226,14 +226,19 @@ def clean_display_name(display_name: str, places: tuple[str, ...] = ()) -> Clean
     return result
 
 
-def fold_name(text: str) -> str:
-    """A roster name as the matcher compares it: folded, separators as spaces."""
-    return " ".join(_SEPARATORS.sub(" ", _fold(text)).split())
+def fold_name(text: str, *, stored: bool = False) -> str:
+    """A roster name as the matcher compares it: folded, separators as spaces.
+
+    `stored` text was normalised when it was saved; skipping that again is most of
+    the cost of preparing a large roster.
+    """
+    folded = " ".join(text.casefold().split()) if stored else _fold(text)
+    return " ".join(_SEPARATORS.sub(" ", folded).split())
 
 
-def org_place(name: str) -> str:
+def org_place(name: str, *, stored: bool = False) -> str:
     """`เทศบาลตำบลบ้านกลาง` → `บ้านกลาง`: the place that names an office."""
-    folded = _fold(name)
+    folded = " ".join(name.casefold().split()) if stored else _fold(name)
     for prefix in _ORG_PREFIXES:
         if folded.startswith(prefix):
             return folded[len(prefix) :].strip(". ")
