@@ -57,6 +57,7 @@ class DetailsPage(QWidget):
         self.number.setSpecialValueText(self.tr("(none)"))
         self.year_label = QLabel()
         self.date = ThaiDateField()
+        self.date.setMaximumWidth(self.fontMetrics().horizontalAdvance("30 พฤศจิกายน 2567") * 2)
         self.start = TimeField()
         self.end = TimeField()
         self.mode = CodeCombo(i18n.meeting_modes())
