@@ -30,6 +30,10 @@ def write_atomically(target: Path | str, write: Callable[[Path], None]) -> Path:
     temporary = Path(name)
     try:
         write(temporary)
+        # mkstemp makes the file private (0600); a document gets the usual permissions.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, target)
     except OSError as exc:
         raise _explain(exc, target) from exc

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, time
+from functools import lru_cache
 
 from pythainlp.util.normalize import remove_repeat_vowels, remove_zw, reorder_vowels
 
@@ -239,6 +240,7 @@ def _reorder_leading_vowels(text: str) -> str:
     return "".join(chars)
 
 
+@lru_cache(maxsize=65536)
 def thai_sort_key(text: str | None) -> tuple[str, str]:
     """A key that orders Thai words in dictionary order, as ICU's Thai locale does.
 

@@ -207,6 +207,8 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
     query = (
         select(Meeting)
         .where(Meeting.id == meeting_id)
+        # A meeting already in the session is refreshed, not returned as it was.
+        .execution_options(populate_existing=True)
         .options(
             selectinload(Meeting.network),
             selectinload(Meeting.host),
