@@ -100,9 +100,20 @@ class Proposal:
         return sum(1 for row in self.rows if row.status == status and not row.ignore)
 
     def missing(self) -> list[int]:
-        """Expected people no row (that is kept) was matched to."""
+        """Expected people no row names, nor may name: those an undecided row lists as
+        candidates could be the one who came, so they are never marked absent."""
         seen = {row.person_id for row in self.rows if row.person_id and not row.ignore}
-        return [person_id for person_id in self.expected if person_id not in seen]
+        return [p for p in self.expected if p not in seen and p not in self.maybe_seen()]
+
+    def maybe_seen(self) -> set[int]:
+        """Expected people among the candidates of rows still waiting for a choice."""
+        return {
+            candidate.person_id
+            for row in self.rows
+            if row.person_id is None and not row.ignore and row.status == "ambiguous"
+            for candidate in row.candidates
+            if candidate.person_id in self.expected
+        }
 
 
 @dataclass
@@ -316,8 +327,9 @@ def apply_proposal(
                     remember_alias(session, row.report_name, person_id)
                     result.aliases += 1
     if mark_missing_absent:
+        missing = set(proposal.missing()) - set(by_person)
         for person_id, line in lines.items():
-            if person_id not in by_person and line.status == "present":
+            if person_id in missing and line.status == "present":
                 mark_absent(session, line.id)
                 result.absent += 1
     session.flush()

@@ -54,6 +54,10 @@ def run_report_import(
     lines = [_heading(proposal, report)]
     lines += [f"note: {note}" for note in proposal.notes]
     lines.append(proposal_table(proposal))
+    maybe = [p for p in proposal.expected if p in proposal.maybe_seen()]
+    if maybe:
+        names = ", ".join(proposal.expected[p] for p in maybe)
+        lines.append(f"Expected and perhaps in an ambiguous row, left as they are: {names}")
     missing = proposal.missing()
     if missing:
         names = ", ".join(proposal.expected[p] for p in missing)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core import services
-from desktop.imports.matching import RosterIndex
+from desktop.imports.matching import RosterIndex, romanized
 from desktop.imports.names import clean_display_name
 from desktop.imports.proposal import propose_row
 from desktop.imports.reports import Participant
@@ -126,3 +126,8 @@ def test_a_remembered_alias_wins_over_everything(session, network):
     services.remember_alias(session, "iPhone ของ วิไล", network.people["wilai_lp"])
     row = propose(session, network, "iPhone ของ วิไล")
     assert (row.status, row.via, row.person_id) == ("matched", "alias", network.people["wilai_lp"])
+
+
+def test_royal_institute_spelling_works_offline():
+    # pythainlp's royin engine is rules, no download: the English-spelling match needs it.
+    assert romanized("วิไล ศรีสุข") == "wilai srisuk"
