@@ -16,7 +16,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.core.models import Meeting, NetworkMember, Person
+from desktop.core.models import Attendance, Meeting, NetworkMember, Person
 from desktop.core.services.aliases import remember_alias
 from desktop.core.services.attendance import add_attendee, mark_absent, update_attendance
 from desktop.core.services.common import get
@@ -193,10 +193,17 @@ def propose_row(participant: Participant, index: RosterIndex, labels: dict[int, 
     return row
 
 
+def _lines(session: Session, meeting_id: int) -> list[Attendance]:
+    # Queried, not meeting.attendance: a collection loaded earlier in the session
+    # would not show lines added since through add_attendee.
+    query = select(Attendance).where(Attendance.meeting_id == meeting_id)
+    return list(session.scalars(query.order_by(Attendance.sort_order, Attendance.id)))
+
+
 def build_proposal(session: Session, meeting_id: int, report: Report) -> Proposal:
     """Match every participant of the report against the meeting's people, then the roster."""
     meeting = get(session, Meeting, meeting_id)
-    expected = {line.person_id: line.name for line in meeting.attendance}
+    expected = {line.person_id: line.name for line in _lines(session, meeting_id)}
     index = RosterIndex.from_session(session, expected=expected)
     labels: dict[int, str] = {}
     rows = [propose_row(p, index, labels) for p in report.participants]
@@ -290,7 +297,7 @@ def apply_proposal(
             )
         )
     )
-    lines = {line.person_id: line for line in meeting.attendance}
+    lines = {line.person_id: line for line in _lines(session, meeting_id)}
     for person_id, rows in by_person.items():
         joins = [r.joined for r in rows if r.joined]
         leaves = [r.left for r in rows if r.left]
