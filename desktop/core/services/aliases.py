@@ -33,8 +33,7 @@ def lookup_alias(session: Session, display_name: str) -> Person | None:
 
 def alias_map(session: Session) -> dict[str, int]:
     """Every remembered display name (as keyed) → person id, for matching a whole report."""
-    rows = session.execute(select(Alias.display_name, Alias.person_id))
-    return {display_name: person_id for display_name, person_id in rows}
+    return dict(session.execute(select(Alias.display_name, Alias.person_id)).all())
 
 
 def remember_alias(session: Session, display_name: str, person_id: int) -> Alias | None:
