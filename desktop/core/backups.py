@@ -11,7 +11,14 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from desktop.core.db import Database, backup_database, check_file, current_revision, make_engine
+from desktop.core.db import (
+    Database,
+    backup_database,
+    check_file,
+    current_revision,
+    make_engine,
+    readonly_uri,
+)
 from desktop.core.errors import DatabaseProblem, PrachumError
 
 BACKUP_SUFFIX = ".backup.db"
@@ -91,7 +98,7 @@ def restore_from(backup: Path | str, target: Path | str) -> Path | None:
         finally:
             source.close()
     partial = target.with_name(target.name + ".restoring")
-    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    source = sqlite3.connect(readonly_uri(backup), uri=True)
     try:
         destination = sqlite3.connect(partial)
         source.backup(destination)

@@ -60,17 +60,27 @@ def known_revisions() -> set[str]:
 def make_engine(path: Path | str, *, readonly: bool = False) -> Engine:
     """An engine on the file with the pragmas and the Thai collation on every connection."""
     path = Path(path)
-    if readonly:
-        url = f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true"
-    else:
-        url = f"sqlite:///{path.as_posix()}"
+    url = f"sqlite:///{readonly_uri(path)}&uri=true" if readonly else f"sqlite:///{path.as_posix()}"
     engine = create_engine(url)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
+        # The sqlite3 driver's own transaction handling sends no BEGIN before DDL and
+        # lets a SAVEPOINT commit on RELEASE; take it over so that a migration or an
+        # import is one real transaction (SQLAlchemy's documented pysqlite recipe).
+        dbapi_connection.isolation_level = None
         sqlite_features.on_connect(dbapi_connection, readonly=readonly)
 
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        connection.exec_driver_sql("BEGIN")
+
     return engine
+
+
+def readonly_uri(path: Path) -> str:
+    """A read-only SQLite URI, percent-encoded: `#`, `?` or `%` in a folder name are safe."""
+    return path.resolve().as_uri() + "?mode=ro"
 
 
 def check_file(path: Path) -> None:
@@ -85,7 +95,7 @@ def check_file(path: Path) -> None:
             f"{path.name} is not a database file (damaged, or another kind of file).",
         )
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(readonly_uri(path), uri=True)
         try:
             rows = con.execute("PRAGMA integrity_check").fetchall()
             tables = {
@@ -142,22 +152,30 @@ def migrate(engine: Engine, path: Path | None = None) -> Path | None:
         backup = path.with_name(f"{path.stem}.before-{head_revision()}-{stamp}{path.suffix}")
         backup_database(engine, backup)
     with engine.connect() as con:
+        raw = con.connection.driver_connection
         # Batch migrations rebuild tables: with foreign keys on, dropping the old parent
-        # table would cascade-delete its children. Off around the migration, checked after.
-        con.exec_driver_sql("PRAGMA foreign_keys = OFF")
-        con.commit()
-        with con.begin():
-            command.upgrade(_alembic_config(con), "head")
-        problems = con.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-        con.exec_driver_sql("PRAGMA foreign_keys = ON")
-        con.commit()
-        if problems:
+        # table would cascade-delete its children. Off around the migration (the pragma
+        # only works outside a transaction), checked before the commit.
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with con.begin():
+                command.upgrade(_alembic_config(con), "head")
+                problems = con.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if problems:
+                    raise DatabaseProblem(
+                        "การปรับโครงสร้างฐานข้อมูลทำให้ข้อมูลอ้างอิงไม่ครบ จึงไม่ได้เปลี่ยนแปลงไฟล์",
+                        f"The upgrade would break references {problems[:5]}; nothing was changed.",
+                    )
+                sqlite_features.install_search_index(con)
+        except DatabaseProblem:
+            raise
+        except Exception as exc:
             raise DatabaseProblem(
-                "การปรับโครงสร้างฐานข้อมูลทำให้ข้อมูลอ้างอิงไม่ครบ ได้สำรองไฟล์เดิมไว้แล้ว",
-                f"Migration left broken references {problems[:5]}; the old file is backed up.",
-            )
-        with con.begin():
-            sqlite_features.install_search_index(con)
+                f"ปรับรุ่นฐานข้อมูลไม่สำเร็จ ไฟล์ยังคงเดิม ({exc.__class__.__name__})",
+                f"The database upgrade failed and nothing was changed: {exc}",
+            ) from exc
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
     return backup
 
 

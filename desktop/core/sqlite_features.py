@@ -93,6 +93,16 @@ def install_search_index(connection: Connection) -> None:
         rebuild_search_index(connection)
 
 
+def uninstall_search_index(connection: Connection) -> None:
+    """Drop the triggers and the index (the first migration's downgrade)."""
+    if connection.dialect.name != "sqlite":
+        return
+    for table in _SOURCES:
+        for suffix in ("ai", "au", "ad"):
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {table}_search_{suffix}")
+    connection.exec_driver_sql(f"DROP TABLE IF EXISTS {SEARCH_TABLE}")
+
+
 def rebuild_search_index(connection: Connection) -> None:
     """Refill the index from the tables (after a restore or a repair)."""
     connection.exec_driver_sql(f"DELETE FROM {SEARCH_TABLE}")

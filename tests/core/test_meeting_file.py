@@ -209,3 +209,12 @@ def test_the_schema_file_is_valid_json_schema_shape():
     assert schema["properties"]["format"]["const"] == "prachum.meeting"
     checker = SchemaChecker(schema)
     assert checker.problems(example()) == []
+
+
+def test_an_import_rolled_back_by_the_caller_leaves_nothing(db):
+    session = db.sessions()
+    meeting_file.import_meeting(session, example())
+    session.rollback()
+    session.close()
+    with db.session() as fresh:
+        assert _counts(fresh) == (0, 0, 0, 0)

@@ -157,3 +157,40 @@ def test_every_connection_gets_the_pragmas(db):
         assert con.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert con.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
         assert con.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+
+
+def test_a_migration_that_fails_changes_nothing_and_can_be_retried(tmp_path):
+    path = tmp_path / "old.db"
+    _build_at_first_revision(path)
+    con = sqlite3.connect(path)
+    # A row the new constraint refuses: the upgrade must stop, whole.
+    con.execute("UPDATE meetings SET certified_by_id = id WHERE id = 1")
+    con.commit()
+    con.close()
+    for _attempt in range(2):
+        with pytest.raises(DatabaseProblem, match="nothing was changed"):
+            dbmod.open_database(path)
+        con = sqlite3.connect(path)
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        names = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
+        con.close()
+        assert "ix_people_names" not in names
+        assert not any(name.startswith("_alembic_tmp") for name in names)
+    con = sqlite3.connect(path)
+    con.execute("UPDATE meetings SET certified_by_id = 2 WHERE id = 1")
+    con.commit()
+    con.close()
+    dbmod.open_database(path).close()
+
+
+def test_a_folder_name_with_uri_characters_is_checked_like_any_other(tmp_path):
+    folder = tmp_path / "ห้อง#2?x=1%20"
+    folder.mkdir()
+    path = folder / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseProblem, match="another program"):
+        dbmod.open_database(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder.name]
