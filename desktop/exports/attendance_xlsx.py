@@ -278,9 +278,8 @@ def _write_list(workbook: Workbook, headings, rows, progress: Progress | None) -
     _title_block(workbook, sheet, maker, headings, width)
     sheet.append(header_cells(maker, workbook, ATTENDANCE_HEADERS))
     total = len(rows)
-    value = maker.value
     for done, row in enumerate(rows, start=1):
-        sheet.append([value(v) for v in row])
+        sheet.append(maker.row(row))
         if progress is not None and (done % _PROGRESS_EVERY == 0 or done == total):
             progress(done, total)
     if progress is not None and total == 0:
