@@ -242,7 +242,7 @@ def attendance_workbook(
     return workbook
 
 
-def _title_block(workbook: Workbook, sheet, maker: CellMaker, lines: list[str], width: int):
+def _title_block(workbook: Workbook, sheet, maker: CellMaker, lines: list[str], width: int) -> None:
     """The heading lines, each merged across the table and centred; then a blank row."""
     centred = Alignment(horizontal="center", vertical="center")
     title, heading = (
@@ -254,8 +254,7 @@ def _title_block(workbook: Workbook, sheet, maker: CellMaker, lines: list[str], 
         sheet.append([maker.styled(text, font=cell_font, alignment=centred)])
         if width > 1:
             sheet.merged_cells.add(f"A{index}:{get_column_letter(width)}{index}")
-    sheet.append([])
-    return len(lines) + 2  # the row of the table's header
+    sheet.append([])  # the table's header follows, on row len(lines) + 2
 
 
 def _write_list(workbook: Workbook, headings, rows, progress: Progress | None) -> None:
@@ -357,6 +356,12 @@ def signin_workbook(
 ) -> Workbook:
     """Expected people with an empty signature column, rows tall enough to sign in."""
     workbook = thai_workbook(font)
+    with discarded_on_failure(workbook):
+        _write_signin(workbook, headings, people)
+    return workbook
+
+
+def _write_signin(workbook: Workbook, headings: list[str], people) -> None:
     sheet = workbook.create_sheet(SHEET_SIGNIN)
     maker = CellMaker(sheet)
     width = len(SIGNIN_HEADERS)
@@ -374,19 +379,19 @@ def signin_workbook(
     _title_block(workbook, sheet, maker, headings, width)
     sheet.append(header_cells(maker, workbook, SIGNIN_HEADERS))
     # Printed and signed on paper, so real borders on each cell: a few dozen rows at most.
-    middle = Alignment(vertical="center", wrap_text=True)
-    centre = Alignment(horizontal="center", vertical="center")
+    middle = maker.style(border=BOX, alignment=Alignment(vertical="center", wrap_text=True))
+    centre = maker.style(border=BOX, alignment=Alignment(horizontal="center", vertical="center"))
+    blank = maker.style(border=BOX)
     for number, name, position, note in rows:
         sheet.append(
             [
-                maker.styled(number, border=BOX, alignment=centre),
-                maker.styled(name, border=BOX, alignment=middle),
-                maker.styled(position, border=BOX, alignment=middle),
-                maker.styled(None, border=BOX),
-                maker.styled(note, border=BOX, alignment=middle),
+                maker.cell(number, centre),
+                maker.cell(name, middle),
+                maker.cell(position, middle),
+                maker.cell(None, blank),
+                maker.cell(note, middle),
             ]
         )
-    return workbook
 
 
 def _stamp(workbook: Workbook, title: str) -> None:

@@ -76,17 +76,16 @@ def checked_font(font: str | None) -> str:
     return name
 
 
-def thai_workbook(font: str | None = None, *, write_only: bool = True) -> Workbook:
-    """An empty workbook whose every unstyled cell shows `font` at 16 pt, in Excel too."""
+def thai_workbook(font: str | None = None) -> Workbook:
+    """An empty write-only workbook whose every unstyled cell shows `font` at 16 pt, in
+    Excel too. Its sheets are written row by row: whatever their length, memory stays flat."""
     name = checked_font(font)
-    workbook = Workbook(write_only=write_only)
+    workbook = Workbook(write_only=True)
     base = Font(name=name, sz=FONT_SIZE, charset=THAI_CHARSET, scheme=None)
     # Font 0 is what cell format 0 (every cell without a style) points at.
     workbook._fonts = IndexedList([base])
     normal = workbook._named_styles["Normal"]
     normal.font = copy(base)  # re-binds: the Normal style now points at font 0 as well
-    if not write_only:
-        workbook.remove(workbook.active)
     return workbook
 
 

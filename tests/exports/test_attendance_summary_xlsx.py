@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -228,8 +229,6 @@ def test_chart_sheet_plots_the_rate_of_each_organisation(session, summary_networ
     )
     workbook = openpyxl.load_workbook(path)
     assert workbook.sheetnames[-1] == "แผนภูมิ"
-    import zipfile
-
     with zipfile.ZipFile(path) as archive:
         chart = archive.read("xl/charts/chart1.xml").decode()
         drawing = archive.read("xl/drawings/drawing1.xml").decode()
@@ -258,3 +257,16 @@ def test_command_takes_buddhist_era_dates(db_path, summary_network, session, out
     sheet = openpyxl.load_workbook(target)["รายบุคคล"]
     assert sheet["A2"].value == "ระหว่างวันที่ 1 มกราคม 2567 ถึง 31 ธันวาคม 2567"
     assert sheet.max_column == 9  # three meetings: the one of 2566 is outside the period
+
+
+def test_progress_is_reported_person_by_person_to_the_end(session, summary_network, out):
+    seen: list[tuple[int, int]] = []
+    export_network_summary(
+        session,
+        summary_network.network_id,
+        date(2024, 1, 1),
+        date(2024, 12, 31),
+        out / "s.xlsx",
+        progress=lambda done, total: seen.append((done, total)),
+    )
+    assert seen[-1] == (4, 4)

@@ -314,3 +314,24 @@ def test_sign_in_sheet_lists_the_expected_people_with_room_to_sign(
     assert sheet[f"D{header + 1}"].border.left.style == "thin"
     assert sheet.page_setup.orientation == "portrait" and sheet.page_setup.fitToWidth == 1
     assert sheet.print_title_rows == f"${header}:${header}"
+
+
+def test_an_onsite_meeting_without_a_number_says_where_and_moves_the_table_up(session, out):
+    organization = services.create_organization(session, name="เทศบาลตำบลบ้านกลาง")
+    person = services.create_person(
+        session, honorific="นาย", given_name="สมชาย", organization_id=organization.id
+    )
+    meeting = services.create_meeting(
+        session, title="การประชุมประจำเดือน", date="14/2/2567", venue="ห้องประชุมสภาเทศบาล"
+    )
+    services.add_attendee(session, meeting.id, person.id)
+    sheet = openpyxl.load_workbook(_export(session, meeting.id, out)).worksheets[0]
+
+    assert [sheet.cell(row, 1).value for row in range(1, 5)] == [
+        "การประชุมประจำเดือน",
+        "วันพุธที่ 14 กุมภาพันธ์ 2567",
+        "ณ ห้องประชุมสภาเทศบาล",
+        None,
+    ]
+    assert sheet["A5"].value == "ลำดับ" and sheet["B6"].value == "นายสมชาย"
+    assert sheet.freeze_panes == "A6" and sheet.print_title_rows == "$5:$5"
