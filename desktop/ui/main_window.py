@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -378,7 +378,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved") + f" · {when}")
 
     def _tell(self, note: str) -> None:
-        QTimer.singleShot(0, lambda: self.statusBar().showMessage(self.tr("Saved") + f" · {note}"))
+        self.statusBar().showMessage(self.tr("Saved") + f" · {note}")
 
     def _store_changed(self, topic: str, _subject: Any) -> None:
         on_welcome = self.pages.currentWidget() is self.welcome

@@ -20,8 +20,12 @@ _TO_THAI = str.maketrans(_US_KEYS, _KEDMANEE)
 
 
 def search_key(*parts: str | None) -> str:
-    """The text a person is found by: the parts joined, normalised and case folded."""
-    return " ".join(normalize_text(p).casefold() for p in parts if p)
+    """The text a person is found by: the parts joined and case folded.
+
+    Stored text is already normalised by the services, so only the query is normalised
+    (query_words); normalising ten thousand names again would cost seconds.
+    """
+    return " ".join(p.casefold() for p in parts if p)
 
 
 def layout_slip(text: str) -> str | None:

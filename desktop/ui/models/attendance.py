@@ -25,10 +25,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 """The stored value of a cell (an enum code, a time) rather than its words."""
 
-# The field of services.update_attendance that each editable column changes.
+# The field of services.update_attendance that each editable column changes. The status
+# is not edited in a cell: Space or a click toggles it (see pages.attendance).
 FIELDS = {
     GROUP: "group",
-    STATUS: "status",
     REASON: "absence_reason",
     ACTING_AS: "acting_as",
     JOINED: "joined",

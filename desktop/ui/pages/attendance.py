@@ -98,7 +98,6 @@ class AttendancePage(QWidget):
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)

@@ -33,7 +33,8 @@ from desktop.core.services.views import (
 from desktop.core.thai import be_year
 from desktop.ui import i18n
 from desktop.ui.models.roster import ID_ROLE, PersonChoiceModel
-from desktop.ui.store import MEETING, Store
+from desktop.ui.roster_cache import RosterCache
+from desktop.ui.store import MEETING, NETWORKS, ROSTER, Store
 from desktop.ui.widgets.autosave import TextAutosave
 from desktop.ui.widgets.fields import CodeCombo, TimeField
 from desktop.ui.widgets.thai_date import ThaiDateField
@@ -44,11 +45,13 @@ PLATFORMS = ("Zoom Meeting", "Microsoft Teams", "Google Meet", "Cisco Webex", "L
 class DetailsPage(QWidget):
     """The รายละเอียด tab of a meeting."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, store: Store, roster: RosterCache, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
+        self.roster = roster
         self.details: MeetingDetails | None = None
-        self._choices: tuple[list[PersonRow], list[OrganizationRow]] = ([], [])
+        self._choices: tuple[list[PersonRow], list[OrganizationRow], set[int]] = ([], [], set())
+        self._people_complete = False
         self._loading = False
 
         self.title = QLineEdit()
@@ -128,6 +131,7 @@ class DetailsPage(QWidget):
         QVBoxLayout(self).addWidget(scroll)
         self.layout().setContentsMargins(0, 0, 0, 0)
 
+        store.changed.connect(self._store_changed)
         self.title_saver = TextAutosave(self.title, lambda t: self._save(title=t))
         self.venue_saver = TextAutosave(self.venue, lambda t: self._save(venue=t))
         self.opening_saver = TextAutosave(self.opening, lambda t: self._save(opening=t))
@@ -153,13 +157,16 @@ class DetailsPage(QWidget):
     def load(
         self,
         details: MeetingDetails,
-        people: list[PersonRow],
+        chosen_people: list[PersonRow],
         organizations: list[OrganizationRow],
+        network_member_ids: set[int],
     ) -> None:
-        """Show a meeting; `people` are those who may chair or record it."""
+        """Show a meeting. Only its chair, recorder and reviewer are listed at first: the
+        network's people fill the lists when the page is shown (a roster of thousands
+        would otherwise slow every opening of a meeting)."""
         self._loading = True
         self.details = details
-        self._choices = (list(people), list(organizations))
+        self._choices = (list(chosen_people), list(organizations), set(network_member_ids))
         try:
             self.network.setText(details.network_name or self.tr("(no network)"))
             self.title_saver.set_text(details.title)
@@ -176,10 +183,8 @@ class DetailsPage(QWidget):
             for organization in organizations:
                 self.host.addItem(organization.name, organization.id)
             self.host.setCurrentIndex(max(0, self.host.findData(details.host_id)))
-            self.people.set_rows(people)
-            self.chair.setCurrentIndex(self.people.row_of(details.chair_id))
-            self.recorder.setCurrentIndex(self.people.row_of(details.recorder_id))
-            self.reviewer.setCurrentIndex(self.people.row_of(details.reviewer_id))
+            self._set_people(chosen_people)
+            self._people_complete = False
             self.opening_saver.set_text(details.opening or "")
             editable = details.status == "draft"
             self.read_only_note.setVisible(not editable)
@@ -187,6 +192,43 @@ class DetailsPage(QWidget):
                 widget.setEnabled(editable)
         finally:
             self._loading = False
+        if self.isVisible():
+            self.complete_people()
+
+    def _set_people(self, people: list[PersonRow]) -> None:
+        details = self.details
+        self.people.set_rows(people)
+        if details is not None:
+            self.chair.setCurrentIndex(self.people.row_of(details.chair_id))
+            self.recorder.setCurrentIndex(self.people.row_of(details.recorder_id))
+            self.reviewer.setCurrentIndex(self.people.row_of(details.reviewer_id))
+
+    def complete_people(self) -> None:
+        """List the network's people (everyone, without a network) for chair and recorder."""
+        if self._people_complete or self.details is None:
+            return
+        chosen, _organizations, members = self._choices
+        everyone = self.roster.people()
+        if self.details.network_id is not None:
+            everyone = [p for p in everyone if p.organization_id in members]
+        listed = {p.id for p in everyone}
+        extra = [p for p in chosen if p.id not in listed]
+        loading, self._loading = self._loading, True
+        try:
+            self._set_people(extra + everyone)
+        finally:
+            self._loading = loading
+        self._people_complete = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.complete_people()
+
+    def _store_changed(self, topic: str, _subject: Any) -> None:
+        if topic in (ROSTER, NETWORKS):
+            self._people_complete = False
+            if self.isVisible():
+                self.complete_people()
 
     def _fields(self) -> list[QWidget]:
         return [
@@ -235,7 +277,11 @@ class DetailsPage(QWidget):
             return
         meeting_id = self.details.id
         details = self.store.read(lambda s: meeting_details(s, meeting_id))
-        self.load(details, *self._choices)
+        chosen, organizations, members = self._choices
+        complete = self._people_complete
+        self.load(details, chosen, organizations, members)
+        if complete:
+            self.complete_people()
 
     def focus_title(self) -> None:
         self.title.setFocus(Qt.FocusReason.OtherFocusReason)

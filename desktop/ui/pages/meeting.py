@@ -39,7 +39,8 @@ class MeetingView:
 
     details: MeetingDetails
     member_ids: set[int]
-    people: list[PersonRow]
+    chosen_people: list[PersonRow]
+    """The chair, recorder and reviewer: the rest of the roster is read when needed."""
     organizations: list[OrganizationRow]
 
 
@@ -50,7 +51,8 @@ def read_meeting_view(session, meeting_id: int) -> MeetingView:
         for network in network_rows(session, include_inactive=True):
             if network.id == details.network_id:
                 member_ids = set(network.member_ids)
-    people = people_rows(session, network_id=details.network_id)
+    chosen = {details.chair_id, details.recorder_id, details.reviewer_id} - {None}
+    people = people_rows(session, ids=chosen) if chosen else []
     organizations = organization_rows(session)
     return MeetingView(details, member_ids, people, organizations)
 
@@ -72,7 +74,7 @@ class MeetingPage(QWidget):
         self.subheading.setWordWrap(True)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.details = DetailsPage(store, self)
+        self.details = DetailsPage(store, roster, self)
         self.attendance = AttendancePage(store, roster, self)
         self.tabs.addTab(self.details, self.tr("&Details"))
         self.tabs.addTab(self.attendance, self.tr("&Attendance"))
@@ -92,7 +94,7 @@ class MeetingPage(QWidget):
         view = self.store.read(lambda s: read_meeting_view(s, meeting_id))
         self.meeting_id = meeting_id
         self._show_heading(view.details)
-        self.details.load(view.details, view.people, view.organizations)
+        self.details.load(view.details, view.chosen_people, view.organizations, view.member_ids)
         self.attendance.load(view.details, view.member_ids)
         self.meeting_opened.emit(meeting_id)
 

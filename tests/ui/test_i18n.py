@@ -1,0 +1,84 @@
+"""The window speaks Thai by default: every string translated, a Thai-capable font."""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+import xml.etree.ElementTree as ET
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFontDatabase
+
+from desktop.ui import i18n_build
+from desktop.ui.fonts import ensure_thai_font, has_thai
+
+TS_FILE = i18n_build.TRANSLATIONS / "prachum_th.ts"
+PLACEHOLDER = re.compile(r"\{\d\}")
+MNEMONIC = re.compile(r"&[^&\s]")
+
+
+def messages():
+    for context in ET.parse(TS_FILE).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            yield name, message.findtext("source"), message.find("translation")
+
+
+def test_every_string_has_a_finished_thai_translation_with_the_same_placeholders():
+    problems = []
+    for context, source, translation in messages():
+        text = translation.text or ""
+        if translation.get("type") in ("unfinished", "vanished", "obsolete") or not text:
+            problems.append(f"{context}: {source!r} is not translated")
+        elif sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text)):
+            problems.append(f"{context}: {source!r} lost a placeholder")
+        elif MNEMONIC.search(source) and not MNEMONIC.search(text):
+            problems.append(f"{context}: {source!r} lost its keyboard shortcut (&)")
+    assert problems == []
+
+
+def _tr_strings(path):
+    """The literal strings given to self.tr() and QCoreApplication.translate() in a file."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        if node.func.attr == "tr" and node.args:
+            literal = node.args[0]
+        elif node.func.attr == "translate" and len(node.args) >= 2:
+            literal = node.args[1]
+        else:
+            continue
+        if isinstance(literal, ast.Constant) and isinstance(literal.value, str):
+            yield literal.value
+
+
+def test_every_string_of_the_window_is_in_the_translation():
+    """A tr() added without running `i18n_build --update` would show in English."""
+    sources = {source for _context, source, _translation in messages()}
+    missing = [
+        f"{path.name}: {text!r}"
+        for path in sorted(i18n_build.UI_SOURCES.rglob("*.py"))
+        for text in _tr_strings(path)
+        if text not in sources
+    ]
+    assert missing == []
+
+
+def test_the_thai_translation_is_installed(qapp):
+    assert QCoreApplication.translate("MainWindow", "Saved") == "บันทึกแล้ว"
+    assert QCoreApplication.translate("Labels", "Subdistrict municipality") == "เทศบาลตำบล"
+
+
+def test_translations_compile_and_a_second_build_does_nothing(tmp_path):
+    shutil.copy(TS_FILE, tmp_path / TS_FILE.name)
+    written = i18n_build.compile_translations(tmp_path)
+    assert [p.name for p in written] == ["prachum_th.qm"]
+    assert written[0].stat().st_size > 1000
+    assert i18n_build.compile_translations(tmp_path) == []
+
+
+def test_the_interface_font_can_show_thai(qapp):
+    family = ensure_thai_font(qapp)
+    assert has_thai(family)
+    assert QFontDatabase.WritingSystem.Thai in QFontDatabase.writingSystems(family)
