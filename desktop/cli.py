@@ -8,6 +8,7 @@ Exit 0 on success; 2 on bad input, with the reason on stderr and nothing changed
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -120,9 +121,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     db = _open(args)
     with db.session() as session:
-        meeting = import_meeting_file(session, args.file)
-        session.flush()
-        print(meeting.id)
+        meeting_id = import_meeting_file(session, args.file).id
+    print(meeting_id)  # only once it is committed
     return EXIT_OK
 
 
@@ -303,6 +303,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return EXIT_FAULT
+    except BrokenPipeError:
+        # `... | head`: the reader has gone; not a fault. Quiet the interpreter's own flush.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return EXIT_OK
     except Exception as exc:
         if args.debug:
             traceback.print_exc()

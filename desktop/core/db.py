@@ -230,6 +230,10 @@ def open_database(path: Path | str | None = None, *, readonly: bool = False) -> 
         raise DatabaseProblem(
             f"ไม่พบโฟลเดอร์ {path.parent}", f"The folder {path.parent} does not exist."
         )
+    if path.is_dir():
+        raise DatabaseProblem(
+            f"{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล", f"{path} is a folder, not a database file."
+        )
     check_file(path)
     engine = make_engine(path, readonly=readonly)
     if readonly:

@@ -3,7 +3,7 @@
 The meeting file's schema (resources/meeting-file.schema.json) is the one source of its
 shape; this reads it and lists every problem by its path (`meeting.attendance[3].person`)
 instead of stopping at the first, because a secretary fixing a file wants them all.
-Supported: type, const, enum, minLength, maxLength, pattern, minimum, required,
+Supported: type, const, enum, minLength, maxLength, pattern, minimum, maximum, required,
 properties, additionalProperties: false, patternProperties, items, $ref to #/$defs.
 """
 
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from typing import Any
+
+from desktop.core.thai import normalize_optional
 
 _TYPE_WORDS = {
     "string": "text",
@@ -23,6 +25,7 @@ _TYPE_WORDS = {
 }
 # Text may hold line breaks and tabs; other control characters are typing or file damage.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def _is_type(value: Any, name: str) -> bool:
@@ -72,7 +75,8 @@ class SchemaChecker:
 
     def _pattern(self, text: str) -> re.Pattern[str]:
         if text not in self._patterns:
-            self._patterns[text] = re.compile(text)
+            # JSON Schema's \\d means 0-9 only; Python's would take Thai digits too.
+            self._patterns[text] = re.compile(text, re.ASCII)
         return self._patterns[text]
 
     def _check(self, value: Any, schema: dict[str, Any], path: str, found: list[str]) -> None:
@@ -97,6 +101,8 @@ class SchemaChecker:
         elif isinstance(value, int | float) and not isinstance(value, bool):
             if "minimum" in schema and value < schema["minimum"]:
                 found.append(f"{where}: must be at least {schema['minimum']}")
+            if "maximum" in schema and value > schema["maximum"]:
+                found.append(f"{where}: must be at most {schema['maximum']}")
         elif isinstance(value, list) and "items" in schema:
             for index, item in enumerate(value):
                 self._check(item, schema["items"], _join(path, index), found)
@@ -105,15 +111,20 @@ class SchemaChecker:
 
     def _check_text(self, value: str, schema: dict[str, Any], where: str, found: list[str]) -> None:
         if len(value) < schema.get("minLength", 0) or (
-            schema.get("minLength") and not value.strip()
+            schema.get("minLength") and not normalize_optional(value)
         ):
             found.append(f"{where}: must not be empty")
         if "maxLength" in schema and len(value) > schema["maxLength"]:
             found.append(f"{where}: longer than {schema['maxLength']} characters")
-        if "pattern" in schema and not self._pattern(schema["pattern"]).search(value):
+        pattern = schema.get("pattern")
+        if pattern and not self._pattern(pattern.removeprefix("^").removesuffix("$")).fullmatch(
+            value
+        ):
             found.append(f"{where}: {value[:40]!r} is not in the form {schema['pattern']}")
         if _CONTROL.search(value):
             found.append(f"{where}: contains a control character")
+        if _SURROGATE.search(value):
+            found.append(f"{where}: contains a broken character (a lone surrogate)")
 
     def _check_object(
         self, value: dict[str, Any], schema: dict[str, Any], path: str, found: list[str]

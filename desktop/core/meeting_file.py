@@ -22,11 +22,12 @@ from desktop.core import services
 from desktop.core.errors import PrachumError
 from desktop.core.json_checks import SchemaChecker
 from desktop.core.models import AgendaItem, Meeting, Organization, Person
+from desktop.core.services.common import BE_YEAR_THRESHOLD
 
 FORMAT, VERSION = "prachum.meeting", 1
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "resources" / "meeting-file.schema.json"
 MAX_FILE_BYTES = 50 * 1024 * 1024
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _checker: SchemaChecker | None = None
 
 
@@ -68,14 +69,27 @@ def read_meeting_file(path: Path | str) -> dict[str, Any]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise _refuse([f"(file): not UTF-8 text (byte {exc.start})"], path.name) from exc
+    duplicates: list[str] = []
+
+    def no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        # A key given twice would silently drop one value: the typo the format forbids.
+        seen: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in seen:
+                duplicates.append(f"(file): the key {key!r} is given twice in one object")
+            seen[key] = value
+        return seen
+
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=no_duplicate_keys)
     except json.JSONDecodeError as exc:
         raise _refuse(
             [f"(file): not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"], path.name
         ) from exc
     except RecursionError as exc:
         raise _refuse(["(file): nested too deeply"], path.name) from exc
+    if duplicates:
+        raise _refuse(duplicates, path.name)
     return data
 
 
@@ -92,11 +106,16 @@ def _ids(entries: list[Any], path: str, problems: list[str]) -> set[str]:
 
 def _date(text: Any, where: str, problems: list[str]) -> None:
     # Only a date in the right form can be a wrong date; the schema reports the form.
-    if isinstance(text, str) and _ISO_DATE.match(text):
+    if isinstance(text, str) and _ISO_DATE.fullmatch(text):
         try:
-            date.fromisoformat(text)
+            year = date.fromisoformat(text).year
         except ValueError:
             problems.append(f"{where}: {text!r} is not a real date")
+            return
+        if year > BE_YEAR_THRESHOLD:
+            problems.append(
+                f"{where}: the year {year} looks like a Buddhist Era year; dates are Gregorian ({year - 543})"
+            )
 
 
 def _check_agenda(
@@ -202,8 +221,17 @@ def _import_valid(session: Session, data: dict[str, Any]) -> Meeting:
     for entry in data["people"]:
         organization = organizations.get(entry.get("organization") or "")
         organization_id = organization.id if organization else None
-        found = services.find_person(
-            session, entry["given_name"], entry.get("family_name"), organization_id
+        # Namesakes in one office stay two people: each file id takes an unclaimed match.
+        claimed = {p.id for p in people.values()}
+        found = next(
+            (
+                p
+                for p in services.people_named(
+                    session, entry["given_name"], entry.get("family_name"), organization_id
+                )
+                if p.id not in claimed
+            ),
+            None,
         )
         if found is None:
             found = services.create_person(

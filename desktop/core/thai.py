@@ -183,6 +183,10 @@ def split_full_name(text: str) -> tuple[str, str, str]:
     text = normalize_text(text).strip()
     honorific = ""
     for candidate in _HONORIFICS_BY_LENGTH:
+        rest = text[len(candidate) :]
+        # A Latin honorific is a word of its own: "Miss Y", not the start of "Missy".
+        if _LATIN.search(candidate) and rest and not rest[0].isspace() and candidate[-1] != ".":
+            continue
         if text.casefold().startswith(candidate.casefold()):
             honorific = text[: len(candidate)]
             text = text[len(candidate) :].strip()
@@ -245,13 +249,22 @@ def thai_sort_key(text: str | None) -> tuple[str, str]:
     """A key that orders Thai words in dictionary order, as ICU's Thai locale does.
 
     A leading vowel (เ แ โ ใ ไ) sorts by the consonant written after it; tone marks
-    and other marks count only when all else is equal. Latin letters fold case.
+    and other marks count only when all else is equal, and so do spaces and punctuation.
+    Thai digits count as the same digits in Arabic. Thai words come before Latin ones,
+    as they do in a Thai list; Latin letters fold case.
     """
     if not text:
         return ("", "")
-    reordered = _reorder_leading_vowels(normalize_text(text).casefold())
-    primary = "".join(c for c in reordered if c not in _SECONDARY)
+    reordered = _reorder_leading_vowels(to_arabic_digits(normalize_text(text)).casefold())
+    primary = "".join(_primary_char(c) for c in reordered if c not in _SECONDARY and c.isalnum())
     return (primary, reordered)
+
+
+def _primary_char(char: str) -> str:
+    # Digits first, then Thai, then every other script: shift non-Thai letters past Thai.
+    if char.isdigit() or "\u0e01" <= char <= "\u0e5b":
+        return char
+    return chr(0xF0000 + ord(char)) if ord(char) < 0x10000 else char
 
 
 def thai_collate(left: str | None, right: str | None) -> int:

@@ -218,3 +218,24 @@ def test_an_import_rolled_back_by_the_caller_leaves_nothing(db):
     session.close()
     with db.session() as fresh:
         assert _counts(fresh) == (0, 0, 0, 0)
+
+
+def test_a_key_given_twice_is_refused(session, tmp_path):
+    path = tmp_path / "twice.json"
+    text = json.dumps(example(), ensure_ascii=False)
+    path.write_text(text.replace('"title": "การประชุมคณะ', '"title": "ก", "title": "การประชุมคณะ', 1))
+    with pytest.raises(PrachumError) as error:
+        meeting_file.import_meeting_file(session, path)
+    assert "the key 'title' is given twice" in error.value.message("en")
+
+
+def test_namesakes_in_one_office_stay_two_people_through_a_round_trip(session):
+    data = example()
+    twin = dict(data["people"][0], id="p4", position="สมาชิกสภาเทศบาล", role="council")
+    data["people"].append(twin)
+    data["meeting"]["attendance"].append({"person": "p4", "group": "member", "status": "present"})
+    first = meeting_file.import_meeting(session, data)
+    exported = meeting_file.export_meeting(session, first.id)
+    assert len(exported["people"]) == 4
+    again = meeting_file.import_meeting(session, exported)
+    assert meeting_file.export_meeting(session, again.id) == exported

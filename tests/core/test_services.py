@@ -269,3 +269,30 @@ def test_attendance_statistics_per_organisation_over_a_period(session, first_mee
     assert (banklang.invited, banklang.present, banklang.absent, banklang.rate) == (2, 2, 0, 1.0)
     assert (tungtom.invited, tungtom.present, tungtom.absent, tungtom.rate) == (1, 0, 1, 0.0)
     assert services.attendance_statistics(session, date_from="2025-01-01") == []
+
+
+def test_templates_can_be_edited_renamed_and_deleted(session, first_meeting):
+    template = services.save_agenda_as_template(session, first_meeting.id, "ของเครือข่าย")
+    services.set_template_items(
+        session, template.id, [("announcements", "แจ้งเพื่อทราบ"), ("other", "อื่น ๆ")]
+    )
+    services.rename_template(session, template.id, "แบบย่อ")
+    names = [t.name for t in services.list_templates(session, first_meeting.network_id)]
+    assert "แบบย่อ" in names
+    meeting = services.create_meeting(
+        session, title="ใหม่", date="2024-06-01", template_id=template.id
+    )
+    assert [i.title for i in meeting.agenda] == ["แจ้งเพื่อทราบ", "อื่น ๆ"]
+    with pytest.raises(PrachumError, match="at least one item"):
+        services.set_template_items(session, template.id, [])
+    services.delete_template(session, template.id)
+    assert "แบบย่อ" not in [
+        t.name for t in services.list_templates(session, first_meeting.network_id)
+    ]
+
+
+def test_a_buddhist_era_year_typed_as_iso_is_refused(session):
+    with pytest.raises(PrachumError, match="Buddhist Era"):
+        services.create_meeting(session, title="ประชุม", date="2567-08-21")
+    meeting = services.create_meeting(session, title="ประชุม", date="21/8/2567")
+    assert meeting.date == date(2024, 8, 21)

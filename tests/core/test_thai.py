@@ -179,3 +179,17 @@ def test_dates_and_times_typed_by_people_are_understood():
         parse_date("31/2/2567")
     with pytest.raises(ValueError):
         parse_time("25:00")
+
+
+def test_thai_digits_sort_as_digits_and_latin_names_after_thai():
+    words = ["John", "ไก่", "ก๒", "ก1", "กา", "Anna", "ข", "ก 3"]
+    assert sorted(words, key=thai_sort_key) == ["ก1", "ก๒", "ก 3", "กา", "ไก่", "ข", "Anna", "John"]
+
+
+def test_spaces_and_punctuation_count_only_to_break_ties():
+    assert sorted(["-ข", "ก", "(ค)"], key=thai_sort_key) == ["ก", "-ข", "(ค)"]
+
+
+def test_a_latin_honorific_is_a_word_of_its_own():
+    assert split_full_name("Missy Elliott") == ("", "Missy", "Elliott")
+    assert split_full_name("Miss Ann Lee") == ("Miss", "Ann", "Lee")

@@ -369,3 +369,50 @@ def save_agenda_as_template(
         raise PrachumError(f"มีแม่แบบชื่อ {value} อยู่แล้ว", f"A template named {value} exists.")
     items = [(item.category, item.title) for item in _siblings(session, meeting_id, None)]
     return _store_template(session, network_id, value, items)
+
+
+def rename_template(session: Session, template_id: int, name: str) -> AgendaTemplate:
+    template = get(session, AgendaTemplate, template_id)
+    value = required(name, "ชื่อแม่แบบ", "Template name", 200)
+    clash = session.scalars(
+        select(AgendaTemplate).where(
+            AgendaTemplate.name == value,
+            AgendaTemplate.id != template_id,
+            AgendaTemplate.network_id.is_(None)
+            if template.network_id is None
+            else AgendaTemplate.network_id == template.network_id,
+        )
+    ).first()
+    if clash:
+        raise PrachumError(f"มีแม่แบบชื่อ {value} อยู่แล้ว", f"A template named {value} exists.")
+    template.name = value
+    session.flush()
+    return template
+
+
+def set_template_items(
+    session: Session, template_id: int, items: list[tuple[str, str]]
+) -> AgendaTemplate:
+    """Replace a template's items with (category, title) pairs, in order."""
+    template = get(session, AgendaTemplate, template_id)
+    cleaned = [
+        (
+            choice(category, AGENDA_CATEGORIES, "category", "other"),
+            required(title, "หัวข้อวาระ", "Item title", 2000),
+        )
+        for category, title in items
+    ]
+    if not cleaned:
+        raise PrachumError("แม่แบบต้องมีอย่างน้อยหนึ่งวาระ", "A template needs at least one item.")
+    template.items.clear()
+    session.flush()
+    for order, (category, title) in enumerate(cleaned, start=1):
+        template.items.append(AgendaTemplateItem(category=category, title=title, sort_order=order))
+    session.flush()
+    return template
+
+
+def delete_template(session: Session, template_id: int) -> None:
+    """Delete a template; the standard ones come back as they were the next time."""
+    session.delete(get(session, AgendaTemplate, template_id))
+    session.flush()

@@ -192,12 +192,15 @@ def copy_expected_attendance(
 
 def attendance_order_key(attendance: Attendance) -> tuple:
     """The secretary's order, then role (executive, clerk, …), then Thai name order."""
-    role = attendance.person.role if attendance.person is not None else "guest"
-    return (
-        attendance.sort_order,
-        ROLE_ORDER.get(role, len(ROLE_ORDER)),
-        thai_sort_key(attendance.name),
+    person = attendance.person
+    role = person.role if person is not None else "guest"
+    # By given and family name: with the honorific in front, นาง/นางสาว/นาย would group.
+    name = (
+        (thai_sort_key(person.given_name), thai_sort_key(person.family_name))
+        if person is not None
+        else (thai_sort_key(attendance.name), ("", ""))
     )
+    return (attendance.sort_order, ROLE_ORDER.get(role, len(ROLE_ORDER)), name)
 
 
 def ordered_attendance(meeting: Meeting) -> list[Attendance]:

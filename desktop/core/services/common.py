@@ -10,6 +10,9 @@ from sqlalchemy.orm import Session
 from desktop.core.errors import NotFound, PrachumError
 from desktop.core.thai import normalize_optional, parse_date, parse_time
 
+# Stored dates are Gregorian; a year past this one was almost surely typed in the BE.
+BE_YEAR_THRESHOLD = 2400
+
 T = TypeVar("T")
 
 _LABELS_TH = {
@@ -81,13 +84,20 @@ def as_date(value: date | str | None, label: str = "date") -> date | None:
     if value is None or value == "":
         return None
     if isinstance(value, date):
-        return value
-    try:
-        return parse_date(value)
-    except ValueError as exc:
+        parsed = value
+    else:
+        try:
+            parsed = parse_date(value)
+        except ValueError as exc:
+            raise PrachumError(
+                f"วันที่ไม่ถูกต้อง: {value!r}", f"Invalid {label}: {value!r} (use 2024-02-14)."
+            ) from exc
+    if parsed.year > BE_YEAR_THRESHOLD:
         raise PrachumError(
-            f"วันที่ไม่ถูกต้อง: {value!r}", f"Invalid {label}: {value!r} (use 2024-02-14)."
-        ) from exc
+            f"ปี {parsed.year} น่าจะเป็นปีพุทธศักราช กรุณาใช้ปีคริสต์ศักราช ({parsed.year - 543})",
+            f"{label}: the year {parsed.year} looks like a Buddhist Era year; use {parsed.year - 543}.",
+        )
+    return parsed
 
 
 def as_time(value: time | str | None, label: str = "time") -> time | None:

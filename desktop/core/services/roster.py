@@ -102,6 +102,14 @@ def find_person(
     session: Session, given_name: str, family_name: str | None, organization_id: int | None
 ) -> Person | None:
     """The person with this name in this organisation (the meeting file's reuse rule)."""
+    found = people_named(session, given_name, family_name, organization_id)
+    return found[0] if found else None
+
+
+def people_named(
+    session: Session, given_name: str, family_name: str | None, organization_id: int | None
+) -> list[Person]:
+    """Everyone with exactly this name in this organisation, oldest first."""
     query = select(Person).where(
         Person.given_name == clean(given_name),
         Person.family_name.is_(None)
@@ -111,7 +119,7 @@ def find_person(
         if organization_id is None
         else Person.organization_id == organization_id,
     )
-    return session.scalars(query).first()
+    return list(session.scalars(query.order_by(Person.id)))
 
 
 def similar_people(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -34,7 +35,12 @@ def _snippet(body: str, query: str, width: int = 60) -> str:
     if index < 0:
         return body[:width]
     start = max(0, index - width // 2)
+    # Never start on a vowel or tone mark: they belong to the consonant before them.
+    while start > 0 and unicodedata.category(body[start]) == "Mn":
+        start -= 1
     end = min(len(body), index + len(query) + width // 2)
+    while end < len(body) and unicodedata.category(body[end]) == "Mn":
+        end += 1
     return (
         ("…" if start else "")
         + body[start:end].replace("\n", " ")
