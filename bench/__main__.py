@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
             figures.append(figure)
             print(figure.line(), flush=True)
     failed = [f.name for f in figures if not f.passed]
-    print(f"{len(figures) - len(failed)} passed, {len(failed)} failed")
+    print(f"{len(figures) - len(failed)} of {len(figures)} figures meet their targets")
     return 0
 
 
