@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(self.pages)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 1000])
+        self.splitter.setSizes([270, 1010])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.help_window: HelpWindow | None = None
@@ -196,6 +196,11 @@ class MainWindow(QMainWindow):
 
     # --- start and state ------------------------------------------------------------------
 
+    def _show_page(self, page: QWidget) -> None:
+        # An empty database has nothing to list: the welcome page has the window to itself.
+        self.navigator.setVisible(page is not self.welcome)
+        self.pages.setCurrentWidget(page)
+
     def is_empty(self) -> bool:
         from desktop.core.services.views import meeting_summaries
 
@@ -208,13 +213,13 @@ class MainWindow(QMainWindow):
         self.navigator.network_id = self.settings.last_network(self.store.path)
         self.navigator.refresh_networks()
         if self.is_empty():
-            self.pages.setCurrentWidget(self.welcome)
+            self._show_page(self.welcome)
             self._enable_meeting_actions(False)
             return
         last = self.settings.last_meeting(self.store.path)
         if last is not None and self.navigator.select_meeting(last):
             return
-        self.pages.setCurrentWidget(self.nothing_chosen)
+        self._show_page(self.nothing_chosen)
         self._enable_meeting_actions(False)
 
     def _restore_state(self) -> None:
@@ -243,7 +248,7 @@ class MainWindow(QMainWindow):
     def open_meeting(self, meeting_id: int) -> None:
         flush_pending(self.meeting)
         self.meeting.open_meeting(meeting_id)
-        self.pages.setCurrentWidget(self.meeting)
+        self._show_page(self.meeting)
         self._enable_meeting_actions(True)
         self.settings.set_last_meeting(self.store.path, meeting_id)
 
@@ -266,12 +271,12 @@ class MainWindow(QMainWindow):
 
     def show_details(self) -> None:
         if self.meeting.meeting_id is not None:
-            self.pages.setCurrentWidget(self.meeting)
+            self._show_page(self.meeting)
             self.meeting.show_details()
 
     def show_attendance(self) -> None:
         if self.meeting.meeting_id is not None:
-            self.pages.setCurrentWidget(self.meeting)
+            self._show_page(self.meeting)
             self.meeting.show_attendance()
             self.meeting.attendance.view.setFocus()
 
@@ -282,7 +287,7 @@ class MainWindow(QMainWindow):
 
     def show_roster(self, tab: int) -> None:
         flush_pending(self.meeting)
-        self.pages.setCurrentWidget(self.roster)
+        self._show_page(self.roster)
         self.roster.show_tab(tab)
 
     def new_network(self) -> NetworkDialog:
@@ -383,7 +388,7 @@ class MainWindow(QMainWindow):
     def _store_changed(self, topic: str, _subject: Any) -> None:
         on_welcome = self.pages.currentWidget() is self.welcome
         if topic in (NETWORKS, MEETINGS) and on_welcome and not self.is_empty():
-            self.pages.setCurrentWidget(self.nothing_chosen)
+            self._show_page(self.nothing_chosen)
 
     def show_help(self) -> None:
         if self.help_window is None:

@@ -51,7 +51,9 @@ class Navigator(QWidget):
         self.meetings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.meetings.setAlternatingRowColors(True)
         self.meetings.setSpacing(1)
-        self.meetings.setWordWrap(True)
+        self.meetings.setWordWrap(False)
+        # Long titles are cut with … at the pane's edge rather than scrolled sideways.
+        self.meetings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.meetings.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.meetings.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.empty_note = QLabel()

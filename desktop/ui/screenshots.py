@@ -16,6 +16,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
+from desktop.core import services
 from desktop.core.db import open_database
 from desktop.core.demo import fill_demo
 from desktop.core.services.views import attendance_rows, meeting_summaries
@@ -77,8 +78,13 @@ def take(folder: Path, language: str = "th") -> list[Path]:
     with database.session() as session:
         fill_demo(session)
         meetings = meeting_summaries(session)
-        # The meeting with the longest list shows the attendance page at its fullest.
-        busiest = max(meetings, key=lambda m: len(attendance_rows(session, m.id)))
+
+        # The meeting still being written, as she has it during the call: two people
+        # have sent word that they cannot come.
+        busiest = next(m for m in meetings if m.status == "draft")
+        lines = attendance_rows(session, busiest.id)
+        for line, reason in zip(lines[4:9:4], ("ติดราชการ", "ลา"), strict=False):
+            services.mark_absent(session, line.id, reason)
     database.close()
 
     window, close = _window(work, demo_file)

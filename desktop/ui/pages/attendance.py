@@ -35,7 +35,7 @@ from desktop.ui.widgets.delegates import AttendanceDelegate
 from desktop.ui.widgets.finder import FindBox, Suggestion, SuggestionList
 
 MAX_SUGGESTIONS = 7
-COLUMN_WIDTHS = (210, 210, 210, 80, 90, 100, 150, 60, 60)
+COLUMN_WIDTHS = (185, 175, 175, 75, 105, 85, 140, 52, 52)
 
 
 class AttendanceView(QTableView):
@@ -87,6 +87,10 @@ class AttendancePage(QWidget):
         self.copy_button = QPushButton(self.tr("Copy from last meeting"), self)
         self.network_button = QPushButton(self.tr("Add the whole network"), self)
         self.counts = QLabel(self)
+        font = self.counts.font()
+        font.setBold(True)
+        self.counts.setFont(font)
+        self.counts.setWordWrap(True)  # a narrow window wraps the counts, never hides them
         self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.model = AttendanceTableModel(self._edit, self)

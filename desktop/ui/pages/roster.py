@@ -121,8 +121,8 @@ class RosterPage(QWidget):
         self.honorifics_button = QPushButton(self.tr("Honorifics…"))
         self.people.bar.addWidget(self.honorifics_button)
         for view, widths in (
-            (self.organizations.view, (320, 150, 230, 140, 140)),
-            (self.people.view, (260, 300, 170, 220)),
+            (self.organizations.view, (290, 130, 190, 120, 110)),
+            (self.people.view, (240, 280, 170, 160)),
         ):
             for column, width in enumerate(widths):
                 view.setColumnWidth(column, width)

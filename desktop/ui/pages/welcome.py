@@ -49,6 +49,7 @@ class WelcomePage(QWidget):
         column.addStretch(1)
         box = QWidget()
         box.setLayout(column)
+        box.setMinimumWidth(560)
         box.setMaximumWidth(640)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 48, 48, 48)
