@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -35,6 +35,8 @@ from desktop.ui.settings import AppSettings
 from desktop.ui.store import MEETINGS, NETWORKS, Store
 from desktop.ui.widgets.autosave import flush_pending
 from desktop.ui.worker import run_in_background
+
+WARM_ROSTER_MS = 1500
 
 
 class MainWindow(QMainWindow):
@@ -86,6 +88,8 @@ class MainWindow(QMainWindow):
 
         self._restore_state()
         self.start()
+        # The finder's first key press should not wait for a big roster to be read.
+        QTimer.singleShot(WARM_ROSTER_MS, self, self._warm_roster)
 
     # --- actions and menus -----------------------------------------------------------------
 
@@ -195,6 +199,10 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar
 
     # --- start and state ------------------------------------------------------------------
+
+    def _warm_roster(self) -> None:
+        if self.isVisible():
+            self.roster_cache.warm()
 
     def _show_page(self, page: QWidget) -> None:
         # An empty database has nothing to list: the welcome page has the window to itself.

@@ -40,6 +40,11 @@ class RosterCache(QObject):
             for r in self._rows
         ]
 
+    def warm(self) -> None:
+        """Read the roster now, while she is not typing yet (called after start-up)."""
+        if self._rows is None:
+            self._load()
+
     def people(self) -> list[PersonRow]:
         if self._rows is None:
             self._load()
