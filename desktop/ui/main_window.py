@@ -6,13 +6,11 @@ remembers (geometry, splitter, last network and meeting, folders) lives in AppSe
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -26,6 +24,7 @@ from desktop.core.thai import format_thai_time
 from desktop.ui.dialogs.help import HelpWindow
 from desktop.ui.dialogs.network import NetworkDialog
 from desktop.ui.dialogs.new_meeting import NewMeetingDialog
+from desktop.ui.first_steps import FirstSteps
 from desktop.ui.navigator import Navigator
 from desktop.ui.pages.meeting import MeetingPage
 from desktop.ui.pages.roster import NETWORKS_TAB, ORGANIZATIONS_TAB, PEOPLE_TAB, RosterPage
@@ -34,7 +33,6 @@ from desktop.ui.roster_cache import RosterCache
 from desktop.ui.settings import AppSettings
 from desktop.ui.store import MEETINGS, NETWORKS, Store
 from desktop.ui.widgets.autosave import flush_pending
-from desktop.ui.worker import run_in_background
 
 WARM_ROSTER_MS = 1500
 
@@ -45,6 +43,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.settings = settings
         self.roster_cache = RosterCache(store, self)
+        self.first_steps = FirstSteps(store, settings, self)
         self.setWindowTitle(self.tr("Prachum — meetings and minutes"))
         self.setMinimumSize(800, 560)
 
@@ -78,8 +77,12 @@ class MainWindow(QMainWindow):
         self.navigator.meeting_chosen.connect(self.open_meeting)
         self.navigator.network_chosen.connect(self._network_chosen)
         self.welcome.create_network.connect(self.new_network)
-        self.welcome.import_meeting.connect(self.import_meeting_file)
-        self.welcome.open_demo.connect(self.open_demo)
+        self.welcome.import_meeting.connect(self.first_steps.import_meeting_file)
+        self.welcome.open_demo.connect(self.first_steps.open_demo)
+        self.first_steps.meeting_imported.connect(self.navigator.select_meeting)
+        self.first_steps.demo_started.connect(self._demo_started)
+        self.first_steps.demo_ready.connect(self._demo_finished)
+        self.first_steps.demo_failed.connect(self._demo_finished)
         self.meeting.attendance.told.connect(self._tell)
         self.meeting.attendance.new_person_wanted.connect(self._new_person_for_attendance)
         self.roster.network_saved.connect(self._network_saved)
@@ -105,9 +108,9 @@ class MainWindow(QMainWindow):
             self.tr("&New meeting…"), self.new_meeting, QKeySequence.StandardKey.New
         )
         self.import_action = self._action(
-            self.tr("&Import a meeting file…"), self.import_meeting_file
+            self.tr("&Import a meeting file…"), self.first_steps.import_meeting_file
         )
-        self.demo_action = self._action(self.tr("Open the &demo data"), self.open_demo)
+        self.demo_action = self._action(self.tr("Open the &demo data"), self.first_steps.open_demo)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.search_action = self._action(
@@ -315,72 +318,21 @@ class MainWindow(QMainWindow):
 
     # --- files and demo -------------------------------------------------------------------
 
-    def import_meeting_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import a meeting file"),
-            self.settings.last_folder("import"),
-            self.tr("Meeting files (*.meeting.json *.json)"),
-        )
-        if not path:
-            return
-        self.settings.set_last_folder("import", Path(path).parent)
-        try:
-            from desktop.core.meeting_file import import_meeting_file
-        except ImportError:
-            QMessageBox.warning(
-                self,
-                self.tr("Cannot do that"),
-                self.tr("Importing meeting files is not available yet."),
-            )
-            return
-        meeting_id = self.store.change(
-            lambda s: import_meeting_file(s, Path(path)).id, topic=MEETINGS, parent=self
-        )
-        if meeting_id is not None:
-            self.navigator.refresh_networks()
-            self.navigator.select_meeting(int(meeting_id))
-
-    def open_demo(self) -> None:
-        """Fill the database with the demo network, off the UI thread."""
-        try:
-            from desktop.core.demo import fill_demo
-        except ImportError:
-            QMessageBox.warning(
-                self, self.tr("Cannot do that"), self.tr("The demo data is not available.")
-            )
-            return
-        database = self.store.database
+    def _demo_started(self) -> None:
         self.statusBar().showMessage(self.tr("Filling in the demo data…"))
         self.welcome.setEnabled(False)
         self.demo_action.setEnabled(False)
 
-        def fill() -> int:
-            with database.session() as session:
-                return fill_demo(session).id
-
-        run_in_background(fill, self._demo_ready, self._demo_failed)
-
-    def _demo_ready(self, network_id: int) -> None:
+    def _demo_finished(self, network_id: int | None = None) -> None:
         self.welcome.setEnabled(True)
         self.demo_action.setEnabled(True)
-        # The demo was written by a session of its own: tell every view, as a change would.
-        self.store.changed.emit(NETWORKS, network_id)
+        if network_id is None:
+            return
         self.navigator.choose_network(network_id)
         rows = self.navigator.listed_meeting_ids()
         if rows:
             self.navigator.select_meeting(rows[0])
         self.statusBar().showMessage(self.tr("The demo data is ready."))
-
-    def _demo_failed(self, error: BaseException) -> None:
-        self.welcome.setEnabled(True)
-        self.demo_action.setEnabled(True)
-        from desktop.core.errors import PrachumError
-
-        if isinstance(error, PrachumError):
-            self.store.reporter.show_problem(self, error)
-            return
-        raise error
 
     # --- status, help, language -----------------------------------------------------------
 

@@ -206,6 +206,29 @@ Everything you entered before this is saved, and you can carry on. The details a
     </message>
 </context>
 <context>
+    <name>FirstSteps</name>
+    <message>
+        <source>Import a meeting file</source>
+        <translation>นำเข้าไฟล์การประชุม</translation>
+    </message>
+    <message>
+        <source>Meeting files (*.meeting.json *.json)</source>
+        <translation>ไฟล์การประชุม (*.meeting.json *.json)</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>ทำรายการนี้ไม่ได้</translation>
+    </message>
+    <message>
+        <source>Importing meeting files is not available yet.</source>
+        <translation>ยังนำเข้าไฟล์การประชุมไม่ได้ในรุ่นนี้</translation>
+    </message>
+    <message>
+        <source>The demo data is not available.</source>
+        <translation>ไม่มีข้อมูลตัวอย่างในรุ่นนี้</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Save</source>
@@ -502,26 +525,6 @@ Everything you entered before this is saved, and you can carry on. The details a
     <message>
         <source>Main</source>
         <translation>แถบเครื่องมือหลัก</translation>
-    </message>
-    <message>
-        <source>Import a meeting file</source>
-        <translation>นำเข้าไฟล์การประชุม</translation>
-    </message>
-    <message>
-        <source>Meeting files (*.meeting.json *.json)</source>
-        <translation>ไฟล์การประชุม (*.meeting.json *.json)</translation>
-    </message>
-    <message>
-        <source>Cannot do that</source>
-        <translation>ทำรายการนี้ไม่ได้</translation>
-    </message>
-    <message>
-        <source>Importing meeting files is not available yet.</source>
-        <translation>ยังนำเข้าไฟล์การประชุมไม่ได้ในรุ่นนี้</translation>
-    </message>
-    <message>
-        <source>The demo data is not available.</source>
-        <translation>ไม่มีข้อมูลตัวอย่างในรุ่นนี้</translation>
     </message>
     <message>
         <source>Filling in the demo data…</source>

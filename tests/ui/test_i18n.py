@@ -39,28 +39,35 @@ def test_every_string_has_a_finished_thai_translation_with_the_same_placeholders
 
 
 def _tr_strings(path):
-    """The literal strings given to self.tr() and QCoreApplication.translate() in a file."""
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
-            continue
-        if node.func.attr == "tr" and node.args:
-            literal = node.args[0]
-        elif node.func.attr == "translate" and len(node.args) >= 2:
-            literal = node.args[1]
-        else:
-            continue
-        if isinstance(literal, ast.Constant) and isinstance(literal.value, str):
-            yield literal.value
+    """(context, text) of each literal given to self.tr() (the class is the context) and
+    to QCoreApplication.translate(context, text) in a file."""
+
+    def visit(node, context):
+        for child in ast.iter_child_nodes(node):
+            inner = child.name if isinstance(child, ast.ClassDef) else context
+            if isinstance(child, ast.Call) and isinstance(child.func, ast.Attribute):
+                args = child.args
+                if child.func.attr == "tr" and args:
+                    literal, where = args[0], context
+                elif child.func.attr == "translate" and len(args) >= 2:
+                    literal, where = args[1], getattr(args[0], "value", None)
+                else:
+                    literal = None
+                if isinstance(literal, ast.Constant) and isinstance(literal.value, str):
+                    yield where, literal.value
+            yield from visit(child, inner)
+
+    yield from visit(ast.parse(path.read_text(encoding="utf-8")), None)
 
 
-def test_every_string_of_the_window_is_in_the_translation():
-    """A tr() added without running `i18n_build --update` would show in English."""
-    sources = {source for _context, source, _translation in messages()}
+def test_every_string_of_the_window_is_in_the_translation_under_its_context():
+    """A tr() added or moved without running `i18n_build --update` would show in English."""
+    known = {(context, source) for context, source, _translation in messages()}
     missing = [
-        f"{path.name}: {text!r}"
+        f"{path.name}: {context} {text!r}"
         for path in sorted(i18n_build.UI_SOURCES.rglob("*.py"))
-        for text in _tr_strings(path)
-        if text not in sources
+        for context, text in _tr_strings(path)
+        if (context, text) not in known
     ]
     assert missing == []
 

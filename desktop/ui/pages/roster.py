@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Signal
+from PySide6.QtCore import QAbstractItemModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -297,6 +297,3 @@ class RosterPage(QWidget):
 
     def show_tab(self, tab: int) -> None:
         self.tabs.setCurrentIndex(tab)
-
-    def index_of(self, section: RosterSection, ident: int) -> QModelIndex:
-        return section.model.index(section.model.row_of(ident), 0)
