@@ -246,6 +246,20 @@ def test_meeting_details_are_stored_as_she_leaves_each_field(qtbot, keys, open_w
     assert "บันทึกแล้ว" in window.statusBar().currentMessage()
 
 
+def test_text_typed_just_before_the_window_closes_is_stored(keys, open_window, db_path):
+    first, _second, _third = _meetings(db_path)
+    window = open_window(db_path)
+    window.navigator.select_meeting(first)
+    opening = window.meeting.details.opening
+    opening.setFocus()
+    keys.type(opening, "ประธานกล่าวเปิดการประชุม")
+    window.close()  # well within the pause that would have stored it
+    database = open_database(db_path)
+    with database.session() as session:
+        assert session.get(Meeting, first).opening == "ประธานกล่าวเปิดการประชุม"
+    database.close()
+
+
 def test_a_refused_change_shows_the_reason_and_changes_nothing(
     qtbot, keys, open_window, db_path, message_boxes
 ):

@@ -7,6 +7,7 @@ start) shows the service's message and the form goes back to what is stored.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -267,6 +268,7 @@ class DetailsPage(QWidget):
         if done is None:
             self.reload()
             return False
+        self.details = replace(self.details, **fields)
         if "date" in fields or "number" in fields:
             self.year_label.setText(f"/ {be_year(self.date.date())}")
         return True
