@@ -15,14 +15,12 @@ from desktop.ui.errors import ErrorReporter
 from desktop.ui.fonts import ensure_thai_font
 from desktop.ui.i18n import install_language
 from desktop.ui.main_window import MainWindow
-from desktop.ui.refcount_guard import guard_singletons
 from desktop.ui.settings import AppSettings
 from desktop.ui.store import Store
 
 
 def application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, made once, with our names (QSettings files are found by them)."""
-    guard_singletons()
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
