@@ -123,7 +123,9 @@ def _add_people(session: Session, organizations) -> dict[str, list[Person]]:
             family = FAMILY[(serial * 7 + 3) % len(FAMILY)]
             serial += 1
             title = (
-                f"{position}{place}" if role in ("executive", "clerk", "deputy_clerk") else position
+                f"{position}{place}"
+                if role in ("executive", "clerk", "deputy_clerk", "council")
+                else position
             )
             if organization.kind == "agency" and role == "guest" and "มูลนิธิ" in place:
                 title = "ผู้อำนวยการมูลนิธิ" if not people[organization.name] else "ผู้ประสานงาน"

@@ -70,7 +70,9 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self.statusBar().showMessage(self.tr("Ready"))
-        self.database_label = QLabel(str(store.path))
+        # The file's name is enough on screen; the whole path is a hover away.
+        self.database_label = QLabel(store.path.name)
+        self.database_label.setToolTip(str(store.path))
         self.database_label.setToolTip(self.tr("The database file"))
         self.statusBar().addPermanentWidget(self.database_label)
 
