@@ -39,6 +39,7 @@ from desktop.exports.xlsx_common import (
     header_height,
     print_setup,
     set_column_widths,
+    survey_columns,
     thai_workbook,
     workbook_font,
 )
@@ -264,9 +265,9 @@ def _write_list(workbook: Workbook, headings, rows, progress: Progress | None) -
     header_row = len(headings) + 2
     last_row = header_row + len(rows)
     # Write-only: everything about the sheet is settled before its first row goes out.
-    widths = column_widths(ATTENDANCE_HEADERS, rows)
-    set_column_widths(sheet, widths)
-    sheet.row_dimensions[header_row].height = header_height(ATTENDANCE_HEADERS, widths)
+    survey = survey_columns(ATTENDANCE_HEADERS, rows)
+    set_column_widths(sheet, survey.widths)
+    sheet.row_dimensions[header_row].height = header_height(ATTENDANCE_HEADERS, survey.widths)
     sheet.freeze_panes = f"A{header_row + 1}"
     sheet.auto_filter.ref = (
         f"A{header_row}:{get_column_letter(width)}{max(last_row, header_row + 1)}"
@@ -277,8 +278,9 @@ def _write_list(workbook: Workbook, headings, rows, progress: Progress | None) -
     _title_block(workbook, sheet, maker, headings, width)
     sheet.append(header_cells(maker, workbook, ATTENDANCE_HEADERS))
     total = len(rows)
+    careful = survey.careful
     for done, row in enumerate(rows, start=1):
-        sheet.append(maker.row(row))
+        sheet.append(maker.row(row, careful))
         if progress is not None and (done % _PROGRESS_EVERY == 0 or done == total):
             progress(done, total)
     if progress is not None and total == 0:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from copy import copy
+from dataclasses import dataclass
 from datetime import time
 
 from openpyxl import Workbook
@@ -52,10 +53,11 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 _FORMULA_STARTS = ("=", "+", "-", "@")
 _NEEDS_CARE = re.compile(f"^[=+\\-@]|{_XML_ILLEGAL.pattern}")
 _PLAIN = frozenset({int, float, bool, type(None)})
-# Thai marks written above or below a consonant take no width of their own.
-_ZERO_WIDTH = dict.fromkeys(
-    [0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F), 0x200B, 0x200C, 0x200D]
-)
+# Thai marks written above or below a consonant take no width of their own. A list, not
+# a dict: str.translate looks a list up twice as fast, and a character past its end is
+# kept as it is.
+_MARKS = (0x0E31, *range(0x0E34, 0x0E3B), *range(0x0E47, 0x0E4F), 0x200B, 0x200C, 0x200D)
+_ZERO_WIDTH: list[int | None] = [None if c in _MARKS else c for c in range(max(_MARKS) + 1)]
 
 _THIN = Side(style="thin")
 BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -135,32 +137,63 @@ def display_width(text: str) -> int:
     return len(longest.translate(_ZERO_WIDTH))
 
 
-def column_widths(
-    headers: list[str], rows: Iterable[Iterable[object]], *, cap: int = 60
-) -> list[float]:
-    """Widths (in Excel's character units) that fit the longest value of each column.
+@dataclass(frozen=True)
+class ColumnSurvey:
+    """What one look at every value of a table tells before it is written."""
 
-    Measured in Sarabun (Laksaman), a Thai line is as wide as its letters in digits, the
-    unit; Calc's unit comes out a little narrower than Excel's, hence a fifth more, and
-    a margin.
+    widths: list[float]
+    """In Excel's character units, fitting each column's longest value."""
+    careful: tuple[int, ...]
+    """Columns holding a value that cannot go out as it is: a time, or text that looks
+    like a formula or holds a character XML refuses. Only these are looked at again."""
+
+
+def survey_columns(
+    headers: list[str], rows: Iterable[Iterable[object]], *, cap: int = 60
+) -> ColumnSurvey:
+    """Widths and careful columns, in one pass and without a copy of the values (the
+    50,000-row list must stay in flat memory).
+
+    Measured in Sarabun (Laksaman), a line of Thai is as wide as its letters in digits,
+    the unit; Calc's unit comes out a little narrower than Excel's, hence a fifth more,
+    and a margin. Text is single-line: measure a multi-line value by its longest line.
     """
-    # One pass, no copy of the values: the 50,000-row list must stay in flat memory.
     longest = [0] * len(headers)
+    careful: set[int] = set()
+    needs_care = _NEEDS_CARE.search
+    measured: dict[str, int] = {}  # positions and organisations repeat down a list
     for row in rows:
         for index, value in enumerate(row):
-            if type(value) is str:
-                # The display width is never more than the length: most values are
-                # passed over without being measured.
+            kind = type(value)
+            if kind is str:
+                # The display width is never more than the length: a value no longer
+                # than the widest so far is passed over without being measured.
                 if len(value) > longest[index]:
-                    longest[index] = max(longest[index], display_width(value))
+                    width = measured.get(value)
+                    if width is None:
+                        if len(measured) > 4096:
+                            measured.clear()
+                        width = measured[value] = display_width(value)
+                    longest[index] = max(longest[index], width)
+                if index not in careful and needs_care(value):
+                    careful.add(index)
             elif value is not None:
                 longest[index] = max(longest[index], len(_as_shown(value)))
+                if kind not in _PLAIN:
+                    careful.add(index)
     widths = []
     for header, width in zip(headers, longest, strict=True):
         # A header may wrap onto two lines, so its longest word is what must fit.
         heading = max(display_width(word) for word in header.split())
         widths.append(min(cap, max(width, heading) * WIDTH_PER_LETTER + 2))
-    return widths
+    return ColumnSurvey(widths, tuple(sorted(careful)))
+
+
+def column_widths(
+    headers: list[str], rows: Iterable[Iterable[object]], *, cap: int = 60
+) -> list[float]:
+    """The widths alone, for a small table written through CellMaker.row without a survey."""
+    return survey_columns(headers, rows, cap=cap).widths
 
 
 def _as_shown(value: object) -> str:
@@ -201,7 +234,7 @@ class CellMaker:
             return value
         if isinstance(value, time):
             cell = WriteOnlyCell(self.sheet)
-            cell._style = copy(self._time)
+            cell._style = self._time  # shared: nothing changes a data cell's style
             cell._value = value
             cell.data_type = "d"
             return cell
@@ -210,13 +243,16 @@ class CellMaker:
     def cell(self, value: object, style: StyleArray) -> WriteOnlyCell:
         """A value with a prepared style; text that looks like a formula stays text."""
         cell = WriteOnlyCell(self.sheet)
-        cell._style = copy(style)
+        # The style array is shared while nothing changes it; openpyxl changes it in place
+        # when it gives a date or a time its number format, and so does quotePrefix.
+        cell._style = style if type(value) in _PLAIN or type(value) is str else copy(style)
         if isinstance(value, str):
             value = clean_text(value)
             cell.value = value
             if value.startswith(_FORMULA_STARTS):
                 # openpyxl has just made `=…` a formula; Excel would make `+…` one on edit.
                 cell.data_type = "s"
+                cell._style = copy(style)
                 cell.quotePrefix = True
         else:
             cell.value = value
@@ -226,8 +262,16 @@ class CellMaker:
         """A cell with a look of its own (title, header, total): a few per sheet."""
         return self.cell(value, self.style(**attributes))
 
-    def row(self, values: Iterable[object]) -> list[object]:
-        """A data row to append: most values go through untouched, tested in one step."""
+    def row(self, values: Iterable[object], careful: Sequence[int] | None = None) -> list:
+        """A data row to append. Given the survey's careful columns, only those are looked
+        at; otherwise every value is, in one test each."""
+        if careful is not None:
+            row = list(values)
+            value = self.value
+            for index in careful:
+                if row[index] is not None:
+                    row[index] = value(row[index])
+            return row
         needs_care, value = _NEEDS_CARE.search, self.value
         return [
             v if (t := type(v)) in _PLAIN or (t is str and not needs_care(v)) else value(v)
