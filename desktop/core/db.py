@@ -8,11 +8,13 @@ copy of a live WAL database can miss committed pages).
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
@@ -44,17 +46,35 @@ def _alembic_config(connection=None):
     return config
 
 
-def head_revision() -> str:
-    from alembic.script import ScriptDirectory
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\s*=\s*['\"]?([\w-]*)['\"]?", re.MULTILINE)
 
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+@lru_cache(maxsize=1)
+def _revision_graph() -> dict[str, str | None]:
+    """revision -> down_revision, read from the version files' headers.
+
+    Reading two lines per file instead of importing Alembic keeps ~0.2 s off every start;
+    Alembic itself is loaded only when a migration has to run.
+    """
+    graph: dict[str, str | None] = {}
+    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        fields = dict(_REVISION_LINE.findall(path.read_text(encoding="utf-8")))
+        if fields.get("revision"):
+            graph[fields["revision"]] = fields.get("down_revision") or None
+    return graph
+
+
+def head_revision() -> str:
+    graph = _revision_graph()
+    parents = set(graph.values())
+    heads = [revision for revision in graph if revision not in parents]
+    if len(heads) != 1:
+        raise RuntimeError(f"the migrations have {len(heads)} heads: {heads}")
+    return heads[0]
 
 
 def known_revisions() -> set[str]:
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(_alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(_revision_graph())
 
 
 def make_engine(path: Path | str, *, readonly: bool = False) -> Engine:
@@ -139,13 +159,13 @@ def current_revision(engine: Engine) -> str | None:
 
 def migrate(engine: Engine, path: Path | None = None) -> Path | None:
     """Bring the schema to head. Backs up first when there is data; returns the backup."""
-    from alembic import command
-
     revision = current_revision(engine)
     if revision == head_revision():
         with engine.begin() as con:
             sqlite_features.install_search_index(con)
         return None
+    from alembic import command
+
     backup = None
     if revision is not None and path is not None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

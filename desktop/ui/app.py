@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop import APP_NAME, __version__
 from desktop.core.db import open_database
 from desktop.core.errors import PrachumError
+from desktop.ui import startup_probe
 from desktop.ui.errors import ErrorReporter
 from desktop.ui.fonts import ensure_thai_font
 from desktop.ui.i18n import install_language
@@ -50,6 +51,7 @@ def run(db_path: Path | None) -> int:
         return 2
     window = MainWindow(Store(database, reporter), settings)
     window.show()
+    startup_probe.arm(app, window)
     try:
         return app.exec()
     finally:

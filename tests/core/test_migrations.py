@@ -194,3 +194,11 @@ def test_a_folder_name_with_uri_characters_is_checked_like_any_other(tmp_path):
     with pytest.raises(DatabaseProblem, match="another program"):
         dbmod.open_database(path)
     assert sorted(p.name for p in tmp_path.iterdir()) == [folder.name]
+
+
+def test_the_quick_revision_reader_agrees_with_alembic():
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(dbmod._alembic_config())
+    assert dbmod.head_revision() == script.get_current_head()
+    assert dbmod.known_revisions() == {rev.revision for rev in script.walk_revisions()}
