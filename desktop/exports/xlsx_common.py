@@ -156,7 +156,7 @@ def survey_columns(
 
     Measured in Sarabun (Laksaman), a line of Thai is as wide as its letters in digits,
     the unit; Calc's unit comes out a little narrower than Excel's, hence a fifth more,
-    and a margin. Text is single-line: measure a multi-line value by its longest line.
+    and a margin. A value of several lines is as wide as its longest line.
     """
     longest = [0] * len(headers)
     careful: set[int] = set()
