@@ -44,6 +44,7 @@ decimal separator. No `น.`: the value stays a real time a secretary can sort a
 and the column's heading already says what it is."""
 PERCENT_FORMAT = "0.0%"
 WIDTH_PER_LETTER = 1.2
+MIN_WIDTH = 7  # a column of small numbers under a short heading still reads as a column
 PAPER_A4 = 9
 
 # XML 1.0 refuses these (tab, line feed and carriage return are allowed); lone surrogates
@@ -185,7 +186,7 @@ def survey_columns(
     for header, width in zip(headers, longest, strict=True):
         # A header may wrap onto two lines, so its longest word is what must fit.
         heading = max(display_width(word) for word in header.split())
-        widths.append(min(cap, max(width, heading) * WIDTH_PER_LETTER + 2))
+        widths.append(min(cap, max(MIN_WIDTH, max(width, heading) * WIDTH_PER_LETTER + 2)))
     return ColumnSurvey(widths, tuple(sorted(careful)))
 
 
