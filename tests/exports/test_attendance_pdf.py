@@ -7,12 +7,12 @@ tools are missing; `make test` and CI install them.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
 
 import pytest
+from render import convert_to_pdf, skip_without_render_tools
 
 from desktop.core import services
 from desktop.core.db import open_database
@@ -21,7 +21,6 @@ from desktop.exports.attendance_xlsx import export_attendance
 
 pytestmark = pytest.mark.slow
 
-TOOLS = ("soffice", "pdfinfo", "pdftotext", "pdffonts", "fc-match")
 # The first and the last column's headings: a page of the list that lacks either was cut.
 FIRST_HEADING, LAST_HEADING = "ลำดับ", "หมายเหตุ"
 VISITOR_FAMILY = "ทดสอบ"  # in the names of the list, in no other sheet
@@ -29,9 +28,7 @@ VISITOR_FAMILY = "ทดสอบ"  # in the names of the list, in no other shee
 
 @pytest.fixture(scope="module")
 def attendance_pdf(tmp_path_factory) -> Path:
-    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
-    if missing:
-        pytest.skip(f"needs LibreOffice, poppler-utils and fontconfig; missing: {missing}")
+    skip_without_render_tools()
     folder = tmp_path_factory.mktemp("attendance_pdf")
     database = open_database(folder / "demo.db")
     try:
@@ -41,26 +38,7 @@ def attendance_pdf(tmp_path_factory) -> Path:
             workbook = export_attendance(session, meeting_id, folder / "attendance.xlsx")
     finally:
         database.close()
-    # A private profile: a second soffice on a shared profile silently does nothing.
-    profile = (folder / "lo-profile").as_uri()
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            str(workbook),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = folder / "attendance.pdf"
-    assert pdf.exists(), "LibreOffice wrote no PDF"
-    return pdf
+    return convert_to_pdf(workbook)
 
 
 def _long_meeting(session) -> int:

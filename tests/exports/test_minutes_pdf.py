@@ -7,11 +7,11 @@ tools are missing; `make test` and CI install them.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from render import convert_to_pdf, skip_without_render_tools
 
 from desktop.core import services
 from desktop.core.db import open_database
@@ -20,18 +20,10 @@ from desktop.exports.minutes_docx import export_minutes
 
 pytestmark = pytest.mark.slow
 
-TOOLS = ("soffice", "pdffonts", "pdftotext", "fc-match", "fc-list")
-
-
-def _missing_tools() -> list[str]:
-    return [tool for tool in TOOLS if shutil.which(tool) is None]
-
 
 @pytest.fixture(scope="module")
 def demo_pdf(tmp_path_factory) -> Path:
-    missing = _missing_tools()
-    if missing:
-        pytest.skip(f"needs LibreOffice, poppler-utils and fontconfig; missing: {missing}")
+    skip_without_render_tools()
     if not subprocess.run(
         ["fc-list", ":lang=th"], capture_output=True, text=True, check=True
     ).stdout:
@@ -46,26 +38,7 @@ def demo_pdf(tmp_path_factory) -> Path:
             docx_path = export_minutes(session, first.id, folder / "minutes.docx")
     finally:
         database.close()
-    # A private profile: a second soffice on a shared profile silently does nothing.
-    profile = (folder / "lo-profile").as_uri()
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            str(docx_path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = folder / "minutes.pdf"
-    assert pdf.exists(), "LibreOffice wrote no PDF"
-    return pdf
+    return convert_to_pdf(docx_path)
 
 
 def _family_for(font: str) -> str:
