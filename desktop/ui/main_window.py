@@ -73,7 +73,6 @@ class MainWindow(QMainWindow):
         # The file's name is enough on screen; the whole path is a hover away.
         self.database_label = QLabel(store.path.name)
         self.database_label.setToolTip(str(store.path))
-        self.database_label.setToolTip(self.tr("The database file"))
         self.statusBar().addPermanentWidget(self.database_label)
 
         self.navigator.meeting_chosen.connect(self.open_meeting)
