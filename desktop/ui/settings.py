@@ -28,6 +28,9 @@ DEFAULT_HONORIFICS = (
     "Ms.",
 )
 
+DEFAULT_BACKUPS_KEPT = 10
+MAX_BACKUPS_KEPT = 365
+
 
 class AppSettings:
     """Typed access to the stored settings."""
@@ -99,6 +102,21 @@ class AppSettings:
 
     def set_last_folder(self, purpose: str, folder: str | Path) -> None:
         self._store.setValue(f"folders/{purpose}", str(folder))
+
+    # --- backups --------------------------------------------------------------------
+
+    @property
+    def backups_to_keep(self) -> int:
+        """How many daily backups stay in the backups folder (the oldest go first)."""
+        try:
+            value = int(self._store.value("backups/keep", DEFAULT_BACKUPS_KEPT))
+        except (TypeError, ValueError):
+            return DEFAULT_BACKUPS_KEPT
+        return max(1, min(value, MAX_BACKUPS_KEPT))
+
+    @backups_to_keep.setter
+    def backups_to_keep(self, value: int) -> None:
+        self._store.setValue("backups/keep", max(1, min(int(value), MAX_BACKUPS_KEPT)))
 
     # --- honorifics -----------------------------------------------------------------
 

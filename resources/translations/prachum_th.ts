@@ -7,6 +7,30 @@
         <source>The database cannot be opened</source>
         <translation>เปิดฐานข้อมูลไม่ได้</translation>
     </message>
+    <message>
+        <source>read-only</source>
+        <translation>อ่านอย่างเดียว</translation>
+    </message>
+    <message>
+        <source>Everything you typed is saved again.</source>
+        <translation>บันทึกทุกอย่างที่พิมพ์ไว้เรียบร้อยแล้ว</translation>
+    </message>
+    <message>
+        <source>Changes not saved</source>
+        <translation>ยังมีข้อความที่ไม่ได้บันทึก</translation>
+    </message>
+    <message>
+        <source>{0} typed changes could not be saved ({1}).
+
+Free some disk space and choose Retry, or Cancel to keep working. Discard closes Prachum and loses these changes.</source>
+        <translation>ข้อความที่พิมพ์ไว้ {0} รายการยังบันทึกไม่ได้ ({1})
+
+กรุณาทำให้ดิสก์มีที่ว่างแล้วกด ลองใหม่ หรือกด ยกเลิก เพื่อทำงานต่อ ถ้ากด ไม่บันทึก โปรแกรมจะปิดและข้อความเหล่านี้จะหายไป</translation>
+    </message>
+    <message>
+        <source>The backup is restored. The data from before is kept as {0}.</source>
+        <translation>กู้คืนข้อมูลจากไฟล์สำรองแล้ว ข้อมูลก่อนกู้คืนเก็บไว้เป็นไฟล์ {0}</translation>
+    </message>
 </context>
 <context>
     <name>AttendanceDelegate</name>
@@ -107,6 +131,45 @@
     <message>
         <source>Add: {0}</source>
         <translation>เพิ่ม: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>สำรองข้อมูลเดี๋ยวนี้… (&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>กู้คืนจากไฟล์สำรอง… (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>สำรองฐานข้อมูล</translation>
+    </message>
+    <message>
+        <source>Prachum database (*.db)</source>
+        <translation>ฐานข้อมูลประชุม (*.db)</translation>
+    </message>
+    <message>
+        <source>Backed up to {0}</source>
+        <translation>สำรองข้อมูลไว้ที่ {0} แล้ว</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>กู้คืนจากไฟล์สำรอง</translation>
+    </message>
+    <message>
+        <source>Some typed changes are still waiting to be saved. Free some disk space first, then restore.</source>
+        <translation>ยังมีข้อความที่พิมพ์ไว้รอบันทึกอยู่ กรุณาทำให้ดิสก์มีที่ว่างก่อน แล้วจึงกู้คืน</translation>
+    </message>
+    <message>
+        <source>Replace all of Prachum&apos;s data with the backup of {0}?
+
+What is in Prachum now is kept as a copy beside the database, so this can be undone.</source>
+        <translation>แทนที่ข้อมูลทั้งหมดในโปรแกรมด้วยไฟล์สำรองของ {0} หรือไม่
+
+ข้อมูลที่มีอยู่ตอนนี้จะเก็บสำเนาไว้ข้างไฟล์ฐานข้อมูล จึงย้อนกลับได้</translation>
     </message>
 </context>
 <context>
@@ -810,6 +873,53 @@ Add another person with this name?</source>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>กู้คืนจากไฟล์สำรอง</translation>
+    </message>
+    <message>
+        <source>{0}   ({1} MB, {2})</source>
+        <translation>{0}   ({1} MB, {2})</translation>
+    </message>
+    <message>
+        <source>Daily backups are kept in {0}</source>
+        <translation>ไฟล์สำรองรายวันเก็บไว้ที่ {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the newest</source>
+        <translation>เก็บไฟล์สำรองรายวันล่าสุด (&amp;K)</translation>
+    </message>
+    <message>
+        <source>daily backups</source>
+        <translation>ไฟล์</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>กู้คืน (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Choose another &amp;file…</source>
+        <translation>เลือกไฟล์อื่น… (&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Choose the backup to go back to:</source>
+        <translation>เลือกไฟล์สำรองที่ต้องการย้อนกลับไปใช้:</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>เลือกไฟล์สำรอง</translation>
+    </message>
+    <message>
+        <source>Prachum database (*.db);;All files (*)</source>
+        <translation>ฐานข้อมูลประชุม (*.db);;ทุกไฟล์ (*)</translation>
+    </message>
+</context>
+<context>
     <name>RosterModels</name>
     <message>
         <source>{0} member organisations, {1} meetings</source>
@@ -928,6 +1038,124 @@ Add another person with this name?</source>
     <message>
         <source>Show inactive</source>
         <translation>แสดงที่เลิกใช้งาน</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>The backup of {0} was restored. The file that could not be opened is kept, unchanged, as {1}.</source>
+        <translation>กู้คืนไฟล์สำรองของ {0} แล้ว ไฟล์ที่เปิดไม่ได้ยังเก็บไว้ตามเดิมในชื่อ {1}</translation>
+    </message>
+    <message>
+        <source>The backup of {0} was restored.</source>
+        <translation>กู้คืนไฟล์สำรองของ {0} แล้ว</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup could not be written ({0}). Your work is saved as usual.</source>
+        <translation>สำรองข้อมูลประจำวันนี้ไม่สำเร็จ ({0}) งานที่ทำยังบันทึกตามปกติ</translation>
+    </message>
+    <message>
+        <source>The database is already open</source>
+        <translation>ฐานข้อมูลเปิดอยู่แล้ว</translation>
+    </message>
+    <message>
+        <source>{0} is already open in another Prachum window (PID {1}).
+
+Open it here read-only to look things up, or quit and work in the other window.</source>
+        <translation>ฐานข้อมูล {0} เปิดอยู่ในโปรแกรมประชุมอีกหน้าต่างหนึ่ง (PID {1})
+
+เปิดที่นี่แบบอ่านอย่างเดียวเพื่อดูข้อมูล หรือออกจากโปรแกรมแล้วทำงานในหน้าต่างเดิม</translation>
+    </message>
+    <message>
+        <source>Open &amp;read-only</source>
+        <translation>เปิดแบบอ่านอย่างเดียว (&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>ออกจากโปรแกรม (&amp;Q)</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened</source>
+        <translation>เปิดฐานข้อมูลไม่ได้</translation>
+    </message>
+    <message>
+        <source>The latest backup is from {0}. Restoring it keeps this file aside, unchanged.</source>
+        <translation>ไฟล์สำรองล่าสุดเมื่อ {0} การกู้คืนจะเก็บไฟล์นี้แยกไว้โดยไม่แก้ไข</translation>
+    </message>
+    <message>
+        <source>There is no backup of this database in {0}.</source>
+        <translation>ไม่พบไฟล์สำรองของฐานข้อมูลนี้ใน {0}</translation>
+    </message>
+    <message>
+        <source>Prachum has not changed the file {0}.</source>
+        <translation>โปรแกรมไม่ได้แก้ไขไฟล์ {0}</translation>
+    </message>
+    <message>
+        <source>Restore the &amp;latest backup</source>
+        <translation>กู้คืนไฟล์สำรองล่าสุด (&amp;L)</translation>
+    </message>
+    <message>
+        <source>Open &amp;another file…</source>
+        <translation>เปิดไฟล์อื่น… (&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open a Prachum database</source>
+        <translation>เปิดฐานข้อมูลประชุม</translation>
+    </message>
+    <message>
+        <source>Prachum database (*.db);;All files (*)</source>
+        <translation>ฐานข้อมูลประชุม (*.db);;ทุกไฟล์ (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>Not saved</source>
+        <translation>ยังไม่ได้บันทึก</translation>
+    </message>
+    <message>
+        <source>Read-only: changes are not saved</source>
+        <translation>อ่านอย่างเดียว: การแก้ไขจะไม่ถูกบันทึก</translation>
+    </message>
+    <message>
+        <source>Not saved: {0} — {1} typed changes kept, saved as soon as possible</source>
+        <translation>ยังไม่ได้บันทึก: {0} — เก็บข้อความที่พิมพ์ไว้ {1} รายการ จะบันทึกทันทีที่ทำได้</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>ดิสก์เต็ม</translation>
+    </message>
+    <message>
+        <source>the folder is read-only</source>
+        <translation>โฟลเดอร์เป็นแบบอ่านอย่างเดียว</translation>
+    </message>
+    <message>
+        <source>the database is busy</source>
+        <translation>ฐานข้อมูลถูกใช้งานอยู่</translation>
+    </message>
+    <message>
+        <source>the disk cannot be written</source>
+        <translation>เขียนลงดิสก์ไม่ได้</translation>
+    </message>
+    <message>
+        <source>The disk is full, so your last change could not be saved.</source>
+        <translation>ดิสก์เต็ม จึงบันทึกการแก้ไขล่าสุดไม่ได้</translation>
+    </message>
+    <message>
+        <source>The database&apos;s folder cannot be written (read-only, or a removed drive), so your last change could not be saved.</source>
+        <translation>เขียนลงโฟลเดอร์ของฐานข้อมูลไม่ได้ (เป็นแบบอ่านอย่างเดียว หรือถอดไดรฟ์ออกไปแล้ว) จึงบันทึกการแก้ไขล่าสุดไม่ได้</translation>
+    </message>
+    <message>
+        <source>Another program is holding the database, so your last change could not be saved.</source>
+        <translation>มีโปรแกรมอื่นใช้ฐานข้อมูลอยู่ จึงบันทึกการแก้ไขล่าสุดไม่ได้</translation>
+    </message>
+    <message>
+        <source>The disk could not be written, so your last change could not be saved.</source>
+        <translation>เขียนลงดิสก์ไม่ได้ จึงบันทึกการแก้ไขล่าสุดไม่ได้</translation>
+    </message>
+    <message>
+        <source>Text you typed stays on screen and is saved by itself as soon as the disk takes it again: free some space (empty the recycle bin, move large files) and keep Prachum open until the status bar says it is saved. A click or a form that could not be saved can simply be done again. Everything saved before is safe.</source>
+        <translation>ข้อความที่พิมพ์ไว้ยังอยู่บนหน้าจอครบ และจะบันทึกเองทันทีที่เขียนลงดิสก์ได้อีก กรุณาทำให้มีที่ว่าง (ล้างถังขยะ ย้ายไฟล์ขนาดใหญ่ออก) และอย่าเพิ่งปิดโปรแกรมจนกว่าแถบสถานะจะแจ้งว่าบันทึกแล้ว ส่วนการคลิกหรือแบบฟอร์มที่บันทึกไม่ได้ให้ทำซ้ำอีกครั้ง ข้อมูลที่บันทึกไว้ก่อนหน้านี้ปลอดภัยทั้งหมด</translation>
     </message>
 </context>
 <context>

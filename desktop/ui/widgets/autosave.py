@@ -2,7 +2,8 @@
 
 Typing is not saved per key (a service call per letter would be wasteful and would
 flood the undo of later work); a short quiet moment, Enter, or leaving the field stores
-it. The window's close flushes every pending field.
+it, and so does half a second of typing without a pause, so that a crash or a power cut
+costs at most that moment. The window's close flushes every pending field.
 """
 
 from __future__ import annotations
@@ -13,8 +14,16 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 QUIET_MS = 800
+LONGEST_WAIT_MS = 500
+"""Typing without a pause is still stored this often: a crash loses at most a moment."""
 
 _pending: set[TextAutosave] = set()
+_storing: list[TextAutosave] = []
+
+
+def field_being_stored() -> TextAutosave | None:
+    """The field whose text is being stored right now (a refused write keeps its text)."""
+    return _storing[-1] if _storing else None
 
 
 class TextAutosave(QObject):
@@ -29,6 +38,10 @@ class TextAutosave(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(QUIET_MS)
         self.timer.timeout.connect(self.flush)
+        self.deadline = QTimer(self)
+        self.deadline.setSingleShot(True)
+        self.deadline.setInterval(LONGEST_WAIT_MS)
+        self.deadline.timeout.connect(self.flush)
         if isinstance(field, QLineEdit):
             field.textEdited.connect(self._edited)
             field.editingFinished.connect(self.flush)
@@ -45,6 +58,7 @@ class TextAutosave(QObject):
     def set_text(self, text: str) -> None:
         """Show a stored value without storing it again."""
         self.timer.stop()
+        self.deadline.stop()
         _pending.discard(self)
         self.field.blockSignals(True)
         if isinstance(self.field, QLineEdit):
@@ -59,14 +73,22 @@ class TextAutosave(QObject):
         if self._text() != self.stored:
             _pending.add(self)
             self.timer.start()
+            if not self.deadline.isActive():
+                self.deadline.start()
 
     def flush(self) -> None:
         self.timer.stop()
+        self.deadline.stop()
         _pending.discard(self)
         text = self._text()
         if text == self.stored:
             return
-        if self.store(text):
+        _storing.append(self)
+        try:
+            stored = self.store(text)
+        finally:
+            _storing.pop()
+        if stored:
             self.stored = text
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

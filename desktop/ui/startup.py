@@ -1,0 +1,280 @@
+"""Opening the database for the window: one writer, a bad file explained, a daily backup.
+
+The second copy of the app on the same file is told who holds it and may open it
+read-only. A damaged, foreign or newer file is explained, with the latest backup on
+offer; it is never written to: restoring moves it aside, whole, under another name.
+After a good read-write open, the day's backup is made (once a day, the newest few kept).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
+from sqlalchemy.exc import DBAPIError
+
+from desktop.core.backups import list_backups, restore_from, rotate_backups
+from desktop.core.db import Database, default_db_path, open_database
+from desktop.core.errors import DatabaseProblem, PrachumError
+from desktop.core.lock import DatabaseInUse, DatabaseLock, acquire
+from desktop.core.thai import format_thai_date_short, format_thai_time
+from desktop.ui.settings import AppSettings
+
+log = logging.getLogger(__name__)
+
+READ_ONLY, QUIT, RESTORE, OTHER_FILE = "read-only", "quit", "restore", "other-file"
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+@dataclass
+class Opened:
+    """The database the window works on, and the lock that makes this copy its writer."""
+
+    database: Database
+    lock: DatabaseLock | None
+    notes: list[str] = field(default_factory=list)
+    """What she should be told once the window is up (a restore, a failed backup)."""
+
+    @property
+    def readonly(self) -> bool:
+        return self.database.readonly
+
+    def close(self) -> None:
+        self.database.close()
+        if self.lock is not None:
+            self.lock.release()
+
+
+class Choices(Protocol):
+    """Her answers at start-up: message boxes in the app, fixed answers in tests."""
+
+    def in_use(self, path: Path, pid: int) -> str: ...
+    def problem(self, path: Path, error: PrachumError, backup: Path | None) -> str: ...
+    def other_file(self, folder: Path) -> Path | None: ...
+    def failed(self, error: PrachumError) -> None: ...
+
+
+def open_for_window(
+    path: Path | str | None, settings: AppSettings, choices: Choices | None = None
+) -> Opened | None:
+    """The database to show, or None when she chose to quit."""
+    choices = choices or AskUser(settings.language)
+    path = Path(path) if path is not None else default_db_path()
+    notes: list[str] = []
+    while True:
+        try:
+            opened = open_for_writing(path)
+        except DatabaseInUse as busy:
+            if choices.in_use(path, busy.pid) != READ_ONLY:
+                return None
+            try:
+                return Opened(open_database(path, readonly=True), None, notes)
+            except PrachumError as error:
+                choices.failed(error)
+                return None
+        except DatabaseProblem as problem:
+            backups = list_backups(path)
+            latest = backups[0] if backups else None
+            answer = choices.problem(path, problem, latest)
+            if answer == RESTORE and latest is not None:
+                try:
+                    notes.append(restore_over(latest, path))
+                except (PrachumError, OSError, sqlite3.Error) as error:
+                    choices.failed(_as_problem(error))
+            elif answer == OTHER_FILE:
+                path = choices.other_file(path.parent) or path
+            else:
+                return None
+            continue
+        opened.notes[:0] = notes
+        daily_backup(opened, settings)
+        return opened
+
+
+def open_for_writing(path: Path) -> Opened:
+    """Take the lock, then open (and upgrade) the file; DatabaseProblem when it cannot be."""
+    if not path.parent.is_dir():
+        raise DatabaseProblem(
+            f"ไม่พบโฟลเดอร์ {path.parent}", f"The folder {path.parent} does not exist."
+        )
+    try:
+        lock = acquire(path)
+    except OSError as error:
+        raise _as_problem(error) from error
+    try:
+        return Opened(open_database(path), lock)
+    except BaseException as error:
+        lock.release()
+        if isinstance(error, DBAPIError | sqlite3.Error | OSError):
+            raise _as_problem(error) from error
+        raise
+
+
+def _as_problem(error: BaseException) -> PrachumError:
+    if isinstance(error, PrachumError):
+        return error
+    return DatabaseProblem(
+        f"เปิดหรือเขียนฐานข้อมูลไม่ได้ ({error})", f"The database cannot be opened or written ({error})."
+    )
+
+
+def restore_over(backup: Path, path: Path) -> str:
+    """Put the backup in place of a file that cannot be opened; the file is moved aside.
+
+    The backup is copied and checked beside the target first, so a bad backup moves
+    nothing. Returns a note saying what was done.
+    """
+    incoming = path.with_name(f"{path.name}.incoming")
+    restore_from(backup, incoming)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    if path.exists():
+        os.replace(path, aside)
+    for suffix in SIDE_FILES:
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            os.replace(side, Path(f"{aside}{suffix}"))
+    os.replace(incoming, path)
+    when = backup_time(backup)
+    if aside.exists():
+        return QCoreApplication.translate(
+            "Startup",
+            "The backup of {0} was restored. The file that could not be opened is kept, "
+            "unchanged, as {1}.",
+        ).format(when, aside.name)
+    return QCoreApplication.translate("Startup", "The backup of {0} was restored.").format(when)
+
+
+def daily_backup(opened: Opened, settings: AppSettings) -> Path | None:
+    """Today's backup, once a day; a failure is noted, never in the way of her work."""
+    if opened.readonly:
+        return None
+    try:
+        return rotate_backups(opened.database, keep=settings.backups_to_keep)
+    except (PrachumError, OSError, sqlite3.Error) as error:
+        log.warning("daily backup failed: %s", error)
+        opened.notes.append(
+            QCoreApplication.translate(
+                "Startup", "Today's backup could not be written ({0}). Your work is saved as usual."
+            ).format(error.message() if isinstance(error, PrachumError) else error)
+        )
+        return None
+
+
+def backup_time(backup: Path) -> str:
+    """When a backup was made, as she reads dates: 5 มี.ค. 2567 09.30 น."""
+    moment = datetime.fromtimestamp(backup.stat().st_mtime)
+    return f"{format_thai_date_short(moment.date())} {format_thai_time(moment.time())}"
+
+
+# --- the questions, as message boxes ---------------------------------------------------------
+
+
+def in_use_box(path: Path, pid: int) -> tuple[QMessageBox, dict[QAbstractButton, str]]:
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("Startup", "The database is already open"),
+        "",
+    )
+    box.setText(
+        QCoreApplication.translate(
+            "Startup",
+            "{0} is already open in another Prachum window (PID {1}).\n\n"
+            "Open it here read-only to look things up, or quit and work in the other window.",
+        ).format(path.name, pid)
+    )
+    read_only = box.addButton(
+        QCoreApplication.translate("Startup", "Open &read-only"), QMessageBox.ButtonRole.AcceptRole
+    )
+    leave = box.addButton(
+        QCoreApplication.translate("Startup", "&Quit"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(leave)
+    return box, {read_only: READ_ONLY, leave: QUIT}
+
+
+def problem_box(
+    path: Path, error: PrachumError, backup: Path | None, language: str = "th"
+) -> tuple[QMessageBox, dict[QAbstractButton, str]]:
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("Startup", "The database cannot be opened"),
+        "",
+    )
+    if backup is not None:
+        offer = QCoreApplication.translate(
+            "Startup",
+            "The latest backup is from {0}. Restoring it keeps this file aside, unchanged.",
+        ).format(backup_time(backup))
+    else:
+        offer = QCoreApplication.translate(
+            "Startup", "There is no backup of this database in {0}."
+        ).format(path.parent / "backups")
+    box.setText(
+        error.message(language)
+        + "\n\n"
+        + offer
+        + "\n"
+        + QCoreApplication.translate("Startup", "Prachum has not changed the file {0}.").format(
+            path
+        )
+    )
+    answers: dict[QAbstractButton, str] = {}
+    if backup is not None:
+        restore = box.addButton(
+            QCoreApplication.translate("Startup", "Restore the &latest backup"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        answers[restore] = RESTORE
+    other = box.addButton(
+        QCoreApplication.translate("Startup", "Open &another file…"),
+        QMessageBox.ButtonRole.ActionRole,
+    )
+    leave = box.addButton(
+        QCoreApplication.translate("Startup", "&Quit"), QMessageBox.ButtonRole.RejectRole
+    )
+    answers.update({other: OTHER_FILE, leave: QUIT})
+    box.setDefaultButton(leave)
+    return box, answers
+
+
+class AskUser:
+    """The start-up questions as message boxes (there is no window yet to put them on)."""
+
+    def __init__(self, language: str = "th", parent: QWidget | None = None):
+        self.language = language
+        self.parent = parent
+
+    def _ask(self, made: tuple[QMessageBox, dict[QAbstractButton, str]]) -> str:
+        box, answers = made
+        box.exec()
+        return answers.get(box.clickedButton(), QUIT)
+
+    def in_use(self, path: Path, pid: int) -> str:
+        return self._ask(in_use_box(path, pid))
+
+    def problem(self, path: Path, error: PrachumError, backup: Path | None) -> str:
+        return self._ask(problem_box(path, error, backup, self.language))
+
+    def other_file(self, folder: Path) -> Path | None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self.parent,
+            QCoreApplication.translate("Startup", "Open a Prachum database"),
+            str(folder),
+            QCoreApplication.translate("Startup", "Prachum database (*.db);;All files (*)"),
+        )
+        return Path(name) if name else None
+
+    def failed(self, error: PrachumError) -> None:
+        QMessageBox.critical(
+            self.parent,
+            QCoreApplication.translate("Startup", "The database cannot be opened"),
+            error.message(self.language),
+        )
