@@ -96,9 +96,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_held_locks: list = []
+
+
+def _writes(args: argparse.Namespace) -> bool:
+    """Commands that change the database take its lock: a window open on it refuses them."""
+    if args.command == "zoom":
+        return not args.dry_run
+    if args.command == "roster":
+        return args.apply
+    return args.command in ("import", "demo", "restore")
+
+
+def _lock(args: argparse.Namespace) -> None:
+    from desktop.core.db import default_db_path
+    from desktop.core.lock import acquire
+
+    path = Path(args.db or default_db_path())
+    if _writes(args) and path.parent.is_dir():  # else open_database says the folder is missing
+        _held_locks.append(acquire(path))  # DatabaseInUse: exit 2
+
+
 def _open(args: argparse.Namespace):
     from desktop.core.db import open_database
 
+    _lock(args)
     return open_database(args.db)
 
 
@@ -260,6 +282,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from desktop.core.backups import restore_from
     from desktop.core.db import default_db_path
 
+    _lock(args)
     kept = restore_from(args.file, args.db or default_db_path())
     print(f"restored; the previous database is kept as {kept}" if kept else "restored")
     return EXIT_OK
@@ -316,3 +339,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                 file=sys.stderr,
             )
         return EXIT_FAULT
+    finally:
+        while _held_locks:
+            _held_locks.pop().release()
