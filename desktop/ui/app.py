@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from desktop import APP_NAME, __version__
@@ -144,6 +145,12 @@ class AppHost(QObject):
             return False
         return True
 
+    def save_everything(self) -> None:
+        """Store what is typed and kept, without asking: the session is ending."""
+        flush_pending()
+        if self.window is not None:
+            self.store.write_kept()
+
     def close(self) -> None:
         self.opened.close()
 
@@ -190,6 +197,22 @@ class AppHost(QObject):
             app.setQuitOnLastWindowClosed(True)
 
 
+def _save_when_the_session_ends(app: QApplication, host: AppHost) -> None:
+    """A logout or a shutdown asks the app to save (Windows, X11 session managers); a
+    SIGTERM is Linux's way of saying the same. Typed text is stored, then the app ends."""
+    app.commitDataRequest.connect(lambda _manager: host.save_everything())
+
+    def terminate(*_args) -> None:
+        host.save_everything()
+        app.quit()
+
+    signal.signal(signal.SIGTERM, terminate)
+    # Python runs a signal handler only between its own statements: wake it now and then.
+    host.wake = QTimer(host)
+    host.wake.timeout.connect(lambda: None)
+    host.wake.start(250)
+
+
 def run(db_path: Path | None, choices: Choices | None = None) -> int:
     """Open the database (the default one when None) in the main window; the exit code."""
     app = application()
@@ -203,6 +226,7 @@ def run(db_path: Path | None, choices: Choices | None = None) -> int:
         reporter.uninstall()
         return 2
     host = AppHost(opened, settings, reporter)
+    _save_when_the_session_ends(app, host)
     try:
         window = host.show()
         script = os.environ.get(TEST_DRIVER_VARIABLE)

@@ -148,17 +148,44 @@ def _check_round(
         tally.toggles_stored += len(due_toggles)
 
 
-def test_killing_the_app_while_she_types_loses_nothing_older_than_a_second(tmp_path, capsys):
-    seed = int(os.environ.get("PRACHUM_KILL_SEED", time.time_ns() % 1_000_000))
-    rng = random.Random(seed)
-    db_path = tmp_path / "prachum.db"
-    meeting_id = _meeting(db_path)
+def _start(tmp_path: Path, number: int, meeting_id: int, text: str) -> subprocess.Popen:
+    """The app on the test database, offscreen, with the driver typing `text`."""
+    script = tmp_path / f"script-{number}.json"
+    script.write_text(
+        json.dumps(
+            {
+                "journal": str(tmp_path / f"journal-{number}.jsonl"),
+                "meeting_id": meeting_id,
+                "field": "opening",
+                "text": text,
+                "pace_ms": PACE_MS,
+                "toggle_every": 7,
+            }
+        ),
+        encoding="utf-8",
+    )
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
+        "PRACHUM_TEST_DRIVER": str(script),
     }
+    with (tmp_path / f"app-{number}.log").open("wb") as log:
+        return subprocess.Popen(
+            [sys.executable, "main.py", "--db", str(tmp_path / "prachum.db")],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+
+
+def test_killing_the_app_while_she_types_loses_nothing_older_than_a_second(tmp_path, capsys):
+    seed = int(os.environ.get("PRACHUM_KILL_SEED", time.time_ns() % 1_000_000))
+    rng = random.Random(seed)
+    db_path = tmp_path / "prachum.db"
+    meeting_id = _meeting(db_path)
     startup_round = rng.randrange(1, ROUNDS)
     tally = Tally()
     started = time.monotonic()
@@ -168,28 +195,7 @@ def test_killing_the_app_while_she_types_loses_nothing_older_than_a_second(tmp_p
             break
         text = "".join(rng.sample(SENTENCES, 3)) + "\n"
         journal = tmp_path / f"journal-{number}.jsonl"
-        script = tmp_path / f"script-{number}.json"
-        script.write_text(
-            json.dumps(
-                {
-                    "journal": str(journal),
-                    "meeting_id": meeting_id,
-                    "field": "opening",
-                    "text": text,
-                    "pace_ms": PACE_MS,
-                    "toggle_every": 7,
-                }
-            ),
-            encoding="utf-8",
-        )
-        log = (tmp_path / f"app-{number}.log").open("wb")
-        process = subprocess.Popen(
-            [sys.executable, "main.py", "--db", str(db_path)],
-            cwd=ROOT,
-            env={**env, "PRACHUM_TEST_DRIVER": str(script)},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        process = _start(tmp_path, number, meeting_id, text)
         try:
             if number == startup_round:
                 time.sleep(rng.uniform(0.05, 0.8))
@@ -205,7 +211,6 @@ def test_killing_the_app_while_she_types_loses_nothing_older_than_a_second(tmp_p
             if process.poll() is None:
                 process.kill()
                 process.wait()
-            log.close()
         events = _journal(journal)
         stored = _stored(db_path)
         _check_round(
@@ -226,3 +231,24 @@ def test_killing_the_app_while_she_types_loses_nothing_older_than_a_second(tmp_p
             f"{tally.toggles} attendance toggles, {tally.toggles_stored} due and all stored; "
             f"integrity ok after every kill; {time.monotonic() - started:.1f} s"
         )
+
+
+def test_a_logout_or_shutdown_signal_saves_everything_typed_and_ends_cleanly(tmp_path):
+    db_path = tmp_path / "prachum.db"
+    meeting_id = _meeting(db_path)
+    text = SENTENCES[0] * 3
+    journal = tmp_path / "journal-0.jsonl"
+    process = _start(tmp_path, 0, meeting_id, text)
+    try:
+        _wait_ready(journal, process)
+        time.sleep(1.0)
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=15) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    typed = max(e["count"] for e in _journal(journal) if e["event"] == "typed")
+    opening, _statuses = _stored(db_path)
+    assert opening in {normalize_optional(text[:k]) for k in (typed, typed + 1)}
+    assert not (tmp_path / "prachum.db.lock").exists(), "the lock is given back"
