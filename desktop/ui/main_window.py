@@ -25,6 +25,7 @@ from desktop.ui.dialogs.help import HelpWindow
 from desktop.ui.dialogs.network import NetworkDialog
 from desktop.ui.dialogs.new_meeting import NewMeetingDialog
 from desktop.ui.first_steps import FirstSteps
+from desktop.ui.minutes_tools import MinutesTools
 from desktop.ui.navigator import Navigator
 from desktop.ui.pages.meeting import MeetingPage
 from desktop.ui.pages.roster import NETWORKS_TAB, ORGANIZATIONS_TAB, PEOPLE_TAB, RosterPage
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
 
         self._make_actions()
         self._make_menus()
+        self.minutes_tools = MinutesTools(self)
         self.statusBar().showMessage(self.tr("Ready"))
         # The file's name is enough on screen; the whole path is a hover away.
         self.database_label = QLabel(store.path.name)

@@ -2,6 +2,169 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="th_TH" sourcelanguage="en">
 <context>
+    <name>ActionsEditor</name>
+    <message>
+        <source>New action</source>
+        <translation>งานใหม่</translation>
+    </message>
+    <message>
+        <source>Delete action</source>
+        <translation>ลบงาน</translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation>สิ่งที่ต้องดำเนินการ</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>กำหนดเสร็จ</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>เสร็จแล้ว</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>งาน</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>ผู้รับผิดชอบ</translation>
+    </message>
+    <message>
+        <source>(no one named)</source>
+        <translation>(ยังไม่ระบุ)</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaCommands</name>
+    <message>
+        <source>add an item</source>
+        <translation>เพิ่มวาระ</translation>
+    </message>
+    <message>
+        <source>delete an item</source>
+        <translation>ลบวาระ</translation>
+    </message>
+    <message>
+        <source>move an item</source>
+        <translation>ย้ายวาระ</translation>
+    </message>
+    <message>
+        <source>indent an item</source>
+        <translation>ย่อวาระเป็นวาระย่อย</translation>
+    </message>
+    <message>
+        <source>outdent an item</source>
+        <translation>เลื่อนวาระออกหนึ่งระดับ</translation>
+    </message>
+    <message>
+        <source>edit an item</source>
+        <translation>แก้ไขวาระ</translation>
+    </message>
+    <message>
+        <source>add an action</source>
+        <translation>เพิ่มงานที่ต้องติดตาม</translation>
+    </message>
+    <message>
+        <source>delete an action</source>
+        <translation>ลบงานที่ต้องติดตาม</translation>
+    </message>
+    <message>
+        <source>edit an action</source>
+        <translation>แก้ไขงานที่ต้องติดตาม</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaLabels</name>
+    <message>
+        <source>Announcements from the chair</source>
+        <translation>เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ</translation>
+    </message>
+    <message>
+        <source>Confirming the last minutes</source>
+        <translation>รับรองรายงานการประชุมครั้งที่แล้ว</translation>
+    </message>
+    <message>
+        <source>Follow-up from the last meeting</source>
+        <translation>เรื่องสืบเนื่องจากการประชุมครั้งที่แล้ว</translation>
+    </message>
+    <message>
+        <source>For consideration</source>
+        <translation>เรื่องเสนอเพื่อพิจารณา</translation>
+    </message>
+    <message>
+        <source>For information</source>
+        <translation>เรื่องเพื่อทราบ</translation>
+    </message>
+    <message>
+        <source>Other matters</source>
+        <translation>เรื่องอื่น ๆ</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPage</name>
+    <message>
+        <source>Templates</source>
+        <translation>แม่แบบ</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>ตัวอย่าง</translation>
+    </message>
+    <message>
+        <source>Show or hide the minutes preview</source>
+        <translation>แสดงหรือซ่อนตัวอย่างรายงานการประชุม</translation>
+    </message>
+    <message>
+        <source>+ Item</source>
+        <translation>+ วาระ</translation>
+    </message>
+    <message>
+        <source>New item after this one (Ctrl+Enter)</source>
+        <translation>เพิ่มวาระต่อจากวาระนี้ (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>+ Sub-item</source>
+        <translation>+ วาระย่อย</translation>
+    </message>
+    <message>
+        <source>New sub-item (Ctrl+Shift+Enter)</source>
+        <translation>เพิ่มวาระย่อย (Ctrl+Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>Move up (Alt+Shift+Up)</source>
+        <translation>เลื่อนขึ้น (Alt+Shift+↑)</translation>
+    </message>
+    <message>
+        <source>Move down (Alt+Shift+Down)</source>
+        <translation>เลื่อนลง (Alt+Shift+↓)</translation>
+    </message>
+    <message>
+        <source>Outdent (Shift+Tab in the list)</source>
+        <translation>เลื่อนออกหนึ่งระดับ (Shift+Tab ในรายการ)</translation>
+    </message>
+    <message>
+        <source>Indent (Tab in the list)</source>
+        <translation>ย่อเป็นวาระย่อย (Tab ในรายการ)</translation>
+    </message>
+    <message>
+        <source>Delete the item (Delete in the list; Ctrl+Z brings it back)</source>
+        <translation>ลบวาระ (Delete ในรายการ; Ctrl+Z เพื่อเรียกคืน)</translation>
+    </message>
+    <message>
+        <source>Deleted {0} {1} (Ctrl+Z brings it back)</source>
+        <translation>ลบวาระ {0} {1} แล้ว (Ctrl+Z เพื่อเรียกคืน)</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaTreeModel</name>
+    <message>
+        <source>Agenda</source>
+        <translation>ระเบียบวาระ</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>The database cannot be opened</source>
@@ -30,6 +193,13 @@ Free some disk space and choose Retry, or Cancel to keep working. Discard closes
     <message>
         <source>The backup is restored. The data from before is kept as {0}.</source>
         <translation>กู้คืนข้อมูลจากไฟล์สำรองแล้ว ข้อมูลก่อนกู้คืนเก็บไว้เป็นไฟล์ {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceChart</name>
+    <message>
+        <source>No meetings in this period.</source>
+        <translation>ไม่มีการประชุมในช่วงเวลานี้</translation>
     </message>
 </context>
 <context>
@@ -173,6 +343,25 @@ What is in Prachum now is kept as a copy beside the database, so this can be und
     </message>
 </context>
 <context>
+    <name>CarryOverDialog</name>
+    <message>
+        <source>Carry over open actions</source>
+        <translation>ยกงานที่ค้างมาติดตาม</translation>
+    </message>
+    <message>
+        <source>Open actions of the meeting {0}. The ticked ones become sub-items of the follow-up item, each with its action.</source>
+        <translation>งานที่ยังไม่แล้วเสร็จจากการประชุม{0} รายการที่เลือกจะเป็นวาระย่อยของเรื่องสืบเนื่อง พร้อมงานที่ต้องติดตาม</translation>
+    </message>
+    <message>
+        <source>Carry over</source>
+        <translation>ยกมาติดตาม</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPage</name>
     <message>
         <source>(none)</source>
@@ -266,6 +455,93 @@ Everything you entered before this is saved, and you can carry on. The details a
 
 ข้อมูลทั้งหมดที่บันทึกไว้ก่อนหน้านี้ยังอยู่ครบ ท่านทำงานต่อได้ตามปกติ รายละเอียดของปัญหาบันทึกไว้ที่:
 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDoneDialog</name>
+    <message>
+        <source>Export finished</source>
+        <translation>ส่งออกเสร็จแล้ว</translation>
+    </message>
+    <message>
+        <source>The file is written:
+{0}</source>
+        <translation>บันทึกไฟล์แล้ว:
+{0}</translation>
+    </message>
+    <message>
+        <source>&amp;Open the file</source>
+        <translation>เปิดไฟล์ (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show the &amp;folder</source>
+        <translation>เปิดโฟลเดอร์ (&amp;F)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <source>Export the minutes</source>
+        <translation>ส่งออกรายงานการประชุม</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>เอกสาร Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Export the attendance</source>
+        <translation>ส่งออกรายชื่อผู้เข้าประชุม</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>สมุดงาน Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export the sign-in sheet</source>
+        <translation>ส่งออกใบลงชื่อเข้าประชุม</translation>
+    </message>
+    <message>
+        <source>Export the meeting file</source>
+        <translation>ส่งออกไฟล์การประชุม</translation>
+    </message>
+    <message>
+        <source>Meeting files (*.meeting.json *.json)</source>
+        <translation>ไฟล์การประชุม (*.meeting.json *.json)</translation>
+    </message>
+    <message>
+        <source>Export the network&apos;s attendance summary</source>
+        <translation>ส่งออกสรุปการเข้าประชุมของเครือข่าย</translation>
+    </message>
+    <message>
+        <source>Writing {0}…</source>
+        <translation>กำลังบันทึก {0}…</translation>
+    </message>
+</context>
+<context>
+    <name>Finalising</name>
+    <message>
+        <source>Finalise the minutes</source>
+        <translation>ปิดรายงานการประชุม</translation>
+    </message>
+    <message>
+        <source>Finalise these minutes? Every field becomes read-only until they are reopened (Meeting menu). Actions can still be ticked off as done.</source>
+        <translation>ปิดรายงานการประชุมนี้หรือไม่? ทุกช่องจะแก้ไขไม่ได้จนกว่าจะเปิดแก้ไขอีกครั้ง (เมนูการประชุม) ยังทำเครื่องหมายงานที่เสร็จแล้วได้ตามปกติ</translation>
+    </message>
+    <message>
+        <source>Reopen these minutes for editing? They were final: what is changed now will differ from copies already sent or signed.</source>
+        <translation>เปิดรายงานการประชุมนี้เพื่อแก้ไขหรือไม่? รายงานนี้ปิดแล้ว สิ่งที่แก้ไขจากนี้จะต่างจากฉบับที่ส่งหรือลงนามไปแล้ว</translation>
+    </message>
+    <message>
+        <source>They are certified by a later meeting: reopening takes the certification away.</source>
+        <translation>รายงานนี้ได้รับการรับรองจากการประชุมครั้งต่อมาแล้ว การเปิดแก้ไขจะยกเลิกการรับรองนั้น</translation>
+    </message>
+    <message>
+        <source>Reopen the minutes</source>
+        <translation>เปิดรายงานการประชุมเพื่อแก้ไข</translation>
     </message>
 </context>
 <context>
@@ -394,6 +670,61 @@ Everything you entered before this is saved, and you can carry on. The details a
     <message>
         <source>One honorific per line, in the order offered:</source>
         <translation>คำนำหน้าชื่อบรรทัดละหนึ่งรายการ ตามลำดับที่ต้องการให้แสดง:</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditor</name>
+    <message>
+        <source>What was said: one paragraph per line. Ctrl+T writes the time.</source>
+        <translation>สาระที่ประชุม: บรรทัดละหนึ่งย่อหน้า กด Ctrl+T เพื่อใส่เวลาปัจจุบัน</translation>
+    </message>
+    <message>
+        <source>Quick pick…</source>
+        <translation>เลือกมติ…</translation>
+    </message>
+    <message>
+        <source>What the meeting decided</source>
+        <translation>ที่ประชุมมีมติอย่างไร</translation>
+    </message>
+    <message>
+        <source>Numbered points of the resolution, one per line</source>
+        <translation>ข้อย่อยของมติ บรรทัดละหนึ่งข้อ (ใส่เลขข้อให้เอง)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>เรื่อง (&amp;T)</translation>
+    </message>
+    <message>
+        <source>Categor&amp;y</source>
+        <translation>ประเภทวาระ (&amp;Y)</translation>
+    </message>
+    <message>
+        <source>What was &amp;said</source>
+        <translation>สาระที่ประชุม (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Resol&amp;ution</source>
+        <translation>มติที่ประชุม (&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Points</source>
+        <translation>ข้อย่อยของมติ (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>งานที่ต้องติดตาม</translation>
+    </message>
+    <message>
+        <source>No item chosen: Ctrl+Enter adds one.</source>
+        <translation>ยังไม่ได้เลือกวาระ: กด Ctrl+Enter เพื่อเพิ่มวาระ</translation>
+    </message>
+    <message>
+        <source>Agenda item {0}</source>
+        <translation>ระเบียบวาระที่ {0}</translation>
+    </message>
+    <message>
+        <source>Sub-item {0}</source>
+        <translation>วาระย่อย {0}</translation>
     </message>
 </context>
 <context>
@@ -634,6 +965,80 @@ Database: {1}</source>
     </message>
 </context>
 <context>
+    <name>MinutesPreview</name>
+    <message>
+        <source>Minutes preview</source>
+        <translation>ตัวอย่างรายงานการประชุม</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesTools</name>
+    <message>
+        <source>A&amp;genda</source>
+        <translation>ระเบียบวาระ (&amp;G)</translation>
+    </message>
+    <message>
+        <source>Written: {0}</source>
+        <translation>บันทึกไฟล์แล้ว: {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Finalise the minutes…</source>
+        <translation>ปิดรายงานการประชุม… (&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Reopen the minutes…</source>
+        <translation>เปิดรายงานการประชุมเพื่อแก้ไข… (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Import a &amp;Zoom or Teams report…</source>
+        <translation>นำเข้ารายงานผู้เข้าร่วมจาก Zoom หรือ Teams… (&amp;Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes (DOCX)…</source>
+        <translation>รายงานการประชุม (DOCX)… (&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Attendance (XLSX)…</source>
+        <translation>รายชื่อผู้เข้าประชุม (XLSX)… (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Sign-in sheet (XLSX)…</source>
+        <translation>ใบลงชื่อเข้าประชุม (XLSX)… (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Meeting &amp;file (JSON)…</source>
+        <translation>ไฟล์การประชุม (JSON)… (&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Network attendance summary…</source>
+        <translation>สรุปการเข้าประชุมของเครือข่าย… (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Search &amp;all meetings…</source>
+        <translation>ค้นหาในทุกการประชุม… (&amp;A)</translation>
+    </message>
+    <message>
+        <source>Attendance &amp;statistics</source>
+        <translation>สถิติการเข้าประชุม (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>เลิกทำ</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>ทำซ้ำ</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>ส่งออก (&amp;E)</translation>
+    </message>
+    <message>
+        <source>Report applied: {0} marked present, {1} added, {2} new people, {3} marked absent, {4} names remembered</source>
+        <translation>บันทึกจากรายงานแล้ว: มาประชุม {0} คน เพิ่มในรายชื่อ {1} คน บุคคลใหม่ {2} คน ไม่มาประชุม {3} คน จำชื่อที่แสดงไว้ {4} ชื่อ</translation>
+    </message>
+</context>
+<context>
     <name>Navigator</name>
     <message>
         <source>Networks</source>
@@ -804,6 +1209,33 @@ Create a new one anyway?</source>
     </message>
 </context>
 <context>
+    <name>PeriodDialog</name>
+    <message>
+        <source>Attendance summary of a network</source>
+        <translation>สรุปการเข้าประชุมของเครือข่าย</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>เครือข่าย</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>ตั้งแต่วันที่</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>ถึงวันที่</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>ส่งออก…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
     <name>PersonDialog</name>
     <message>
         <source>Edit person</source>
@@ -870,6 +1302,115 @@ Add another person with this name?</source>
 {0}
 
 ยังต้องการเพิ่มบุคคลใหม่ชื่อนี้หรือไม่?</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalModel</name>
+    <message>
+        <source>Name in the report</source>
+        <translation>ชื่อในรายงาน</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>เข้า</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>ออก</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>นาที</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>การจับคู่</translation>
+    </message>
+    <message>
+        <source>Stored as</source>
+        <translation>บันทึกเป็น</translation>
+    </message>
+    <message>
+        <source>matched</source>
+        <translation>ตรงกัน</translation>
+    </message>
+    <message>
+        <source>which one?</source>
+        <translation>คนไหน?</translation>
+    </message>
+    <message>
+        <source>not on the roster</source>
+        <translation>ไม่มีในทะเบียน</translation>
+    </message>
+    <message>
+        <source>(ignored)</source>
+        <translation>(ไม่นำมาใช้)</translation>
+    </message>
+    <message>
+        <source>New person: {0}</source>
+        <translation>บุคคลใหม่: {0}</translation>
+    </message>
+    <message>
+        <source>Choose among {0}</source>
+        <translation>เลือกจาก {0} คน</translation>
+    </message>
+    <message>
+        <source>Choose someone, add a new person, or ignore</source>
+        <translation>เลือกบุคคล เพิ่มบุคคลใหม่ หรือไม่นำมาใช้</translation>
+    </message>
+</context>
+<context>
+    <name>ReportImport</name>
+    <message>
+        <source>Import a Zoom or Teams report</source>
+        <translation>นำเข้ารายงานผู้เข้าร่วมจาก Zoom หรือ Teams</translation>
+    </message>
+    <message>
+        <source>Participant reports (*.csv *.xlsx);;All files (*)</source>
+        <translation>รายงานผู้เข้าร่วม (*.csv *.xlsx);;ทุกไฟล์ (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportReviewDialog</name>
+    <message>
+        <source>Review the {0} report</source>
+        <translation>ตรวจรายงานผู้เข้าร่วมจาก {0}</translation>
+    </message>
+    <message>
+        <source>Mark the expected people who are not in the report as absent</source>
+        <translation>บันทึกผู้ที่อยู่ในรายชื่อแต่ไม่มีในรายงานว่าไม่มาประชุม</translation>
+    </message>
+    <message>
+        <source>Remember these display names for the next report</source>
+        <translation>จำชื่อที่แสดงเหล่านี้ไว้ใช้กับรายงานครั้งต่อไป</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>(not decided)</source>
+        <translation>(ยังไม่ได้เลือก)</translation>
+    </message>
+    <message>
+        <source>Add as a new person: {0}</source>
+        <translation>เพิ่มเป็นบุคคลใหม่: {0}</translation>
+    </message>
+    <message>
+        <source>Ignore this row</source>
+        <translation>ไม่นำแถวนี้มาใช้</translation>
+    </message>
+    <message>
+        <source>“{0}” is</source>
+        <translation>“{0}” คือ</translation>
+    </message>
+    <message>
+        <source>{0}: {1} rows — {2} matched, {3} to choose among candidates, {4} not on the roster. {5} of {1} settled; rows left unsettled are not stored.</source>
+        <translation>{0}: {1} แถว — ตรงกัน {2} แถว ต้องเลือกคน {3} แถว ไม่มีในทะเบียน {4} แถว ตัดสินแล้ว {5} จาก {1} แถว แถวที่ยังไม่ได้ตัดสินจะไม่ถูกบันทึก</translation>
     </message>
 </context>
 <context>
@@ -1041,6 +1582,52 @@ Add another person with this name?</source>
     </message>
 </context>
 <context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search all meetings</source>
+        <translation>ค้นหาในทุกการประชุม</translation>
+    </message>
+    <message>
+        <source>A word of a title, of what was said or of a resolution</source>
+        <translation>คำในชื่อการประชุม สาระที่ประชุม หรือมติ</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{0}”.</source>
+        <translation>ไม่พบ “{0}”</translation>
+    </message>
+    <message>
+        <source>The first {0} places; add a word to narrow.</source>
+        <translation>แสดง {0} รายการแรก เพิ่มคำค้นเพื่อให้แคบลง</translation>
+    </message>
+    <message>
+        <source>Found in {0} places.</source>
+        <translation>พบ {0} รายการ</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultModel</name>
+    <message>
+        <source>Date</source>
+        <translation>วันที่</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>การประชุม</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>ระเบียบวาระ</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>ข้อความที่พบ</translation>
+    </message>
+    <message>
+        <source>(the meeting)</source>
+        <translation>(ตัวการประชุม)</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>The backup of {0} was restored. The file that could not be opened is kept, unchanged, as {1}.</source>
@@ -1108,6 +1695,76 @@ Open it here read-only to look things up, or quit and work in the other window.<
     </message>
 </context>
 <context>
+    <name>StatisticsModel</name>
+    <message>
+        <source>Organisation</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>เชิญ (ครั้ง)</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>มา (ครั้ง)</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>ไม่มา (ครั้ง)</translation>
+    </message>
+    <message>
+        <source>Attendance rate</source>
+        <translation>อัตราการเข้าประชุม</translation>
+    </message>
+    <message>
+        <source>Others who came</source>
+        <translation>ผู้เข้าร่วมอื่น</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <source>Attendance by organisation</source>
+        <translation>การเข้าประชุมของแต่ละหน่วยงาน</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>ปีนี้</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>ปีที่แล้ว</translation>
+    </message>
+    <message>
+        <source>All meetings</source>
+        <translation>ทุกการประชุม</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>เครือข่าย</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>ตั้งแต่</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>ถึง</translation>
+    </message>
+    <message>
+        <source>All networks</source>
+        <translation>ทุกเครือข่าย</translation>
+    </message>
+    <message>
+        <source>{0} organisations; members invited {1} times, present {2} times: {3} overall.</source>
+        <translation>{0} หน่วยงาน เชิญสมาชิกรวม {1} ครั้ง มาประชุม {2} ครั้ง คิดเป็น {3}</translation>
+    </message>
+    <message>
+        <source>No attendance was taken in this period.</source>
+        <translation>ไม่มีการบันทึกการเข้าประชุมในช่วงเวลานี้</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>Not saved</source>
@@ -1156,6 +1813,100 @@ Open it here read-only to look things up, or quit and work in the other window.<
     <message>
         <source>Text you typed stays on screen and is saved by itself as soon as the disk takes it again: free some space (empty the recycle bin, move large files) and keep Prachum open until the status bar says it is saved. A click or a form that could not be saved can simply be done again. Everything saved before is safe.</source>
         <translation>ข้อความที่พิมพ์ไว้ยังอยู่บนหน้าจอครบ และจะบันทึกเองทันทีที่เขียนลงดิสก์ได้อีก กรุณาทำให้มีที่ว่าง (ล้างถังขยะ ย้ายไฟล์ขนาดใหญ่ออก) และอย่าเพิ่งปิดโปรแกรมจนกว่าแถบสถานะจะแจ้งว่าบันทึกแล้ว ส่วนการคลิกหรือแบบฟอร์มที่บันทึกไม่ได้ให้ทำซ้ำอีกครั้ง ข้อมูลที่บันทึกไว้ก่อนหน้านี้ปลอดภัยทั้งหมด</translation>
+    </message>
+</context>
+<context>
+    <name>Structure</name>
+    <message>
+        <source>New item</source>
+        <translation>เรื่องใหม่</translation>
+    </message>
+    <message>
+        <source>There is no item above to move this one under.</source>
+        <translation>ไม่มีวาระด้านบนให้ย่อเข้าไป</translation>
+    </message>
+    <message>
+        <source>Add “{0}” ({1} items)</source>
+        <translation>เพิ่มวาระตามแม่แบบ “{0}” ({1} วาระ)</translation>
+    </message>
+    <message>
+        <source>Save this agenda as a template…</source>
+        <translation>บันทึกระเบียบวาระนี้เป็นแม่แบบ…</translation>
+    </message>
+    <message>
+        <source>add a template&apos;s items</source>
+        <translation>เพิ่มวาระตามแม่แบบ</translation>
+    </message>
+    <message>
+        <source>Agenda of my network</source>
+        <translation>ระเบียบวาระของเครือข่าย</translation>
+    </message>
+    <message>
+        <source>Saved as the template “{0}”</source>
+        <translation>บันทึกเป็นแม่แบบ “{0}” แล้ว</translation>
+    </message>
+    <message>
+        <source>These minutes are final: every field is read-only until reopened.</source>
+        <translation>รายงานการประชุมนี้ปิดแล้ว ทุกช่องแก้ไขไม่ได้จนกว่าจะเปิดแก้ไขอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>Reopen…</source>
+        <translation>เปิดแก้ไข…</translation>
+    </message>
+    <message>
+        <source>The minutes of the meeting {0} are certified by this meeting.</source>
+        <translation>รายงานการประชุม{0} ได้รับการรับรองในการประชุมครั้งนี้แล้ว</translation>
+    </message>
+    <message>
+        <source>The minutes of the meeting {0} are not certified yet. Certified minutes become read-only.</source>
+        <translation>รายงานการประชุม{0} ยังไม่ได้รับการรับรอง เมื่อรับรองแล้วจะแก้ไขรายงานนั้นไม่ได้</translation>
+    </message>
+    <message>
+        <source>Certify them</source>
+        <translation>รับรองรายงาน</translation>
+    </message>
+    <message>
+        <source>{0} open actions of the meeting {1} are not carried over yet.</source>
+        <translation>{0} งานจากการประชุม{1} ยังไม่แล้วเสร็จและยังไม่ได้ยกมาติดตาม</translation>
+    </message>
+    <message>
+        <source>Choose which to carry…</source>
+        <translation>เลือกงานที่จะยกมา…</translation>
+    </message>
+    <message>
+        <source>carry over actions</source>
+        <translation>ยกงานที่ค้างมาติดตาม</translation>
+    </message>
+    <message>
+        <source>{0} actions carried over</source>
+        <translation>ยกงานมาติดตาม {0} งาน</translation>
+    </message>
+    <message>
+        <source>The earlier minutes are certified</source>
+        <translation>รับรองรายงานการประชุมครั้งก่อนแล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateNameDialog</name>
+    <message>
+        <source>Save the agenda as a template</source>
+        <translation>บันทึกระเบียบวาระเป็นแม่แบบ</translation>
+    </message>
+    <message>
+        <source>The top-level items of this agenda, kept for the network&apos;s next meetings.</source>
+        <translation>วาระหลักของระเบียบวาระนี้ เก็บไว้ใช้กับการประชุมครั้งต่อไปของเครือข่าย</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>ชื่อแม่แบบ</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,150 @@
+"""The agenda as the window shows it: frozen rows read in one short session.
+
+The tree, the editor and the undo commands keep these after the session has closed,
+so they hold plain values, never ORM objects. A deleted item's snapshot is also what
+its undo puts back, sub-items, points and actions included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop.core.models import Action, AgendaItem, Meeting
+from desktop.core.services.common import get
+from desktop.core.services.meetings import previous_meeting
+from desktop.core.services.roster import person_display_name
+from desktop.core.thai import format_meeting_number
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    id: int
+    text: str
+    owner_organization_id: int | None
+    owner_person_id: int | None
+    owner: str
+    """The owner as the minutes name it (short name of an organisation, or a person)."""
+    due: date | None
+    done: bool
+    carried_from_id: int | None
+
+
+@dataclass(frozen=True)
+class AgendaNode:
+    id: int
+    parent_id: int | None
+    number: str
+    category: str
+    title: str
+    body: str
+    resolution: str
+    points: tuple[str, ...]
+    actions: tuple[ActionRow, ...]
+    children: tuple[AgendaNode, ...]
+
+    def walk(self) -> Iterator[AgendaNode]:
+        """This item, then its sub-items depth first (the order of the minutes)."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class PreviousMeeting:
+    id: int
+    label: str
+    """`ครั้งที่ 2/2567`, or the title when it has no number."""
+    status: str
+    certified_by_id: int | None
+
+
+@dataclass(frozen=True)
+class AgendaView:
+    meeting_id: int
+    network_id: int | None
+    status: str
+    items: tuple[AgendaNode, ...]
+    previous: PreviousMeeting | None
+
+    @property
+    def editable(self) -> bool:
+        return self.status == "draft"
+
+    def walk(self) -> Iterator[AgendaNode]:
+        for item in self.items:
+            yield from item.walk()
+
+    def find(self, item_id: int | None) -> AgendaNode | None:
+        return next((node for node in self.walk() if node.id == item_id), None)
+
+
+def action_row(action: Action) -> ActionRow:
+    owner = ""
+    if action.owner_organization is not None:
+        owner = action.owner_organization.short_name or action.owner_organization.name
+    elif action.owner_person is not None:
+        owner = person_display_name(action.owner_person)
+    return ActionRow(
+        id=action.id,
+        text=action.text,
+        owner_organization_id=action.owner_organization_id,
+        owner_person_id=action.owner_person_id,
+        owner=owner,
+        due=action.due,
+        done=action.done,
+        carried_from_id=action.carried_from_id,
+    )
+
+
+def read_agenda(session: Session, meeting_id: int) -> AgendaView:
+    """The meeting's whole agenda in three queries, whatever its size."""
+    meeting = get(session, Meeting, meeting_id)
+    query = (
+        select(AgendaItem)
+        .where(AgendaItem.meeting_id == meeting_id)
+        .options(
+            selectinload(AgendaItem.points),
+            selectinload(AgendaItem.actions).selectinload(Action.owner_organization),
+            selectinload(AgendaItem.actions).selectinload(Action.owner_person),
+        )
+        .order_by(AgendaItem.sort_order, AgendaItem.id)
+    )
+    rows = list(session.scalars(query))
+    children: dict[int | None, list[AgendaItem]] = {}
+    for row in rows:
+        children.setdefault(row.parent_id, []).append(row)
+
+    def node(item: AgendaItem) -> AgendaNode:
+        return AgendaNode(
+            id=item.id,
+            parent_id=item.parent_id,
+            number=item.number,
+            category=item.category,
+            title=item.title,
+            body=item.body or "",
+            resolution=item.resolution or "",
+            points=tuple(p.text for p in item.points),
+            actions=tuple(action_row(a) for a in item.actions),
+            children=tuple(node(c) for c in children.get(item.id, [])),
+        )
+
+    previous = previous_meeting(session, meeting)
+    return AgendaView(
+        meeting_id=meeting.id,
+        network_id=meeting.network_id,
+        status=meeting.status,
+        items=tuple(node(item) for item in children.get(None, [])),
+        previous=PreviousMeeting(
+            id=previous.id,
+            label=format_meeting_number(previous.number, previous.date) or previous.title,
+            status=previous.status,
+            certified_by_id=previous.certified_by_id,
+        )
+        if previous is not None
+        else None,
+    )

@@ -1,0 +1,1 @@
+"""Attendance statistics: the rate per organisation over a period, as bars and a table."""

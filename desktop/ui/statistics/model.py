@@ -1,0 +1,81 @@
+"""The statistics as a table model; the bar chart draws from this same model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.core.services.search import OrganizationAttendance
+
+Index = QModelIndex | QPersistentModelIndex
+RATE_ROLE = Qt.ItemDataRole.UserRole
+"""The attendance rate of a row as a fraction (0 … 1), for the chart and for sorting."""
+
+
+def percent(rate: float) -> str:
+    return f"{rate * 100:.0f}%"
+
+
+class StatisticsModel(QAbstractTableModel):
+    ORGANIZATION, INVITED, PRESENT, ABSENT, RATE, PARTICIPANTS = range(6)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[OrganizationAttendance] = []
+        self.headers = [
+            self.tr("Organisation"),
+            self.tr("Invited"),
+            self.tr("Present"),
+            self.tr("Absent"),
+            self.tr("Attendance rate"),
+            self.tr("Others who came"),
+        ]
+
+    def set_rows(self, rows: list[OrganizationAttendance]) -> None:
+        self.beginResetModel()
+        # Organisations that were only ever guests have no rate: they stay in the table
+        # (the participants column) but below the members.
+        self.rows = sorted(rows, key=lambda r: r.invited == 0)
+        self.endResetModel()
+
+    def totals(self) -> OrganizationAttendance:
+        return OrganizationAttendance(
+            "",
+            sum(r.invited for r in self.rows),
+            sum(r.present for r in self.rows),
+            sum(r.absent for r in self.rows),
+            sum(r.participants for r in self.rows),
+        )
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (
+                row.organization,
+                str(row.invited),
+                str(row.present),
+                str(row.absent),
+                percent(row.rate) if row.invited else "–",
+                str(row.participants),
+            )
+            return values[column]
+        if role == RATE_ROLE:
+            return row.rate if row.invited else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.ORGANIZATION:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
