@@ -76,8 +76,14 @@ class Exporter(QObject):
 
     # --- what can be exported -------------------------------------------------------------
 
+    # The exporters are imported inside the work, on the worker thread: a first import of
+    # python-docx or openpyxl takes a tenth of a second the window would otherwise freeze.
+
     def export_minutes(self, meeting_id: int) -> bool:
-        from desktop.exports.minutes_docx import export_minutes
+        def write(session: Session, path: Path, report: Progress) -> object:
+            from desktop.exports.minutes_docx import export_minutes
+
+            return export_minutes(session, meeting_id, path, progress=report)
 
         details = self.store.read(lambda s: meeting_details(s, meeting_id))
         return self.run(
@@ -86,12 +92,15 @@ class Exporter(QObject):
                 self.tr("Word document (*.docx)"),
                 ".docx",
                 names.minutes_name(details.number, details.date),
-                lambda s, path, report: export_minutes(s, meeting_id, path, progress=report),
+                write,
             )
         )
 
     def export_attendance(self, meeting_id: int) -> bool:
-        from desktop.exports.attendance_xlsx import export_attendance
+        def write(session: Session, path: Path, report: Progress) -> object:
+            from desktop.exports.attendance_xlsx import export_attendance
+
+            return export_attendance(session, meeting_id, path, progress=report)
 
         details = self.store.read(lambda s: meeting_details(s, meeting_id))
         return self.run(
@@ -100,12 +109,15 @@ class Exporter(QObject):
                 self.tr("Excel workbook (*.xlsx)"),
                 ".xlsx",
                 names.attendance_name(details.number, details.date),
-                lambda s, path, report: export_attendance(s, meeting_id, path, progress=report),
+                write,
             )
         )
 
     def export_signin_sheet(self, meeting_id: int) -> bool:
-        from desktop.exports.attendance_xlsx import export_signin_sheet
+        def write(session: Session, path: Path, _report: Progress) -> object:
+            from desktop.exports.attendance_xlsx import export_signin_sheet
+
+            return export_signin_sheet(session, meeting_id, path)
 
         details = self.store.read(lambda s: meeting_details(s, meeting_id))
         return self.run(
@@ -114,12 +126,15 @@ class Exporter(QObject):
                 self.tr("Excel workbook (*.xlsx)"),
                 ".xlsx",
                 names.signin_name(details.number, details.date),
-                lambda s, path, _report: export_signin_sheet(s, meeting_id, path),
+                write,
             )
         )
 
     def export_meeting_file(self, meeting_id: int) -> bool:
-        from desktop.core.meeting_file import export_meeting_file
+        def write(session: Session, path: Path, _report: Progress) -> object:
+            from desktop.core.meeting_file import export_meeting_file
+
+            return export_meeting_file(session, meeting_id, path)
 
         details = self.store.read(lambda s: meeting_details(s, meeting_id))
         return self.run(
@@ -128,7 +143,7 @@ class Exporter(QObject):
                 self.tr("Meeting files (*.meeting.json *.json)"),
                 ".json",
                 names.meeting_file_name(details.number, details.date),
-                lambda s, path, _report: export_meeting_file(s, meeting_id, path),
+                write,
             )
         )
 
@@ -145,7 +160,12 @@ class Exporter(QObject):
     def export_network_summary(
         self, network_id: int, network_name: str, date_from: date | None, date_to: date | None
     ) -> bool:
-        from desktop.exports.attendance_xlsx import export_network_summary
+        def write(session: Session, path: Path, report: Progress) -> object:
+            from desktop.exports.attendance_xlsx import export_network_summary
+
+            return export_network_summary(
+                session, network_id, date_from, date_to, path, progress=report
+            )
 
         return self.run(
             ExportJob(
@@ -153,9 +173,7 @@ class Exporter(QObject):
                 self.tr("Excel workbook (*.xlsx)"),
                 ".xlsx",
                 names.summary_name(network_name, date_from, date_to),
-                lambda s, path, report: export_network_summary(
-                    s, network_id, date_from, date_to, path, progress=report
-                ),
+                write,
             )
         )
 

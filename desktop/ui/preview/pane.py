@@ -21,7 +21,7 @@ from desktop.ui.store import Store
 from desktop.ui.worker import run_in_background
 
 PAUSE_MS = 300
-LONGEST_WAIT_MS = 1500
+LONGEST_WAIT_MS = 1000
 """Typing without a pause still shows in the preview this often."""
 
 Typed = Callable[[], dict[int, dict[str, Any]]]
