@@ -47,6 +47,7 @@ from desktop.exports.xlsx_common import (
     TITLE_SIZE,
     CellMaker,
     box_table,
+    clean_text,
     column_widths,
     discarded_on_failure,
     header_cells,
@@ -131,7 +132,7 @@ def export_network_summary(
         workbook = summary_workbook(
             headings, meetings, people, statistics, font=font, progress=progress
         )
-        workbook.properties.title = headings[0]
+        workbook.properties.title = clean_text(headings[0])
         workbook.properties.creator = "Prachum"
         workbook.save(temporary)
 

@@ -33,6 +33,7 @@ from desktop.exports.xlsx_common import (
     TITLE_SIZE,
     CellMaker,
     box_table,
+    clean_text,
     column_widths,
     discarded_on_failure,
     header_cells,
@@ -398,6 +399,6 @@ def _write_signin(workbook: Workbook, headings: list[str], people) -> None:
 
 def _stamp(workbook: Workbook, title: str) -> None:
     """Document properties a file manager shows: the meeting, the program, when."""
-    workbook.properties.title = title
+    workbook.properties.title = clean_text(title)
     workbook.properties.creator = "Prachum"
     workbook.properties.created = datetime.now().replace(microsecond=0)

@@ -104,7 +104,7 @@ def minutes_document(
     typo.apply_typography(document, font, justification)
     typo.set_a4_page(document, thai_digits=thai_digits)
     properties = document.core_properties
-    properties.title = minutes_heading(meeting)
+    properties.title = _NOT_XML.sub("", minutes_heading(meeting))[:255]  # Word's limit
     properties.author = ""
     properties.last_modified_by = ""
     properties.comments = ""
