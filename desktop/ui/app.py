@@ -65,7 +65,11 @@ class AppHost(QObject):
         window = MainWindow(store, self.settings)
         self.window = window
         self.backups = BackupActions(window, store, self.settings, self.replace_database)
-        language = next(a for a in window.file_menu.actions() if a.menu() is not None)
+        language = next(
+            a
+            for a in window.file_menu.actions()
+            if a.menu() is not None and window.thai_action in a.menu().actions()
+        )
         self.backups.add_to(window.file_menu, language)
         self.trouble = QLabel(window)
         self.trouble.setStyleSheet("color: #a40000; font-weight: bold;")
