@@ -10,10 +10,10 @@ import argparse
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtTest import QTest
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QWidget
 
 from desktop.core import services
@@ -30,10 +30,102 @@ from desktop.ui.settings import AppSettings
 from desktop.ui.store import Store
 
 WINDOW_SIZE = (1280, 800)
+WIDE_WINDOW_SIZE = (1400, 860)
+"""The agenda shows three panes side by side: tree, editor and preview."""
 
 
 def _settle(ms: int = 150) -> None:
-    QTest.qWait(ms)
+    # An event loop, not QTest.qWait: that keeps the interpreter's lock while it waits,
+    # and the preview's worker thread would not run meanwhile.
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def _wait_for(done: Callable[[], bool], timeout_ms: int = 10_000) -> None:
+    waited = 0
+    while not done() and waited < timeout_ms:
+        _settle(50)
+        waited += 50
+
+
+def _minutes_in_progress(session, meeting_id: int) -> int:
+    """What she has typed by mid-meeting: the announcements and a matter decided with
+    points and actions. Returns the id of the item to show."""
+    items = {i.category: i for i in services.load_meeting(session, meeting_id).agenda}
+    services.update_agenda_item(
+        session,
+        items["announcements"].id,
+        body="ประธานแจ้งว่าจังหวัดได้รับงบประมาณสนับสนุนการเฝ้าระวังน้ำหลาก เวลา 09.20 น.\n"
+        "ขอให้หน่วยงานสมาชิกเตรียมข้อมูลจุดเสี่ยงภายในเดือนกันยายน",
+        resolution="ที่ประชุมรับทราบ",
+    )
+    drill = services.add_agenda_item(
+        session,
+        meeting_id,
+        parent_id=items["for_consideration"].id,
+        title="การซ้อมแผนเผชิญเหตุน้ำหลากร่วมกันของเครือข่าย",
+        body="ฝ่ายเลขานุการเสนอให้ซ้อมแผนร่วมกันในเดือนตุลาคม ณ ลุ่มน้ำแม่ขาน "
+        "โดยแต่ละหน่วยงานส่งเจ้าหน้าที่ป้องกันและบรรเทาสาธารณภัยเข้าร่วม\n"
+        "นายกเทศมนตรีเมืองลำพูนเสนอให้เชิญอาสาสมัครเตือนภัยร่วมซ้อมด้วย",
+        resolution="ที่ประชุมเห็นชอบ ดังนี้",
+    )
+    services.set_resolution_points(
+        session,
+        drill.id,
+        [
+            "ซ้อมแผนร่วมกันในวันที่ 17 ตุลาคม 2567",
+            "เทศบาลเมืองลำพูนเป็นเจ้าภาพ",
+            "เชิญอาสาสมัครเตือนภัยเข้าร่วม",
+        ],
+    )
+    network = services.load_meeting(session, meeting_id).network
+    services.add_action(
+        session,
+        drill.id,
+        text="จัดทำแผนการซ้อมและแจ้งหน่วยงานสมาชิก",
+        owner_organization_id=network.members[1].id,
+        due=date(2024, 9, 30),
+    )
+    services.add_action(
+        session,
+        drill.id,
+        text="ส่งรายชื่อเจ้าหน้าที่และอาสาสมัคร",
+        owner_organization_id=network.members[0].id,
+        due=date(2024, 10, 4),
+    )
+    return drill.id
+
+
+def _zoom_report(path: Path, lines) -> Path:
+    """A Zoom participant report of the meeting, as Zoom writes it: names as people type
+    them (short, with their office, a phone), and one visitor nobody knows."""
+    rows = [
+        "Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants",
+        "81234567890,การประชุมคณะทำงานเครือข่าย ครั้งที่ 3,08/21/2024 08:55:10 AM,"
+        "08/21/2024 11:34:02 AM,secretary@example.org,159,9",
+        "",
+        "Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,"
+        "Recording Consent,In Waiting Room",
+    ]
+    shown = []
+    for n, line in enumerate(lines[:7]):
+        parts = line.name.split()
+        given = parts[0].removeprefix("นางสาว").removeprefix("นาย").removeprefix("นาง")
+        office = (line.organization_name or "").replace("เทศบาลตำบล", "ทต.")
+        office = office.replace("เทศบาลเมือง", "ทม.").replace("เทศบาลนคร", "ทน.")
+        shown.append(
+            f"{office} {given}" if n % 3 == 0 else f"{given} {parts[-1]}" if n % 3 == 1 else given
+        )
+    shown += ["iPhone ของ ผู้ใช้", "ผู้สังเกตการณ์ จากมหาวิทยาลัย"]
+    for n, name in enumerate(shown):
+        minute = 56 + n
+        rows.append(
+            f"{name},,08/21/2024 {8 + minute // 60:02d}:{minute % 60:02d}:00 AM,"
+            "08/21/2024 11:30:00 AM,150,Yes,Y,N"
+        )
+    path.write_text("\ufeff" + "\r\n".join(rows) + "\r\n", encoding="utf-8")
+    return path
 
 
 def _save(widget: QWidget, folder: Path, name: str) -> Path:
@@ -85,6 +177,8 @@ def take(folder: Path, language: str = "th") -> list[Path]:
         lines = attendance_rows(session, busiest.id)
         for line, reason in zip(lines[4:9:4], ("ติดราชการ", "ลา"), strict=False):
             services.mark_absent(session, line.id, reason)
+        shown_item = _minutes_in_progress(session, busiest.id)
+        report = _zoom_report(work / "participants_81234567890.csv", lines[9:])
     database.close()
 
     window, close = _window(work, demo_file)
@@ -124,6 +218,34 @@ def take(folder: Path, language: str = "th") -> list[Path]:
     dialog = window.roster.edit_person(None, prefill="นางสาวพิมพ์ใจ รักงาน")
     written.append(_save(dialog, folder, "new-person"))
     dialog.reject()
+
+    # The agenda with the minutes preview, on the matter being written.
+    tools = window.minutes_tools
+    window.resize(*WIDE_WINDOW_SIZE)
+    window.navigator.select_meeting(busiest.id)
+    tools.show_agenda()
+    agenda = tools.agenda
+    agenda.choose(shown_item)
+    _wait_for(lambda: agenda.preview.content is not None)
+    agenda.preview.show_item(shown_item)
+    agenda.editor.body.setFocus()
+    written.append(_save(window, folder, "agenda"))
+
+    # The review of a Zoom report of that meeting.
+    tools.report_import.read(busiest.id, report)
+    _wait_for(lambda: tools.report_import.dialog is not None)
+    review = tools.report_import.dialog
+    unsettled = next((n for n, r in enumerate(review.proposal.rows) if r.status == "ambiguous"), 0)
+    review.table.selectRow(unsettled)
+    written.append(_save(review, folder, "report-review"))
+    review.reject()
+
+    # Who attends: the statistics page over the demo year.
+    tools.show_statistics()
+    statistics = tools.statistics
+    statistics.network.setCurrentIndex(statistics.network.findData(busiest.network_id))
+    statistics.set_year(2024)
+    written.append(_save(window, folder, "statistics"))
     close()
     del translator
     return written

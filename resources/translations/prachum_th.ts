@@ -1377,6 +1377,10 @@ Add another person with this name?</source>
         <translation>ตรวจรายงานผู้เข้าร่วมจาก {0}</translation>
     </message>
     <message>
+        <source>Choose a candidate, a new person or Ignore; or type a few letters of a name to find anyone on the roster.</source>
+        <translation>เลือกจากรายชื่อที่ใกล้เคียง เพิ่มเป็นบุคคลใหม่ หรือไม่นำมาใช้ หรือพิมพ์ชื่อบางส่วนเพื่อค้นหาจากทะเบียน</translation>
+    </message>
+    <message>
         <source>Mark the expected people who are not in the report as absent</source>
         <translation>บันทึกผู้ที่อยู่ในรายชื่อแต่ไม่มีในรายงานว่าไม่มาประชุม</translation>
     </message>

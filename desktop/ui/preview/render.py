@@ -38,7 +38,7 @@ from desktop.exports.minutes_text import (
 
 # The minutes' own fonts first; Laksaman is the free TLWG font drawn after TH Sarabun.
 PREVIEW_FAMILIES = ("TH SarabunPSK", "TH Sarabun New", "Sarabun", "Laksaman", "Norasi")
-PREVIEW_POINTS = 12.0
+PREVIEW_POINTS = 11.5
 LINE_BREAK = "\u2028"
 
 
@@ -161,6 +161,8 @@ class MinutesDocument:
         return [(block.text, False)]
 
     def block_format(self, block: MinutesBlock) -> QTextBlockFormat:
+        """The paragraph's layout. A tab stop counts from where the first line starts (the
+        text indent included), so a hanging label's tab is the label's width."""
         em = self.em
         fmt = QTextBlockFormat()
         fmt.setAlignment(Qt.AlignmentFlag.AlignLeft)
@@ -170,6 +172,9 @@ class MinutesDocument:
         elif isinstance(block, Heading):
             fmt.setTopMargin(em * 0.8)
         elif isinstance(block, AttendeeRow):
+            # Columns as the DOCX's table: a long position wraps under itself.
+            fmt.setLeftMargin(em * 20)
+            fmt.setTextIndent(-em * 20)
             fmt.setTabPositions(
                 [
                     QTextOption.Tab(em * 3.2, QTextOption.TabType.RightTab),
@@ -183,9 +188,7 @@ class MinutesDocument:
             fmt.setTopMargin(em * 0.6)
             fmt.setLeftMargin(indent + label_width)
             fmt.setTextIndent(-label_width)
-            fmt.setTabPositions(
-                [QTextOption.Tab(indent + label_width, QTextOption.TabType.LeftTab)]
-            )
+            fmt.setTabPositions([QTextOption.Tab(label_width, QTextOption.TabType.LeftTab)])
         elif isinstance(block, BodyParagraph):
             # Left, not justified: Qt spreads Thai (which has no spaces) letter by letter.
             fmt.setLeftMargin(em * 2.5 * level)
@@ -198,12 +201,13 @@ class MinutesDocument:
                 fmt.setTextIndent(-label_width)
                 fmt.setTabPositions([QTextOption.Tab(label_width, QTextOption.TabType.LeftTab)])
         elif isinstance(block, ResolutionPointLine | ActionLine):
-            fmt.setLeftMargin(em * 9.5)
+            # As the DOCX: the number at the first-line indent, the text a little after.
+            fmt.setLeftMargin(em * 7)
             fmt.setTextIndent(-em * 2)
-            fmt.setTabPositions([QTextOption.Tab(em * 9.5, QTextOption.TabType.LeftTab)])
+            fmt.setTabPositions([QTextOption.Tab(em * 2, QTextOption.TabType.LeftTab)])
         elif isinstance(block, Signature):
             fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            fmt.setLeftMargin(em * 18)
+            fmt.setLeftMargin(em * 6)
             fmt.setTopMargin(em * 2)
         elif isinstance(block, Line):
             fmt.setTopMargin(em * 0.4)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -131,6 +132,13 @@ class ReportReviewDialog(QDialog):
         self.choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.choice.setModel(self.choices)
         self.choice.setMaxVisibleItems(15)
+        self.choice.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.choice.setToolTip(
+            self.tr(
+                "Choose a candidate, a new person or Ignore; or type a few letters of a name "
+                "to find anyone on the roster."
+            )
+        )
         completer = self.choice.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)

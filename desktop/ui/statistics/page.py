@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -59,6 +59,7 @@ class StatisticsPage(QWidget):
         self.chart = AttendanceChart(self.model, self)
         chart_scroll = QScrollArea(self)
         chart_scroll.setWidgetResizable(True)
+        chart_scroll.setBackgroundRole(QPalette.ColorRole.Base)  # one sheet under the bars
         chart_scroll.setWidget(self.chart)
         self.table = QTableView(self)
         self.table.setModel(self.model)
