@@ -12,17 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QUndoGroup, QUndoStack
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QHBoxLayout,
     QMenu,
     QScrollArea,
     QSplitter,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -41,50 +41,17 @@ from desktop.ui.agenda.restore import ACTION, ITEM, Handles
 from desktop.ui.agenda.snapshot import AgendaNode, AgendaView, read_agenda
 from desktop.ui.agenda.structure import Structure
 from desktop.ui.agenda.tree_model import ID_ROLE, AgendaTreeModel
+from desktop.ui.agenda.tree_view import AgendaTree
 from desktop.ui.preview.pane import MinutesPreview
 from desktop.ui.roster_cache import RosterCache
 from desktop.ui.store import NETWORKS, ROSTER, Store
 from desktop.ui.widgets.autosave import flush_pending
+from desktop.ui.widgets.thai_date import ThaiDateField
 
 T = TypeVar("T")
 
 AGENDA = "agenda"
 """The store topic of agenda changes (subject: the meeting id)."""
-
-
-class AgendaTree(QTreeView):
-    """Tab and Shift+Tab indent and outdent here; Delete deletes; Enter edits."""
-
-    indent_requested = Signal()
-    outdent_requested = Signal()
-    delete_requested = Signal()
-    edit_requested = Signal()
-
-    def event(self, event: QEvent) -> bool:
-        # Tab would move the focus before keyPressEvent saw it: take it here.
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() == Qt.Key.Key_Tab and not event.modifiers() & (
-                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-            ):
-                self.indent_requested.emit()
-                return True
-            if event.key() == Qt.Key.Key_Backtab:
-                self.outdent_requested.emit()
-                return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        plain = event.modifiers() in (
-            Qt.KeyboardModifier.NoModifier,
-            Qt.KeyboardModifier.KeypadModifier,
-        )
-        if event.key() == Qt.Key.Key_Delete and plain:
-            self.delete_requested.emit()
-            return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
-            self.edit_requested.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class AgendaPage(QWidget):
@@ -334,7 +301,18 @@ class AgendaPage(QWidget):
             self._switching = False
 
     def step(self, delta: int) -> None:
-        """Alt+Up, Alt+Down: the item above or below, the focus staying in its field."""
+        """Alt+Up, Alt+Down: the item above or below, the focus staying in its field.
+
+        In a list box or a date field Alt+Down keeps its usual meaning (open the list,
+        the calendar): the page's shortcut would otherwise take it from them."""
+        focus = QApplication.focusWidget()
+        if delta > 0 and isinstance(focus, QComboBox):
+            focus.showPopup()
+            return
+        date_field = focus.parentWidget() if focus is not None else None
+        if delta > 0 and isinstance(date_field, ThaiDateField):
+            date_field.show_calendar()
+            return
         ids = self.model.ordered_ids()
         if not ids:
             return
