@@ -240,6 +240,7 @@ def run(db_path: Path | None, choices: Choices | None = None) -> int:
             host.driver = start_driver(window, Path(script))
         return app.exec()
     finally:
+        host.save_everything()  # typed after a quit was asked for, before the loop ended
         host.close()
         reporter.uninstall()
         del translator

@@ -2,10 +2,11 @@
 
 The app runs it only when started with PRACHUM_TEST_DRIVER=<script.json>, for the
 crash test that kills the app at random moments: it must know what was typed before
-each kill. The script names the meeting, the text to type at the end of a text field,
-the pace, and how often to toggle the next attendance line with the space bar:
+each kill. The script names the meeting, the text field (the body of the agenda's
+first item, or the meeting's opening text), the text to type at its end, the pace, and
+how often to toggle the next attendance line with the space bar:
 
-    {"journal": "…/journal.jsonl", "meeting_id": 1, "field": "opening",
+    {"journal": "…/journal.jsonl", "meeting_id": 1, "field": "body" | "opening",
      "text": "…", "pace_ms": 30, "toggle_every": 6}
 
 Keys are real key events sent to the real widgets, so the autosave and the attendance
@@ -59,14 +60,19 @@ class Driver(QObject):
         self.timer.timeout.connect(self.step)
 
     def field(self) -> QPlainTextEdit:
-        name = self.script.get("field", "opening")
-        if name != "opening":
-            raise ValueError(f"the driver cannot type into {name!r}")
-        return self.window.meeting.details.opening
+        name = self.script.get("field", "body")
+        if name == "opening":
+            return self.window.meeting.details.opening
+        if name == "body":
+            return self.window.minutes_tools.agenda.editor.body
+        raise ValueError(f"the driver cannot type into {name!r}")
 
     def begin(self) -> None:
         self.window.open_meeting(int(self.script["meeting_id"]))
-        self.window.show_details()
+        if self.script.get("field", "body") == "body":
+            self.window.minutes_tools.show_agenda()  # the first item is chosen
+        else:
+            self.window.show_details()
         field = self.field()
         field.moveCursor(QTextCursor.MoveOperation.End)
         self.journal.write("ready", pid=os.getpid(), text=field.toPlainText())

@@ -2,8 +2,9 @@
 typed more than a second before the kill, and its database is never damaged.
 
 Each round starts `python main.py --db …` offscreen with the test driver
-(desktop/ui/test_driver.py), which types Thai text at the end of the meeting's opening
-text and toggles attendance lines with the space bar, writing down when. One round is
+(desktop/ui/test_driver.py), which types Thai text at the end of an agenda item's body
+(what was said) and toggles attendance lines with the space bar, writing down when. One
+round is
 killed during start-up (opening, locking, the daily backup). After each kill the
 database must pass PRAGMA integrity_check and hold everything the journal says was
 typed up to one second before the kill; the next round starts on the same file, past
@@ -66,6 +67,7 @@ def _meeting(db_path: Path) -> int:
         meeting = services.create_meeting(
             s, title="ประชุมเครือข่าย", date=date(2024, 6, 5), network_id=network.id, number=3
         )
+        services.add_agenda_item(s, meeting.id, title="เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ")
         for given in PEOPLE:
             person = services.create_person(
                 s, honorific="นาย", given_name=given, family_name="ใจดี", organization_id=town.id
@@ -105,20 +107,20 @@ def _stored(db_path: Path) -> tuple[str, dict[int, str]]:
     try:
         assert con.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []
-        opening = con.execute("SELECT coalesce(opening, '') FROM meetings").fetchone()[0]
+        body = con.execute("SELECT coalesce(body, '') FROM agenda_items").fetchone()[0]
         statuses = dict(con.execute("SELECT id, status FROM attendance").fetchall())
     finally:
         con.close()
-    return opening, statuses
+    return body, statuses
 
 
 def _check_round(
     events: list[dict], *, text: str, before: str, killed_at: float, stored, tally: Tally
 ) -> None:
-    opening, statuses = stored
+    body, statuses = stored
     cut = killed_at - GRACE
     if not events:  # killed before the driver began: nothing typed, nothing to lose
-        assert opening == before
+        assert body == before
         return
     assert events[0]["event"] == "ready"
     assert normalize_optional(events[0]["text"]) == (normalize_optional(before) or None)
@@ -127,11 +129,11 @@ def _check_round(
     options = {
         normalize_optional(before + text[:k]) or "": k for k in range(len(text), due - 1, -1)
     }
-    assert opening in options, (
+    assert body in options, (
         f"typed {due} characters up to a second before the kill, the database has "
-        f"{len(opening) - len(before)} more than before: {opening[len(before) :]!r}"
+        f"{len(body) - len(before)} more than before: {body[len(before) :]!r}"
     )
-    kept = options[opening]
+    kept = options[body]
     tally.typed += max(typed, default=0)
     tally.recovered += kept
     tally.lost_in_last_second += max(typed, default=0) - kept
@@ -156,7 +158,7 @@ def _start(tmp_path: Path, number: int, meeting_id: int, text: str) -> subproces
             {
                 "journal": str(tmp_path / f"journal-{number}.jsonl"),
                 "meeting_id": meeting_id,
-                "field": "opening",
+                "field": "body",
                 "text": text,
                 "pace_ms": PACE_MS,
                 "toggle_every": 7,
@@ -249,6 +251,6 @@ def test_a_logout_or_shutdown_signal_saves_everything_typed_and_ends_cleanly(tmp
             process.kill()
             process.wait()
     typed = max(e["count"] for e in _journal(journal) if e["event"] == "typed")
-    opening, _statuses = _stored(db_path)
-    assert opening in {normalize_optional(text[:k]) for k in (typed, typed + 1)}
+    body, _statuses = _stored(db_path)
+    assert body in {normalize_optional(text[:k]) for k in (typed, typed + 1)}
     assert not (tmp_path / "prachum.db.lock").exists(), "the lock is given back"
