@@ -44,7 +44,8 @@ def meeting(db_path) -> dict[str, int]:
             s, honorific="นาย", given_name="สมชาย", family_name="ใจดี", organization_id=town.id
         )
         line = services.add_attendee(s, meeting.id, person.id, status="present")
-        ids = {"meeting": meeting.id, "line": line.id}
+        item = services.add_agenda_item(s, meeting.id, title="เรื่องแจ้งเพื่อทราบ", body="ประธานแจ้ง")
+        ids = {"meeting": meeting.id, "line": line.id, "item": item.id}
     database.close()
     return ids
 
@@ -128,6 +129,25 @@ def test_a_full_disk_keeps_the_typed_text_tells_her_once_and_saves_it_when_space
     assert stored(db_path)[0] == ("เปิดประชุมเวลา 09.30 น. " + LONG + " เพิ่มเติม").strip()
     assert not host.trouble.isVisible()
     assert "บันทึก" in host.window.statusBar().currentMessage()
+
+
+def test_the_agenda_body_typed_on_a_full_disk_is_kept_and_saved_later(qtbot, keys, host):
+    disk = Disk(host.store.database.engine)
+    tools = host.window.minutes_tools
+    tools.show_agenda()
+    body = tools.agenda.editor.body
+    disk.fill()
+    type_and_pause(keys, body, " " + LONG)
+    assert body.toPlainText() == "ประธานแจ้ง " + LONG
+    assert len(host.store.kept) == 1
+    disk.free()
+    qtbot.waitUntil(lambda: not host.store.kept, timeout=3000)
+    con = sqlite3.connect(host.store.path)
+    try:
+        stored_body = con.execute("SELECT body FROM agenda_items").fetchone()[0]
+    finally:
+        con.close()
+    assert stored_body == ("ประธานแจ้ง " + LONG).strip()
 
 
 def refuse_commits(monkeypatch, words: str) -> None:
