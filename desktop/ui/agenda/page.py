@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from desktop.core import services
+from desktop.core.services.views import organization_rows
 from desktop.ui.agenda.commands import (
     AddAction,
     DeleteAction,
@@ -276,8 +278,6 @@ class AgendaPage(QWidget):
     def _load_owners(self) -> None:
         if not self._owners_stale:
             return
-        from desktop.core.services.views import organization_rows
-
         self._owners_stale = False
         self.editor.actions.set_owners(self.store.read(organization_rows), self.roster.people())
 
@@ -379,8 +379,6 @@ class AgendaPage(QWidget):
         node, stack = self.editor.node, self.stack
         if node is None or stack is None:
             return None
-        from desktop.core import services
-
         action_id = self.run(lambda s: services.add_action(s, node.id, **fields).id)
         if action_id is None:
             return None
@@ -393,8 +391,6 @@ class AgendaPage(QWidget):
         node, stack = self.editor.node, self.stack
         if node is None or stack is None:
             return False
-        from desktop.core import services
-
         if not self.run(lambda s: services.update_action(s, action_id, **new)):
             return False
         stack.push(
