@@ -52,8 +52,11 @@ class MinutesTools(QObject):
         self.search_dialog: SearchDialog | None = None
         self._make_actions()
         self._add_to_menus()
-        self.long_lived_frozen = False
         QTimer.singleShot(FREEZE_MS, self, self.freeze_long_lived)
+
+    @property
+    def long_lived_frozen(self) -> bool:
+        return gc.get_freeze_count() > 0
 
     def freeze_long_lived(self) -> None:
         """Leave what exists once the window has settled out of the garbage collector.
@@ -63,9 +66,8 @@ class MinutesTools(QObject):
         froze that long (bench_ui_stall). These objects live as long as the window;
         frozen, a collection scans only what was made since. Freezing costs no scan.
         """
-        if not self.long_lived_frozen:
+        if not self.long_lived_frozen:  # once per process: a later window stays collectable
             gc.freeze()
-            self.long_lived_frozen = True
 
     def _meeting_id(self) -> int | None:
         return self.window.meeting.meeting_id
