@@ -161,6 +161,8 @@ class Store(QObject):
             return self._not_written(kind, action, topic, subject, parent)
         self.changed.emit(topic, subject)
         self.saved.emit()
+        if self.failure is not None and not self.kept:
+            self._written_again()  # a refused click, then the disk took the next change
         return True if result is None else result
 
     # --- when the disk refuses ------------------------------------------------------------
@@ -210,12 +212,15 @@ class Store(QObject):
             self.kept.pop(0)
             self.changed.emit(entry.topic, entry.subject)
         if self.failure is not None:
-            self.failure = None
-            self._told = False
-            self.retry_timer.stop()
             self.saved.emit()
-            self.recovered.emit()
+            self._written_again()
         return True
+
+    def _written_again(self) -> None:
+        self.failure = None
+        self._told = False
+        self.retry_timer.stop()
+        self.recovered.emit()
 
     def discard_kept(self) -> int:
         """Forget the kept changes (she chose to close without them); how many there were."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -150,43 +151,48 @@ def test_the_agenda_body_typed_on_a_full_disk_is_kept_and_saved_later(qtbot, key
     assert stored_body == ("ประธานแจ้ง " + LONG).strip()
 
 
-def refuse_commits(monkeypatch, words: str) -> None:
-    """Every commit fails as SQLite fails it, with the error SQLAlchemy wraps it in."""
+@contextmanager
+def commits_refused(words: str):
+    """While inside, every commit fails as SQLite fails it, wrapped as SQLAlchemy wraps it.
+
+    A patch of its own: undoing the test's monkeypatch would also undo the recorded
+    message boxes, and a real one would wait for a click."""
 
     def refuse(_session):
         raise OperationalError("COMMIT", {}, sqlite3.OperationalError(words))
 
-    monkeypatch.setattr(Session, "commit", refuse)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Session, "commit", refuse)
+        yield
 
 
-def test_a_click_the_disk_refuses_is_told_and_not_shown_as_done(
-    qtbot, host, db_path, message_boxes, monkeypatch
-):
+def test_a_click_the_disk_refuses_is_told_and_not_shown_as_done(host, message_boxes):
     page = host.window.meeting.attendance
     host.window.show_attendance()
-    refuse_commits(monkeypatch, "database or disk is full")
-    page.toggle(0)
+    with commits_refused("database or disk is full"):
+        page.toggle(0)
     assert message_boxes.kinds() == ["warning"]
     assert page.rows()[0].status == "present", "the list shows what is stored"
     assert host.store.kept == [], "a click is not kept: she can simply click again"
-    monkeypatch.undo()
     page.toggle(0)
-    assert stored(db_path)[1:] == ("absent", [("ok",)])
+    assert stored(host.store.path)[1:] == ("absent", [("ok",)])
+    assert not host.trouble.isVisible(), "the warning goes once a change is stored again"
+    with commits_refused("database or disk is full"):
+        page.toggle(0)
+    assert message_boxes.kinds() == ["warning", "warning"], "a new failure is told again"
 
 
 def test_a_read_only_folder_refuses_the_write_keeps_the_text_and_says_why(
-    qtbot, keys, host, message_boxes, monkeypatch
+    qtbot, keys, host, message_boxes
 ):
     db_path = host.store.path
-    refuse_commits(monkeypatch, "attempt to write a readonly database")
     opening = host.window.meeting.details.opening
-    type_and_pause(keys, opening, " ต่อท้าย")
-    assert opening.toPlainText().endswith(" ต่อท้าย")
-    assert message_boxes.kinds() == ["warning"]
-    assert "อ่านอย่างเดียว" in message_boxes.shown[0][2]
-    assert stored(db_path)[0] == "เปิดประชุมเวลา 09.30 น."
-
-    monkeypatch.undo()
+    with commits_refused("attempt to write a readonly database"):
+        type_and_pause(keys, opening, " ต่อท้าย")
+        assert opening.toPlainText().endswith(" ต่อท้าย")
+        assert message_boxes.kinds() == ["warning"]
+        assert "อ่านอย่างเดียว" in message_boxes.shown[0][2]
+        assert stored(db_path)[0] == "เปิดประชุมเวลา 09.30 น."
     qtbot.waitUntil(lambda: not host.store.kept, timeout=3000)
     assert stored(db_path)[0] == "เปิดประชุมเวลา 09.30 น. ต่อท้าย"
 
