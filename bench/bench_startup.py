@@ -8,6 +8,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -35,14 +36,21 @@ def _time_until_shown(command: list[str], env: dict[str, str]) -> float:
         command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
     )
     assert process.stdout is not None
-    for line in process.stdout:
-        if line.startswith("shown"):
-            elapsed = time.perf_counter() - start
-            break
-    else:
-        process.wait()
-        raise RuntimeError(f"{command[1:3]} never showed its window")
-    process.wait(timeout=30)
+    # A window that never shows must not hang the benchmark (or the test that runs it).
+    watchdog = threading.Timer(120, process.kill)
+    watchdog.start()
+    try:
+        for line in process.stdout:
+            if line.startswith("shown"):
+                elapsed = time.perf_counter() - start
+                break
+        else:
+            raise RuntimeError(f"{command[1:3]} never showed its window")
+        process.wait(timeout=30)
+    finally:
+        watchdog.cancel()
+        if process.poll() is None:
+            process.kill()
     return elapsed
 
 

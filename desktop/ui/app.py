@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from desktop import APP_NAME, __version__
 from desktop.core.db import open_database
 from desktop.core.errors import PrachumError
+from desktop.ui import startup_probe
 from desktop.ui.errors import ErrorReporter
 from desktop.ui.fonts import ensure_thai_font
 from desktop.ui.i18n import install_language
@@ -233,6 +234,7 @@ def run(db_path: Path | None, choices: Choices | None = None) -> int:
     _save_when_the_session_ends(app, host)
     try:
         window = host.show()
+        startup_probe.arm(app, window)
         script = os.environ.get(TEST_DRIVER_VARIABLE)
         if script:
             from desktop.ui.test_driver import start_driver
