@@ -20,11 +20,12 @@ from desktop.ui.fonts import ensure_thai_font
 from desktop.ui.i18n import install_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import AppSettings
-from desktop.ui.startup import Choices, Opened, open_for_window
+from desktop.ui.startup import Choices, Opened, daily_backup, open_for_window
 from desktop.ui.store import Store
 from desktop.ui.widgets.autosave import flush_pending
 
 TEST_DRIVER_VARIABLE = "PRACHUM_TEST_DRIVER"
+DAILY_CHECK_MS = 60 * 60 * 1000
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -53,6 +54,11 @@ class AppHost(QObject):
         self.reporter = reporter
         self.window: MainWindow | None = None
         self.trouble: QLabel | None = None
+        # A laptop that sleeps instead of quitting still gets its daily backup.
+        self.daily = QTimer(self)
+        self.daily.setInterval(DAILY_CHECK_MS)
+        self.daily.timeout.connect(self.back_up_today)
+        self.daily.start()
 
     @property
     def store(self) -> Store:
@@ -86,6 +92,13 @@ class AppHost(QObject):
             QMessageBox.information(window, APP_NAME, note)
         self.opened.notes.clear()
         return window
+
+    def back_up_today(self) -> None:
+        """Today's backup if there is none yet (start-up made one unless it failed)."""
+        notes = len(self.opened.notes)
+        daily_backup(self.opened, self.settings)
+        if self.window is not None and len(self.opened.notes) > notes:
+            self.window.statusBar().showMessage(self.opened.notes.pop())
 
     def _mark_read_only(self, window: MainWindow) -> None:
         window.setWindowTitle(

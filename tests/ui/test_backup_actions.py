@@ -154,3 +154,17 @@ def test_the_restore_dialog_without_backups_offers_only_another_file(qtbot, tmp_
     qtbot.addWidget(dialog)
     assert dialog.backups() == []
     assert not dialog.restore_button.isEnabled() and dialog.other_button.isEnabled()
+
+
+def test_a_window_left_open_past_midnight_makes_the_next_days_backup(host, monkeypatch):
+    folder = host.store.path.parent / "backups"
+    made = []
+
+    def rotate(database, keep, now=None):
+        made.append(keep)
+        return rotate_backups(database, keep=keep, now=datetime(2030, 1, 2))
+
+    monkeypatch.setattr("desktop.ui.startup.rotate_backups", rotate)
+    host.daily.timeout.emit()
+    assert made == [AppSettings().backups_to_keep]
+    assert (folder / "prachum-2030-01-02.backup.db").exists()
