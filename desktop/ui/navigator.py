@@ -56,6 +56,8 @@ class Navigator(QWidget):
         self.meetings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.meetings.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.meetings.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Every entry is two lines: with uniform sizes Qt measures one, not 10,000.
+        self.meetings.setUniformItemSizes(True)
         self.empty_note = QLabel()
         self.empty_note.setWordWrap(True)
         self.empty_note.hide()
@@ -96,9 +98,12 @@ class Navigator(QWidget):
 
     def choose_network(self, network_id: int | None) -> None:
         row = max(0, self.network_model.row_of(network_id))
+        before = self.networks.currentIndex()
         if self.network_model.rowCount():
             self.networks.setCurrentIndex(self.network_model.index(row))
-        self._network_changed(self.networks.currentIndex(), QModelIndex())
+        if self.networks.currentIndex() == before:
+            # Nothing moved, so no signal read the list: read it here (only once either way).
+            self._network_changed(self.networks.currentIndex(), QModelIndex())
 
     def _network_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         network = self.network_model.network(current.row()) if current.isValid() else None
