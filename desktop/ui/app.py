@@ -54,6 +54,8 @@ class AppHost(QObject):
         self.reporter = reporter
         self.window: MainWindow | None = None
         self.trouble: QLabel | None = None
+        self.driver: QObject | None = None  # the test driver, under PRACHUM_TEST_DRIVER
+        self.wake: QTimer | None = None
         # A laptop that sleeps instead of quitting still gets its daily backup.
         self.daily = QTimer(self)
         self.daily.setInterval(DAILY_CHECK_MS)
