@@ -93,6 +93,11 @@ def read_meeting_file(path: Path | str) -> dict[str, Any]:
     return data
 
 
+def _as_list(value: Any) -> list:
+    """A value the schema wants as a list; anything else is already among the problems."""
+    return value if isinstance(value, list) else []
+
+
 def _ids(entries: list[Any], path: str, problems: list[str]) -> set[str]:
     seen: set[str] = set()
     for index, entry in enumerate(entries):
@@ -125,7 +130,7 @@ def _check_agenda(
         if not isinstance(item, dict):
             continue
         where = f"{path}[{index}]"
-        for a_index, action in enumerate(item.get("actions") or []):
+        for a_index, action in enumerate(_as_list(item.get("actions"))):
             if not isinstance(action, dict):
                 continue
             owner = action.get("owner")
@@ -143,14 +148,14 @@ def validate(data: Any) -> list[str]:
     problems = _schema_checker().problems(data)
     if not isinstance(data, dict):
         return problems
-    organizations = _ids(data.get("organizations") or [], "organizations", problems)
-    people = _ids(data.get("people") or [], "people", problems)
+    organizations = _ids(_as_list(data.get("organizations")), "organizations", problems)
+    people = _ids(_as_list(data.get("people")), "people", problems)
     network = data.get("network")
     if isinstance(network, dict):
-        for index, member in enumerate(network.get("members") or []):
+        for index, member in enumerate(_as_list(network.get("members"))):
             if isinstance(member, str) and member not in organizations:
                 problems.append(f"network.members[{index}]: no organisation with id {member!r}")
-    for index, person in enumerate(data.get("people") or []):
+    for index, person in enumerate(_as_list(data.get("people"))):
         if isinstance(person, dict):
             ref = person.get("organization")
             if isinstance(ref, str) and ref not in organizations:
@@ -168,7 +173,7 @@ def validate(data: Any) -> list[str]:
     if isinstance(start, str) and isinstance(end, str) and end < start:
         problems.append(f"meeting.end: {end} is before the start {start}")
     seen: set[str] = set()
-    for index, line in enumerate(meeting.get("attendance") or []):
+    for index, line in enumerate(_as_list(meeting.get("attendance"))):
         if not isinstance(line, dict) or not isinstance(line.get("person"), str):
             continue
         ref, where = line["person"], f"meeting.attendance[{index}]"
