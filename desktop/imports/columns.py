@@ -9,6 +9,7 @@ unknown may still be recognised by the shape of its values (dates, e-mail addres
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from desktop.imports.sheets import Row, header_key
 
@@ -30,8 +31,10 @@ class Header:
         return name in self.columns
 
 
-def _keys(names: tuple[str, ...]) -> set[str]:
-    return {header_key(n) for n in names}
+@lru_cache(maxsize=256)
+def _keys(names: tuple[str, ...]) -> frozenset[str]:
+    # The known names are constants: normalise them once, not on every row looked at.
+    return frozenset(header_key(n) for n in names)
 
 
 def match_columns(values: Row, aliases: dict[str, tuple[str, ...]]) -> dict[str, int]:
