@@ -12,8 +12,6 @@ import unicodedata
 from datetime import date, time
 from functools import lru_cache
 
-from pythainlp.util.normalize import remove_repeat_vowels, remove_zw, reorder_vowels
-
 BE_OFFSET = 543
 
 THAI_MONTHS = (
@@ -209,6 +207,9 @@ def normalize_text(text: str) -> str:
     """
     if not text:
         return text
+    # Imported here: pythainlp's package loads ~50 ms of modules we do not need at start-up.
+    from pythainlp.util.normalize import remove_repeat_vowels, remove_zw, reorder_vowels
+
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub("", text)
     text = remove_zw(text)
