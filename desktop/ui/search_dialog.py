@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.core import services
 from desktop.core.services.search import SearchHit
 from desktop.core.thai import format_meeting_number, format_thai_date_short
+from desktop.ui.models.table import HeaderedTableModel
 from desktop.ui.store import Store
 
 Index = QModelIndex | QPersistentModelIndex
@@ -39,34 +39,23 @@ PAUSE_MS = 200
 LIMIT = 300
 
 
-class SearchResultModel(QAbstractTableModel):
+class SearchResultModel(HeaderedTableModel):
     DATE, MEETING, ITEM, TEXT = range(4)
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.hits: list[SearchHit] = []
+        self.rows: list[SearchHit] = []
         self.headers = [self.tr("Date"), self.tr("Meeting"), self.tr("Item"), self.tr("Found")]
 
     def set_hits(self, hits: list[SearchHit]) -> None:
         self.beginResetModel()
-        self.hits = list(hits)
+        self.rows = list(hits)
         self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.hits)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        hit = self.hits[index.row()]
+        hit = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             column = index.column()
             if column == self.DATE:
@@ -161,11 +150,11 @@ class SearchDialog(QDialog):
 
     def _first_result(self) -> None:
         self.search()
-        if self.model.hits:
+        if self.model.rows:
             self.table.setFocus()
             self.table.selectRow(0)
 
     def choose(self, row: int) -> None:
-        if 0 <= row < len(self.model.hits):
-            hit = self.model.hits[row]
+        if 0 <= row < len(self.model.rows):
+            hit = self.model.rows[row]
             self.open_at.emit(hit.meeting_id, hit.item_id)

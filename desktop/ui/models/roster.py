@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -22,6 +21,7 @@ from PySide6.QtGui import QColor
 from desktop.core.services.views import NetworkRow, OrganizationRow, PersonRow
 from desktop.core.thai import thai_sort_key
 from desktop.ui import i18n
+from desktop.ui.models.table import HeaderedTableModel
 from desktop.ui.text_match import layout_slip, matches, query_words, search_key
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -72,35 +72,19 @@ class NetworkListModel(QAbstractListModel):
         return None
 
 
-class _Table(QAbstractTableModel):
+class _Table(HeaderedTableModel):
     """Plain rows with a header; subclasses say what each column shows."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list = []
-        self.headers: list[str] = []
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
-
     def item(self, row: int):
-        return self._rows[row]
+        return self.rows[row]
 
     def row_of(self, ident: int | None) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == ident), -1)
+        return next((i for i, r in enumerate(self.rows) if r.id == ident), -1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(row, index.column())
         if role == ID_ROLE:
@@ -128,7 +112,7 @@ class OrganizationTableModel(_Table):
 
     def set_rows(self, rows: list[OrganizationRow]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self.rows = list(rows)
         self.endResetModel()
 
     def text(self, row: OrganizationRow, column: int) -> str:
@@ -197,7 +181,7 @@ class PersonTableModel(_Table):
         else:
             chosen = self._all
         self.beginResetModel()
-        self._rows = chosen
+        self.rows = chosen
         self.endResetModel()
 
     def total(self) -> int:
@@ -225,7 +209,7 @@ class PersonTableModel(_Table):
         """Sort by a column in Thai dictionary order."""
         reverse = order == Qt.SortOrder.DescendingOrder
         self.layoutAboutToBeChanged.emit()
-        self._rows.sort(key=lambda r: thai_sort_key(self.text(r, column)), reverse=reverse)
+        self.rows.sort(key=lambda r: thai_sort_key(self.text(r, column)), reverse=reverse)
         self.layoutChanged.emit()
 
 

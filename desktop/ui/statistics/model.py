@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.core.services.search import OrganizationAttendance
+from desktop.ui.models.table import HeaderedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 RATE_ROLE = Qt.ItemDataRole.UserRole
@@ -17,7 +18,7 @@ def percent(rate: float) -> str:
     return f"{rate * 100:.0f}%"
 
 
-class StatisticsModel(QAbstractTableModel):
+class StatisticsModel(HeaderedTableModel):
     ORGANIZATION, INVITED, PRESENT, ABSENT, RATE, PARTICIPANTS = range(6)
 
     def __init__(self, parent=None):
@@ -47,17 +48,6 @@ class StatisticsModel(QAbstractTableModel):
             sum(r.absent for r in self.rows),
             sum(r.participants for r in self.rows),
         )
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
