@@ -92,6 +92,8 @@ class KeptChange:
     action: Callable[[Session], object]
     topic: str
     subject: int | None
+    key: object = None
+    """What the text belongs to (an agenda item): one field widget serves many items."""
 
 
 class Store(QObject):
@@ -133,6 +135,7 @@ class Store(QObject):
         topic: str,
         subject: int | None = None,
         parent: QWidget | None = None,
+        key: object = None,
     ) -> T | bool | None:
         """Run a service call in its own committed session.
 
@@ -153,12 +156,12 @@ class Store(QObject):
             self.reporter.show_problem(parent, error)
             return None
         except _StillRefused as refused:
-            return self._not_written(refused.kind, action, topic, subject, parent)
+            return self._not_written(refused.kind, action, topic, subject, parent, key=key)
         except (DBAPIError, sqlite3.Error, OSError) as error:
             kind = storage_failure(error)
             if kind is None:
                 raise
-            return self._not_written(kind, action, topic, subject, parent)
+            return self._not_written(kind, action, topic, subject, parent, key=key)
         self.changed.emit(topic, subject)
         self.saved.emit()
         if self.failure is not None and not self.kept:
@@ -167,18 +170,20 @@ class Store(QObject):
 
     # --- when the disk refuses ------------------------------------------------------------
 
-    def _not_written(self, kind, action, topic, subject, parent) -> bool | None:
+    def _not_written(self, kind, action, topic, subject, parent, *, key=None) -> bool | None:
         self.failure = kind
         field = field_being_stored()
         kept = field is not None
         if kept:
-            # Only the latest text of a field matters: it replaces the one kept before.
+            # Only the latest text of a field matters: it replaces the one kept before for
+            # the same record. The same widget edits many records (every agenda item, every
+            # meeting's opening), so the record is part of the match.
             for entry in self.kept:
-                if entry.field is field:
-                    entry.action, entry.topic, entry.subject = action, topic, subject
+                if entry.field is field and (entry.subject, entry.key) == (subject, key):
+                    entry.action, entry.topic = action, topic
                     break
             else:
-                self.kept.append(KeptChange(field, action, topic, subject))
+                self.kept.append(KeptChange(field, action, topic, subject, key))
             self.retry_timer.start()
         self.trouble.emit(self.trouble_text())
         if not self._told:

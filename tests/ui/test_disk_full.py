@@ -151,6 +151,34 @@ def test_the_agenda_body_typed_on_a_full_disk_is_kept_and_saved_later(qtbot, key
     assert stored_body == ("ประธานแจ้ง " + LONG).strip()
 
 
+def test_text_typed_into_two_agenda_items_on_a_full_disk_is_all_kept(qtbot, keys, host, meeting):
+    # One body box serves every item: what she typed into the first item must not be
+    # replaced by what she types into the second while the disk is full.
+    with host.store.database.session() as s:
+        second = services.add_agenda_item(s, meeting["meeting"], title="เรื่องที่สอง", body="ข")
+        second_id = second.id
+    disk = Disk(host.store.database.engine)
+    tools = host.window.minutes_tools
+    tools.show_agenda()
+    agenda = tools.agenda
+    agenda.refresh()
+    agenda.choose(meeting["item"])
+    disk.fill()
+    type_and_pause(keys, agenda.editor.body, " " + LONG)
+    agenda.choose(second_id)
+    type_and_pause(keys, agenda.editor.body, " เรื่องที่สองพิมพ์ต่อ" + LONG)
+    assert len(host.store.kept) == 2
+    disk.free()
+    qtbot.waitUntil(lambda: not host.store.kept, timeout=3000)
+    con = sqlite3.connect(host.store.path)
+    try:
+        bodies = dict(con.execute("SELECT id, body FROM agenda_items"))
+    finally:
+        con.close()
+    assert bodies[meeting["item"]] == ("ประธานแจ้ง " + LONG).strip()
+    assert bodies[second_id] == ("ข เรื่องที่สองพิมพ์ต่อ" + LONG).strip()
+
+
 @contextmanager
 def commits_refused(words: str):
     """While inside, every commit fails as SQLite fails it, wrapped as SQLAlchemy wraps it.

@@ -212,9 +212,11 @@ class AgendaPage(QWidget):
         meeting_id = self.meeting_id
         return self.store.read(lambda s: read_agenda(s, meeting_id))
 
-    def run(self, action: Callable[[Session], T]) -> T | bool | None:
+    def run(self, action: Callable[[Session], T], key: object = None) -> T | bool | None:
         """A change through the store: stored and committed, or refused (message shown)."""
-        return self.store.change(action, topic=AGENDA, subject=self.meeting_id, parent=self)
+        return self.store.change(
+            action, topic=AGENDA, subject=self.meeting_id, parent=self, key=key
+        )
 
     @property
     def editable(self) -> bool:
@@ -348,7 +350,7 @@ class AgendaPage(QWidget):
             return False
         if field == "title" and not str(new).strip():
             return False  # a title being retyped: the stored one stays until there is text
-        if not self.run(lambda s: store_field(s, node.id, field, new)):
+        if not self.run(lambda s: store_field(s, node.id, field, new), key=node.id):
             return False
         stack.push(EditField(self, self.handles.key(ITEM, node.id), field, old, new))
         if field in ("title", "category"):
