@@ -156,6 +156,11 @@ def test_a_second_copy_opened_read_only_changes_nothing(
         meeting_id = window.navigator.listed_meeting_ids()[0]
         window.open_meeting(meeting_id)
         assert not window.copy_people_action.isEnabled()
+        # Nothing invites typing that could not be kept.
+        assert not window.meeting.details.title.isEnabled()
+        assert not window.meeting.attendance.model.editable
+        window.minutes_tools.show_agenda()
+        assert not window.minutes_tools.agenda.editable
         for title in ("แก้ชื่อ", "แก้อีกครั้ง"):
             window.meeting.details.title.setText(title)
             window.meeting.details.title_saver.flush()

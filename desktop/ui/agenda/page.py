@@ -220,7 +220,7 @@ class AgendaPage(QWidget):
 
     @property
     def editable(self) -> bool:
-        return self.view is not None and self.view.editable
+        return self.view is not None and self.view.editable and not self.store.database.readonly
 
     def refresh(self, select_id: int | None = None, reload_editor: bool = False) -> None:
         """Read the agenda again; select `select_id` (else the item being edited)."""

@@ -170,7 +170,7 @@ class Structure(QObject):
         note.hide()
         if view is None:
             return
-        if not view.editable:
+        if not page.editable:
             note.show_note(
                 self.tr("These minutes are final: every field is read-only until reopened."),
                 self.tr("Reopen…"),

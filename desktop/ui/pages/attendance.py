@@ -146,7 +146,7 @@ class AttendancePage(QWidget):
     def load(self, details: MeetingDetails, network_member_ids: set[int]) -> None:
         self.meeting_id = details.id
         self.network_member_ids = set(network_member_ids)
-        editable = details.status == "draft"
+        editable = details.status == "draft" and not self.store.database.readonly
         self.model.editable = editable
         for widget in (self.copy_button, self.network_button, self.finder):
             widget.setEnabled(editable)

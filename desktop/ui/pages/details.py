@@ -187,7 +187,8 @@ class DetailsPage(QWidget):
             self._set_people(chosen_people)
             self._people_complete = False
             self.opening_saver.set_text(details.opening or "")
-            editable = details.status == "draft"
+            # A final meeting, or a database this copy may only read: nothing to type into.
+            editable = details.status == "draft" and not self.store.database.readonly
             self.read_only_note.setVisible(not editable)
             for widget in self._fields():
                 widget.setEnabled(editable)
