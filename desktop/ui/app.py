@@ -7,8 +7,9 @@ import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from desktop import APP_NAME, __version__
@@ -23,6 +24,7 @@ from desktop.ui.settings import AppSettings
 from desktop.ui.startup import Choices, Opened, daily_backup, open_for_window
 from desktop.ui.store import Store
 from desktop.ui.widgets.autosave import flush_pending
+from desktop.ui.worker import run_in_background
 
 TEST_DRIVER_VARIABLE = "PRACHUM_TEST_DRIVER"
 DAILY_CHECK_MS = 60 * 60 * 1000
@@ -57,6 +59,7 @@ class AppHost(QObject):
         self.driver: QObject | None = None  # the test driver, under PRACHUM_TEST_DRIVER
         self.wake: QTimer | None = None
         # A laptop that sleeps instead of quitting still gets its daily backup.
+        self._backing_up = False
         self.daily = QTimer(self)
         self.daily.setInterval(DAILY_CHECK_MS)
         self.daily.timeout.connect(self.back_up_today)
@@ -96,11 +99,24 @@ class AppHost(QObject):
         return window
 
     def back_up_today(self) -> None:
-        """Today's backup if there is none yet (start-up made one unless it failed)."""
+        """Today's backup if there is none yet (start-up made one unless it failed).
+
+        On the worker: a whole-file copy of years of meetings must not freeze the window
+        in the middle of a meeting (the SQLite backup API is safe beside the writer).
+        """
+        if self._backing_up:
+            return
+        self._backing_up = True
         notes = len(self.opened.notes)
-        daily_backup(self.opened, self.settings)
-        if self.window is not None and len(self.opened.notes) > notes:
-            self.window.statusBar().showMessage(self.opened.notes.pop())
+        # Settings are read here, on the UI thread; the worker gets plain values.
+        keep = SimpleNamespace(backups_to_keep=self.settings.backups_to_keep)
+
+        def done(_result: object = None) -> None:
+            self._backing_up = False
+            if self.window is not None and len(self.opened.notes) > notes:
+                self.window.statusBar().showMessage(self.opened.notes.pop())
+
+        run_in_background(lambda: daily_backup(self.opened, keep), done, done)
 
     def _mark_read_only(self, window: MainWindow) -> None:
         window.setWindowTitle(
@@ -182,6 +198,8 @@ class AppHost(QObject):
         old = self.window
         if old is None or not self.may_close():
             return False
+        # A preview read or a backup still running must finish before the file goes.
+        QThreadPool.globalInstance().waitForDone()
         app.setQuitOnLastWindowClosed(False)
         try:
             old.removeEventFilter(self)

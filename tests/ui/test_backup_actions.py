@@ -156,7 +156,7 @@ def test_the_restore_dialog_without_backups_offers_only_another_file(qtbot, tmp_
     assert not dialog.restore_button.isEnabled() and dialog.other_button.isEnabled()
 
 
-def test_a_window_left_open_past_midnight_makes_the_next_days_backup(host, monkeypatch):
+def test_a_window_left_open_past_midnight_makes_the_next_days_backup(qtbot, host, monkeypatch):
     folder = host.store.path.parent / "backups"
     made = []
 
@@ -166,5 +166,6 @@ def test_a_window_left_open_past_midnight_makes_the_next_days_backup(host, monke
 
     monkeypatch.setattr("desktop.ui.startup.rotate_backups", rotate)
     host.daily.timeout.emit()
+    qtbot.waitUntil(lambda: not host._backing_up, timeout=10_000)  # copied on a worker
     assert made == [AppSettings().backups_to_keep]
     assert (folder / "prachum-2030-01-02.backup.db").exists()

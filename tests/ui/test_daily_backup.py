@@ -1,0 +1,36 @@
+"""The daily backup while the window stays open is made off the UI thread."""
+
+from __future__ import annotations
+
+import threading
+
+from desktop.core import backups
+from desktop.core.backups import list_backups
+from desktop.ui.app import AppHost
+from desktop.ui.settings import AppSettings
+from desktop.ui.startup import open_for_writing
+
+
+def test_the_days_backup_is_copied_on_a_worker_and_reported_back(
+    qtbot, reporter, db_path, monkeypatch
+):
+    threads = []
+    copy = backups.backup_to
+
+    def watched(database, target):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return copy(database, target)
+
+    monkeypatch.setattr(backups, "backup_to", watched)
+    host = AppHost(open_for_writing(db_path), AppSettings(), reporter)
+    window = host.show()
+    qtbot.addWidget(window)
+    try:
+        host.back_up_today()
+        host.back_up_today()  # a second tick while the first runs starts nothing
+        qtbot.waitUntil(lambda: not host._backing_up, timeout=10_000)
+        assert len(list_backups(db_path)) == 1
+        assert threads == [False], "copied once, and not on the UI thread"
+    finally:
+        window.close()
+        host.close()
