@@ -72,3 +72,20 @@ def test_a_damaged_or_foreign_backup_is_refused_and_nothing_replaced(db, db_path
     with pytest.raises(PrachumError, match="No backup"):
         restore_from(tmp_path / "missing.db", db_path)
     assert _meetings(db_path) == ["ของจริง"]
+
+
+def test_a_backup_from_a_newer_version_is_refused_before_anything_is_replaced(
+    db, db_path, tmp_path
+):
+    with db.session() as session:
+        services.create_meeting(session, title="ของจริง", date="2024-01-01")
+    newer = backup_to(db, tmp_path / "newer.db")
+    db.close()
+    con = sqlite3.connect(newer)
+    con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    con.commit()
+    con.close()
+    with pytest.raises(DatabaseProblem):
+        restore_from(newer, db_path)
+    assert _meetings(db_path) == ["ของจริง"]
+    assert sorted(p.name for p in tmp_path.iterdir() if "before-restore" in p.name) == []
