@@ -4,18 +4,20 @@ thread, then open the review dialog."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.core.errors import PrachumError
-from desktop.imports.proposal import ApplyResult, Proposal, build_proposal
-from desktop.imports.report_cli import read_report
-from desktop.ui.report_review.dialog import ReportReviewDialog
 from desktop.ui.roster_cache import RosterCache
 from desktop.ui.settings import AppSettings
 from desktop.ui.store import Store
 from desktop.ui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from desktop.imports.proposal import ApplyResult, Proposal
+    from desktop.ui.report_review.dialog import ReportReviewDialog
 
 
 class ReportImport(QObject):
@@ -51,6 +53,11 @@ class ReportImport(QObject):
         self.reading = True
 
         def work() -> Proposal:
+            # The importers (rapidfuzz, the matching tables) load here, on the worker,
+            # the first time a report is read: not at start-up, not on the UI thread.
+            from desktop.imports.proposal import build_proposal
+            from desktop.imports.report_cli import read_report
+
             report = read_report(path)
             with database.session() as session:
                 return build_proposal(session, meeting_id, report)
@@ -59,6 +66,8 @@ class ReportImport(QObject):
         return True
 
     def _review(self, proposal: Proposal) -> None:
+        from desktop.ui.report_review.dialog import ReportReviewDialog
+
         self.reading = False
         dialog = ReportReviewDialog(self.store, proposal, self.roster.people(), self.window)
         dialog.applied.connect(lambda meeting_id: self._applied(meeting_id, dialog.outcome))
