@@ -581,6 +581,38 @@ Everything you entered before this is saved, and you can carry on. The details a
 <context>
     <name>HelpWindow</name>
     <message>
+        <source>The agenda of the open meeting</source>
+        <translation>ระเบียบวาระของการประชุมที่เปิดอยู่</translation>
+    </message>
+    <message>
+        <source>In the agenda: a new item after this one</source>
+        <translation>ในระเบียบวาระ: เพิ่มวาระใหม่ต่อจากวาระนี้</translation>
+    </message>
+    <message>
+        <source>In the agenda: a new sub-item</source>
+        <translation>ในระเบียบวาระ: เพิ่มวาระย่อย</translation>
+    </message>
+    <message>
+        <source>In the agenda tree: indent / outdent the item</source>
+        <translation>ในรายการวาระ: ย่อเข้า / ดึงออก</translation>
+    </message>
+    <message>
+        <source>In the agenda: the item above / below</source>
+        <translation>ในระเบียบวาระ: ไปวาระก่อนหน้า / ถัดไป</translation>
+    </message>
+    <message>
+        <source>Write the time now (10.35 น.) where you are typing</source>
+        <translation>ใส่เวลาปัจจุบัน (10.35 น.) ตรงที่กำลังพิมพ์</translation>
+    </message>
+    <message>
+        <source>Export the minutes (DOCX)</source>
+        <translation>ส่งออกรายงานการประชุม (DOCX)</translation>
+    </message>
+    <message>
+        <source>Search all meetings</source>
+        <translation>ค้นหาในทุกการประชุม</translation>
+    </message>
+    <message>
         <source>Prachum help</source>
         <translation>วิธีใช้โปรแกรมประชุม</translation>
     </message>

@@ -28,6 +28,14 @@ class HelpWindow(QDialog):
             ("Esc", self.tr("Leave the finder")),
             ("Delete", self.tr("Take the chosen person off the list")),
             ("Alt+Down", self.tr("Open the calendar of a date field")),
+            ("Ctrl+3", self.tr("The agenda of the open meeting")),
+            ("Ctrl+Enter", self.tr("In the agenda: a new item after this one")),
+            ("Ctrl+Shift+Enter", self.tr("In the agenda: a new sub-item")),
+            ("Tab / Shift+Tab", self.tr("In the agenda tree: indent / outdent the item")),
+            ("Alt+Up / Alt+Down", self.tr("In the agenda: the item above / below")),
+            ("Ctrl+T", self.tr("Write the time now (10.35 น.) where you are typing")),
+            ("Ctrl+E", self.tr("Export the minutes (DOCX)")),
+            ("Ctrl+Shift+F", self.tr("Search all meetings")),
             ("Ctrl+Q", self.tr("Quit")),
         ]
         rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in keys)
