@@ -28,6 +28,7 @@ from openpyxl.worksheet.page import PrintPageSetup
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core.atomic import write_atomically
 from desktop.core.errors import PrachumError
 from desktop.core.models import Attendance, Meeting, Network, Person
 from desktop.core.services.common import get
@@ -39,7 +40,6 @@ from desktop.core.thai import (
     format_thai_date,
     thai_sort_key,
 )
-from desktop.exports.atomic import write_atomically
 from desktop.exports.xlsx_common import (
     BOX,
     PAPER_A4,

@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session
 
+from desktop.core.atomic import write_atomically
 from desktop.core.models import Attendance, Meeting
 from desktop.core.services.attendance import ordered_attendance
 from desktop.core.services.meetings import load_meeting
@@ -26,8 +27,8 @@ from desktop.core.thai import (
     format_thai_time,
     thai_sort_key,
 )
-from desktop.exports.atomic import write_atomically
 from desktop.exports.attendance_summary_xlsx import export_network_summary
+from desktop.exports.minutes_text import place_line
 from desktop.exports.xlsx_common import (
     BOX,
     TITLE_SIZE,
@@ -73,14 +74,6 @@ SIGNIN_HEADERS = ["ลำดับ", "ชื่อ–สกุล", "ตำแ�
 GROUP_WORDS = {"member": "สมาชิก", "participant": "ผู้เข้าร่วม"}
 STATUS_WORDS = {"present": "มา", "absent": "ไม่มา"}
 ACTING = "รักษาราชการแทน"
-ONLINE = "ผ่านระบบการประชุมทางไกล"
-_PLATFORM_NAMES = {
-    "zoom": "Zoom Meeting",
-    "teams": "Microsoft Teams",
-    "microsoft teams": "Microsoft Teams",
-    "meet": "Google Meet",
-    "google meet": "Google Meet",
-}
 SHEET_LIST = "รายชื่อผู้เข้าประชุม"
 SHEET_COUNTS = "สรุปตามหน่วยงาน"
 SHEET_SIGNIN = "ใบลงชื่อ"
@@ -108,18 +101,6 @@ def heading_lines(meeting: Meeting) -> list[str]:
     if place:
         lines.append(place)
     return lines
-
-
-def place_line(meeting: Meeting) -> str:
-    """`ณ <venue>`, `ผ่านระบบการประชุมทางไกล (Zoom Meeting)`, or both for a hybrid meeting."""
-    venue = f"ณ {meeting.venue}" if meeting.venue else ""
-    if meeting.mode == "onsite":
-        return venue
-    online = ONLINE
-    if meeting.platform:
-        platform = meeting.platform.strip()
-        online = f"{ONLINE} ({_PLATFORM_NAMES.get(platform.casefold(), platform)})"
-    return f"{venue} และ{online}" if meeting.mode == "hybrid" and venue else online
 
 
 def minutes_attended(attendance: Attendance) -> int | None:

@@ -20,8 +20,6 @@ from lxml import etree
 
 from desktop.core.errors import PrachumError
 
-DEFAULT_FONT = "TH SarabunPSK"
-MINUTES_FONTS = ("TH SarabunPSK", "TH Sarabun New")
 JUSTIFICATIONS = ("thaiDistribute", "both")
 HALF_POINTS = 32  # 16 pt, the size แบบที่ 11 uses for everything
 # Thai text is a complex script: its language is `w:bidi`. `w:val` is the language of
@@ -58,19 +56,6 @@ HEADER = "Header"
 _THEME_ATTRIBUTES = tuple(
     qn(f"w:{name}") for name in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme")
 )
-
-
-def checked_font(font: str | None) -> str:
-    """The font to use: the default for None, else the given name, if it is a usable one."""
-    if font is None:
-        return DEFAULT_FONT
-    name = " ".join(font.split())
-    if not name or len(name) > 64 or not name.isprintable():
-        raise PrachumError(
-            f"ชื่อแบบอักษรไม่ถูกต้อง: {font!r} (ใช้ได้ เช่น {', '.join(MINUTES_FONTS)})",
-            f"Not a usable font name: {font!r} (e.g. {', '.join(MINUTES_FONTS)}).",
-        )
-    return name
 
 
 def checked_justification(justification: str) -> str:

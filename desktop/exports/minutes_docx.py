@@ -21,10 +21,11 @@ from docx.oxml import parse_xml
 from lxml import etree
 from sqlalchemy.orm import Session
 
+from desktop.core.atomic import write_atomically
 from desktop.core.models import Meeting
 from desktop.core.services.meetings import load_meeting
 from desktop.exports import docx_typography as typo
-from desktop.exports.atomic import write_atomically
+from desktop.exports.font_setting import checked_font
 from desktop.exports.minutes_text import (
     ActionLine,
     AttendeeRow,
@@ -70,7 +71,7 @@ def export_minutes(
     that cannot be written (folder missing, no permission, open in Word).
     """
     report = progress or (lambda done, total: None)
-    font = typo.checked_font(font)
+    font = checked_font(font)
     justification = typo.checked_justification(justification)
     report(0, 3)
     # The session may be the one the secretary has just edited in: a meeting already in
@@ -97,7 +98,7 @@ def minutes_document(
     justification: str = "thaiDistribute",
 ) -> Document:
     """The minutes as a python-docx Document, not yet saved."""
-    font = typo.checked_font(font)
+    font = checked_font(font)
     justification = typo.checked_justification(justification)
     blocks = minutes_blocks(meeting, thai_digits=thai_digits)
     document = docx.Document()

@@ -27,9 +27,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from desktop.core.errors import PrachumError
+from desktop.exports.font_setting import checked_font
 
-DEFAULT_FONT = "TH SarabunPSK"
 """The minutes' font; a setting may choose TH Sarabun New."""
 FONT_SIZE = 16
 TITLE_SIZE = 18
@@ -65,24 +64,11 @@ BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 HEADER_FILL = PatternFill("solid", start_color="FFD9E1F2")
 
 
-def checked_font(font: str | None) -> str:
-    """The font to use: the default for None, else the given name if it is a usable one."""
-    if font is None:
-        return DEFAULT_FONT
-    name = " ".join(str(font).split())
-    if not name or len(name) > 31 or not name.isprintable():
-        # 31 characters is the longest font name the SpreadsheetML schema allows.
-        raise PrachumError(
-            f"ชื่อแบบอักษรไม่ถูกต้อง: {font!r} (ใช้ได้ เช่น TH SarabunPSK, TH Sarabun New)",
-            f"Not a usable font name: {font!r} (e.g. TH SarabunPSK, TH Sarabun New).",
-        )
-    return name
-
-
 def thai_workbook(font: str | None = None) -> Workbook:
     """An empty write-only workbook whose every unstyled cell shows `font` at 16 pt, in
     Excel too. Its sheets are written row by row: whatever their length, memory stays flat."""
-    name = checked_font(font)
+    # 31 characters is the longest font name the SpreadsheetML schema allows.
+    name = checked_font(font, max_length=31)
     workbook = Workbook(write_only=True)
     base = Font(name=name, sz=FONT_SIZE, charset=THAI_CHARSET, scheme=None)
     # Font 0 is what cell format 0 (every cell without a style) points at.
