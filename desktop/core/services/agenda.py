@@ -17,7 +17,7 @@ from desktop.core.models import (
     Person,
     ResolutionPoint,
 )
-from desktop.core.services.common import as_date, choice, clean, get, required
+from desktop.core.services.common import as_date, choice, clean, get, no_unknown_fields, required
 from desktop.core.services.meetings import ensure_editable
 
 MAX_DEPTH = 3
@@ -131,9 +131,7 @@ def update_agenda_item(session: Session, item_id: int, **fields) -> AgendaItem:
             value = fields.pop(key)
             # Bodies keep their line breaks and inner spacing; only the ends are trimmed.
             setattr(item, key, clean(value))
-    if fields:
-        names = ", ".join(sorted(fields))
-        raise PrachumError(f"ไม่รู้จักช่องข้อมูล: {names}", f"Unknown fields: {names}.")
+    no_unknown_fields(fields)
     session.flush()
     return item
 
@@ -282,9 +280,7 @@ def update_action(session: Session, action_id: int, **fields) -> Action:
         action.due = as_date(fields.pop("due"), "due date")
     if "done" in fields:
         action.done = bool(fields.pop("done"))
-    if fields:
-        names = ", ".join(sorted(fields))
-        raise PrachumError(f"ไม่รู้จักช่องข้อมูล: {names}", f"Unknown fields: {names}.")
+    no_unknown_fields(fields)
     session.flush()
     return action
 

@@ -16,7 +16,7 @@ from desktop.core.models import (
     Meeting,
     Person,
 )
-from desktop.core.services.common import as_time, choice, clean, get
+from desktop.core.services.common import as_time, choice, clean, get, no_unknown_fields
 from desktop.core.services.meetings import ensure_editable, previous_meeting
 from desktop.core.services.roster import ROLE_ORDER, person_display_name
 from desktop.core.thai import thai_sort_key
@@ -120,10 +120,7 @@ def update_attendance(session: Session, attendance_id: int, **fields) -> Attenda
         value = fields.pop("minutes_present")
         attendance.minutes_present = None if value is None else max(0, int(value))
     allowed = {"status", "absence_reason", "acting_as", "joined", "left", "note"}
-    unknown = set(fields) - allowed
-    if unknown:
-        names = ", ".join(sorted(unknown))
-        raise PrachumError(f"ไม่รู้จักช่องข้อมูล: {names}", f"Unknown fields: {names}.")
+    no_unknown_fields(set(fields) - allowed)
     _apply(attendance, **fields)
     session.flush()
     return attendance

@@ -112,3 +112,11 @@ def as_time(value: time | str | None, label: str = "time") -> time | None:
         raise PrachumError(
             f"เวลาไม่ถูกต้อง: {value!r}", f"Invalid {label}: {value!r} (use 09:30)."
         ) from exc
+
+
+def no_unknown_fields(names) -> None:
+    """Refuse field names a service does not know: a typo must not be silently dropped."""
+    unknown = sorted(names)
+    if unknown:
+        listed = ", ".join(unknown)
+        raise PrachumError(f"ไม่รู้จักช่องข้อมูล: {listed}", f"Unknown fields: {listed}.")

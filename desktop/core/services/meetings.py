@@ -17,7 +17,15 @@ from desktop.core.models import (
     Organization,
     Person,
 )
-from desktop.core.services.common import as_date, as_time, choice, clean, get, required
+from desktop.core.services.common import (
+    as_date,
+    as_time,
+    choice,
+    clean,
+    get,
+    no_unknown_fields,
+    required,
+)
 from desktop.core.thai import be_year
 
 _PLAIN_FIELDS = {"title": 500, "title_en": 500, "platform": 100, "venue": 500}
@@ -71,9 +79,7 @@ def _apply_fields(session: Session, meeting: Meeting, fields: dict) -> None:
             if person_id is not None:
                 get(session, Person, person_id)
             setattr(meeting, key, person_id)
-    if fields:
-        names = ", ".join(sorted(fields))
-        raise PrachumError(f"ไม่รู้จักช่องข้อมูล: {names}", f"Unknown fields: {names}.")
+    no_unknown_fields(fields)
     if meeting.start_time and meeting.end_time and meeting.end_time < meeting.start_time:
         raise PrachumError(
             "เวลาเลิกประชุมต้องไม่ก่อนเวลาเริ่มประชุม", "The end time is before the start time."

@@ -14,7 +14,14 @@ from desktop.core.models import (
     Organization,
     Person,
 )
-from desktop.core.services.common import choice, clean, get, optional_text, required
+from desktop.core.services.common import (
+    choice,
+    clean,
+    get,
+    no_unknown_fields,
+    optional_text,
+    required,
+)
 from desktop.core.thai import full_name, thai_sort_key
 
 ROLE_ORDER = {role: rank for rank, role in enumerate(ROLES)}
@@ -82,7 +89,7 @@ def update_organization(session: Session, organization_id: int, **fields) -> Org
     for key, limit in (("short_name", 100), ("district", 100), ("province", 100)):
         if key in fields:
             setattr(organization, key, optional_text(fields.pop(key), key, key, limit))
-    _no_unknown(fields)
+    no_unknown_fields(fields)
     session.flush()
     return organization
 
@@ -165,7 +172,7 @@ def _person_fields(session: Session, fields: dict) -> dict:
             "active",
         }
     )
-    _no_unknown(dict.fromkeys(unknown))
+    no_unknown_fields(dict.fromkeys(unknown))
     return out
 
 
@@ -287,7 +294,7 @@ def update_network(session: Session, network_id: int, **fields) -> Network:
         network.active = bool(fields.pop("active"))
     if "member_ids" in fields:
         set_network_members(session, network_id, fields.pop("member_ids"))
-    _no_unknown(fields)
+    no_unknown_fields(fields)
     session.flush()
     return network
 
@@ -317,9 +324,3 @@ def list_networks(session: Session, *, include_inactive: bool = False) -> list[N
     if not include_inactive:
         query = query.where(Network.active.is_(True))
     return sorted(session.scalars(query), key=lambda n: thai_sort_key(n.name))
-
-
-def _no_unknown(fields: dict) -> None:
-    if fields:
-        names = ", ".join(sorted(fields))
-        raise PrachumError(f"ไม่รู้จักช่องข้อมูล: {names}", f"Unknown fields: {names}.")
