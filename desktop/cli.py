@@ -28,14 +28,22 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_BAD_INPUT)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="python main.py",
-        description="Prachum: meetings, minutes and attendance for Thai local-authority networks.",
-    )
+def _with_global_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, help="the database file (default: in your data folder)")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of faults")
     parser.add_argument("--lang", choices=("th", "en"), default="en", help="message language")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _with_global_options(
+        _Parser(
+            prog="python main.py",
+            description=(
+                "Prachum: meetings, minutes and attendance for Thai local-authority networks."
+            ),
+        )
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     sub.add_parser("meetings", help="list meetings: id, date, number, title")
@@ -315,8 +323,35 @@ def run_gui(args: argparse.Namespace) -> int:
     return run_app(db_path=args.db)
 
 
+class _Silent(argparse.ArgumentParser):
+    """A mistake is left to the full parser to explain."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise ValueError(message)
+
+
+def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options when `argv` only starts the window (no command, no help), else None.
+
+    The window's start does not wait for the fifteen commands' parsers to be built
+    (about 5 ms); anything else, a mistake included, goes to the full parser.
+    """
+    if any(arg in ("-h", "--help") for arg in argv):
+        return None
+    parser = _with_global_options(_Silent(add_help=False, exit_on_error=False))
+    try:
+        args, rest = parser.parse_known_args(list(argv))
+    except (argparse.ArgumentError, ValueError):
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = window_arguments(argv) or build_parser().parse_args(argv)
     try:
         if args.command is None:
             return run_gui(args)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
+from desktop.cli import main, window_arguments
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -145,3 +145,25 @@ def test_the_command_line_does_not_load_qt(tmp_path):
         check=True,
     )
     assert result.stdout.strip().splitlines()[-1] == "False"
+
+
+@pytest.mark.parametrize(
+    ("argv", "window"),
+    [
+        ([], True),
+        (["--db", "x.db"], True),
+        (["--db=x.db", "--lang", "th", "--debug"], True),
+        (["meetings"], False),
+        (["--db", "x.db", "meetings"], False),
+        (["--help"], False),
+        (["--db"], False),  # a mistake: the full parser explains it
+        (["--lang", "xx"], False),
+        (["--d", "x.db"], False),  # ambiguous between --db and --debug
+    ],
+)
+def test_only_a_plain_start_of_the_window_skips_the_full_parser(argv, window, capsys):
+    args = window_arguments(argv)
+    assert (args is not None) == window
+    if window:
+        assert args.command is None
+    assert capsys.readouterr() == ("", ""), "a mistake is told once, by the full parser"
