@@ -12,7 +12,7 @@ SYSTEM_PACKAGES := libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfi
 	libxcb-xinerama0 libxcb-xkb1 fonts-thai-tlwg libreoffice-writer-nogui \
 	libreoffice-calc-nogui poppler-utils xvfb xauth
 
-.PHONY: run test lint bench screenshots translations system-packages clean
+.PHONY: run test lint bench screenshots translations bytecode system-packages clean
 
 $(VENV)/bin/python:
 	@$(PYTHON) -m venv $(VENV) || { \
@@ -31,7 +31,12 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 translations: $(VENV)/.installed
 	@$(PY) -m desktop.ui.i18n_build
 
-run: $(VENV)/.installed translations
+# pip byte-compiles what it installs, but not an editable install: compile once here, so
+# that no start compiles the app's modules (about 15 ms of the cold start when it did).
+bytecode: $(VENV)/.installed
+	@$(PY) -m compileall -q desktop
+
+run: $(VENV)/.installed translations bytecode
 	$(PY) main.py $(ARGS)
 
 system-packages:
@@ -60,7 +65,7 @@ lint: $(VENV)/.installed-test
 test: system-packages $(VENV)/.installed-test translations lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
-bench: $(VENV)/.installed-test
+bench: $(VENV)/.installed-test translations bytecode
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
 screenshots: system-packages $(VENV)/.installed translations

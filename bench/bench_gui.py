@@ -127,7 +127,7 @@ def run(tiny: bool = False) -> list[Figure]:
         ensure_thai_font(app)
         first, second = build(work / "gui.db", people=people, attendees=attendees)
         database = open_database(work / "gui.db")
-        window = MainWindow(Store(database, ErrorReporter(work / "log.txt")), AppSettings())
+        window = MainWindow(AppSettings(), Store(database, ErrorReporter(work / "log.txt")))
         window.resize(1280, 800)
         window.show()
         window.show_attendance()

@@ -112,7 +112,7 @@ def run(tiny: bool = False) -> list[Figure]:
         database = open_database(work / "stall.db")
         with database.session() as session:
             meeting_id = build_meeting(session, attendees, items, points)
-        window = MainWindow(Store(database, ErrorReporter(work / "log.txt")), AppSettings())
+        window = MainWindow(AppSettings(), Store(database, ErrorReporter(work / "log.txt")))
         window.resize(1400, 900)
         window.show()
         targets: list[Path] = []

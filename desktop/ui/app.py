@@ -1,30 +1,39 @@
-"""Start the desktop window: `run(db_path)` is what `python main.py` calls with no command."""
+"""Start the desktop window: `run(db_path)` is what `python main.py` calls with no command.
+
+The window's frame is painted first; the database is opened (locked, checked, upgraded)
+on a worker behind it, and the pages are built on it when it is ready. Nothing on the
+way to the first paint imports SQLAlchemy: `tests/ui/test_startup_imports.py` keeps it so.
+"""
 
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, __version__
-from desktop.core.db import open_database
 from desktop.core.errors import PrachumError
 from desktop.ui import startup_probe
 from desktop.ui.errors import ErrorReporter
+from desktop.ui.first_paint import after_first_paint
 from desktop.ui.fonts import ensure_thai_font
 from desktop.ui.i18n import install_language
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import AppSettings
-from desktop.ui.startup import Choices, Opened, daily_backup, open_for_window
-from desktop.ui.store import Store
 from desktop.ui.widgets.autosave import flush_pending
-from desktop.ui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.ui.opening import Opening
+    from desktop.ui.startup import Choices, Opened
+    from desktop.ui.store import Store
 
 TEST_DRIVER_VARIABLE = "PRACHUM_TEST_DRIVER"
 DAILY_CHECK_MS = 60 * 60 * 1000
@@ -46,12 +55,18 @@ class AppHost(QObject):
 
     The window is made here with everything around it: the backup entries of the File
     menu, the read-only marks, the status-bar line for changes the disk refuses, and a
-    close that asks before any typed change is thrown away.
+    close that asks before any typed change is thrown away. Made with an Opened, it shows
+    the whole window at once; made with None, it shows the frame and `open_in_background`
+    brings the database (`ready` when its meetings are listed, `gave_up` when she quit).
     """
 
-    def __init__(self, opened: Opened, settings: AppSettings, reporter: ErrorReporter):
+    ready = Signal()
+    gave_up = Signal()
+
+    def __init__(self, opened: Opened | None, settings: AppSettings, reporter: ErrorReporter):
         super().__init__()
         self.opened = opened
+        self.opening: Opening | None = None
         self.settings = settings
         self.reporter = reporter
         self.window: MainWindow | None = None
@@ -67,15 +82,57 @@ class AppHost(QObject):
 
     @property
     def store(self) -> Store:
-        assert self.window is not None
+        assert self.window is not None and self.window.store is not None
         return self.window.store
 
     def show(self) -> MainWindow:
-        from desktop.ui.backup_actions import BackupActions
-
-        store = Store(self.opened.database, self.reporter)
-        window = MainWindow(store, self.settings)
+        """The window on screen: whole when a database is open, else its frame."""
+        window = MainWindow(self.settings)
         self.window = window
+        window.installEventFilter(self)
+        if self.opened is not None:
+            self._attach(window, self.opened)
+        window.show()
+        if self.opened is not None:
+            self._tell_notes(window, self.opened)
+        return window
+
+    def open_in_background(self, path: Path | None, choices: Choices | None = None) -> None:
+        """Open `path` (the default database when None) behind the shown frame."""
+        from desktop.ui.opening import Opening
+
+        assert self.window is not None and self.opened is None
+        self.opening = Opening(path, self.settings.language, choices, self.window)
+        self.opening.opened.connect(self._opened)
+        self.opening.abandoned.connect(self.gave_up)
+        self.opening.start()
+
+    def _opened(self, opened: Opened) -> None:
+        window = self.window
+        if window is None or not window.isVisible():  # closed while the file was checked
+            opened.close()
+            self.gave_up.emit()
+            return
+        self.opened = opened
+        self._attach(window, opened)
+        self._tell_notes(window, opened)
+        self.ready.emit()
+        # After the check has passed, never before: a damaged file is not copied over
+        # yesterday's good backup. On the worker, as every day's.
+        self.back_up_today()
+
+    def _attach(self, window: MainWindow, opened: Opened) -> None:
+        from PySide6.QtWidgets import QLabel
+
+        from desktop.ui.backup_actions import BackupActions
+        from desktop.ui.store import Store
+
+        store = Store(opened.database, self.reporter)
+        window.attach(store)
+        self.trouble = QLabel(window)
+        self.trouble.setStyleSheet("color: #a40000; font-weight: bold;")
+        self.trouble.hide()
+        window.statusBar().addPermanentWidget(self.trouble)
         self.backups = BackupActions(window, store, self.settings, self.replace_database)
         language = next(
             a
@@ -83,20 +140,24 @@ class AppHost(QObject):
             if a.menu() is not None and window.thai_action in a.menu().actions()
         )
         self.backups.add_to(window.file_menu, language)
-        self.trouble = QLabel(window)
-        self.trouble.setStyleSheet("color: #a40000; font-weight: bold;")
-        self.trouble.hide()
-        window.statusBar().addPermanentWidget(self.trouble)
         store.trouble.connect(self._show_trouble)
         store.recovered.connect(self._recovered)
-        window.installEventFilter(self)
-        if self.opened.readonly:
+        if opened.readonly:
             self._mark_read_only(window)
-        window.show()
-        for note in self.opened.notes:
+
+    def _tell_notes(self, window: MainWindow, opened: Opened) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        for note in opened.notes:
             QMessageBox.information(window, APP_NAME, note)
-        self.opened.notes.clear()
-        return window
+        opened.notes.clear()
+
+    def settle(self) -> None:
+        """The app is ending: let a file still being opened finish, and close it again."""
+        if self.opening is not None and not self.opening.finished:
+            self.opening.cancel()
+        QThreadPool.globalInstance().waitForDone()
+        QCoreApplication.sendPostedEvents()  # its report, so the file is closed now
 
     def back_up_today(self) -> None:
         """Today's backup if there is none yet (start-up made one unless it failed).
@@ -104,19 +165,26 @@ class AppHost(QObject):
         On the worker: a whole-file copy of years of meetings must not freeze the window
         in the middle of a meeting (the SQLite backup API is safe beside the writer).
         """
-        if self._backing_up:
+        if self._backing_up or self.opened is None:
             return
         self._backing_up = True
         notes = len(self.opened.notes)
         # Settings are read here, on the UI thread; the worker gets plain values.
         keep = SimpleNamespace(backups_to_keep=self.settings.backups_to_keep)
+        opened = self.opened
+        from desktop.ui.worker import run_in_background
+
+        def work() -> Path | None:
+            from desktop.ui.startup import daily_backup
+
+            return daily_backup(opened, keep)
 
         def done(_result: object = None) -> None:
             self._backing_up = False
             if self.window is not None and len(self.opened.notes) > notes:
                 self.window.statusBar().showMessage(self.opened.notes.pop())
 
-        run_in_background(lambda: daily_backup(self.opened, keep), done, done)
+        run_in_background(work, done, done)
 
     def _mark_read_only(self, window: MainWindow) -> None:
         window.setWindowTitle(
@@ -158,6 +226,10 @@ class AppHost(QObject):
     def may_close(self) -> bool:
         """True when nothing typed would be lost, or she chose to lose it."""
         flush_pending()
+        if self.window is None or self.window.store is None:
+            return True
+        from PySide6.QtWidgets import QMessageBox
+
         store = self.store
         while store.kept and not store.write_kept():
             answer = QMessageBox.question(
@@ -184,19 +256,24 @@ class AppHost(QObject):
     def save_everything(self) -> None:
         """Store what is typed and kept, without asking: the session is ending."""
         flush_pending()
-        if self.window is not None:
+        if self.window is not None and self.window.store is not None:
             self.store.write_kept()
 
     def close(self) -> None:
-        self.opened.close()
+        if self.opened is not None:
+            self.opened.close()
 
     # --- restoring -------------------------------------------------------------------------
 
     def replace_database(self, change: Callable[[], Path | None]) -> bool:
         """Let go of the file, run `change()` on it, and open the window on it again."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop.core.db import open_database
+
         app = QApplication.instance()
         old = self.window
-        if old is None or not self.may_close():
+        if old is None or self.opened is None or not self.may_close():
             return False
         # A preview read or a backup still running must finish before the file goes.
         QThreadPool.globalInstance().waitForDone()
@@ -238,6 +315,8 @@ class AppHost(QObject):
 def _save_when_the_session_ends(app: QApplication, host: AppHost) -> None:
     """A logout or a shutdown asks the app to save (Windows, X11 session managers); a
     SIGTERM is Linux's way of saying the same. Typed text is stored, then the app ends."""
+    import signal
+
     app.commitDataRequest.connect(lambda _manager: host.save_everything())
 
     def terminate(*_args) -> None:
@@ -258,24 +337,30 @@ def run(db_path: Path | None, choices: Choices | None = None) -> int:
     translator = install_language(app, settings.language)
     ensure_thai_font(app)
     reporter = ErrorReporter(language=settings.language)
-    reporter.install()
-    opened = open_for_window(db_path, settings, choices)
-    if opened is None:
-        reporter.uninstall()
-        return 2
-    host = AppHost(opened, settings, reporter)
-    _save_when_the_session_ends(app, host)
+    reporter.install(log_now=False)
+    host = AppHost(None, settings, reporter)
+    host.gave_up.connect(lambda: app.exit(2))
     try:
         window = host.show()
-        startup_probe.arm(app, window)
+        startup_probe.arm(app, window, host.ready)
         script = os.environ.get(TEST_DRIVER_VARIABLE)
         if script:
-            from desktop.ui.test_driver import start_driver
-
-            host.driver = start_driver(window, Path(script))
+            host.ready.connect(lambda: _start_test_driver(host, Path(script)))
+        # The worker's imports would otherwise share the interpreter with the painting.
+        after_first_paint(window, lambda: host.open_in_background(db_path, choices))
+        after_first_paint(window, reporter.open_log)
+        after_first_paint(window, lambda: _save_when_the_session_ends(app, host))
         return app.exec()
     finally:
+        host.settle()
         host.save_everything()  # typed after a quit was asked for, before the loop ended
         host.close()
         reporter.uninstall()
         del translator
+
+
+def _start_test_driver(host: AppHost, script: Path) -> None:
+    from desktop.ui.test_driver import start_driver
+
+    assert host.window is not None
+    host.driver = start_driver(host.window, script)

@@ -11,12 +11,11 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_NAME
 from desktop.core.errors import PrachumError
@@ -36,17 +35,25 @@ class ErrorReporter:
     """Shows domain errors, logs and shows unexpected ones; one per application."""
 
     def __init__(self, log_path: Path | None = None, language: str = "th") -> None:
-        self.log_path = Path(log_path) if log_path else default_log_path()
+        self._log_path = Path(log_path) if log_path else None
         self.language = language
         self._shown: set[tuple] = set()
         self._showing = False
         self._previous_hook = None
         self._handler: logging.Handler | None = None
 
+    @property
+    def log_path(self) -> Path:
+        if self._log_path is None:
+            self._log_path = default_log_path()
+        return self._log_path
+
     # --- domain errors ----------------------------------------------------------------
 
     def show_problem(self, parent: QWidget | None, error: PrachumError) -> None:
         """A clear message for a refused action; the service changed nothing."""
+        from PySide6.QtWidgets import QMessageBox  # not at start-up: see ui/app.py
+
         log.info("refused: %s", error.message("en"))
         QMessageBox.warning(
             parent,
@@ -56,8 +63,23 @@ class ErrorReporter:
 
     # --- faults -----------------------------------------------------------------------
 
-    def install(self) -> None:
-        """Log to the user's data folder and catch every exception nobody handled."""
+    def install(self, *, log_now: bool = True) -> None:
+        """Catch every exception nobody handled, and log to the user's data folder.
+
+        With log_now=False the log file is opened by `open_log` later (at start-up, once
+        the window is painted: the handler's module and the data folder cost time the
+        first paint should not wait for); a fault before that opens it first.
+        """
+        self._previous_hook = sys.excepthook
+        sys.excepthook = self.handle_exception
+        if log_now:
+            self.open_log()
+
+    def open_log(self) -> None:
+        if self._handler is not None:
+            return
+        from logging.handlers import RotatingFileHandler
+
         handler = RotatingFileHandler(
             self.log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
         )
@@ -65,8 +87,6 @@ class ErrorReporter:
         logging.getLogger().addHandler(handler)
         logging.getLogger().setLevel(logging.INFO)
         self._handler = handler
-        self._previous_hook = sys.excepthook
-        sys.excepthook = self.handle_exception
 
     def uninstall(self) -> None:
         if self._previous_hook is not None:
@@ -91,12 +111,16 @@ class ErrorReporter:
             self.show_problem(QApplication.activeWindow(), value)
             return
         text = "".join(traceback.format_exception(kind, value, tb))
+        if self._previous_hook is not None:  # installed: the log file is where it is told
+            self.open_log()
         log.error("unexpected fault\n%s", text)
         signature = (kind.__name__, *_where(tb))
         if signature in self._shown or self._showing:
             return
         self._shown.add(signature)
         self._showing = True
+        from PySide6.QtWidgets import QMessageBox
+
         try:
             QMessageBox.critical(
                 QApplication.activeWindow(),

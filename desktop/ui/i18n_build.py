@@ -9,11 +9,11 @@ fills them in Qt Linguist or by hand) and marking vanished ones obsolete.
 
 from __future__ import annotations
 
-import argparse
-import shutil
-import subprocess
 import sys
 from pathlib import Path
+
+# The window imports this module at start-up for `stale`: the tools' modules (argparse,
+# shutil, subprocess) load only when something is compiled.
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -22,6 +22,8 @@ UI_SOURCES = Path(__file__).resolve().parent
 
 def qt_tool(name: str) -> str | None:
     """The path of a Qt tool shipped inside the PySide6 package, or one on PATH."""
+    import shutil
+
     try:
         import PySide6
     except ImportError:
@@ -48,6 +50,8 @@ def compile_translations(folder: Path = TRANSLATIONS, *, force: bool = False) ->
         raise RuntimeError(
             "lrelease was not found: install PySide6-Essentials (it ships pyside6-lrelease)"
         )
+    import subprocess
+
     written = []
     for ts in pending:
         qm = ts.with_suffix(".qm")
@@ -63,6 +67,8 @@ def update_sources(folder: Path = TRANSLATIONS) -> None:
     lupdate = qt_tool("lupdate")
     if lupdate is None:
         raise RuntimeError("lupdate was not found: install PySide6-Essentials")
+    import subprocess
+
     sources = sorted(str(p) for p in UI_SOURCES.rglob("*.py"))
     for ts in sorted(folder.glob("*.ts")):
         # No line numbers (they would change the .ts at every edit) and no dead entries.
@@ -71,6 +77,9 @@ def update_sources(folder: Path = TRANSLATIONS) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import argparse
+    import subprocess
+
     parser = argparse.ArgumentParser(prog="python -m desktop.ui.i18n_build")
     parser.add_argument("--update", action="store_true", help="run lupdate over desktop/ui first")
     parser.add_argument("--force", action="store_true", help="compile even when up to date")

@@ -1,57 +1,82 @@
 """The main window: networks and meetings on the left, the open meeting in the centre.
 
-It wires the parts together and owns the menus; each page does its own work. What it
-remembers (geometry, splitter, last network and meeting, folders) lives in AppSettings.
+It is made in two steps, so that it is on screen at once: the frame (menus, toolbar,
+status bar, its last size and place) needs nothing but Qt, and `attach(store)` then
+builds the pages on the opened database. Until then the actions that need data are
+greyed out. This module imports no SQLAlchemy and no page: those load while the file
+is being checked. It wires the parts together and owns the menus; each page does its
+own work. What it remembers lives in AppSettings.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QWidget
 
-from desktop.core.services.views import network_rows
-from desktop.core.thai import format_thai_time
-from desktop.ui.dialogs.help import HelpWindow
-from desktop.ui.dialogs.network import NetworkDialog
-from desktop.ui.dialogs.new_meeting import NewMeetingDialog
-from desktop.ui.first_steps import FirstSteps
-from desktop.ui.minutes_tools import MinutesTools
-from desktop.ui.navigator import Navigator
-from desktop.ui.pages.meeting import MeetingPage
-from desktop.ui.pages.roster import NETWORKS_TAB, ORGANIZATIONS_TAB, PEOPLE_TAB, RosterPage
-from desktop.ui.pages.welcome import WelcomePage
-from desktop.ui.roster_cache import RosterCache
+from desktop.ui.first_paint import after_first_paint
+from desktop.ui.pages import NETWORKS_TAB, ORGANIZATIONS_TAB, PEOPLE_TAB
 from desktop.ui.settings import AppSettings
-from desktop.ui.store import MEETINGS, NETWORKS, Store
 from desktop.ui.widgets.autosave import flush_pending
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QKeySequence
+
+    from desktop.ui.dialogs.help import HelpWindow
+    from desktop.ui.dialogs.network import NetworkDialog
+    from desktop.ui.dialogs.new_meeting import NewMeetingDialog
+    from desktop.ui.store import Store
 
 WARM_ROSTER_MS = 1500
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, settings: AppSettings, parent: QWidget | None = None):
+    attached = Signal()
+    """The pages are built on the database and show where she left off."""
+
+    def __init__(
+        self, settings: AppSettings, store: Store | None = None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
-        self.store = store
         self.settings = settings
-        self.roster_cache = RosterCache(store, self)
-        self.first_steps = FirstSteps(store, settings, self)
+        self.store: Store | None = None
+        self.help_window: HelpWindow | None = None
         self.setWindowTitle(self.tr("Prachum — meetings and minutes"))
         self.setMinimumSize(800, 560)
+        self._shortcuts: list[tuple[QAction, QKeySequence | str]] = []
+        self._make_actions()
+        self._make_menus()
+        after_first_paint(self, self.set_shortcuts)
+        # Until attach(): an empty centre, the status bar says why. (Nothing here names
+        # the `Qt` namespace: its first use makes all its ~110 enums, 18 ms of start-up.)
+        self.setCentralWidget(QWidget(self))
+        self.statusBar().showMessage(self.tr("Opening the database…"))
+        self._restore_geometry()
+        if store is not None:
+            self.attach(store)
 
+    def attach(self, store: Store) -> None:
+        """Build the pages on the opened database and show where she left off."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget
+
+        from desktop.ui.first_steps import FirstSteps
+        from desktop.ui.minutes_tools import MinutesTools
+        from desktop.ui.navigator import Navigator
+        from desktop.ui.pages.meeting import MeetingPage
+        from desktop.ui.pages.roster import RosterPage
+        from desktop.ui.pages.welcome import WelcomePage
+        from desktop.ui.roster_cache import RosterCache
+
+        self.store = store
+        self.roster_cache = RosterCache(store, self)
+        self.first_steps = FirstSteps(store, self.settings, self)
         self.navigator = Navigator(store, self)
         self.welcome = WelcomePage(self)
         self.meeting = MeetingPage(store, self.roster_cache, self)
-        self.roster = RosterPage(store, settings, self)
+        self.roster = RosterPage(store, self.settings, self)
         self.nothing_chosen = QLabel(
             self.tr("Choose a meeting on the left, or create one (Ctrl+N).")
         )
@@ -65,11 +90,10 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([270, 1010])
         self.splitter.setChildrenCollapsible(False)
+        splitter = self.settings.window_state("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
         self.setCentralWidget(self.splitter)
-        self.help_window: HelpWindow | None = None
-
-        self._make_actions()
-        self._make_menus()
         self.minutes_tools = MinutesTools(self)
         self.statusBar().showMessage(self.tr("Ready"))
         # The file's name is enough on screen; the whole path is a hover away.
@@ -92,32 +116,34 @@ class MainWindow(QMainWindow):
         store.saved.connect(self._saved)
         store.changed.connect(self._store_changed)
 
-        self._restore_state()
+        self.set_shortcuts()
+        for action in self.data_actions:
+            action.setEnabled(True)
         self.start()
         # The finder's first key press should not wait for a big roster to be read.
         QTimer.singleShot(WARM_ROSTER_MS, self, self._warm_roster)
+        self.attached.emit()
 
     # --- actions and menus -----------------------------------------------------------------
 
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            self._shortcuts.append((action, shortcut))
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def _make_actions(self) -> None:
-        self.new_meeting_action = self._action(
-            self.tr("&New meeting…"), self.new_meeting, QKeySequence.StandardKey.New
-        )
+        self.new_meeting_action = self._action(self.tr("&New meeting…"), self.new_meeting, "Ctrl+N")
         self.import_action = self._action(
-            self.tr("&Import a meeting file…"), self.first_steps.import_meeting_file
+            self.tr("&Import a meeting file…"), self.import_meeting_file
         )
-        self.demo_action = self._action(self.tr("Open the &demo data"), self.first_steps.open_demo)
-        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.demo_action = self._action(self.tr("Open the &demo data"), self.open_demo)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
         self.search_action = self._action(
-            self.tr("&Search meetings"), self.navigator.focus_search, QKeySequence.StandardKey.Find
+            self.tr("&Search meetings"),
+            self.focus_search,
+            "Ctrl+F",
         )
         self.new_network_action = self._action(self.tr("New &network…"), self.new_network)
         self.networks_action = self._action(
@@ -135,12 +161,16 @@ class MainWindow(QMainWindow):
         )
         self.copy_people_action = self._action(
             self.tr("&Copy people from the last meeting"),
-            self.meeting.attendance.copy_from_last_meeting,
+            self.copy_people_from_last_meeting,
         )
-        self.help_action = self._action(
-            self.tr("&Help"), self.show_help, QKeySequence.StandardKey.HelpContents
-        )
-        self.help_action.setShortcut(QKeySequence("F1"))
+        # MinutesTools connects these two; they are made here to be on the first paint.
+        self.agenda_action = QAction(self.tr("A&genda"), self)
+        self.statistics_action = QAction(self.tr("Attendance &statistics"), self)
+        self._shortcuts += [
+            (self.agenda_action, "Ctrl+3"),
+            (self.statistics_action, "Ctrl+Shift+S"),
+        ]
+        self.help_action = self._action(self.tr("&Help"), self.show_help, "F1")
         self.about_action = self._action(self.tr("&About Prachum"), self.show_about)
         self.thai_action = self._action("ภาษาไทย", lambda: self.set_language("th"))
         self.english_action = self._action("English", lambda: self.set_language("en"))
@@ -151,7 +181,43 @@ class MainWindow(QMainWindow):
             self.details_action,
             self.attendance_action,
             self.copy_people_action,
+            self.agenda_action,
         ]
+        self.data_actions = [
+            self.new_meeting_action,
+            self.import_action,
+            self.demo_action,
+            self.search_action,
+            self.new_network_action,
+            self.networks_action,
+            self.organizations_action,
+            self.people_action,
+            self.statistics_action,
+        ]
+        for action in self.meeting_actions + self.data_actions:
+            action.setEnabled(False)
+
+    def set_shortcuts(self) -> None:
+        """Give the actions their keys. Not before the first paint: the first key sequence
+        makes PySide build every enum of the Qt namespace, about 30 ms of start-up."""
+        from PySide6.QtGui import QKeySequence
+
+        shortcuts, self._shortcuts = self._shortcuts, []
+        for action, key in shortcuts:
+            action.setShortcut(QKeySequence(key))
+
+    # The pages these reach are made by attach(), after the actions.
+    def import_meeting_file(self) -> None:
+        self.first_steps.import_meeting_file()
+
+    def open_demo(self) -> None:
+        self.first_steps.open_demo()
+
+    def focus_search(self) -> None:
+        self.navigator.focus_search()
+
+    def copy_people_from_last_meeting(self) -> None:
+        self.meeting.attendance.copy_from_last_meeting()
 
     def _make_menus(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&File"))
@@ -193,15 +259,18 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # Text only: none of the actions has an icon, so the default style shows text.
         toolbar.addAction(self.new_meeting_action)
         toolbar.addSeparator()
         toolbar.addAction(self.details_action)
         toolbar.addAction(self.attendance_action)
+        toolbar.addAction(self.agenda_action)
         toolbar.addSeparator()
         toolbar.addAction(self.people_action)
         toolbar.addAction(self.organizations_action)
         toolbar.addAction(self.networks_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.statistics_action)
         self.toolbar = toolbar
 
     # --- start and state ------------------------------------------------------------------
@@ -216,7 +285,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(page)
 
     def is_empty(self) -> bool:
-        from desktop.core.services.views import meeting_summaries
+        from desktop.core.services.views import meeting_summaries, network_rows
 
         return self.store.read(
             lambda s: not network_rows(s, include_inactive=True) and not meeting_summaries(s)
@@ -236,22 +305,20 @@ class MainWindow(QMainWindow):
         self._show_page(self.nothing_chosen)
         self._enable_meeting_actions(False)
 
-    def _restore_state(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.window_state("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
-        splitter = self.settings.window_state("splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         flush_pending()
         self.settings.set_window_state("geometry", self.saveGeometry())
-        self.settings.set_window_state("splitter", self.splitter.saveState())
-        self.settings.set_last_network(self.store.path, self.navigator.network_id)
-        self.settings.set_last_meeting(self.store.path, self.meeting.meeting_id)
+        if self.store is not None:
+            self.settings.set_window_state("splitter", self.splitter.saveState())
+            self.settings.set_last_network(self.store.path, self.navigator.network_id)
+            self.settings.set_last_meeting(self.store.path, self.meeting.meeting_id)
         self.settings.sync()
         if self.help_window is not None:
             self.help_window.close()
@@ -271,6 +338,9 @@ class MainWindow(QMainWindow):
             action.setEnabled(enabled)
 
     def new_meeting(self) -> NewMeetingDialog:
+        from desktop.core.services.views import network_rows
+        from desktop.ui.dialogs.new_meeting import NewMeetingDialog
+
         networks = self.store.read(network_rows)
         dialog = NewMeetingDialog(self.store, networks, self.navigator.network_id, self)
         dialog.created.connect(self._meeting_created)
@@ -342,6 +412,8 @@ class MainWindow(QMainWindow):
     def _saved(self) -> None:
         from datetime import datetime
 
+        from desktop.core.thai import format_thai_time
+
         when = format_thai_time(datetime.now().time())
         self.statusBar().showMessage(self.tr("Saved") + f" · {when}")
 
@@ -349,17 +421,23 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved") + f" · {note}")
 
     def _store_changed(self, topic: str, _subject: Any) -> None:
+        from desktop.ui.store import MEETINGS, NETWORKS
+
         on_welcome = self.pages.currentWidget() is self.welcome
         if topic in (NETWORKS, MEETINGS) and on_welcome and not self.is_empty():
             self._show_page(self.nothing_chosen)
 
     def show_help(self) -> None:
         if self.help_window is None:
+            from desktop.ui.dialogs.help import HelpWindow
+
             self.help_window = HelpWindow(self)
         self.help_window.show()
         self.help_window.raise_()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from desktop import __version__
 
         QMessageBox.about(
@@ -368,13 +446,15 @@ class MainWindow(QMainWindow):
             self.tr(
                 "Prachum {0}\nMeetings, attendance and minutes for Thai local-authority networks.\n"
                 "Database: {1}"
-            ).format(__version__, self.store.path),
+            ).format(__version__, self.store.path if self.store else "-"),
         )
 
     def set_language(self, language: str) -> None:
         self.settings.language = language
         self.thai_action.setChecked(language == "th")
         self.english_action.setChecked(language == "en")
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(
             self,
             self.tr("Language"),

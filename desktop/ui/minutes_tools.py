@@ -89,7 +89,11 @@ class MinutesTools(QObject):
 
     def _make_actions(self) -> None:
         exporter = self.exporter
-        self.agenda_action = self._action(self.tr("A&genda"), self.show_agenda, "Ctrl+3")
+        # The window made these two for its first paint; they do their work here.
+        self.agenda_action = self.window.agenda_action
+        self.agenda_action.triggered.connect(lambda _checked=False: self.show_agenda())
+        self.statistics_action = self.window.statistics_action
+        self.statistics_action.triggered.connect(lambda _checked=False: self.show_statistics())
         self.finalise_action = self._action(
             self.tr("&Finalise the minutes…"), self.finalising.finalise
         )
@@ -116,9 +120,6 @@ class MinutesTools(QObject):
         self.search_all_action = self._action(
             self.tr("Search &all meetings…"), self.show_search, "Ctrl+Shift+F"
         )
-        self.statistics_action = self._action(
-            self.tr("Attendance &statistics"), self.show_statistics, "Ctrl+Shift+S"
-        )
         group = self.agenda.undo_group
         self.undo_action = group.createUndoAction(self.window, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -127,7 +128,6 @@ class MinutesTools(QObject):
             [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
         )
         meeting_actions = [
-            self.agenda_action,
             self.finalise_action,
             self.reopen_action,
             self.report_action,
@@ -174,13 +174,6 @@ class MinutesTools(QObject):
         meeting.addAction(self.reopen_action)
         meeting.addSeparator()
         meeting.addAction(self.statistics_action)
-
-        toolbar = window.toolbar
-        actions = toolbar.actions()
-        after_attendance = actions[actions.index(window.attendance_action) + 1]
-        toolbar.insertAction(after_attendance, self.agenda_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.statistics_action)
 
     # --- what the actions do ----------------------------------------------------------------
 

@@ -25,7 +25,7 @@ from desktop.ui.errors import ErrorReporter
 from desktop.ui.fonts import ensure_thai_font
 from desktop.ui.i18n import install_language
 from desktop.ui.main_window import MainWindow
-from desktop.ui.pages.roster import ORGANIZATIONS_TAB, PEOPLE_TAB
+from desktop.ui.pages import ORGANIZATIONS_TAB, PEOPLE_TAB
 from desktop.ui.settings import AppSettings
 from desktop.ui.store import Store
 
@@ -139,7 +139,7 @@ def _save(widget: QWidget, folder: Path, name: str) -> Path:
 def _window(folder: Path, db_file: Path) -> tuple[MainWindow, Callable[[], None]]:
     database = open_database(db_file)
     store = Store(database, ErrorReporter(folder / "screenshots.log"))
-    window = MainWindow(store, AppSettings())
+    window = MainWindow(AppSettings(), store)
     window.resize(*WINDOW_SIZE)
     window.show()
     _settle(300)

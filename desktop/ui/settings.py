@@ -6,7 +6,6 @@ Tests point QSettings at a temporary folder with QSettings.setPath.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -68,6 +67,8 @@ class AppSettings:
     @staticmethod
     def _database_key(path: Path) -> str:
         # A stable short key: several databases each keep their own last meeting.
+        import hashlib  # not at import: the first paint does not need it
+
         return hashlib.sha1(str(Path(path).resolve()).encode()).hexdigest()[:12]
 
     def last_meeting(self, db_path: Path) -> int | None:

@@ -4,6 +4,7 @@ The second copy of the app on the same file is told who holds it and may open it
 read-only. A damaged, foreign or newer file is explained, with the latest backup on
 offer; it is never written to: restoring moves it aside, whole, under another name.
 After a good read-write open, the day's backup is made (once a day, the newest few kept).
+The steps are here; `opening.Opening` runs them with the window already on screen.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 from sqlalchemy.exc import DBAPIError
 
 from desktop.core.backups import list_backups, restore_from, rotate_backups
-from desktop.core.db import Database, default_db_path, open_database
+from desktop.core.db import Database, open_database
 from desktop.core.errors import DatabaseProblem, PrachumError
 from desktop.core.lock import DatabaseInUse, DatabaseLock, acquire
 from desktop.core.thai import format_thai_date_short, format_thai_time
@@ -61,41 +62,40 @@ class Choices(Protocol):
     def failed(self, error: PrachumError) -> None: ...
 
 
-def open_for_window(
-    path: Path | str | None, settings: AppSettings, choices: Choices | None = None
-) -> Opened | None:
-    """The database to show, or None when she chose to quit."""
-    choices = choices or AskUser(settings.language)
-    path = Path(path) if path is not None else default_db_path()
-    notes: list[str] = []
-    while True:
+def after_refusal(
+    path: Path, error: BaseException, choices: Choices, notes: list[str]
+) -> Opened | Path | None:
+    """Her answer to a file that could not be opened for writing, carried out.
+
+    Returns the read-only database she chose, the file to try next (the same one after a
+    restore, or another she picked), or None when she chose to quit. A restore's note is
+    added to `notes`, for when the window is up.
+    """
+    if isinstance(error, DatabaseInUse):
+        if choices.in_use(path, error.pid) != READ_ONLY:
+            return None
         try:
-            opened = open_for_writing(path)
-        except DatabaseInUse as busy:
-            if choices.in_use(path, busy.pid) != READ_ONLY:
-                return None
-            try:
-                return Opened(open_database(path, readonly=True), None, notes)
-            except PrachumError as error:
-                choices.failed(error)
-                return None
-        except DatabaseProblem as problem:
-            backups = list_backups(path)
-            latest = backups[0] if backups else None
-            answer = choices.problem(path, problem, latest)
-            if answer == RESTORE and latest is not None:
-                try:
-                    notes.append(restore_over(latest, path))
-                except (PrachumError, OSError, sqlite3.Error) as error:
-                    choices.failed(_as_problem(error))
-            elif answer == OTHER_FILE:
-                path = choices.other_file(path.parent) or path
-            else:
-                return None
-            continue
-        opened.notes[:0] = notes
-        daily_backup(opened, settings)
-        return opened
+            return Opened(open_database(path, readonly=True), None, notes)
+        except PrachumError as problem:
+            choices.failed(problem)
+            return None
+    if not isinstance(error, DatabaseProblem):
+        # Not the file's fault: a fault of ours, told as plainly as we can, then quit.
+        log.error("opening %s failed", path, exc_info=error)
+        choices.failed(_as_problem(error))
+        return None
+    backups = list_backups(path)
+    latest = backups[0] if backups else None
+    answer = choices.problem(path, error, latest)
+    if answer == RESTORE and latest is not None:
+        try:
+            notes.append(restore_over(latest, path))
+        except (PrachumError, OSError, sqlite3.Error) as failure:
+            choices.failed(_as_problem(failure))
+        return path
+    if answer == OTHER_FILE:
+        return choices.other_file(path.parent) or path
+    return None
 
 
 def open_for_writing(path: Path) -> Opened:

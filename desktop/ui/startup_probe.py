@@ -1,8 +1,9 @@
 """A start-up timing hook for the benchmarks, armed only by an environment switch.
 
 With PRACHUM_STARTUP_PROBE=1 the app prints `shown <seconds>` once the main window has
-been painted for the first time (seconds since the process started) and quits, so
-`bench/bench_startup.py` can time a cold start exactly as a user sees it.
+been painted for the first time, then `listed <seconds>` once the database is open and
+the window shows its meetings (seconds since the process started), and quits, so that
+`bench/bench_startup.py` can time a cold start as a user sees it.
 """
 
 from __future__ import annotations
@@ -10,9 +11,16 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QTimer
+
+from desktop.ui.first_paint import after_first_paint
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QApplication, QWidget
 
 ENVIRONMENT_SWITCH = "PRACHUM_STARTUP_PROBE"
 
@@ -29,18 +37,15 @@ def process_seconds() -> float:
         return time.perf_counter()
 
 
-def arm(app: QApplication, window: QWidget) -> None:
-    """If the switch is on: report the first paint of `window`, then quit."""
+def arm(app: QApplication, window: QWidget, ready: SignalInstance) -> None:
+    """If the switch is on: report the first paint of `window`, then `ready`, then quit."""
     if os.environ.get(ENVIRONMENT_SWITCH) != "1":
         return
 
-    def report() -> None:
-        print(f"shown {process_seconds():.4f}", flush=True, file=sys.stdout)
-        app.quit()
+    def report(what: str, then: Callable[[], None] | None = None) -> None:
+        print(f"{what} {process_seconds():.4f}", flush=True, file=sys.stdout)
+        if then is not None:
+            then()
 
-    # A zero timer runs after the pending show and paint events have been handled.
-    holder = QObject(window)
-    holder.timer = QTimer(holder)
-    holder.timer.setSingleShot(True)
-    holder.timer.timeout.connect(report)
-    holder.timer.start(0)
+    after_first_paint(window, lambda: report("shown"), before_others=True)
+    ready.connect(lambda: QTimer.singleShot(0, window, lambda: report("listed", app.quit)))

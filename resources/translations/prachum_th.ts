@@ -861,16 +861,16 @@ Everything you entered before this is saved, and you can carry on. The details a
         <translation>ประชุม — การประชุมและรายงานการประชุม</translation>
     </message>
     <message>
+        <source>Opening the database…</source>
+        <translation>กำลังเปิดฐานข้อมูล…</translation>
+    </message>
+    <message>
         <source>Choose a meeting on the left, or create one (Ctrl+N).</source>
         <translation>เลือกการประชุมทางซ้าย หรือสร้างการประชุมใหม่ (Ctrl+N)</translation>
     </message>
     <message>
         <source>Ready</source>
         <translation>พร้อมใช้งาน</translation>
-    </message>
-    <message>
-        <source>The database file</source>
-        <translation>ไฟล์ฐานข้อมูล</translation>
     </message>
     <message>
         <source>&amp;New meeting…</source>
@@ -919,6 +919,14 @@ Everything you entered before this is saved, and you can carry on. The details a
     <message>
         <source>&amp;Copy people from the last meeting</source>
         <translation>คัดลอกรายชื่อจากการประชุมครั้งก่อน (&amp;C)</translation>
+    </message>
+    <message>
+        <source>A&amp;genda</source>
+        <translation>ระเบียบวาระ (&amp;G)</translation>
+    </message>
+    <message>
+        <source>Attendance &amp;statistics</source>
+        <translation>สถิติการเข้าประชุม (&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1048,10 +1056,6 @@ Database: {1}</source>
     <message>
         <source>Search &amp;all meetings…</source>
         <translation>ค้นหาในทุกการประชุม… (&amp;A)</translation>
-    </message>
-    <message>
-        <source>Attendance &amp;statistics</source>
-        <translation>สถิติการเข้าประชุม (&amp;S)</translation>
     </message>
     <message>
         <source>Undo</source>

@@ -88,7 +88,7 @@ def open_window(qtbot, qapp, reporter):
 
     def make(path: Path) -> MainWindow:
         database = open_database(path)
-        window = MainWindow(Store(database, reporter), AppSettings())
+        window = MainWindow(AppSettings(), Store(database, reporter))
         qtbot.addWidget(window)
         with qtbot.waitActive(window):
             window.show()

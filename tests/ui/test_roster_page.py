@@ -11,7 +11,7 @@ from desktop.core.db import open_database
 from desktop.core.models import Organization, Person
 from desktop.ui.dialogs.organization import OrganizationDialog
 from desktop.ui.dialogs.person import PersonDialog
-from desktop.ui.pages.roster import ORGANIZATIONS_TAB, PEOPLE_TAB
+from desktop.ui.pages import ORGANIZATIONS_TAB, PEOPLE_TAB
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Opening the database at start-up: a second copy is told and may only read; a damaged,
+"""Opening the database at start-up, the way the app starts: the window's frame is shown,
+the file is opened behind it. A second copy is told and may only read; a damaged,
 foreign or newer file is explained, offered its latest backup, and never written to;
 a good one gets its daily backup."""
 
@@ -31,7 +32,6 @@ from desktop.ui.startup import (
     READ_ONLY,
     RESTORE,
     in_use_box,
-    open_for_window,
     problem_box,
 )
 
@@ -94,6 +94,37 @@ def settings(qapp, message_boxes) -> AppSettings:
     return AppSettings()
 
 
+@pytest.fixture
+def start(qtbot, settings, reporter):
+    """`start(path, answers)`: the app's start (frame shown, file opened on a worker),
+    waited for until the meetings are listed or she gave up, and the day's backup done."""
+    hosts: list[AppHost] = []
+
+    def begin(path: Path, answers: Answers) -> AppHost:
+        host = AppHost(None, settings, reporter)
+        hosts.append(host)
+        window = host.show()
+        qtbot.addWidget(window)
+        outcome: list[str] = []
+        host.ready.connect(lambda: outcome.append("ready"))
+        host.gave_up.connect(lambda: outcome.append("gave up"))
+        host.open_in_background(path, Choices(answers))
+        qtbot.waitUntil(lambda: bool(outcome) and not host._backing_up, timeout=20_000)
+        assert (host.opened is not None) == (outcome == ["ready"])
+        return host
+
+    yield begin
+    for host in hosts:
+        end(host)
+
+
+def end(host: AppHost) -> None:
+    """Close the window and let go of the file, as quitting does."""
+    if host.window is not None:
+        host.window.close()
+    host.close()
+
+
 def meeting_titles(path: Path) -> list[str]:
     con = sqlite3.connect(path)
     try:
@@ -130,23 +161,20 @@ def other_copy(filled):
     holder.wait()
 
 
-def test_a_second_copy_is_told_who_holds_the_database_and_may_quit(filled, other_copy, settings):
+def test_a_second_copy_is_told_who_holds_the_database_and_may_quit(filled, other_copy, start):
     answers = Answers(in_use=QUIT)
     before = fingerprint(filled)
-    assert open_for_window(filled, settings, Choices(answers)) is None
+    assert start(filled, answers).opened is None
     assert answers.asked == [("in use", filled, other_copy.pid)]
     assert fingerprint(filled) == before
 
 
 def test_a_second_copy_opened_read_only_changes_nothing(
-    qtbot, filled, other_copy, reporter, message_boxes
+    qtbot, filled, other_copy, start, message_boxes
 ):
-    settings = AppSettings()
-    opened = open_for_window(filled, settings, Choices(Answers(in_use=READ_ONLY)))
+    host = start(filled, Answers(in_use=READ_ONLY))
+    opened, window = host.opened, host.window
     assert opened is not None and opened.readonly and opened.lock is None
-    host = AppHost(opened, settings, reporter)
-    window = host.show()
-    qtbot.addWidget(window)
     try:
         assert "อ่านอย่างเดียว" in window.windowTitle()
         assert host.trouble.isVisible() and "อ่านอย่างเดียว" in host.trouble.text()
@@ -169,19 +197,18 @@ def test_a_second_copy_opened_read_only_changes_nothing(
         assert lock_path(filled).exists(), "the other copy still holds its lock"
         assert not (filled.parent / "backups").exists(), "no backup written by a reader"
     finally:
-        window.close()
-        host.close()
+        end(host)
     assert json.loads(lock_path(filled).read_text())["pid"] == other_copy.pid
 
 
-def test_a_lock_left_by_a_killed_copy_is_taken_over(filled, settings):
+def test_a_lock_left_by_a_killed_copy_is_taken_over(filled, start):
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
     lock_path(filled).write_text(json.dumps({"pid": dead.pid, "host": socket.gethostname()}))
-    opened = open_for_window(filled, settings, Choices(Answers()))
-    assert opened is not None and not opened.readonly
+    host = start(filled, Answers())
+    assert host.opened is not None and not host.opened.readonly
     assert json.loads(lock_path(filled).read_text())["pid"] != dead.pid
-    opened.close()
+    end(host)
     assert not lock_path(filled).exists()
 
 
@@ -237,13 +264,13 @@ def checkpoint(path: Path) -> None:
 
 
 @pytest.mark.parametrize("kind", list(BAD_FILES))
-def test_a_bad_file_is_explained_and_left_exactly_as_it_was(filled, settings, kind):
+def test_a_bad_file_is_explained_and_left_exactly_as_it_was(filled, start, kind):
     damage, words = BAD_FILES[kind]
     checkpoint(filled)
     damage(filled)
     before = fingerprint(filled)
     answers = Answers(problem=[QUIT])
-    assert open_for_window(filled, settings, Choices(answers)) is None
+    assert start(filled, answers).opened is None
     (what, message, backup), *_rest = answers.asked
     assert what == "problem" and words in message, message
     assert backup is None
@@ -251,7 +278,9 @@ def test_a_bad_file_is_explained_and_left_exactly_as_it_was(filled, settings, ki
 
 
 @pytest.mark.parametrize("kind", ["truncated", "a newer Prachum's"])
-def test_a_bad_file_can_be_replaced_by_its_latest_backup_and_is_kept_aside(filled, settings, kind):
+def test_a_bad_file_can_be_replaced_by_its_latest_backup_and_is_kept_aside(
+    filled, start, message_boxes, kind
+):
     database = open_database(filled)
     (filled.parent / "backups").mkdir()
     backup_to(database, filled.parent / "backups" / "prachum-2024-01-10.backup.db")
@@ -260,30 +289,30 @@ def test_a_bad_file_can_be_replaced_by_its_latest_backup_and_is_kept_aside(fille
     BAD_FILES[kind][0](filled)
     damaged = filled.read_bytes()
     answers = Answers(problem=[RESTORE])
-    opened = open_for_window(filled, settings, Choices(answers))
+    host = start(filled, answers)
+    opened = host.opened
     assert opened is not None and not opened.readonly
-    try:
-        assert answers.asked[0][2] == list_backups(filled)[-1]
-        with opened.database.session() as s:
-            assert [m.title for m in services.list_meetings(s)] == ["ประชุมครั้งที่หนึ่ง"]
-        kept = [p for p in filled.parent.iterdir() if ".damaged-" in p.name]
-        assert [p.read_bytes() for p in kept] == [damaged], "the bad file kept, byte for byte"
-        assert kept[0].name in opened.notes[0]
-    finally:
-        opened.close()
+    assert answers.asked[0][2] == list_backups(filled)[-1]
+    with opened.database.session() as s:
+        assert [m.title for m in services.list_meetings(s)] == ["ประชุมครั้งที่หนึ่ง"]
+    assert host.window.navigator.listed_meeting_ids(), "the window lists the restored meeting"
+    kept = [p for p in filled.parent.iterdir() if ".damaged-" in p.name]
+    assert [p.read_bytes() for p in kept] == [damaged], "the bad file kept, byte for byte"
+    told = [text for kind, _title, text in message_boxes.shown if kind == "information"]
+    assert len(told) == 1 and kept[0].name in told[0], "told over the window, once"
 
 
-def test_another_file_can_be_opened_instead(filled, tmp_path, settings):
+def test_another_file_can_be_opened_instead(filled, tmp_path, start):
     good = tmp_path / "other" / "good.db"
     good.parent.mkdir()
     database = open_database(good)
     database.close()
     random_bytes(filled)
     answers = Answers(problem=[OTHER_FILE], other=good)
-    opened = open_for_window(filled, settings, Choices(answers))
-    assert opened is not None and opened.database.path == good
+    host = start(filled, answers)
+    assert host.opened is not None and host.opened.database.path == good
     assert lock_path(good).exists() and not lock_path(filled).exists()
-    opened.close()
+    assert host.window.database_label.text() == "good.db"
 
 
 def test_the_problem_message_offers_the_latest_backup_and_says_the_file_is_untouched(qapp, filled):
@@ -300,15 +329,14 @@ def test_the_problem_message_offers_the_latest_backup_and_says_the_file_is_untou
 # --- the daily backup ----------------------------------------------------------------------
 
 
-def test_a_good_start_makes_todays_backup_and_keeps_only_the_newest(filled, settings):
+def test_a_good_start_makes_todays_backup_and_keeps_only_the_newest(filled, settings, start):
     settings.backups_to_keep = 3
     folder = filled.parent / "backups"
     folder.mkdir()
     for day in range(1, 6):
         old = folder / f"prachum-2024-01-0{day}.backup.db"
         old.write_bytes(b"")
-    opened = open_for_window(filled, settings, Choices(Answers()))
-    opened.close()
+    end(start(filled, Answers()))
     today = f"prachum-{datetime.now():%Y-%m-%d}.backup.db"
     assert sorted(p.name for p in folder.iterdir()) == [
         "prachum-2024-01-04.backup.db",
@@ -318,5 +346,5 @@ def test_a_good_start_makes_todays_backup_and_keeps_only_the_newest(filled, sett
     assert meeting_titles(folder / today) == ["ประชุมครั้งที่หนึ่ง"]
     modified = (folder / today).stat().st_mtime_ns
     time.sleep(0.01)
-    open_for_window(filled, settings, Choices(Answers())).close()
+    end(start(filled, Answers()))
     assert (folder / today).stat().st_mtime_ns == modified, "once a day"

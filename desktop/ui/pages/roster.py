@@ -40,8 +40,6 @@ from desktop.ui.models.roster import NetworkListModel, OrganizationTableModel, P
 from desktop.ui.settings import AppSettings
 from desktop.ui.store import NETWORKS, ROSTER, Store
 
-NETWORKS_TAB, ORGANIZATIONS_TAB, PEOPLE_TAB = range(3)
-
 
 class RosterSection(QWidget):
     """A filter, a table and the buttons to add, edit and (de)activate its rows."""

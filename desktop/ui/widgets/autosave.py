@@ -9,9 +9,12 @@ costs at most that moment. The window's close flushes every pending field.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+
+if TYPE_CHECKING:  # the main window imports flush_pending before its first paint
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 QUIET_MS = 800
 LONGEST_WAIT_MS = 500
@@ -30,8 +33,11 @@ class TextAutosave(QObject):
     """Calls `store(text)` when the field's text settles, if it differs from the last stored."""
 
     def __init__(self, field: QLineEdit | QPlainTextEdit, store: Callable[[str], bool]):
+        from PySide6.QtWidgets import QLineEdit
+
         super().__init__(field)
         self.field = field
+        self.single_line = isinstance(field, QLineEdit)
         self.store = store
         self.stored = self._text()
         self.timer = QTimer(self)
@@ -42,7 +48,7 @@ class TextAutosave(QObject):
         self.deadline.setSingleShot(True)
         self.deadline.setInterval(LONGEST_WAIT_MS)
         self.deadline.timeout.connect(self.flush)
-        if isinstance(field, QLineEdit):
+        if self.single_line:
             field.textEdited.connect(self._edited)
             field.editingFinished.connect(self.flush)
         else:
@@ -51,7 +57,7 @@ class TextAutosave(QObject):
         field.destroyed.connect(lambda *_: _pending.discard(self))
 
     def _text(self) -> str:
-        if isinstance(self.field, QLineEdit):
+        if self.single_line:
             return self.field.text()
         return self.field.toPlainText()
 
@@ -61,7 +67,7 @@ class TextAutosave(QObject):
         self.deadline.stop()
         _pending.discard(self)
         self.field.blockSignals(True)
-        if isinstance(self.field, QLineEdit):
+        if self.single_line:
             self.field.setText(text)
             self.field.setCursorPosition(0)
         else:

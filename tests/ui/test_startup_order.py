@@ -1,0 +1,147 @@
+"""The start as she sees it: the window's frame at once, the database opened behind it on a
+worker, then the pages; nothing heavy is loaded before the first paint."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop.core import services
+from desktop.core.db import open_database
+from desktop.core.lock import lock_path
+from desktop.ui import startup
+from desktop.ui.app import AppHost
+from desktop.ui.settings import AppSettings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def filled(db_path) -> Path:
+    database = open_database(db_path)
+    with database.session() as s:
+        services.create_meeting(s, title="ประชุมประจำเดือน", date=date(2024, 3, 5))
+    database.close()
+    return db_path
+
+
+@pytest.fixture
+def held_open(monkeypatch):
+    """Opening the file waits on the worker until the test lets it go; records the thread."""
+    release = threading.Event()
+    threads: list[bool] = []
+    real = startup.open_for_writing
+
+    def slow(path):
+        threads.append(threading.current_thread() is threading.main_thread())
+        release.wait(20)
+        return real(path)
+
+    monkeypatch.setattr(startup, "open_for_writing", slow)
+    yield release, threads
+    release.set()
+
+
+def test_the_frame_is_painted_before_the_file_is_opened_then_the_pages_come(
+    qtbot, qapp, filled, reporter, held_open
+):
+    release, threads = held_open
+    host = AppHost(None, AppSettings(), reporter)
+    window = host.show()
+    qtbot.addWidget(window)
+    ready: list[bool] = []
+    host.ready.connect(lambda: ready.append(True))
+    try:
+        host.open_in_background(filled)
+        qtbot.waitExposed(window)
+        assert window.store is None
+        assert window.statusBar().currentMessage() == "กำลังเปิดฐานข้อมูล…"
+        assert not window.new_meeting_action.isEnabled(), "nothing to act on yet"
+        assert window.quit_action.isEnabled() and window.help_action.isEnabled()
+        # The keys come right after the first paint, before the file is open.
+        qtbot.waitUntil(lambda: window.quit_action.shortcut().toString() == "Ctrl+Q")
+        qtbot.waitUntil(lambda: bool(threads))
+        assert threads == [False], "the file is opened on a worker"
+        assert not ready
+
+        release.set()
+        qtbot.waitUntil(lambda: bool(ready), timeout=20_000)
+        assert window.store is not None and window.new_meeting_action.isEnabled()
+        assert window.statusBar().currentMessage() == "พร้อมใช้งาน"
+        assert len(window.navigator.listed_meeting_ids()) == 1
+        qtbot.waitUntil(lambda: not host._backing_up, timeout=10_000)
+    finally:
+        window.close()
+        host.close()
+
+
+def test_a_window_closed_while_the_file_is_opened_lets_the_file_go(
+    qtbot, qapp, filled, reporter, held_open
+):
+    release, _threads = held_open
+    host = AppHost(None, AppSettings(), reporter)
+    window = host.show()
+    qtbot.addWidget(window)
+    gave_up: list[bool] = []
+    host.gave_up.connect(lambda: gave_up.append(True))
+    host.open_in_background(filled)
+    qtbot.waitExposed(window)
+    window.close()  # nothing typed yet: closes at once
+    release.set()
+    qtbot.waitUntil(lambda: bool(gave_up), timeout=20_000)
+    assert host.opened is None and window.store is None
+    assert not lock_path(filled).exists(), "the file's lock is let go again"
+    host.close()
+
+
+PROBE = textwrap.dedent(
+    """
+    import sys
+    from desktop.ui import first_paint, startup_probe
+
+    HEAVY = ("sqlalchemy", "alembic", "docx", "openpyxl", "rapidfuzz", "pythainlp",
+             "desktop.core.db", "desktop.ui.store", "desktop.ui.navigator")
+    real_arm = startup_probe.arm
+
+    def arm(app, window, ready):
+        def look():
+            print("loaded", [m for m in HEAVY if m in sys.modules], flush=True)
+        first_paint.after_first_paint(window, look, before_others=True)
+        real_arm(app, window, ready)
+
+    startup_probe.arm = arm
+    from desktop.cli import main
+    sys.exit(main(["--db", sys.argv[1]]))
+    """
+)
+
+
+def test_nothing_heavy_is_loaded_before_the_first_paint(filled, tmp_path):
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PRACHUM_STARTUP_PROBE": "1",
+        "XDG_CONFIG_HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(filled)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    lines = done.stdout.splitlines()
+    assert done.returncode == 0, done.stderr
+    assert "loaded []" in lines[:2], lines
+    marks = [line.split()[0] for line in lines if not line.startswith("loaded")]
+    assert marks == ["shown", "listed"], lines
