@@ -11,14 +11,8 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from desktop.core.db import (
-    Database,
-    backup_database,
-    check_file,
-    current_revision,
-    make_engine,
-    readonly_uri,
-)
+from desktop.core.db import Database, backup_database, current_revision, make_engine
+from desktop.core.db_file import check_file, readonly_uri
 from desktop.core.errors import DatabaseProblem, PrachumError
 
 BACKUP_SUFFIX = ".backup.db"

@@ -8,33 +8,25 @@ copy of a live WAL database can miss committed pages).
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop import APP_NAME
 from desktop.core import sqlite_features
+from desktop.core.db_file import (
+    MIGRATIONS_DIR,
+    check_file,
+    default_db_path,
+    head_revision,
+    readonly_uri,
+)
 from desktop.core.errors import DatabaseProblem
-
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def default_db_path() -> Path:
-    """The database in the user's data folder (created when missing)."""
-    from platformdirs import user_data_dir
-
-    folder = Path(user_data_dir(APP_NAME, appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / "prachum.db"
 
 
 def _alembic_config(connection=None):
@@ -44,37 +36,6 @@ def _alembic_config(connection=None):
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
     return config
-
-
-_REVISION_LINE = re.compile(r"^(down_revision|revision)\s*=\s*['\"]?([\w-]*)['\"]?", re.MULTILINE)
-
-
-@lru_cache(maxsize=1)
-def _revision_graph() -> dict[str, str | None]:
-    """revision -> down_revision, read from the version files' headers.
-
-    Reading two lines per file instead of importing Alembic keeps ~0.2 s off every start;
-    Alembic itself is loaded only when a migration has to run.
-    """
-    graph: dict[str, str | None] = {}
-    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
-        fields = dict(_REVISION_LINE.findall(path.read_text(encoding="utf-8")))
-        if fields.get("revision"):
-            graph[fields["revision"]] = fields.get("down_revision") or None
-    return graph
-
-
-def head_revision() -> str:
-    graph = _revision_graph()
-    parents = set(graph.values())
-    heads = [revision for revision in graph if revision not in parents]
-    if len(heads) != 1:
-        raise RuntimeError(f"the migrations have {len(heads)} heads: {heads}")
-    return heads[0]
-
-
-def known_revisions() -> set[str]:
-    return set(_revision_graph())
 
 
 def make_engine(path: Path | str, *, readonly: bool = False) -> Engine:
@@ -96,58 +57,6 @@ def make_engine(path: Path | str, *, readonly: bool = False) -> Engine:
         connection.exec_driver_sql("BEGIN")
 
     return engine
-
-
-def readonly_uri(path: Path) -> str:
-    """A read-only SQLite URI, percent-encoded: `#`, `?` or `%` in a folder name are safe."""
-    return path.resolve().as_uri() + "?mode=ro"
-
-
-def check_file(path: Path) -> None:
-    """Refuse a file that is not a healthy SQLite database, without writing to it."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise DatabaseProblem(
-            f"ไฟล์ {path.name} ไม่ใช่ฐานข้อมูลของโปรแกรม (อาจเสียหายหรือเป็นไฟล์ชนิดอื่น)",
-            f"{path.name} is not a database file (damaged, or another kind of file).",
-        )
-    try:
-        con = sqlite3.connect(readonly_uri(path), uri=True)
-        try:
-            rows = con.execute("PRAGMA integrity_check").fetchall()
-            tables = {
-                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            revision = None
-            if "alembic_version" in tables:
-                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-                revision = row[0] if row else None
-        finally:
-            con.close()
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseProblem(
-            f"ฐานข้อมูล {path.name} เสียหาย เปิดไม่ได้ ({exc})",
-            f"The database {path.name} is damaged and cannot be opened ({exc}).",
-        ) from exc
-    if [tuple(r) for r in rows] != [("ok",)]:
-        raise DatabaseProblem(
-            f"ฐานข้อมูล {path.name} เสียหาย (ตรวจพบ: {rows[0][0]})",
-            f"The database {path.name} is damaged (integrity check: {rows[0][0]}).",
-        )
-    foreign = tables - {"alembic_version", "sqlite_sequence"}
-    if "alembic_version" not in tables and foreign:
-        raise DatabaseProblem(
-            f"ไฟล์ {path.name} เป็นฐานข้อมูลของโปรแกรมอื่น จะไม่แก้ไขไฟล์นี้",
-            f"{path.name} belongs to another program; it will not be touched.",
-        )
-    if revision is not None and revision not in known_revisions():
-        raise DatabaseProblem(
-            f"ฐานข้อมูล {path.name} สร้างโดยโปรแกรมรุ่นที่ใหม่กว่า กรุณาปรับรุ่นโปรแกรม",
-            f"{path.name} was written by a newer version of {APP_NAME}; please upgrade.",
-        )
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -243,8 +152,14 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(path: Path | str | None = None, *, readonly: bool = False) -> Database:
-    """Open (creating or upgrading) the database at `path`, or the default one."""
+def open_database(
+    path: Path | str | None = None, *, readonly: bool = False, checked: bool = False
+) -> Database:
+    """Open (creating or upgrading) the database at `path`, or the default one.
+
+    `checked`: the caller has just run `check_file(path)` itself (the start-up runs it
+    beside the imports), so it is not run twice.
+    """
     path = Path(path) if path is not None else default_db_path()
     if not readonly and not path.parent.exists():
         raise DatabaseProblem(
@@ -254,7 +169,8 @@ def open_database(path: Path | str | None = None, *, readonly: bool = False) -> 
         raise DatabaseProblem(
             f"{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล", f"{path} is a folder, not a database file."
         )
-    check_file(path)
+    if not checked:
+        check_file(path)
     engine = make_engine(path, readonly=readonly)
     if readonly:
         if current_revision(engine) != head_revision():

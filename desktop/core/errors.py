@@ -32,3 +32,12 @@ class NotFound(PrachumError):
 
 class DatabaseProblem(PrachumError):
     """The database file cannot be used as it is (damaged, foreign, newer, locked)."""
+
+
+def as_database_problem(error: BaseException) -> PrachumError:
+    """A PrachumError as it is; anything else (a disk, a driver) said as a DatabaseProblem."""
+    if isinstance(error, PrachumError):
+        return error
+    return DatabaseProblem(
+        f"เปิดหรือเขียนฐานข้อมูลไม่ได้ ({error})", f"The database cannot be opened or written ({error})."
+    )

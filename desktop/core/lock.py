@@ -15,7 +15,7 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.errors import DatabaseProblem
+from desktop.core.errors import DatabaseProblem, as_database_problem
 
 
 def lock_path(db_path: Path) -> Path:
@@ -101,3 +101,16 @@ def acquire(db_path: Path) -> DatabaseLock:
             json.dump(me, handle)
         return DatabaseLock(path, me["pid"])
     raise DatabaseInUse(Path(db_path), 0, me["host"])
+
+
+def lock_for_writing(db_path: Path) -> DatabaseLock:
+    """The writer's lock on `db_path`: DatabaseInUse when another copy holds it,
+    DatabaseProblem when its folder is missing or the lock cannot be written."""
+    if not db_path.parent.is_dir():
+        raise DatabaseProblem(
+            f"ไม่พบโฟลเดอร์ {db_path.parent}", f"The folder {db_path.parent} does not exist."
+        )
+    try:
+        return acquire(db_path)
+    except OSError as error:
+        raise as_database_problem(error) from error

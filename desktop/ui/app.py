@@ -2,7 +2,7 @@
 
 The window's frame is painted first; the database is opened (locked, checked, upgraded)
 on a worker behind it, and the pages are built on it when it is ready. Nothing on the
-way to the first paint imports SQLAlchemy: `tests/ui/test_startup_imports.py` keeps it so.
+way to the first paint imports SQLAlchemy: `tests/ui/test_startup_order.py` keeps it so.
 """
 
 from __future__ import annotations
@@ -113,13 +113,22 @@ class AppHost(QObject):
             opened.close()
             self.gave_up.emit()
             return
+        try:
+            self._attach(window, opened)
+        except Exception:
+            # A fault of ours, not of her file: told and logged by the excepthook (the
+            # ErrorReporter), then the app ends instead of waiting on a half-made window.
+            sys.excepthook(*sys.exc_info())
+            opened.close()
+            self.gave_up.emit()
+            return
         self.opened = opened
-        self._attach(window, opened)
         self._tell_notes(window, opened)
         self.ready.emit()
         # After the check has passed, never before: a damaged file is not copied over
-        # yesterday's good backup. On the worker, as every day's.
-        self.back_up_today()
+        # yesterday's good backup. On the worker, as every day's; a failure is told in a
+        # box, as any note at start-up is (later ones go to the status bar).
+        self.back_up_today(tell_in_a_box=True)
 
     def _attach(self, window: MainWindow, opened: Opened) -> None:
         from PySide6.QtWidgets import QLabel
@@ -154,12 +163,13 @@ class AppHost(QObject):
 
     def settle(self) -> None:
         """The app is ending: let a file still being opened finish, and close it again."""
-        if self.opening is not None and not self.opening.finished:
-            self.opening.cancel()
+        if self.opening is None or self.opening.finished:
+            return
+        self.opening.cancel()
         QThreadPool.globalInstance().waitForDone()
-        QCoreApplication.sendPostedEvents()  # its report, so the file is closed now
+        self.opening.close_undelivered()
 
-    def back_up_today(self) -> None:
+    def back_up_today(self, *, tell_in_a_box: bool = False) -> None:
         """Today's backup if there is none yet (start-up made one unless it failed).
 
         On the worker: a whole-file copy of years of meetings must not freeze the window
@@ -181,7 +191,11 @@ class AppHost(QObject):
 
         def done(_result: object = None) -> None:
             self._backing_up = False
-            if self.window is not None and len(self.opened.notes) > notes:
+            if self.window is None or self.opened is None or len(self.opened.notes) <= notes:
+                return
+            if tell_in_a_box:
+                self._tell_notes(self.window, self.opened)
+            else:
                 self.window.statusBar().showMessage(self.opened.notes.pop())
 
         run_in_background(work, done, done)
@@ -347,9 +361,9 @@ def run(db_path: Path | None, choices: Choices | None = None) -> int:
         if script:
             host.ready.connect(lambda: _start_test_driver(host, Path(script)))
         # The worker's imports would otherwise share the interpreter with the painting.
+        after_first_paint(window, lambda: _save_when_the_session_ends(app, host))
         after_first_paint(window, lambda: host.open_in_background(db_path, choices))
         after_first_paint(window, reporter.open_log)
-        after_first_paint(window, lambda: _save_when_the_session_ends(app, host))
         return app.exec()
     finally:
         host.settle()

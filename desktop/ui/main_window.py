@@ -42,6 +42,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.settings = settings
         self.store: Store | None = None
+        self.attached_pages = False
+        """True once attach() has built every page (a failed attach leaves it False)."""
         self.help_window: HelpWindow | None = None
         self.setWindowTitle(self.tr("Prachum — meetings and minutes"))
         self.setMinimumSize(800, 560)
@@ -122,6 +124,7 @@ class MainWindow(QMainWindow):
         self.start()
         # The finder's first key press should not wait for a big roster to be read.
         QTimer.singleShot(WARM_ROSTER_MS, self, self._warm_roster)
+        self.attached_pages = True
         self.attached.emit()
 
     # --- actions and menus -----------------------------------------------------------------
@@ -315,7 +318,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         flush_pending()
         self.settings.set_window_state("geometry", self.saveGeometry())
-        if self.store is not None:
+        if self.attached_pages:
             self.settings.set_window_state("splitter", self.splitter.saveState())
             self.settings.set_last_network(self.store.path, self.navigator.network_id)
             self.settings.set_last_meeting(self.store.path, self.meeting.meeting_id)

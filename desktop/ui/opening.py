@@ -13,6 +13,7 @@ at the top.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,10 +25,12 @@ from desktop.ui.worker import run_in_background
 if TYPE_CHECKING:
     from desktop.ui.startup import Choices, Opened
 
-# What the window's attach() loads; imported on the worker while the file is checked,
-# so that the UI thread only builds widgets. Importing is safe off the UI thread (no
-# QObject is made at import time); it only saves time, nothing depends on it.
-PAGE_MODULES = (
+log = logging.getLogger(__name__)
+
+# What the window's attach() and its first listing load; imported on the worker while
+# the file is checked, so that the UI thread only builds widgets. Importing is safe off
+# the UI thread (no QObject is made at import time); it saves time, nothing depends on it.
+WINDOW_MODULES = (
     "desktop.ui.first_steps",
     "desktop.ui.minutes_tools",
     "desktop.ui.navigator",
@@ -36,25 +39,51 @@ PAGE_MODULES = (
     "desktop.ui.pages.welcome",
     "desktop.ui.roster_cache",
     "desktop.ui.backup_actions",
+    "pythainlp.util.normalize",  # the first sort of names (thai.normalize_text)
 )
 
 
 def open_for_writing_on_worker(path: Path | None, preload: bool) -> Opened:
     """The work of one attempt: the default file when `path` is None."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from desktop.core.db_file import check_file, default_db_path
+    from desktop.core.lock import lock_for_writing
+
+    path = path if path is not None else default_db_path()
+    # The lock first: a file another copy holds is not even read (its question comes first).
+    lock = lock_for_writing(path)
+    try:
+        # PRAGMA integrity_check reads every page in SQLite's own code, which lets go of
+        # the interpreter: on a second core it runs while SQLAlchemy and the pages load.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="check") as pool:
+            check = pool.submit(check_file, path)
+            from desktop.ui.startup import open_for_writing
+
+            if preload:
+                _preload_window_modules()
+            return open_for_writing(path, lock=lock, checked=check.result)
+    except BaseException:
+        lock.release()  # already let go when open_for_writing failed; releasing is idempotent
+        raise
+
+
+def _preload_window_modules() -> None:
     import importlib
 
-    from desktop.core.db import default_db_path
-    from desktop.ui.startup import open_for_writing
-
-    opened = open_for_writing(path if path is not None else default_db_path())
-    if preload:
-        for name in PAGE_MODULES:
+    for name in WINDOW_MODULES:
+        try:
             importlib.import_module(name)
-    return opened
+        except Exception:  # attach() imports it again, and says what is wrong
+            log.warning("could not preload %s", name, exc_info=True)
 
 
 class Opening(QObject):
-    """One start-up's way to an open database: `opened(Opened)` or `abandoned()`."""
+    """One start-up's way to an open database: `opened(Opened)` or `abandoned()`.
+
+    Exactly one of the two is emitted, unless the app ends first (`cancel`, then
+    `close_undelivered` once the worker is done).
+    """
 
     opened = Signal(object)
     abandoned = Signal()
@@ -73,20 +102,31 @@ class Opening(QObject):
         self.notes: list[str] = []
         self.finished = False
         self.cancelled = False
+        self._undelivered: Opened | None = None
 
     def start(self) -> None:
         self._attempt(self.path, preload=True)
 
     def _attempt(self, path: Path | None, preload: bool = False) -> None:
-        run_in_background(
-            lambda: open_for_writing_on_worker(path, preload), self._succeeded, self._refused
-        )
+        def work() -> Opened:
+            opened = open_for_writing_on_worker(path, preload)
+            self._undelivered = opened  # until _succeeded has it on the UI thread
+            return opened
+
+        run_in_background(work, self._succeeded, self._refused)
 
     def cancel(self) -> None:
         """The app is ending: a file opened after this is closed again, no question asked."""
         self.cancelled = True
 
+    def close_undelivered(self) -> None:
+        """After the worker is done: close a file it opened that never reached the window."""
+        if self._undelivered is not None:
+            self._undelivered.close()
+            self._undelivered = None
+
     def _succeeded(self, opened: Opened) -> None:
+        self._undelivered = None
         if self.cancelled:
             opened.close()
             return
@@ -96,21 +136,36 @@ class Opening(QObject):
         self.opened.emit(opened)
 
     def _refused(self, error: BaseException) -> None:
-        from desktop.core.db import default_db_path
-        from desktop.ui.startup import AskUser, Opened, after_refusal
-
         if self.cancelled:
             return
-        if self.choices is None:
-            parent = self.parent()
-            self.choices = AskUser(self.language, parent if isinstance(parent, QWidget) else None)
-        path = self.path if self.path is not None else default_db_path()
-        step = after_refusal(path, error, self.choices, self.notes)
-        if isinstance(step, Opened):
-            self._succeeded(step)
-        elif isinstance(step, Path):
+        try:
+            step = self._answer(error)
+        except Exception as fault:  # a fault of ours: said, then quit; never left waiting
+            from desktop.core.errors import as_database_problem
+
+            step = None
+            log.error("opening %s failed", self.path, exc_info=fault)
+            self._choices().failed(as_database_problem(fault))
+        if isinstance(step, Path):
             self.path = step
             self._attempt(step)
+        elif step is not None:
+            self._succeeded(step)
         else:
             self.finished = True
             self.abandoned.emit()
+
+    def _answer(self, error: BaseException) -> Opened | Path | None:
+        from desktop.core.db_file import default_db_path
+        from desktop.ui.startup import after_refusal
+
+        path = self.path if self.path is not None else default_db_path()
+        return after_refusal(path, error, self._choices(), self.notes)
+
+    def _choices(self) -> Choices:
+        if self.choices is None:
+            from desktop.ui.startup import AskUser
+
+            parent = self.parent()
+            self.choices = AskUser(self.language, parent if isinstance(parent, QWidget) else None)
+        return self.choices

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -23,8 +24,8 @@ from sqlalchemy.exc import DBAPIError
 
 from desktop.core.backups import list_backups, restore_from, rotate_backups
 from desktop.core.db import Database, open_database
-from desktop.core.errors import DatabaseProblem, PrachumError
-from desktop.core.lock import DatabaseInUse, DatabaseLock, acquire
+from desktop.core.errors import DatabaseProblem, PrachumError, as_database_problem
+from desktop.core.lock import DatabaseInUse, DatabaseLock, lock_for_writing
 from desktop.core.thai import format_thai_date_short, format_thai_time
 from desktop.ui.settings import AppSettings
 
@@ -75,14 +76,14 @@ def after_refusal(
         if choices.in_use(path, error.pid) != READ_ONLY:
             return None
         try:
-            return Opened(open_database(path, readonly=True), None, notes)
+            return Opened(open_database(path, readonly=True), None)
         except PrachumError as problem:
             choices.failed(problem)
             return None
     if not isinstance(error, DatabaseProblem):
         # Not the file's fault: a fault of ours, told as plainly as we can, then quit.
         log.error("opening %s failed", path, exc_info=error)
-        choices.failed(_as_problem(error))
+        choices.failed(as_database_problem(error))
         return None
     backups = list_backups(path)
     latest = backups[0] if backups else None
@@ -91,38 +92,32 @@ def after_refusal(
         try:
             notes.append(restore_over(latest, path))
         except (PrachumError, OSError, sqlite3.Error) as failure:
-            choices.failed(_as_problem(failure))
+            choices.failed(as_database_problem(failure))
         return path
     if answer == OTHER_FILE:
         return choices.other_file(path.parent) or path
     return None
 
 
-def open_for_writing(path: Path) -> Opened:
-    """Take the lock, then open (and upgrade) the file; DatabaseProblem when it cannot be."""
-    if not path.parent.is_dir():
-        raise DatabaseProblem(
-            f"ไม่พบโฟลเดอร์ {path.parent}", f"The folder {path.parent} does not exist."
-        )
+def open_for_writing(
+    path: Path, *, lock: DatabaseLock | None = None, checked: Callable[[], object] | None = None
+) -> Opened:
+    """Take the lock (unless `lock` is it already), then open (and upgrade) the file;
+    DatabaseProblem when it cannot be. On failure the lock is let go.
+
+    `checked`, when given, returns once the file's check (db_file.check_file) has passed
+    and raises what it raised: the start-up runs the check beside its imports.
+    """
+    lock = lock if lock is not None else lock_for_writing(path)
     try:
-        lock = acquire(path)
-    except OSError as error:
-        raise _as_problem(error) from error
-    try:
-        return Opened(open_database(path), lock)
+        if checked is not None:
+            checked()
+        return Opened(open_database(path, checked=checked is not None), lock)
     except BaseException as error:
         lock.release()
         if isinstance(error, DBAPIError | sqlite3.Error | OSError):
-            raise _as_problem(error) from error
+            raise as_database_problem(error) from error
         raise
-
-
-def _as_problem(error: BaseException) -> PrachumError:
-    if isinstance(error, PrachumError):
-        return error
-    return DatabaseProblem(
-        f"เปิดหรือเขียนฐานข้อมูลไม่ได้ ({error})", f"The database cannot be opened or written ({error})."
-    )
 
 
 def restore_over(backup: Path, path: Path) -> str:
@@ -177,11 +172,14 @@ def backup_time(backup: Path) -> str:
 # --- the questions, as message boxes ---------------------------------------------------------
 
 
-def in_use_box(path: Path, pid: int) -> tuple[QMessageBox, dict[QAbstractButton, str]]:
+def in_use_box(
+    path: Path, pid: int, parent: QWidget | None = None
+) -> tuple[QMessageBox, dict[QAbstractButton, str]]:
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         QCoreApplication.translate("Startup", "The database is already open"),
         "",
+        parent=parent,
     )
     box.setText(
         QCoreApplication.translate(
@@ -201,12 +199,17 @@ def in_use_box(path: Path, pid: int) -> tuple[QMessageBox, dict[QAbstractButton,
 
 
 def problem_box(
-    path: Path, error: PrachumError, backup: Path | None, language: str = "th"
+    path: Path,
+    error: PrachumError,
+    backup: Path | None,
+    language: str = "th",
+    parent: QWidget | None = None,
 ) -> tuple[QMessageBox, dict[QAbstractButton, str]]:
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         QCoreApplication.translate("Startup", "The database cannot be opened"),
         "",
+        parent=parent,
     )
     if backup is not None:
         offer = QCoreApplication.translate(
@@ -246,7 +249,7 @@ def problem_box(
 
 
 class AskUser:
-    """The start-up questions as message boxes (there is no window yet to put them on)."""
+    """The start-up questions as message boxes, over the window's frame when there is one."""
 
     def __init__(self, language: str = "th", parent: QWidget | None = None):
         self.language = language
@@ -258,10 +261,10 @@ class AskUser:
         return answers.get(box.clickedButton(), QUIT)
 
     def in_use(self, path: Path, pid: int) -> str:
-        return self._ask(in_use_box(path, pid))
+        return self._ask(in_use_box(path, pid, self.parent))
 
     def problem(self, path: Path, error: PrachumError, backup: Path | None) -> str:
-        return self._ask(problem_box(path, error, backup, self.language))
+        return self._ask(problem_box(path, error, backup, self.language, self.parent))
 
     def other_file(self, folder: Path) -> Path | None:
         name, _filter = QFileDialog.getOpenFileName(

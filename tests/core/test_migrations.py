@@ -9,6 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from desktop.core import db as dbmod
+from desktop.core import db_file
 from desktop.core.errors import DatabaseProblem
 from desktop.core.models import Base
 from desktop.core.sqlite_features import is_search_table
@@ -201,4 +202,4 @@ def test_the_quick_revision_reader_agrees_with_alembic():
 
     script = ScriptDirectory.from_config(dbmod._alembic_config())
     assert dbmod.head_revision() == script.get_current_head()
-    assert dbmod.known_revisions() == {rev.revision for rev in script.walk_revisions()}
+    assert db_file.known_revisions() == {rev.revision for rev in script.walk_revisions()}

@@ -136,15 +136,14 @@ def meeting_titles(path: Path) -> list[str]:
 # --- two copies ----------------------------------------------------------------------------
 
 
-@pytest.fixture
-def other_copy(filled):
+def hold_lock(path: Path) -> subprocess.Popen:
     """Another running process holding the database's lock, as a second app would."""
     script = textwrap.dedent(
         f"""
         import sys, time
         from pathlib import Path
         from desktop.core.lock import acquire
-        lock = acquire(Path({str(filled)!r}))
+        lock = acquire(Path({str(path)!r}))
         print("locked", flush=True)
         time.sleep(60)
         """
@@ -156,6 +155,12 @@ def other_copy(filled):
         text=True,
     )
     assert holder.stdout.readline().strip() == "locked"
+    return holder
+
+
+@pytest.fixture
+def other_copy(filled):
+    holder = hold_lock(filled)
     yield holder
     holder.kill()
     holder.wait()
@@ -348,3 +353,43 @@ def test_a_good_start_makes_todays_backup_and_keeps_only_the_newest(filled, sett
     time.sleep(0.01)
     end(start(filled, Answers()))
     assert (folder / today).stat().st_mtime_ns == modified, "once a day"
+
+
+def test_a_restore_then_a_read_only_copy_tells_of_the_restore_once(filled, start, message_boxes):
+    database = open_database(filled)
+    (filled.parent / "backups").mkdir()
+    backup_to(database, filled.parent / "backups" / "prachum-2024-01-10.backup.db")
+    database.close()
+    checkpoint(filled)
+    truncated(filled)
+    holders: list[subprocess.Popen] = []
+
+    class AnotherCopyStarts(Answers):
+        def ask_problem(self, path, error, backup):
+            holders.append(hold_lock(path))  # she restores; meanwhile a colleague opens it
+            return super().ask_problem(path, error, backup)
+
+    try:
+        host = start(filled, AnotherCopyStarts(problem=[RESTORE], in_use=READ_ONLY))
+        assert host.opened is not None and host.opened.readonly
+        told = [text for kind, _title, text in message_boxes.shown if kind == "information"]
+        assert len(told) == 1 and ".damaged-" in told[0], told
+    finally:
+        for holder in holders:
+            holder.kill()
+            holder.wait()
+
+
+def test_a_daily_backup_that_fails_at_start_is_told_in_a_box(
+    filled, start, message_boxes, monkeypatch
+):
+    from desktop.ui import startup
+
+    def full_disk(_database, keep):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(startup, "rotate_backups", full_disk)
+    host = start(filled, Answers())
+    assert host.opened is not None
+    told = [text for kind, _title, text in message_boxes.shown if kind == "information"]
+    assert len(told) == 1 and "No space left on device" in told[0], told

@@ -39,10 +39,10 @@ def held_open(monkeypatch):
     threads: list[bool] = []
     real = startup.open_for_writing
 
-    def slow(path):
+    def slow(path, **options):
         threads.append(threading.current_thread() is threading.main_thread())
         release.wait(20)
-        return real(path)
+        return real(path, **options)
 
     monkeypatch.setattr(startup, "open_for_writing", slow)
     yield release, threads
@@ -145,3 +145,95 @@ def test_nothing_heavy_is_loaded_before_the_first_paint(filled, tmp_path):
     assert "loaded []" in lines[:2], lines
     marks = [line.split()[0] for line in lines if not line.startswith("loaded")]
     assert marks == ["shown", "listed"], lines
+
+
+def test_the_app_ending_while_the_file_is_opened_closes_it_again(
+    qtbot, qapp, filled, reporter, held_open
+):
+    release, _threads = held_open
+    host = AppHost(None, AppSettings(), reporter)
+    window = host.show()
+    qtbot.addWidget(window)
+    outcome: list[str] = []
+    host.ready.connect(lambda: outcome.append("ready"))
+    host.gave_up.connect(lambda: outcome.append("gave up"))
+    host.open_in_background(filled)
+    qtbot.waitUntil(lambda: lock_path(filled).exists(), timeout=10_000)
+    threading.Timer(0.2, release.set).start()  # the worker finishes while settle waits
+    host.settle()  # what run() does once the event loop has ended
+    assert outcome == [] and host.opened is None
+    assert not lock_path(filled).exists(), "opened after the end, and closed again"
+    window.close()
+    host.close()
+
+
+def test_a_fault_while_answering_a_refusal_ends_the_start_instead_of_waiting(
+    qtbot, qapp, filled, reporter, monkeypatch
+):
+    filled.write_bytes(b"not a database at all" * 100)
+
+    def broken(_path):
+        raise PermissionError("the backups folder cannot be read")
+
+    monkeypatch.setattr(startup, "list_backups", broken)
+    told: list[str] = []
+
+    class Choices:
+        def failed(self, error):
+            told.append(error.message("en"))
+
+    host = AppHost(None, AppSettings(), reporter)
+    window = host.show()
+    qtbot.addWidget(window)
+    gave_up: list[bool] = []
+    host.gave_up.connect(lambda: gave_up.append(True))
+    host.open_in_background(filled, Choices())
+    qtbot.waitUntil(lambda: bool(gave_up), timeout=10_000)
+    assert told and "backups folder cannot be read" in told[0]
+    assert not lock_path(filled).exists()
+    window.close()
+    host.close()
+
+
+def test_a_fault_while_building_the_pages_is_told_and_ends_the_start(
+    qtbot, qapp, filled, reporter, monkeypatch
+):
+    from desktop.ui.pages import welcome
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("a page could not be built")
+
+    monkeypatch.setattr(welcome.WelcomePage, "__init__", broken)
+    host = AppHost(None, AppSettings(), reporter)
+    window = host.show()
+    qtbot.addWidget(window)
+    gave_up: list[bool] = []
+    host.gave_up.connect(lambda: gave_up.append(True))
+    with qtbot.capture_exceptions() as faults:
+        host.open_in_background(filled)
+        qtbot.waitUntil(lambda: bool(gave_up), timeout=20_000)
+    assert [str(fault[1]) for fault in faults] == ["a page could not be built"]
+    assert host.opened is None and not lock_path(filled).exists()
+    window.close()  # a half-made window closes without a fault of its own
+    host.close()
+
+
+def test_start_up_work_runs_even_when_the_window_is_never_painted(qtbot, qapp):
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.ui.first_paint import after_first_paint
+
+    hidden = QWidget()  # never shown: as a window started minimised
+    qtbot.addWidget(hidden)
+    ran: list[str] = []
+
+    def failing() -> None:
+        ran.append("first")
+        raise RuntimeError("one piece of start-up work fails")
+
+    after_first_paint(hidden, failing)
+    after_first_paint(hidden, lambda: ran.append("second"))
+    with qtbot.capture_exceptions() as faults:
+        qtbot.waitUntil(lambda: len(ran) == 2, timeout=5_000)
+    assert ran == ["first", "second"], "the others still run"
+    assert len(faults) == 1
