@@ -73,7 +73,7 @@ def _time_until(command: list[str], env: dict[str, str], marks: tuple[str, ...])
 
 
 def run(tiny: bool = False) -> list[Figure]:
-    meetings, repeat = (100, 1) if tiny else (10_000, 7)
+    meetings, repeat = (100, 1) if tiny else (10_000, 11)
     # As installed: pip byte-compiles a package it installs, an editable install is
     # compiled by `make` (and a first run), so no start below compiles our modules.
     compileall.compile_dir(ROOT / "desktop", quiet=1)

@@ -8,6 +8,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
+from desktop.core import services
 from desktop.core.db import open_database
 from desktop.ui import i18n_build
 from desktop.ui.app import application
@@ -137,3 +139,13 @@ class Keys:
 @pytest.fixture
 def keys(qtbot) -> Keys:
     return Keys(qtbot)
+
+
+@pytest.fixture
+def filled(db_path) -> Path:
+    """A database file with one meeting in it, closed again (as if by an earlier run)."""
+    database = open_database(db_path)
+    with database.session() as s:
+        services.create_meeting(s, title="ประชุมครั้งที่หนึ่ง", date=date(2024, 1, 10))
+    database.close()
+    return db_path

@@ -14,7 +14,7 @@ import sys
 import textwrap
 import time
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -78,15 +78,6 @@ def fingerprint(path: Path) -> tuple[str, list[str]]:
     """The file's bytes and what lies beside it: proof that nothing was written."""
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     return digest, sorted(p.name for p in path.parent.iterdir())
-
-
-@pytest.fixture
-def filled(db_path) -> Path:
-    database = open_database(db_path)
-    with database.session() as s:
-        services.create_meeting(s, title="ประชุมครั้งที่หนึ่ง", date=date(2024, 1, 10))
-    database.close()
-    return db_path
 
 
 @pytest.fixture

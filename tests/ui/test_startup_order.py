@@ -8,28 +8,41 @@ import subprocess
 import sys
 import textwrap
 import threading
-from datetime import date
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from desktop.core import services
-from desktop.core.db import open_database
 from desktop.core.lock import lock_path
 from desktop.ui import startup
 from desktop.ui.app import AppHost
+from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import AppSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
+@dataclass
+class Frame:
+    """The app's start up to the first paint: the host, its window's frame, and what the
+    start came to ("ready" or "gave up")."""
+
+    host: AppHost
+    window: MainWindow
+    outcome: list[str] = field(default_factory=list)
+
+
 @pytest.fixture
-def filled(db_path) -> Path:
-    database = open_database(db_path)
-    with database.session() as s:
-        services.create_meeting(s, title="ประชุมประจำเดือน", date=date(2024, 3, 5))
-    database.close()
-    return db_path
+def frame(qtbot, qapp, reporter):
+    host = AppHost(None, AppSettings(), reporter)
+    window = host.show()
+    qtbot.addWidget(window)
+    made = Frame(host, window)
+    host.ready.connect(lambda: made.outcome.append("ready"))
+    host.gave_up.connect(lambda: made.outcome.append("gave up"))
+    yield made
+    window.close()
+    host.close()
 
 
 @pytest.fixture
@@ -50,55 +63,39 @@ def held_open(monkeypatch):
 
 
 def test_the_frame_is_painted_before_the_file_is_opened_then_the_pages_come(
-    qtbot, qapp, filled, reporter, held_open
+    qtbot, frame, filled, held_open
 ):
     release, threads = held_open
-    host = AppHost(None, AppSettings(), reporter)
-    window = host.show()
-    qtbot.addWidget(window)
-    ready: list[bool] = []
-    host.ready.connect(lambda: ready.append(True))
-    try:
-        host.open_in_background(filled)
-        qtbot.waitExposed(window)
-        assert window.store is None
-        assert window.statusBar().currentMessage() == "กำลังเปิดฐานข้อมูล…"
-        assert not window.new_meeting_action.isEnabled(), "nothing to act on yet"
-        assert window.quit_action.isEnabled() and window.help_action.isEnabled()
-        # The keys come right after the first paint, before the file is open.
-        qtbot.waitUntil(lambda: window.quit_action.shortcut().toString() == "Ctrl+Q")
-        qtbot.waitUntil(lambda: bool(threads))
-        assert threads == [False], "the file is opened on a worker"
-        assert not ready
-
-        release.set()
-        qtbot.waitUntil(lambda: bool(ready), timeout=20_000)
-        assert window.store is not None and window.new_meeting_action.isEnabled()
-        assert window.statusBar().currentMessage() == "พร้อมใช้งาน"
-        assert len(window.navigator.listed_meeting_ids()) == 1
-        qtbot.waitUntil(lambda: not host._backing_up, timeout=10_000)
-    finally:
-        window.close()
-        host.close()
-
-
-def test_a_window_closed_while_the_file_is_opened_lets_the_file_go(
-    qtbot, qapp, filled, reporter, held_open
-):
-    release, _threads = held_open
-    host = AppHost(None, AppSettings(), reporter)
-    window = host.show()
-    qtbot.addWidget(window)
-    gave_up: list[bool] = []
-    host.gave_up.connect(lambda: gave_up.append(True))
+    host, window = frame.host, frame.window
     host.open_in_background(filled)
     qtbot.waitExposed(window)
-    window.close()  # nothing typed yet: closes at once
+    assert window.store is None
+    assert window.statusBar().currentMessage() == "กำลังเปิดฐานข้อมูล…"
+    assert not window.new_meeting_action.isEnabled(), "nothing to act on yet"
+    assert window.quit_action.isEnabled() and window.help_action.isEnabled()
+    # The keys come right after the first paint, before the file is open.
+    qtbot.waitUntil(lambda: window.quit_action.shortcut().toString() == "Ctrl+Q")
+    qtbot.waitUntil(lambda: bool(threads))
+    assert threads == [False], "the file is opened on a worker"
+    assert frame.outcome == []
+
     release.set()
-    qtbot.waitUntil(lambda: bool(gave_up), timeout=20_000)
-    assert host.opened is None and window.store is None
+    qtbot.waitUntil(lambda: frame.outcome == ["ready"], timeout=20_000)
+    assert window.store is not None and window.new_meeting_action.isEnabled()
+    assert window.statusBar().currentMessage() == "พร้อมใช้งาน"
+    assert len(window.navigator.listed_meeting_ids()) == 1
+    qtbot.waitUntil(lambda: not host._backing_up, timeout=10_000)
+
+
+def test_a_window_closed_while_the_file_is_opened_lets_the_file_go(qtbot, frame, filled, held_open):
+    release, _threads = held_open
+    frame.host.open_in_background(filled)
+    qtbot.waitExposed(frame.window)
+    frame.window.close()  # nothing typed yet: closes at once
+    release.set()
+    qtbot.waitUntil(lambda: frame.outcome == ["gave up"], timeout=20_000)
+    assert frame.host.opened is None and frame.window.store is None
     assert not lock_path(filled).exists(), "the file's lock is let go again"
-    host.close()
 
 
 PROBE = textwrap.dedent(
@@ -147,28 +144,18 @@ def test_nothing_heavy_is_loaded_before_the_first_paint(filled, tmp_path):
     assert marks == ["shown", "listed"], lines
 
 
-def test_the_app_ending_while_the_file_is_opened_closes_it_again(
-    qtbot, qapp, filled, reporter, held_open
-):
+def test_the_app_ending_while_the_file_is_opened_closes_it_again(qtbot, frame, filled, held_open):
     release, _threads = held_open
-    host = AppHost(None, AppSettings(), reporter)
-    window = host.show()
-    qtbot.addWidget(window)
-    outcome: list[str] = []
-    host.ready.connect(lambda: outcome.append("ready"))
-    host.gave_up.connect(lambda: outcome.append("gave up"))
-    host.open_in_background(filled)
+    frame.host.open_in_background(filled)
     qtbot.waitUntil(lambda: lock_path(filled).exists(), timeout=10_000)
     threading.Timer(0.2, release.set).start()  # the worker finishes while settle waits
-    host.settle()  # what run() does once the event loop has ended
-    assert outcome == [] and host.opened is None
+    frame.host.settle()  # what run() does once the event loop has ended
+    assert frame.outcome == [] and frame.host.opened is None
     assert not lock_path(filled).exists(), "opened after the end, and closed again"
-    window.close()
-    host.close()
 
 
 def test_a_fault_while_answering_a_refusal_ends_the_start_instead_of_waiting(
-    qtbot, qapp, filled, reporter, monkeypatch
+    qtbot, frame, filled, monkeypatch
 ):
     filled.write_bytes(b"not a database at all" * 100)
 
@@ -182,21 +169,14 @@ def test_a_fault_while_answering_a_refusal_ends_the_start_instead_of_waiting(
         def failed(self, error):
             told.append(error.message("en"))
 
-    host = AppHost(None, AppSettings(), reporter)
-    window = host.show()
-    qtbot.addWidget(window)
-    gave_up: list[bool] = []
-    host.gave_up.connect(lambda: gave_up.append(True))
-    host.open_in_background(filled, Choices())
-    qtbot.waitUntil(lambda: bool(gave_up), timeout=10_000)
+    frame.host.open_in_background(filled, Choices())
+    qtbot.waitUntil(lambda: frame.outcome == ["gave up"], timeout=10_000)
     assert told and "backups folder cannot be read" in told[0]
     assert not lock_path(filled).exists()
-    window.close()
-    host.close()
 
 
 def test_a_fault_while_building_the_pages_is_told_and_ends_the_start(
-    qtbot, qapp, filled, reporter, monkeypatch
+    qtbot, frame, filled, monkeypatch
 ):
     from desktop.ui.pages import welcome
 
@@ -204,18 +184,12 @@ def test_a_fault_while_building_the_pages_is_told_and_ends_the_start(
         raise RuntimeError("a page could not be built")
 
     monkeypatch.setattr(welcome.WelcomePage, "__init__", broken)
-    host = AppHost(None, AppSettings(), reporter)
-    window = host.show()
-    qtbot.addWidget(window)
-    gave_up: list[bool] = []
-    host.gave_up.connect(lambda: gave_up.append(True))
     with qtbot.capture_exceptions() as faults:
-        host.open_in_background(filled)
-        qtbot.waitUntil(lambda: bool(gave_up), timeout=20_000)
+        frame.host.open_in_background(filled)
+        qtbot.waitUntil(lambda: frame.outcome == ["gave up"], timeout=20_000)
     assert [str(fault[1]) for fault in faults] == ["a page could not be built"]
-    assert host.opened is None and not lock_path(filled).exists()
-    window.close()  # a half-made window closes without a fault of its own
-    host.close()
+    assert frame.host.opened is None and not lock_path(filled).exists()
+    frame.window.close()  # a half-made window closes without a fault of its own
 
 
 def test_start_up_work_runs_even_when_the_window_is_never_painted(qtbot, qapp):
