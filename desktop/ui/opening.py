@@ -14,6 +14,7 @@ at the top.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.ui.worker import run_in_background
 
 if TYPE_CHECKING:
-    from desktop.ui.startup import Choices, Opened
+    from desktop.ui.startup import Choices, Opened, ReadOnly
 
 log = logging.getLogger(__name__)
 
@@ -107,13 +108,16 @@ class Opening(QObject):
     def start(self) -> None:
         self._attempt(self.path, preload=True)
 
-    def _attempt(self, path: Path | None, preload: bool = False) -> None:
+    def _attempt(self, path: Path | None, preload: bool = True) -> None:
+        self._run(lambda: open_for_writing_on_worker(path, preload), self._refused)
+
+    def _run(self, opening: Callable[[], Opened], refused: Callable[[BaseException], None]):
         def work() -> Opened:
-            opened = open_for_writing_on_worker(path, preload)
+            opened = opening()
             self._undelivered = opened  # until _succeeded has it on the UI thread
             return opened
 
-        run_in_background(work, self._succeeded, self._refused)
+        run_in_background(work, self._succeeded, refused)
 
     def cancel(self) -> None:
         """The app is ending: a file opened after this is closed again, no question asked."""
@@ -138,6 +142,8 @@ class Opening(QObject):
     def _refused(self, error: BaseException) -> None:
         if self.cancelled:
             return
+        from desktop.ui.startup import ReadOnly, open_read_only
+
         try:
             step = self._answer(error)
         except Exception as fault:  # a fault of ours: said, then quit; never left waiting
@@ -149,13 +155,24 @@ class Opening(QObject):
         if isinstance(step, Path):
             self.path = step
             self._attempt(step)
-        elif step is not None:
-            self._succeeded(step)
+        elif isinstance(step, ReadOnly):
+            self._run(lambda: open_read_only(step.path), self._read_only_refused)
         else:
-            self.finished = True
-            self.abandoned.emit()
+            self._give_up()
 
-    def _answer(self, error: BaseException) -> Opened | Path | None:
+    def _read_only_refused(self, error: BaseException) -> None:
+        from desktop.core.errors import as_database_problem
+
+        if self.cancelled:
+            return
+        self._choices().failed(as_database_problem(error))
+        self._give_up()
+
+    def _give_up(self) -> None:
+        self.finished = True
+        self.abandoned.emit()
+
+    def _answer(self, error: BaseException) -> ReadOnly | Path | None:
         from desktop.core.db_file import default_db_path
         from desktop.ui.startup import after_refusal
 

@@ -63,23 +63,24 @@ class Choices(Protocol):
     def failed(self, error: PrachumError) -> None: ...
 
 
+@dataclass
+class ReadOnly:
+    """Her answer: open `path` read-only (it is checked first, so on a worker)."""
+
+    path: Path
+
+
 def after_refusal(
     path: Path, error: BaseException, choices: Choices, notes: list[str]
-) -> Opened | Path | None:
+) -> ReadOnly | Path | None:
     """Her answer to a file that could not be opened for writing, carried out.
 
-    Returns the read-only database she chose, the file to try next (the same one after a
-    restore, or another she picked), or None when she chose to quit. A restore's note is
-    added to `notes`, for when the window is up.
+    Returns ReadOnly when she chose to look at it read-only, the file to try next (the
+    same one after a restore, or another she picked), or None when she chose to quit. A
+    restore's note is added to `notes`, for when the window is up.
     """
     if isinstance(error, DatabaseInUse):
-        if choices.in_use(path, error.pid) != READ_ONLY:
-            return None
-        try:
-            return Opened(open_database(path, readonly=True), None)
-        except PrachumError as problem:
-            choices.failed(problem)
-            return None
+        return ReadOnly(path) if choices.in_use(path, error.pid) == READ_ONLY else None
     if not isinstance(error, DatabaseProblem):
         # Not the file's fault: a fault of ours, told as plainly as we can, then quit.
         log.error("opening %s failed", path, exc_info=error)
@@ -97,6 +98,14 @@ def after_refusal(
     if answer == OTHER_FILE:
         return choices.other_file(path.parent) or path
     return None
+
+
+def open_read_only(path: Path) -> Opened:
+    """The file for looking things up while another copy writes to it."""
+    try:
+        return Opened(open_database(path, readonly=True), None)
+    except (DBAPIError, sqlite3.Error, OSError) as error:
+        raise as_database_problem(error) from error
 
 
 def open_for_writing(

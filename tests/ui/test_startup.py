@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -166,11 +167,22 @@ def test_a_second_copy_is_told_who_holds_the_database_and_may_quit(filled, other
 
 
 def test_a_second_copy_opened_read_only_changes_nothing(
-    qtbot, filled, other_copy, start, message_boxes
+    filled, other_copy, start, message_boxes, monkeypatch
 ):
+    from desktop.ui import startup
+
+    on_ui_thread = []
+    real = startup.open_read_only
+
+    def watched(path):
+        on_ui_thread.append(threading.current_thread() is threading.main_thread())
+        return real(path)
+
+    monkeypatch.setattr(startup, "open_read_only", watched)
     host = start(filled, Answers(in_use=READ_ONLY))
     opened, window = host.opened, host.window
     assert opened is not None and opened.readonly and opened.lock is None
+    assert on_ui_thread == [False], "checked and opened on a worker, the window stays live"
     try:
         assert "อ่านอย่างเดียว" in window.windowTitle()
         assert host.trouble.isVisible() and "อ่านอย่างเดียว" in host.trouble.text()
