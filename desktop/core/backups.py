@@ -7,6 +7,7 @@ replaces anything.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -48,18 +49,29 @@ def rotate_backups(
     made = None
     if not target.exists():
         made = backup_to(database, target)
-    backups = sorted(folder.glob(f"{database.path.stem}-*{BACKUP_SUFFIX}"))
+    backups = daily_backups(database.path)
     for old in backups[: max(0, len(backups) - keep)]:
         old.unlink(missing_ok=True)
     return made
 
 
-def list_backups(db_path: Path) -> list[Path]:
-    """Backups beside the database, newest first."""
+def daily_backups(db_path: Path) -> list[Path]:
+    """This database's daily backups, oldest first: `<name>-YYYY-MM-DD.backup.db`.
+
+    Only its own. Several databases may share a folder, and one's name may begin with
+    another's (`prachum.db`, `prachum-2567.db`): a looser match rotated away the other's
+    backups, and offered them for a restore.
+    """
     folder = backup_folder(db_path)
     if not folder.is_dir():
         return []
-    return sorted(folder.glob(f"*{BACKUP_SUFFIX}"), key=lambda p: p.stat().st_mtime, reverse=True)
+    own = re.compile(re.escape(db_path.stem) + r"-\d{4}-\d{2}-\d{2}" + re.escape(BACKUP_SUFFIX))
+    return sorted(p for p in folder.glob(f"*{BACKUP_SUFFIX}") if own.fullmatch(p.name))
+
+
+def list_backups(db_path: Path) -> list[Path]:
+    """This database's daily backups, newest first."""
+    return daily_backups(db_path)[::-1]
 
 
 def restore_from(backup: Path | str, target: Path | str) -> Path | None:

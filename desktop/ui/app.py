@@ -162,12 +162,14 @@ class AppHost(QObject):
         opened.notes.clear()
 
     def settle(self) -> None:
-        """The app is ending: let a file still being opened finish, and close it again."""
-        if self.opening is None or self.opening.finished:
-            return
-        self.opening.cancel()
+        """The app is ending: work still running on a worker (the day's backup, an export,
+        a file being opened) finishes before the file is closed; a file opened after the
+        end is closed again."""
+        if self.opening is not None and not self.opening.finished:
+            self.opening.cancel()
         QThreadPool.globalInstance().waitForDone()
-        self.opening.close_undelivered()
+        if self.opening is not None:
+            self.opening.close_undelivered()
 
     def back_up_today(self, *, tell_in_a_box: bool = False) -> None:
         """Today's backup if there is none yet (start-up made one unless it failed).

@@ -101,6 +101,7 @@ class Opening(QObject):
         self.language = language
         self.choices = choices
         self.notes: list[str] = []
+        self.failed_backups: set[Path] = set()
         self.finished = False
         self.cancelled = False
         self._undelivered: Opened | None = None
@@ -177,7 +178,7 @@ class Opening(QObject):
         from desktop.ui.startup import after_refusal
 
         path = self.path if self.path is not None else default_db_path()
-        return after_refusal(path, error, self._choices(), self.notes)
+        return after_refusal(path, error, self._choices(), self.notes, self.failed_backups)
 
     def _choices(self) -> Choices:
         if self.choices is None:

@@ -71,14 +71,21 @@ class ReadOnly:
 
 
 def after_refusal(
-    path: Path, error: BaseException, choices: Choices, notes: list[str]
+    path: Path,
+    error: BaseException,
+    choices: Choices,
+    notes: list[str],
+    failed_backups: set[Path] | None = None,
 ) -> ReadOnly | Path | None:
     """Her answer to a file that could not be opened for writing, carried out.
 
     Returns ReadOnly when she chose to look at it read-only, the file to try next (the
     same one after a restore, or another she picked), or None when she chose to quit. A
-    restore's note is added to `notes`, for when the window is up.
+    restore's note is added to `notes`, for when the window is up. A backup that could
+    not be restored goes into `failed_backups`, and the next question offers the one
+    before it instead of the same one again.
     """
+    failed_backups = failed_backups if failed_backups is not None else set()
     if isinstance(error, DatabaseInUse):
         return ReadOnly(path) if choices.in_use(path, error.pid) == READ_ONLY else None
     if not isinstance(error, DatabaseProblem):
@@ -86,13 +93,14 @@ def after_refusal(
         log.error("opening %s failed", path, exc_info=error)
         choices.failed(as_database_problem(error))
         return None
-    backups = list_backups(path)
+    backups = [backup for backup in list_backups(path) if backup not in failed_backups]
     latest = backups[0] if backups else None
     answer = choices.problem(path, error, latest)
     if answer == RESTORE and latest is not None:
         try:
             notes.append(restore_over(latest, path))
         except (PrachumError, OSError, sqlite3.Error) as failure:
+            failed_backups.add(latest)
             choices.failed(as_database_problem(failure))
         return path
     if answer == OTHER_FILE:

@@ -89,3 +89,21 @@ def test_a_backup_from_a_newer_version_is_refused_before_anything_is_replaced(
         restore_from(newer, db_path)
     assert _meetings(db_path) == ["ของจริง"]
     assert sorted(p.name for p in tmp_path.iterdir() if "before-restore" in p.name) == []
+
+
+def test_each_database_keeps_and_offers_only_its_own_backups(tmp_path):
+    # Two databases in one folder, one name beginning with the other's.
+    this = open_database(tmp_path / "prachum.db")
+    other = open_database(tmp_path / "prachum-2567.db")
+    try:
+        for day in range(1, 6):
+            rotate_backups(other, keep=3, now=datetime(2024, 3, day, 9, 0))
+        made = rotate_backups(this, keep=3, now=datetime(2024, 3, 6, 9, 0))
+        assert made is not None and made.exists(), "today's backup is not rotated away"
+        assert [p.name for p in list_backups(this.path)] == ["prachum-2024-03-06.backup.db"]
+        assert [p.name for p in list_backups(other.path)] == [
+            f"prachum-2567-2024-03-0{day}.backup.db" for day in (5, 4, 3)
+        ], "newest first, and none of the other's"
+    finally:
+        this.close()
+        other.close()

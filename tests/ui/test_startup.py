@@ -396,3 +396,23 @@ def test_a_daily_backup_that_fails_at_start_is_told_in_a_box(
     assert host.opened is not None
     told = [text for kind, _title, text in message_boxes.shown if kind == "information"]
     assert len(told) == 1 and "No space left on device" in told[0], told
+
+
+def test_a_backup_that_cannot_be_restored_is_not_offered_again(filled, start):
+    database = open_database(filled)
+    folder = filled.parent / "backups"
+    folder.mkdir()
+    good = backup_to(database, folder / "prachum-2024-01-10.backup.db")
+    database.close()
+    bad = folder / "prachum-2024-01-11.backup.db"
+    random_bytes(bad)  # the newest backup is itself damaged
+    checkpoint(filled)
+    truncated(filled)
+    answers = Answers(problem=[RESTORE, RESTORE])
+    host = start(filled, answers)
+    offered = [asked[2] for asked in answers.asked if asked[0] == "problem"]
+    assert offered == [bad, good], "the older backup is offered once the newest failed"
+    assert [asked[0] for asked in answers.asked] == ["problem", "failed", "problem"]
+    assert host.opened is not None
+    with host.opened.database.session() as s:
+        assert [m.title for m in services.list_meetings(s)] == ["ประชุมครั้งที่หนึ่ง"]
