@@ -40,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
         _Parser(
             prog="python main.py",
             description=(
-                "Prachum: meetings, minutes and attendance for Thai local-authority networks."
+                "Prachum: meetings, minutes and attendance for Thai local-authority networks. "
+                "Without a COMMAND, the desktop window opens."
             ),
         )
     )

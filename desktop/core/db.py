@@ -165,10 +165,6 @@ def open_database(
         raise DatabaseProblem(
             f"ไม่พบโฟลเดอร์ {path.parent}", f"The folder {path.parent} does not exist."
         )
-    if path.is_dir():
-        raise DatabaseProblem(
-            f"{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล", f"{path} is a folder, not a database file."
-        )
     if not checked:
         check_file(path)
     engine = make_engine(path, readonly=readonly)

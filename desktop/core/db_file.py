@@ -64,6 +64,10 @@ def readonly_uri(path: Path) -> str:
 
 def check_file(path: Path) -> None:
     """Refuse a file that is not a healthy SQLite database, without writing to it."""
+    if path.is_dir():
+        raise DatabaseProblem(
+            f"{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล", f"{path} is a folder, not a database file."
+        )
     if not path.exists() or path.stat().st_size == 0:
         return
     with path.open("rb") as handle:

@@ -284,6 +284,8 @@ class AskUser:
         return self._ask(problem_box(path, error, backup, self.language, self.parent))
 
     def other_file(self, folder: Path) -> Path | None:
+        # The database's own folder may be what is missing: start where something is.
+        folder = next((f for f in (folder, *folder.parents) if f.is_dir()), Path.home())
         name, _filter = QFileDialog.getOpenFileName(
             self.parent,
             QCoreApplication.translate("Startup", "Open a Prachum database"),

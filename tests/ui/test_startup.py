@@ -416,3 +416,12 @@ def test_a_backup_that_cannot_be_restored_is_not_offered_again(filled, start):
     assert host.opened is not None
     with host.opened.database.session() as s:
         assert [m.title for m in services.list_meetings(s)] == ["ประชุมครั้งที่หนึ่ง"]
+
+
+def test_a_folder_given_as_the_database_is_said_to_be_a_folder(tmp_path, start):
+    folder = tmp_path / "meetings.db"
+    folder.mkdir()
+    answers = Answers(problem=[QUIT])
+    assert start(folder, answers).opened is None
+    (what, message, _backup), *_rest = answers.asked
+    assert what == "problem" and "เป็นโฟลเดอร์" in message and "Errno" not in message
