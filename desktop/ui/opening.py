@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.ui.worker import run_in_background
 
 if TYPE_CHECKING:
-    from desktop.ui.startup import Choices, Opened, ReadOnly
+    from desktop.ui.startup import Choices, Opened, ReadOnly, Restore
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +143,7 @@ class Opening(QObject):
     def _refused(self, error: BaseException) -> None:
         if self.cancelled:
             return
-        from desktop.ui.startup import ReadOnly, open_read_only
+        from desktop.ui.startup import ReadOnly, Restore, open_read_only
 
         try:
             step = self._answer(error)
@@ -158,8 +158,30 @@ class Opening(QObject):
             self._attempt(step)
         elif isinstance(step, ReadOnly):
             self._run(lambda: open_read_only(step.path), self._read_only_refused)
+        elif isinstance(step, Restore):
+            self._restore(step)
         else:
             self._give_up()
+
+    def _restore(self, step: Restore) -> None:
+        """The backup in place of the file (moved aside, whole), then the file opened."""
+        from desktop.ui.startup import restore_over
+
+        def restored(note: str) -> None:
+            self.notes.append(note)
+            if not self.cancelled:
+                self._attempt(step.path)
+
+        def failed(error: BaseException) -> None:
+            from desktop.core.errors import as_database_problem
+
+            if self.cancelled:
+                return
+            self.failed_backups.add(step.backup)  # the next question offers an older one
+            self._choices().failed(as_database_problem(error))
+            self._attempt(step.path)
+
+        run_in_background(lambda: restore_over(step.backup, step.path), restored, failed)
 
     def _read_only_refused(self, error: BaseException) -> None:
         from desktop.core.errors import as_database_problem
@@ -173,12 +195,12 @@ class Opening(QObject):
         self.finished = True
         self.abandoned.emit()
 
-    def _answer(self, error: BaseException) -> ReadOnly | Path | None:
+    def _answer(self, error: BaseException) -> ReadOnly | Restore | Path | None:
         from desktop.core.db_file import default_db_path
         from desktop.ui.startup import after_refusal
 
         path = self.path if self.path is not None else default_db_path()
-        return after_refusal(path, error, self._choices(), self.notes, self.failed_backups)
+        return after_refusal(path, error, self._choices(), self.failed_backups)
 
     def _choices(self) -> Choices:
         if self.choices is None:

@@ -70,22 +70,25 @@ class ReadOnly:
     path: Path
 
 
-def after_refusal(
-    path: Path,
-    error: BaseException,
-    choices: Choices,
-    notes: list[str],
-    failed_backups: set[Path] | None = None,
-) -> ReadOnly | Path | None:
-    """Her answer to a file that could not be opened for writing, carried out.
+@dataclass
+class Restore:
+    """Her answer: put `backup` in place of `path` (a whole-file copy, so on a worker)."""
 
-    Returns ReadOnly when she chose to look at it read-only, the file to try next (the
-    same one after a restore, or another she picked), or None when she chose to quit. A
-    restore's note is added to `notes`, for when the window is up. A backup that could
-    not be restored goes into `failed_backups`, and the next question offers the one
-    before it instead of the same one again.
+    backup: Path
+    path: Path
+
+
+def after_refusal(
+    path: Path, error: BaseException, choices: Choices, failed_backups: set[Path] | None = None
+) -> ReadOnly | Restore | Path | None:
+    """Her answer to a file that could not be opened for writing.
+
+    Returns ReadOnly when she chose to look at it read-only, Restore with the backup she
+    chose, another file she picked to try (or the same one when she cancelled the
+    choice), or None when she chose to quit. Backups in `failed_backups` could not be
+    restored: the question offers the newest of the others.
     """
-    failed_backups = failed_backups if failed_backups is not None else set()
+    failed_backups = failed_backups or set()
     if isinstance(error, DatabaseInUse):
         return ReadOnly(path) if choices.in_use(path, error.pid) == READ_ONLY else None
     if not isinstance(error, DatabaseProblem):
@@ -97,12 +100,7 @@ def after_refusal(
     latest = backups[0] if backups else None
     answer = choices.problem(path, error, latest)
     if answer == RESTORE and latest is not None:
-        try:
-            notes.append(restore_over(latest, path))
-        except (PrachumError, OSError, sqlite3.Error) as failure:
-            failed_backups.add(latest)
-            choices.failed(as_database_problem(failure))
-        return path
+        return Restore(latest, path)
     if answer == OTHER_FILE:
         return choices.other_file(path.parent) or path
     return None

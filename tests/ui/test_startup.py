@@ -287,8 +287,18 @@ def test_a_bad_file_is_explained_and_left_exactly_as_it_was(filled, start, kind)
 
 @pytest.mark.parametrize("kind", ["truncated", "a newer Prachum's"])
 def test_a_bad_file_can_be_replaced_by_its_latest_backup_and_is_kept_aside(
-    filled, start, message_boxes, kind
+    filled, start, message_boxes, monkeypatch, kind
 ):
+    from desktop.ui import startup
+
+    on_ui_thread = []
+    real = startup.restore_over
+
+    def watched(backup, path):
+        on_ui_thread.append(threading.current_thread() is threading.main_thread())
+        return real(backup, path)
+
+    monkeypatch.setattr(startup, "restore_over", watched)
     database = open_database(filled)
     (filled.parent / "backups").mkdir()
     backup_to(database, filled.parent / "backups" / "prachum-2024-01-10.backup.db")
@@ -300,6 +310,7 @@ def test_a_bad_file_can_be_replaced_by_its_latest_backup_and_is_kept_aside(
     host = start(filled, answers)
     opened = host.opened
     assert opened is not None and not opened.readonly
+    assert on_ui_thread == [False], "the whole-file copy does not freeze the window"
     assert answers.asked[0][2] == list_backups(filled)[-1]
     with opened.database.session() as s:
         assert [m.title for m in services.list_meetings(s)] == ["ประชุมครั้งที่หนึ่ง"]
