@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -17,6 +18,11 @@ from desktop.core.db_file import check_file, readonly_uri
 from desktop.core.errors import DatabaseProblem, PrachumError
 
 BACKUP_SUFFIX = ".backup.db"
+
+
+class BackupRefused(DatabaseProblem):
+    """The backup itself cannot be restored (missing, damaged, foreign, newer); a failure
+    to write its copy is not this."""
 
 
 def backup_to(database: Database, target: Path | str) -> Path:
@@ -65,7 +71,11 @@ def daily_backups(db_path: Path) -> list[Path]:
     folder = backup_folder(db_path)
     if not folder.is_dir():
         return []
-    own = re.compile(re.escape(db_path.stem) + r"-\d{4}-\d{2}-\d{2}" + re.escape(BACKUP_SUFFIX))
+    # ASCII digits only (\d would take Thai ones); no case on the file systems without it.
+    own = re.compile(
+        re.escape(db_path.stem) + "-[0-9]{4}-[0-9]{2}-[0-9]{2}" + re.escape(BACKUP_SUFFIX),
+        re.IGNORECASE if sys.platform in ("win32", "darwin") else 0,
+    )
     return sorted(p for p in folder.glob(f"*{BACKUP_SUFFIX}") if own.fullmatch(p.name))
 
 
@@ -81,12 +91,15 @@ def restore_from(backup: Path | str, target: Path | str) -> Path | None:
     """
     backup, target = Path(backup), Path(target)
     if not backup.is_file():
-        raise PrachumError(f"ไม่พบไฟล์สำรอง {backup}", f"No backup file at {backup}.")
-    check_file(backup)
+        raise BackupRefused(f"ไม่พบไฟล์สำรอง {backup}", f"No backup file at {backup}.")
+    try:
+        check_file(backup)
+    except DatabaseProblem as problem:
+        raise BackupRefused(problem.thai, problem.english) from problem
     engine = make_engine(backup, readonly=True)
     try:
         if current_revision(engine) is None:
-            raise DatabaseProblem(
+            raise BackupRefused(
                 f"ไฟล์ {backup.name} ไม่ใช่ไฟล์สำรองของโปรแกรม",
                 f"{backup.name} is not a Prachum backup.",
             )

@@ -3,10 +3,11 @@
 SQLite itself would let two copies of the app write the same file, each with its own
 idea of what is on screen; the second copy is told instead, and may open read-only.
 A lock left by a process that died (a power cut, a kill) is recognised as stale and
-taken over: its PID is gone, or now belongs to a process started after the lock was
-written (after a reboot PIDs are handed out again). psutil answers both questions the
-same way on Linux, Windows and macOS (on Windows `os.kill(pid, 0)` is not a probe: it
-sends Ctrl+C).
+taken over: its PID is gone, or now names another process (after a reboot PIDs are
+handed out again). The lock records who its holder is: on Linux the boot and the
+process's start in ticks since boot (not a wall-clock time, which moves when the clock
+is set); elsewhere psutil's start time, which does not (and on Windows `os.kill(pid, 0)`
+is not a probe at all: it sends Ctrl+C).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import contextlib
 import json
 import os
 import socket
-import time
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,31 +27,44 @@ def lock_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
 
 
-START_SLACK_S = 2.0
-"""A process's start time and the lock's stamp are read from different clocks' roundings."""
-
-
-def _process_started(pid: int) -> float | None:
-    """When process `pid` started (seconds since the epoch), None when there is none."""
-    import psutil  # here, not at import: the first paint of the window does not need it
-
+def _process_identity(pid: int) -> str | None:
+    """Who process `pid` is: None when there is no such process, "unknown" when it runs
+    but cannot be looked at. Two readings are equal only for the same process: a PID
+    handed out again (after a reboot, say) reads differently, and so does nothing when
+    the clock is set (a wall-clock start time would move with it on Linux)."""
     if pid <= 0:
         return None
+    if sys.platform.startswith("linux"):
+        try:
+            os.kill(pid, 0)  # a probe on POSIX (on Windows it would send Ctrl+C)
+        except ProcessLookupError:
+            return None
+        except OSError:
+            return "unknown"  # another user's, or /proc hidden from us: alive
+        try:
+            ticks = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
+            boot = Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+        except (OSError, IndexError):
+            return "unknown"
+        return f"{boot}:{ticks}"
+    import psutil  # here, not at import: the first paint of the window does not need it
+
     try:
-        return psutil.Process(pid).create_time()
+        return f"{psutil.Process(pid).create_time():.3f}"
     except psutil.NoSuchProcess:
         return None
-    except psutil.Error:  # there, but not ours to look at
-        return 0.0
+    except psutil.Error:
+        return "unknown"
 
 
-def _holder_alive(holder: dict, written: float) -> bool:
-    """The lock's holder still runs: its PID exists and started before the lock was taken."""
-    started = _process_started(int(holder.get("pid") or 0))
-    if started is None:
+def _holder_alive(holder: dict) -> bool:
+    """The lock's holder still runs. A lock without an identity (from before it was
+    written down) or a holder we cannot look at counts as alive, as it always did."""
+    identity = _process_identity(holder.get("pid", 0))
+    if identity is None:
         return False
-    taken = float(holder.get("started") or written)
-    return started <= taken + START_SLACK_S
+    recorded = holder.get("identity")
+    return identity == "unknown" or not isinstance(recorded, str) or identity == recorded
 
 
 @dataclass
@@ -86,21 +100,17 @@ class DatabaseInUse(DatabaseProblem):
         self.pid = pid
 
 
-def _written(path: Path) -> float:
-    """When the lock file was written (now, if it cannot be told)."""
-    try:
-        return path.stat().st_mtime
-    except OSError:
-        return time.time()
-
-
 def _read_holder(path: Path) -> dict | None:
+    """The lock's contents; {} (stale) when they are not what a lock of ours writes."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        holder = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
     except (ValueError, OSError):
-        return {}  # unreadable: treat as stale
+        return {}
+    if not isinstance(holder, dict) or not isinstance(holder.get("pid", 0), int):
+        return {}
+    return holder
 
 
 def acquire(db_path: Path) -> DatabaseLock:
@@ -109,7 +119,7 @@ def acquire(db_path: Path) -> DatabaseLock:
     me = {
         "pid": os.getpid(),
         "host": socket.gethostname(),
-        "started": _process_started(os.getpid()),
+        "identity": _process_identity(os.getpid()),
     }
     for _attempt in range(3):
         try:
@@ -119,11 +129,11 @@ def acquire(db_path: Path) -> DatabaseLock:
             if holder is None:
                 continue  # released between our two looks: try again
             same_host = holder.get("host") in (None, me["host"])
-            pid = int(holder.get("pid") or 0)
-            if same_host and not _holder_alive(holder, _written(path)):
+            pid = holder.get("pid", 0)
+            if same_host and not _holder_alive(holder):
                 path.unlink(missing_ok=True)  # stale: its process is gone
                 continue
-            if pid == me["pid"]:
+            if same_host and pid == me["pid"]:
                 return DatabaseLock(path, pid)
             raise DatabaseInUse(Path(db_path), pid, str(holder.get("host"))) from None
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -79,6 +79,14 @@ def _preload_window_modules() -> None:
             log.warning("could not preload %s", name, exc_info=True)
 
 
+class RestoreFailed(Exception):
+    """A restore did not happen (the file is as it was); `cause` says why."""
+
+    def __init__(self, cause: BaseException):
+        super().__init__(str(cause))
+        self.cause = cause
+
+
 class Opening(QObject):
     """One start-up's way to an open database: `opened(Opened)` or `abandoned()`.
 
@@ -164,24 +172,40 @@ class Opening(QObject):
             self._give_up()
 
     def _restore(self, step: Restore) -> None:
-        """The backup in place of the file (moved aside, whole), then the file opened."""
-        from desktop.ui.startup import restore_over
+        """Under the lock: the backup in place of the file (moved aside, whole), then the
+        file opened. A backup that is itself refused is not offered again."""
 
-        def restored(note: str) -> None:
-            self.notes.append(note)
-            if not self.cancelled:
-                self._attempt(step.path)
+        def work() -> Opened:
+            from desktop.core.lock import lock_for_writing
+            from desktop.ui.startup import open_for_writing, restore_over
 
-        def failed(error: BaseException) -> None:
-            from desktop.core.errors import as_database_problem
+            lock = lock_for_writing(step.path)
+            try:
+                note = restore_over(step.backup, step.path)
+            except BaseException as error:
+                lock.release()
+                raise RestoreFailed(error) from error
+            self.notes.append(note)  # told once the window is up, even if opening fails
+            return open_for_writing(step.path, lock=lock)
 
-            if self.cancelled:
-                return
+        self._run(work, lambda error: self._restore_failed(step, error))
+
+    def _restore_failed(self, step: Restore, error: BaseException) -> None:
+        from desktop.core.backups import BackupRefused
+        from desktop.core.errors import as_database_problem
+
+        if self.cancelled:
+            return
+        if not isinstance(error, RestoreFailed):
+            self._refused(error)  # restored, but the file still cannot be opened
+            return
+        if isinstance(error.cause, BackupRefused):
             self.failed_backups.add(step.backup)  # the next question offers an older one
-            self._choices().failed(as_database_problem(error))
-            self._attempt(step.path)
-
-        run_in_background(lambda: restore_over(step.backup, step.path), restored, failed)
+        self._choices().failed(as_database_problem(error.cause))
+        if step.path.exists():
+            self._attempt(step.path)  # asked again, with what is left to offer
+        else:  # never make a new, empty database in its place without a word
+            self._give_up()
 
     def _read_only_refused(self, error: BaseException) -> None:
         from desktop.core.errors import as_database_problem

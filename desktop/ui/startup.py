@@ -139,19 +139,31 @@ def restore_over(backup: Path, path: Path) -> str:
     """Put the backup in place of a file that cannot be opened; the file is moved aside.
 
     The backup is copied and checked beside the target first, so a bad backup moves
-    nothing. Returns a note saying what was done.
+    nothing; a move that fails halfway is undone, so the file is never simply missing
+    (opening a missing file would make a new, empty one). The caller holds the lock.
+    Returns a note saying what was done.
     """
     incoming = path.with_name(f"{path.name}.incoming")
+    for leftover in (incoming, *(Path(f"{incoming}{suffix}") for suffix in SIDE_FILES)):
+        leftover.unlink(missing_ok=True)  # our own copy from an attempt that failed
     restore_from(backup, incoming)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
-    if path.exists():
-        os.replace(path, aside)
-    for suffix in SIDE_FILES:
-        side = Path(f"{path}{suffix}")
-        if side.exists():
-            os.replace(side, Path(f"{aside}{suffix}"))
-    os.replace(incoming, path)
+    moves = [(path, aside)] + [
+        (Path(f"{path}{suffix}"), Path(f"{aside}{suffix}")) for suffix in SIDE_FILES
+    ]
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for source, target in moves:
+            if source.exists():
+                os.replace(source, target)
+                moved.append((source, target))
+        os.replace(incoming, path)
+    except OSError:
+        for source, target in reversed(moved):
+            os.replace(target, source)
+        incoming.unlink(missing_ok=True)
+        raise
     when = backup_time(backup)
     if aside.exists():
         return QCoreApplication.translate(

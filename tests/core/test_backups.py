@@ -107,3 +107,31 @@ def test_each_database_keeps_and_offers_only_its_own_backups(tmp_path):
     finally:
         this.close()
         other.close()
+
+
+@pytest.mark.parametrize(
+    ("this_name", "other_name"),
+    [
+        ("pra[ch]um (1)+.db", "pra[ch]um (1)+-extra.db"),
+        ("prachum.db", "prachum-2024-01-01.db"),  # a name that ends like a date
+    ],
+)
+def test_names_with_special_characters_or_dates_keep_their_backups_apart(
+    tmp_path, this_name, other_name
+):
+    this = open_database(tmp_path / this_name)
+    other = open_database(tmp_path / other_name)
+    try:
+        mine = rotate_backups(this, now=datetime(2024, 3, 6, 9, 0))
+        theirs = rotate_backups(other, now=datetime(2024, 3, 7, 9, 0))
+        assert list_backups(this.path) == [mine]
+        assert list_backups(other.path) == [theirs]
+    finally:
+        this.close()
+        other.close()
+
+
+def test_a_backup_named_with_thai_digits_is_not_taken_for_a_daily_one(db):
+    made = rotate_backups(db, now=datetime(2024, 3, 6, 9, 0))
+    (made.parent / "prachum-๒๕๖๗-๐๑-๐๑.backup.db").write_bytes(made.read_bytes())
+    assert list_backups(db.path) == [made]

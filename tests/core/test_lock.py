@@ -4,12 +4,10 @@ import json
 import os
 import subprocess
 import sys
-import time
 
-import psutil
 import pytest
 
-from desktop.core.lock import DatabaseInUse, acquire, lock_path
+from desktop.core.lock import DatabaseInUse, _process_identity, acquire, lock_path
 
 
 def test_a_second_holder_is_refused_with_the_first_ones_pid(tmp_path):
@@ -74,27 +72,41 @@ def later_process():
     process.communicate(b"")
 
 
-def test_a_lock_whose_pid_now_names_a_later_process_is_taken_over(tmp_path, later_process):
+def test_a_lock_whose_pid_now_names_another_process_is_taken_over(tmp_path, later_process):
     # After a power cut and a reboot, the PID in the old lock may belong to anything.
     db = tmp_path / "prachum.db"
-    lock_path(db).write_text(json.dumps({"pid": later_process.pid, "host": _hostname()}))
-    an_hour_ago = time.time() - 3600
-    os.utime(lock_path(db), (an_hour_ago, an_hour_ago))
+    holder = {"pid": later_process.pid, "host": _hostname(), "identity": "before-the-reboot"}
+    lock_path(db).write_text(json.dumps(holder))
     with acquire(db) as lock:
         assert lock.pid == os.getpid()
 
 
-def test_a_lock_names_when_its_holder_started_and_is_judged_by_it(tmp_path, later_process):
+def test_a_lock_names_who_holds_it_and_a_live_holder_keeps_it(tmp_path, later_process):
     db = tmp_path / "prachum.db"
-    lock = acquire(db)
-    written = json.loads(lock_path(db).read_text())
-    assert written["started"] == pytest.approx(psutil.Process().create_time())
-    lock.release()
-    holder = {"pid": later_process.pid, "host": _hostname(), "started": time.time() - 3600}
-    lock_path(db).write_text(json.dumps(holder))  # written now, but says an hour ago
-    with acquire(db) as taken:
-        assert taken.pid == os.getpid()
-    holder["started"] = psutil.Process(later_process.pid).create_time()
+    with acquire(db):
+        written = json.loads(lock_path(db).read_text())
+    assert written["identity"] == _process_identity(os.getpid()) != "unknown"
+    holder = {
+        "pid": later_process.pid,
+        "host": _hostname(),
+        "identity": _process_identity(later_process.pid),
+    }
     lock_path(db).write_text(json.dumps(holder))
     with pytest.raises(DatabaseInUse):
         acquire(db)
+
+
+def test_our_pid_on_another_computer_is_not_our_lock(tmp_path):
+    db = tmp_path / "prachum.db"
+    lock_path(db).write_text(json.dumps({"pid": os.getpid(), "host": "office-pc-2"}))
+    with pytest.raises(DatabaseInUse) as error:
+        acquire(db)
+    assert "office-pc-2" in error.value.thai
+
+
+@pytest.mark.parametrize("contents", ['{"pid": "abc"}', "[1, 2]", '{"pid": 1.5}'])
+def test_a_lock_with_contents_not_of_ours_is_stale(tmp_path, contents):
+    db = tmp_path / "prachum.db"
+    lock_path(db).write_text(contents)
+    with acquire(db) as lock:
+        assert lock.pid == os.getpid()

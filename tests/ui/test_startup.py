@@ -369,13 +369,14 @@ def test_a_good_start_makes_todays_backup_and_keeps_only_the_newest(filled, sett
     assert (folder / today).stat().st_mtime_ns == modified, "once a day"
 
 
-def test_a_restore_then_a_read_only_copy_tells_of_the_restore_once(filled, start, message_boxes):
+def test_no_restore_while_another_copy_holds_the_file(filled, start):
     database = open_database(filled)
     (filled.parent / "backups").mkdir()
     backup_to(database, filled.parent / "backups" / "prachum-2024-01-10.backup.db")
     database.close()
     checkpoint(filled)
     truncated(filled)
+    damaged = filled.read_bytes()
     holders: list[subprocess.Popen] = []
 
     class AnotherCopyStarts(Answers):
@@ -384,14 +385,42 @@ def test_a_restore_then_a_read_only_copy_tells_of_the_restore_once(filled, start
             return super().ask_problem(path, error, backup)
 
     try:
-        host = start(filled, AnotherCopyStarts(problem=[RESTORE], in_use=READ_ONLY))
-        assert host.opened is not None and host.opened.readonly
-        told = [text for kind, _title, text in message_boxes.shown if kind == "information"]
-        assert len(told) == 1 and ".damaged-" in told[0], told
+        answers = AnotherCopyStarts(problem=[RESTORE], in_use=QUIT)
+        assert start(filled, answers).opened is None
+        assert [asked[0] for asked in answers.asked] == ["problem", "in use"]
+        assert filled.read_bytes() == damaged, "not replaced under the other copy's feet"
+        assert not [p for p in filled.parent.iterdir() if ".damaged-" in p.name]
     finally:
         for holder in holders:
             holder.kill()
             holder.wait()
+
+
+def test_a_restore_that_fails_halfway_is_undone_and_offered_again(filled, start, monkeypatch):
+    from desktop.ui import startup
+
+    database = open_database(filled)
+    (filled.parent / "backups").mkdir()
+    backup = backup_to(database, filled.parent / "backups" / "prachum-2024-01-10.backup.db")
+    database.close()
+    checkpoint(filled)
+    truncated(filled)
+    damaged = filled.read_bytes()
+    real_replace = startup.os.replace
+
+    def held_by_antivirus(source, target):
+        if str(source).endswith(".incoming"):
+            raise PermissionError(32, "The file is being used by another process")
+        return real_replace(source, target)
+
+    monkeypatch.setattr(startup.os, "replace", held_by_antivirus)
+    answers = Answers(problem=[RESTORE, QUIT])
+    assert start(filled, answers).opened is None
+    assert [asked[0] for asked in answers.asked] == ["problem", "failed", "problem"]
+    assert answers.asked[2][2] == backup, "the backup was fine: offered again"
+    assert filled.read_bytes() == damaged, "the file is back where it was, as it was"
+    left = sorted(p.name for p in filled.parent.iterdir() if p.is_file())
+    assert left == ["prachum.db"], left
 
 
 def test_a_daily_backup_that_fails_at_start_is_told_in_a_box(

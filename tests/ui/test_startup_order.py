@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,7 +105,7 @@ PROBE = textwrap.dedent(
     from desktop.ui import first_paint, startup_probe
 
     HEAVY = ("sqlalchemy", "alembic", "docx", "openpyxl", "rapidfuzz", "pythainlp",
-             "desktop.core.db", "desktop.ui.store", "desktop.ui.navigator")
+             "psutil", "desktop.core.db", "desktop.ui.store", "desktop.ui.navigator")
     real_arm = startup_probe.arm
 
     def arm(app, window, ready):
@@ -211,3 +212,19 @@ def test_start_up_work_runs_even_when_the_window_is_never_painted(qtbot, qapp):
         qtbot.waitUntil(lambda: len(ran) == 2, timeout=5_000)
     assert ran == ["first", "second"], "the others still run"
     assert len(faults) == 1
+
+
+def test_the_app_ends_only_after_the_work_on_workers_is_done(qtbot, frame, filled):
+    from desktop.ui.worker import run_in_background
+
+    frame.host.open_in_background(filled)
+    qtbot.waitUntil(lambda: frame.outcome == ["ready"], timeout=20_000)
+    finished: list[bool] = []
+
+    def export_still_writing() -> None:
+        time.sleep(0.5)
+        finished.append(True)
+
+    run_in_background(export_still_writing, lambda _result: None)
+    frame.host.settle()  # the event loop has ended; the file is closed right after this
+    assert finished == [True]
