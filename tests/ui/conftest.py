@@ -149,3 +149,23 @@ def filled(db_path) -> Path:
         services.create_meeting(s, title="ประชุมครั้งที่หนึ่ง", date=date(2024, 1, 10))
     database.close()
     return db_path
+
+
+@pytest.fixture
+def watch_thread(monkeypatch):
+    """`watch_thread(module, name)`: wrap module.name; the list it returns gets, per call,
+    whether that call ran on the UI thread (work that must not freeze the window)."""
+    import threading
+
+    def watch(module, name: str) -> list[bool]:
+        on_ui_thread: list[bool] = []
+        real = getattr(module, name)
+
+        def watched(*args, **kwargs):
+            on_ui_thread.append(threading.current_thread() is threading.main_thread())
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, watched)
+        return on_ui_thread
+
+    return watch

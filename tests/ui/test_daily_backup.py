@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import threading
-
 from desktop.core import backups
 from desktop.core.backups import list_backups
 from desktop.ui.app import AppHost
@@ -12,16 +10,9 @@ from desktop.ui.startup import open_for_writing
 
 
 def test_the_days_backup_is_copied_on_a_worker_and_reported_back(
-    qtbot, reporter, db_path, monkeypatch
+    qtbot, reporter, db_path, watch_thread
 ):
-    threads = []
-    copy = backups.backup_to
-
-    def watched(database, target):
-        threads.append(threading.current_thread() is threading.main_thread())
-        return copy(database, target)
-
-    monkeypatch.setattr(backups, "backup_to", watched)
+    threads = watch_thread(backups, "backup_to")
     host = AppHost(open_for_writing(db_path), AppSettings(), reporter)
     window = host.show()
     qtbot.addWidget(window)

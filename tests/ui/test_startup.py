@@ -12,7 +12,6 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-import threading
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -167,18 +166,11 @@ def test_a_second_copy_is_told_who_holds_the_database_and_may_quit(filled, other
 
 
 def test_a_second_copy_opened_read_only_changes_nothing(
-    filled, other_copy, start, message_boxes, monkeypatch
+    filled, other_copy, start, message_boxes, watch_thread
 ):
     from desktop.ui import startup
 
-    on_ui_thread = []
-    real = startup.open_read_only
-
-    def watched(path):
-        on_ui_thread.append(threading.current_thread() is threading.main_thread())
-        return real(path)
-
-    monkeypatch.setattr(startup, "open_read_only", watched)
+    on_ui_thread = watch_thread(startup, "open_read_only")
     host = start(filled, Answers(in_use=READ_ONLY))
     opened, window = host.opened, host.window
     assert opened is not None and opened.readonly and opened.lock is None
@@ -287,18 +279,11 @@ def test_a_bad_file_is_explained_and_left_exactly_as_it_was(filled, start, kind)
 
 @pytest.mark.parametrize("kind", ["truncated", "a newer Prachum's"])
 def test_a_bad_file_can_be_replaced_by_its_latest_backup_and_is_kept_aside(
-    filled, start, message_boxes, monkeypatch, kind
+    filled, start, message_boxes, watch_thread, kind
 ):
     from desktop.ui import startup
 
-    on_ui_thread = []
-    real = startup.restore_over
-
-    def watched(backup, path):
-        on_ui_thread.append(threading.current_thread() is threading.main_thread())
-        return real(backup, path)
-
-    monkeypatch.setattr(startup, "restore_over", watched)
+    on_ui_thread = watch_thread(startup, "restore_over")
     database = open_database(filled)
     (filled.parent / "backups").mkdir()
     backup_to(database, filled.parent / "backups" / "prachum-2024-01-10.backup.db")
