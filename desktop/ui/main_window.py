@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
@@ -33,9 +33,6 @@ WARM_ROSTER_MS = 1500
 
 
 class MainWindow(QMainWindow):
-    attached = Signal()
-    """The pages are built on the database and show where she left off."""
-
     def __init__(
         self, settings: AppSettings, store: Store | None = None, parent: QWidget | None = None
     ):
@@ -125,7 +122,6 @@ class MainWindow(QMainWindow):
         # The finder's first key press should not wait for a big roster to be read.
         QTimer.singleShot(WARM_ROSTER_MS, self, self._warm_roster)
         self.attached_pages = True
-        self.attached.emit()
 
     # --- actions and menus -----------------------------------------------------------------
 
@@ -288,11 +284,9 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(page)
 
     def is_empty(self) -> bool:
-        from desktop.core.services.views import meeting_summaries, network_rows
+        from desktop.core.services.views import nothing_recorded
 
-        return self.store.read(
-            lambda s: not network_rows(s, include_inactive=True) and not meeting_summaries(s)
-        )
+        return self.store.read(nothing_recorded)
 
     def start(self) -> None:
         """Welcome on an empty database; otherwise the last network and meeting."""

@@ -123,6 +123,18 @@ class MeetingDetails:
     status: str
 
 
+def nothing_recorded(session: Session) -> bool:
+    """No network (active or not) and no meeting yet: the welcome page's case.
+
+    Asked at every start and after every change on the welcome page: two one-row reads,
+    not the whole meeting list.
+    """
+    return (
+        session.scalar(select(Network.id).limit(1)) is None
+        and session.scalar(select(Meeting.id).limit(1)) is None
+    )
+
+
 def network_rows(session: Session, *, include_inactive: bool = False) -> list[NetworkRow]:
     """Networks in Thai order, each with its member ids and how many meetings it has."""
     counts = dict(
