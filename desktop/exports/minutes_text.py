@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields, replace
 
 from desktop.core.models import Action, AgendaItem, Attendance, Meeting, Person
 from desktop.core.services.attendance import ordered_attendance
-from desktop.core.services.roster import person_display_name
+from desktop.core.services.roster import action_owner_name, person_display_name
 from desktop.core.thai import (
     format_meeting_number,
     format_thai_date_long,
@@ -300,13 +300,8 @@ def _item(item: AgendaItem, level: int) -> Iterator[MinutesBlock]:
 
 
 def _action(action: Action) -> ActionLine:
-    owner = ""
-    if action.owner_organization is not None:
-        owner = action.owner_organization.short_name or action.owner_organization.name
-    elif action.owner_person is not None:
-        owner = person_display_name(action.owner_person)
     due = format_thai_date_short(action.due) if action.due else ""
-    return ActionLine(single_line(action.text), owner, due)
+    return ActionLine(single_line(action.text), action_owner_name(action), due)
 
 
 def _signature(person: Person | None, role: str) -> Signature:

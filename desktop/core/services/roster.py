@@ -9,6 +9,7 @@ from desktop.core.errors import PrachumError
 from desktop.core.models import (
     ORGANIZATION_KINDS,
     ROLES,
+    Action,
     Network,
     NetworkMember,
     Organization,
@@ -230,6 +231,15 @@ def update_person(session: Session, person_id: int, **fields) -> Person:
 
 def person_display_name(person: Person) -> str:
     return full_name(person.honorific, person.given_name, person.family_name)
+
+
+def action_owner_name(action: Action) -> str:
+    """Who is to carry an action out, as the minutes and the agenda show it."""
+    if action.owner_organization is not None:
+        return action.owner_organization.short_name or action.owner_organization.name
+    if action.owner_person is not None:
+        return person_display_name(action.owner_person)
+    return ""
 
 
 def person_sort_key(person: Person) -> tuple:

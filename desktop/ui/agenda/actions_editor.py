@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.services.views import OrganizationRow, PersonRow
-from desktop.core.thai import format_thai_date_short
-from desktop.ui.agenda.snapshot import ActionRow
+from desktop.ui.agenda.snapshot import ActionRow, owner_and_due
 from desktop.ui.widgets.autosave import TextAutosave
 from desktop.ui.widgets.thai_date import ThaiDateField
 
@@ -87,11 +86,7 @@ class ActionListModel(QAbstractListModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            details = [
-                d for d in (row.owner, format_thai_date_short(row.due) if row.due else "") if d
-            ]
-            text = f"{index.row() + 1}. {row.text}"
-            return f"{text}  ({', '.join(details)})" if details else text
+            return f"{index.row() + 1}. {row.text}{owner_and_due(row.owner, row.due)}"
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if row.done else Qt.CheckState.Unchecked
         return None

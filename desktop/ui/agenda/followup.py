@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from desktop.core import services
-from desktop.core.thai import format_thai_date_short
-from desktop.ui.agenda.snapshot import action_row
+from desktop.ui.agenda.snapshot import action_row, owner_and_due
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -63,11 +62,7 @@ class OpenActionModel(QAbstractListModel):
             return None
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            details = [
-                d for d in (row.owner, format_thai_date_short(row.due) if row.due else "") if d
-            ]
-            suffix = f"  ({', '.join(details)})" if details else ""
-            return f"{row.text}{suffix}\n    {row.item}"
+            return f"{row.text}{owner_and_due(row.owner, row.due)}\n    {row.item}"
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if row.id in self.ticked else Qt.CheckState.Unchecked
         return None
