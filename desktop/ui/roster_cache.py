@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 
 from desktop.core.services.views import PersonRow, people_rows
 from desktop.ui.store import NETWORKS, ROSTER, Store
-from desktop.ui.text_match import search_key
+from desktop.ui.text_match import person_search_key
 
 
 class RosterCache(QObject):
@@ -28,17 +28,7 @@ class RosterCache(QObject):
 
     def _load(self) -> None:
         self._rows = self.store.read(people_rows)
-        self._keys = [
-            search_key(
-                r.given_name,
-                r.family_name,
-                r.display_name,
-                r.position,
-                r.organization_name,
-                r.organization_short_name,
-            )
-            for r in self._rows
-        ]
+        self._keys = [person_search_key(r) for r in self._rows]
 
     def warm(self) -> None:
         """Read the roster now, while she is not typing yet (called after start-up)."""

@@ -8,7 +8,12 @@ are read again as the Thai Kedmanee keys they sit on: `l,=kp` finds สมชา
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.core.thai import normalize_text
+
+if TYPE_CHECKING:
+    from desktop.core.services.views import PersonRow
 
 # The Thai Kedmanee layout: the character each key of a US keyboard types.
 _US_KEYS = (
@@ -26,6 +31,19 @@ def search_key(*parts: str | None) -> str:
     (query_words); normalising ten thousand names again would cost seconds.
     """
     return " ".join(p.casefold() for p in parts if p)
+
+
+def person_search_key(person: PersonRow, *more: str | None) -> str:
+    """What a person is found by in the finders: names, position, organisation, `more`."""
+    return search_key(
+        person.given_name,
+        person.family_name,
+        person.display_name,
+        person.position,
+        person.organization_name,
+        person.organization_short_name,
+        *more,
+    )
 
 
 def layout_slip(text: str) -> str | None:

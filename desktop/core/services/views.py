@@ -69,6 +69,11 @@ class PersonRow:
     def display_name(self) -> str:
         return full_name(self.honorific, self.given_name, self.family_name)
 
+    @property
+    def organization_label(self) -> str:
+        """The organisation as lists show it: its short name when it has one."""
+        return self.organization_short_name or self.organization_name or ""
+
 
 @dataclass(frozen=True)
 class MeetingSummary:

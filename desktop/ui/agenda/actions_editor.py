@@ -177,8 +177,7 @@ class ActionsEditor(QWidget):
                 short = f" ({organization.short_name})" if organization.short_name else ""
                 self.owner.addItem(f"{organization.name}{short}", f"o:{organization.id}")
             for person in people:
-                where = person.organization_short_name or person.organization_name or ""
-                extra = " — ".join(p for p in (person.position or "", where) if p)
+                extra = " — ".join(p for p in (person.position, person.organization_label) if p)
                 label = f"{person.display_name} — {extra}" if extra else person.display_name
                 self.owner.addItem(label, f"p:{person.id}")
             self._select_owner(current)

@@ -22,7 +22,7 @@ from desktop.core.services.views import NetworkRow, OrganizationRow, PersonRow
 from desktop.core.thai import thai_sort_key
 from desktop.ui import i18n
 from desktop.ui.models.table import HeaderedTableModel
-from desktop.ui.text_match import layout_slip, matches, query_words, search_key
+from desktop.ui.text_match import layout_slip, matches, person_search_key, query_words
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 INACTIVE_TEXT = QColor(128, 128, 128)
@@ -150,18 +150,7 @@ class PersonTableModel(_Table):
 
     def set_rows(self, rows: list[PersonRow]) -> None:
         self._all = list(rows)
-        self._keys = [
-            search_key(
-                r.given_name,
-                r.family_name,
-                r.display_name,
-                r.position,
-                r.organization_name,
-                r.organization_short_name,
-                r.email,
-            )
-            for r in self._all
-        ]
+        self._keys = [person_search_key(r, r.email) for r in self._all]
         self._apply()
 
     def set_filter(self, text: str) -> None:
@@ -200,7 +189,7 @@ class PersonTableModel(_Table):
         if column == self.ROLE:
             return self._roles.get(row.role, row.role)
         if column == self.ORGANIZATION:
-            return row.organization_short_name or row.organization_name or ""
+            return row.organization_label
         if column == self.CONTACT:
             return " ".join(v for v in (row.phone, row.email) if v)
         return ""

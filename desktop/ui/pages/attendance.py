@@ -311,8 +311,7 @@ class AttendancePage(QWidget):
         self.suggestions.show_under(self.finder, self.finder.width())
 
     def _describe(self, person: PersonRow) -> str:
-        where = person.organization_short_name or person.organization_name
-        parts = [person.display_name, person.position, where]
+        parts = [person.display_name, person.position, person.organization_label]
         return self.tr("Add: {0}").format(" — ".join(p for p in parts if p))
 
     def _move_suggestion(self, step: int) -> None:

@@ -45,8 +45,7 @@ CHOICE_ROLE = Qt.ItemDataRole.UserRole
 
 
 def person_label(person: PersonRow) -> str:
-    where = person.organization_short_name or person.organization_name or ""
-    extra = ", ".join(p for p in (person.position or "", where) if p)
+    extra = ", ".join(p for p in (person.position, person.organization_label) if p)
     return f"{person.display_name} — {extra}" if extra else person.display_name
 
 
