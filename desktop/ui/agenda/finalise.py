@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -11,6 +12,9 @@ from desktop.core import services
 from desktop.core.services.views import meeting_details
 from desktop.ui.store import MEETING, Store
 from desktop.ui.widgets.autosave import flush_pending
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 class Finalising(QObject):
@@ -44,15 +48,7 @@ class Finalising(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        done = self.store.change(
-            lambda s: services.finalise_meeting(s, meeting_id),
-            topic=MEETING,
-            subject=meeting_id,
-            parent=self.window,
-        )
-        if done:
-            self.reload(meeting_id)
-        return bool(done)
+        return self._change_status(services.finalise_meeting, meeting_id)
 
     def reopen(self) -> bool:
         meeting_id = self.meeting_id()
@@ -78,11 +74,11 @@ class Finalising(QObject):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
+        return self._change_status(services.reopen_meeting, meeting_id)
+
+    def _change_status(self, change: Callable[[Session, int], object], meeting_id: int) -> bool:
         done = self.store.change(
-            lambda s: services.reopen_meeting(s, meeting_id),
-            topic=MEETING,
-            subject=meeting_id,
-            parent=self.window,
+            lambda s: change(s, meeting_id), topic=MEETING, subject=meeting_id, parent=self.window
         )
         if done:
             self.reload(meeting_id)

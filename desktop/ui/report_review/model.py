@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from desktop.core.thai import format_thai_time
 from desktop.imports.proposal import Proposal, ProposalRow
-
-Index = QModelIndex | QPersistentModelIndex
+from desktop.ui.models.table import HeaderedTableModel, Index
 
 STATUS_COLOURS = {
     "matched": QColor(221, 240, 221),
@@ -20,12 +19,13 @@ STATUS_COLOURS = {
 }
 
 
-class ProposalModel(QAbstractTableModel):
+class ProposalModel(HeaderedTableModel):
     NUMBER, NAME, JOINED, LEFT, MINUTES, MATCH, PERSON = range(7)
 
     def __init__(self, proposal: Proposal, names: dict[int, str], parent=None):
         super().__init__(parent)
         self.proposal = proposal
+        self.rows = proposal.rows  # the same list: her choices change the proposal's rows
         self.names = names
         """Person id → `name — position, organisation` for whoever may be chosen."""
         self.headers = [
@@ -39,21 +39,10 @@ class ProposalModel(QAbstractTableModel):
         ]
 
     def row(self, number: int) -> ProposalRow:
-        return self.proposal.rows[number]
+        return self.rows[number]
 
     def row_changed(self, number: int) -> None:
         self.dataChanged.emit(self.index(number, 0), self.index(number, self.PERSON))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.proposal.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
 
     def status_text(self, row: ProposalRow) -> str:
         words = {
@@ -79,7 +68,7 @@ class ProposalModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.proposal.rows[index.row()]
+        row = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             values = (
