@@ -9,7 +9,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop.core.errors import PrachumError
+from desktop.core.errors import PrachumError, folder_missing
 
 
 def write_atomically(target: Path | str, write: Callable[[Path], None]) -> Path:
@@ -21,7 +21,7 @@ def write_atomically(target: Path | str, write: Callable[[Path], None]) -> Path:
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise PrachumError(f"ไม่พบโฟลเดอร์ {folder}", f"The folder {folder} does not exist.")
+        raise folder_missing(folder)
     try:
         handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=folder)
     except OSError as exc:

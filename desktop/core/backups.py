@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 import sqlite3
 import sys
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
 from desktop.core.db import Database, backup_database, current_revision, make_engine
-from desktop.core.db_file import check_file, readonly_uri
-from desktop.core.errors import DatabaseProblem, PrachumError
+from desktop.core.db_file import check_file, copy_database, readonly_uri
+from desktop.core.errors import DatabaseProblem, PrachumError, folder_missing
 
 BACKUP_SUFFIX = ".backup.db"
 
@@ -29,9 +30,7 @@ def backup_to(database: Database, target: Path | str) -> Path:
     """A consistent copy of the open database at `target`."""
     target = Path(target)
     if not target.parent.is_dir():
-        raise PrachumError(
-            f"ไม่พบโฟลเดอร์ {target.parent}", f"The folder {target.parent} does not exist."
-        )
+        raise folder_missing(target.parent)
     try:
         return backup_database(database.engine, target)
     except (OSError, sqlite3.Error) as exc:
@@ -109,21 +108,11 @@ def restore_from(backup: Path | str, target: Path | str) -> Path | None:
     if target.exists():
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         kept = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix}")
-        source = sqlite3.connect(target)
-        try:
-            destination = sqlite3.connect(kept)
-            source.backup(destination)
-            destination.close()
-        finally:
-            source.close()
+        with closing(sqlite3.connect(target)) as source:
+            copy_database(source, kept)
     partial = target.with_name(target.name + ".restoring")
-    source = sqlite3.connect(readonly_uri(backup), uri=True)
-    try:
-        destination = sqlite3.connect(partial)
-        source.backup(destination)
-        destination.close()
-    finally:
-        source.close()
+    with closing(sqlite3.connect(readonly_uri(backup), uri=True)) as source:
+        copy_database(source, partial)
     for suffix in ("-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     partial.replace(target)

@@ -8,7 +8,6 @@ copy of a live WAL database can miss committed pages).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,11 +21,12 @@ from desktop.core import sqlite_features
 from desktop.core.db_file import (
     MIGRATIONS_DIR,
     check_file,
+    copy_database,
     default_db_path,
     head_revision,
     readonly_uri,
 )
-from desktop.core.errors import DatabaseProblem
+from desktop.core.errors import DatabaseProblem, folder_missing
 
 
 def _alembic_config(connection=None):
@@ -115,11 +115,7 @@ def backup_database(engine: Engine, target: Path) -> Path:
     partial = target.with_name(target.name + ".partial")
     raw = engine.raw_connection()
     try:
-        destination = sqlite3.connect(partial)
-        try:
-            raw.driver_connection.backup(destination)
-        finally:
-            destination.close()
+        copy_database(raw.driver_connection, partial)
     finally:
         raw.close()
     partial.replace(target)
@@ -162,9 +158,7 @@ def open_database(
     """
     path = Path(path) if path is not None else default_db_path()
     if not readonly and not path.parent.exists():
-        raise DatabaseProblem(
-            f"ไม่พบโฟลเดอร์ {path.parent}", f"The folder {path.parent} does not exist."
-        )
+        raise folder_missing(path.parent, DatabaseProblem)
     if not checked:
         check_file(path)
     engine = make_engine(path, readonly=readonly)

@@ -111,3 +111,13 @@ def check_file(path: Path) -> None:
             f"ฐานข้อมูล {path.name} สร้างโดยโปรแกรมรุ่นที่ใหม่กว่า กรุณาปรับรุ่นโปรแกรม",
             f"{path.name} was written by a newer version of {APP_NAME}; please upgrade.",
         )
+
+
+def copy_database(source: sqlite3.Connection, target: Path) -> None:
+    """A consistent copy of `source` into the file `target`, through SQLite's backup API
+    (a plain copy of a live WAL database can miss committed pages)."""
+    destination = sqlite3.connect(target)
+    try:
+        source.backup(destination)
+    finally:
+        destination.close()

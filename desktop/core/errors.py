@@ -41,3 +41,8 @@ def as_database_problem(error: BaseException) -> PrachumError:
     return DatabaseProblem(
         f"เปิดหรือเขียนฐานข้อมูลไม่ได้ ({error})", f"The database cannot be opened or written ({error})."
     )
+
+
+def folder_missing(folder: object, kind: type[PrachumError] = PrachumError) -> PrachumError:
+    """The folder a file was to be written in, or read from, is not there."""
+    return kind(f"ไม่พบโฟลเดอร์ {folder}", f"The folder {folder} does not exist.")

@@ -20,7 +20,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core.errors import DatabaseProblem, as_database_problem
+from desktop.core.errors import DatabaseProblem, as_database_problem, folder_missing
 
 
 def lock_path(db_path: Path) -> Path:
@@ -146,9 +146,7 @@ def lock_for_writing(db_path: Path) -> DatabaseLock:
     """The writer's lock on `db_path`: DatabaseInUse when another copy holds it,
     DatabaseProblem when its folder is missing or the lock cannot be written."""
     if not db_path.parent.is_dir():
-        raise DatabaseProblem(
-            f"ไม่พบโฟลเดอร์ {db_path.parent}", f"The folder {db_path.parent} does not exist."
-        )
+        raise folder_missing(db_path.parent, DatabaseProblem)
     try:
         return acquire(db_path)
     except OSError as error:
