@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -204,6 +206,13 @@ def ordered_attendance(meeting: Meeting) -> list[Attendance]:
     return sorted(meeting.attendance, key=attendance_order_key)
 
 
+class AttendanceLike(Protocol):
+    """An attendance line as stored, or as the window holds it."""
+
+    group: str
+    status: str
+
+
 @dataclass(frozen=True)
 class AttendanceCounts:
     present: int
@@ -217,13 +226,17 @@ class AttendanceCounts:
 
 def attendance_counts(meeting: Meeting) -> AttendanceCounts:
     """Members present, members absent, participants present: the counts always on screen."""
-    members = [a for a in meeting.attendance if a.group == "member"]
+    return count_attendance(meeting.attendance)
+
+
+def count_attendance(lines: Iterable[AttendanceLike]) -> AttendanceCounts:
+    """The counts of any lines with a group and a status (the window counts its own rows)."""
+    lines = list(lines)
+    members = [a for a in lines if a.group == "member"]
     return AttendanceCounts(
         present=sum(1 for a in members if a.status == "present"),
         absent=sum(1 for a in members if a.status == "absent"),
-        participants=sum(
-            1 for a in meeting.attendance if a.group == "participant" and a.status == "present"
-        ),
+        participants=sum(1 for a in lines if a.group == "participant" and a.status == "present"),
     )
 
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from desktop.core.services.attendance import AttendanceCounts
+from desktop.core.services.attendance import AttendanceCounts, count_attendance
 from desktop.core.services.views import AttendanceRow
 from desktop.core.thai import format_thai_time
 from desktop.ui import i18n
@@ -100,15 +100,8 @@ class AttendanceTableModel(QAbstractTableModel):
         return self._keys
 
     def counts(self) -> AttendanceCounts:
-        """Members present and absent, participants present: as services.attendance_counts."""
-        members = [r for r in self._rows if r.group == "member"]
-        return AttendanceCounts(
-            present=sum(1 for r in members if r.status == "present"),
-            absent=sum(1 for r in members if r.status == "absent"),
-            participants=sum(
-                1 for r in self._rows if r.group == "participant" and r.status == "present"
-            ),
-        )
+        """Members present and absent, participants present, as the services count them."""
+        return count_attendance(self._rows)
 
     # --- Qt -------------------------------------------------------------------------------
 
