@@ -29,7 +29,7 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 	@touch $@ $(VENV)/.installed
 
 translations: $(VENV)/.installed
-	@$(PY) -m desktop.ui.i18n_build
+	@$(PY) -m desktop.ui.base.i18n_build
 
 # pip byte-compiles what it installs, but not an editable install: compile once here, so
 # that no start compiles the app's modules (about 15 ms of the cold start when it did).
@@ -69,7 +69,7 @@ bench: $(VENV)/.installed-test translations bytecode
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
 screenshots: system-packages $(VENV)/.installed translations
-	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) -m desktop.ui.screenshots docs/screenshots
+	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) -m tests.tools.screenshots docs/screenshots
 
 clean:
 	rm -rf $(VENV) build *.egg-info

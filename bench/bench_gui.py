@@ -110,13 +110,13 @@ def build(path: Path, *, people: int, attendees: int, seed: int = 11) -> tuple[i
 
 
 def run(tiny: bool = False) -> list[Figure]:
-    from desktop.ui.app import application
-    from desktop.ui.errors import ErrorReporter
-    from desktop.ui.fonts import ensure_thai_font
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.models.roster import PersonTableModel
-    from desktop.ui.settings import AppSettings
-    from desktop.ui.store import Store
+    from desktop.ui.base.errors import ErrorReporter
+    from desktop.ui.base.settings import AppSettings
+    from desktop.ui.base.store import Store
+    from desktop.ui.roster.models import PersonTableModel
+    from desktop.ui.shell.app import application
+    from desktop.ui.shell.fonts import ensure_thai_font
+    from desktop.ui.shell.main_window import MainWindow
 
     people, attendees, repeat = (1_000, 50, 3) if tiny else (10_000, 500, 15)
     figures: list[Figure] = []

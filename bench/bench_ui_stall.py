@@ -95,12 +95,12 @@ def _typing_stall(editor, seconds: float) -> float:
 
 
 def run(tiny: bool = False) -> list[Figure]:
-    from desktop.ui.app import application
-    from desktop.ui.errors import ErrorReporter
-    from desktop.ui.fonts import ensure_thai_font
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.settings import AppSettings
-    from desktop.ui.store import Store
+    from desktop.ui.base.errors import ErrorReporter
+    from desktop.ui.base.settings import AppSettings
+    from desktop.ui.base.store import Store
+    from desktop.ui.shell.app import application
+    from desktop.ui.shell.fonts import ensure_thai_font
+    from desktop.ui.shell.main_window import MainWindow
 
     attendees, items, points, repeat = (30, 8, 2, 1) if tiny else (300, 40, 4, 5)
     figures: list[Figure] = []

@@ -316,7 +316,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 def run_gui(args: argparse.Namespace) -> int:
     try:
-        from desktop.ui.app import run as run_app
+        from desktop.ui.shell.app import run as run_app
     except ImportError as exc:  # the GUI is not built or PySide6 is missing
         print(f"The desktop window is not available ({exc}).", file=sys.stderr)
         build_parser().print_help()

@@ -1,11 +1,10 @@
 """The kill test: the real app, typing, killed with SIGKILL at random moments, loses nothing
 typed more than a second before the kill, and its database is never damaged.
 
-Each round starts `python main.py --db …` offscreen with the test driver
-(desktop/ui/test_driver.py), which types Thai text at the end of an agenda item's body
+Each round starts the app offscreen on the test database with the test driver
+(tests/tools/window_driver.py), which types Thai text at the end of an agenda item's body
 (what was said) and toggles attendance lines with the space bar, writing down when. One
-round is
-killed during start-up (opening, locking, the daily backup). After each kill the
+round is killed during start-up (opening, locking, the daily backup). After each kill the
 database must pass PRAGMA integrity_check and hold everything the journal says was
 typed up to one second before the kill; the next round starts on the same file, past
 the stale lock of the killed process. The report printed at the end says how much was
@@ -171,11 +170,16 @@ def _start(tmp_path: Path, number: int, meeting_id: int, text: str) -> subproces
         "QT_QPA_PLATFORM": "offscreen",
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
-        "PRACHUM_TEST_DRIVER": str(script),
     }
     with (tmp_path / f"app-{number}.log").open("wb") as log:
         return subprocess.Popen(
-            [sys.executable, "main.py", "--db", str(tmp_path / "prachum.db")],
+            [
+                sys.executable,
+                "-m",
+                "tests.tools.window_driver",
+                str(script),
+                str(tmp_path / "prachum.db"),
+            ],
             cwd=ROOT,
             env=env,
             stdout=log,

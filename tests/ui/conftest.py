@@ -18,14 +18,14 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 
 from desktop.core import services
 from desktop.core.db import open_database
-from desktop.ui import i18n_build
-from desktop.ui.app import application
-from desktop.ui.errors import ErrorReporter
-from desktop.ui.fonts import ensure_thai_font
-from desktop.ui.i18n import install_language
-from desktop.ui.main_window import MainWindow
-from desktop.ui.settings import AppSettings
-from desktop.ui.store import Store
+from desktop.ui.base import i18n_build
+from desktop.ui.base.errors import ErrorReporter
+from desktop.ui.base.i18n import install_language
+from desktop.ui.base.settings import AppSettings
+from desktop.ui.base.store import Store
+from desktop.ui.shell.app import application
+from desktop.ui.shell.fonts import ensure_thai_font
+from desktop.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 
 from desktop.core import services
 from desktop.core.db import open_database
-from desktop.ui import worker
+from desktop.ui.base import worker
 
 
 @dataclass

@@ -10,7 +10,7 @@ from ui.test_agenda_data import open_agenda, settle, two_meetings
 
 from desktop.core import services
 from desktop.core.db import open_database
-from desktop.ui.agenda.followup import CarryOverDialog
+from desktop.ui.meeting.agenda.followup import CarryOverDialog
 
 
 def item(agenda, category: str):

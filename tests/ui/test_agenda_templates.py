@@ -9,7 +9,7 @@ from ui.test_agenda_data import open_agenda, settle, two_meetings
 
 from desktop.core import services
 from desktop.core.db import open_database
-from desktop.ui.agenda.templates import TemplateNameDialog
+from desktop.ui.meeting.agenda.templates import TemplateNameDialog
 
 
 def menu_entries(agenda) -> list[str]:

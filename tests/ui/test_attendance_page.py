@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 from desktop.core import services
 from desktop.core.db import open_database
 from desktop.core.models import Attendance, Meeting, Person
-from desktop.ui.dialogs.person import PersonDialog
-from desktop.ui.models.attendance import REASON, STATUS
+from desktop.ui.meeting.attendance_model import REASON, STATUS
+from desktop.ui.roster.person import PersonDialog
 
 
 @pytest.fixture

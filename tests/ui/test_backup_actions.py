@@ -15,12 +15,12 @@ from desktop.core import services
 from desktop.core.backups import backup_to, rotate_backups
 from desktop.core.db import open_database
 from desktop.core.lock import lock_path
-from desktop.ui.app import AppHost
-from desktop.ui.backup_actions import RestoreDialog
-from desktop.ui.main_window import MainWindow
-from desktop.ui.settings import AppSettings
-from desktop.ui.startup import open_for_writing
-from desktop.ui.store import MEETINGS
+from desktop.ui.backups.actions import RestoreDialog
+from desktop.ui.base.settings import AppSettings
+from desktop.ui.base.store import MEETINGS
+from desktop.ui.shell.app import AppHost
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.shell.startup import open_for_writing
 
 
 @pytest.fixture
@@ -164,7 +164,7 @@ def test_a_window_left_open_past_midnight_makes_the_next_days_backup(qtbot, host
         made.append(keep)
         return rotate_backups(database, keep=keep, now=datetime(2030, 1, 2))
 
-    monkeypatch.setattr("desktop.ui.startup.rotate_backups", rotate)
+    monkeypatch.setattr("desktop.ui.shell.startup.rotate_backups", rotate)
     host.daily.timeout.emit()
     qtbot.waitUntil(lambda: not host._backing_up, timeout=10_000)  # copied on a worker
     assert made == [AppSettings().backups_to_keep]

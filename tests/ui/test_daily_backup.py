@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from desktop.core import backups
 from desktop.core.backups import list_backups
-from desktop.ui.app import AppHost
-from desktop.ui.settings import AppSettings
-from desktop.ui.startup import open_for_writing
+from desktop.ui.base.settings import AppSettings
+from desktop.ui.shell.app import AppHost
+from desktop.ui.shell.startup import open_for_writing
 
 
 def test_the_days_backup_is_copied_on_a_worker_and_reported_back(

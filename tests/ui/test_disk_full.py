@@ -25,10 +25,10 @@ from sqlalchemy.orm import Session
 from desktop.core import services
 from desktop.core.db import open_database
 from desktop.core.errors import PrachumError
-from desktop.ui.app import AppHost
-from desktop.ui.settings import AppSettings
-from desktop.ui.startup import open_for_writing
-from desktop.ui.store import BUSY, DISK_ERROR, FULL, READONLY, storage_failure
+from desktop.ui.base.settings import AppSettings
+from desktop.ui.base.store import BUSY, DISK_ERROR, FULL, READONLY, storage_failure
+from desktop.ui.shell.app import AppHost
+from desktop.ui.shell.startup import open_for_writing
 
 LONG = "ที่ประชุมรับทราบและมอบหมายให้เลขานุการจัดทำหนังสือแจ้งสมาชิกทุกแห่ง " * 300
 

@@ -10,8 +10,8 @@ import xml.etree.ElementTree as ET
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 
-from desktop.ui import i18n_build
-from desktop.ui.fonts import ensure_thai_font, has_thai
+from desktop.ui.base import i18n_build
+from desktop.ui.shell.fonts import ensure_thai_font, has_thai
 
 TS_FILE = i18n_build.TRANSLATIONS / "prachum_th.ts"
 PLACEHOLDER = re.compile(r"\{\d\}")

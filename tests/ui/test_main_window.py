@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication
 from desktop.core import services
 from desktop.core.db import open_database
 from desktop.core.models import Attendance, Meeting, Network, Organization, Person
-from desktop.ui.dialogs.network import NetworkDialog
-from desktop.ui.dialogs.new_meeting import NewMeetingDialog
-from desktop.ui.dialogs.organization import OrganizationDialog
-from desktop.ui.dialogs.person import PersonDialog
+from desktop.ui.meeting.new_meeting import NewMeetingDialog
+from desktop.ui.roster.network import NetworkDialog
+from desktop.ui.roster.organization import OrganizationDialog
+from desktop.ui.roster.person import PersonDialog
 
 ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from desktop.core import services
 from desktop.core.db import open_database
 from desktop.core.models import Meeting
-from desktop.ui.dialogs.new_meeting import NewMeetingDialog
+from desktop.ui.meeting.new_meeting import NewMeetingDialog
 
 
 @pytest.fixture

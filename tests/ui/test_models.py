@@ -7,9 +7,16 @@ from datetime import date, time
 from PySide6.QtCore import Qt
 
 from desktop.core.services.views import AttendanceRow, MeetingSummary, PersonRow
-from desktop.ui.models.attendance import GROUP, JOINED, NAME, REASON, STATUS, AttendanceTableModel
-from desktop.ui.models.meetings import MeetingListModel
-from desktop.ui.models.roster import PersonChoiceModel, PersonTableModel
+from desktop.ui.meeting.attendance_model import (
+    GROUP,
+    JOINED,
+    NAME,
+    REASON,
+    STATUS,
+    AttendanceTableModel,
+)
+from desktop.ui.roster.models import PersonChoiceModel, PersonTableModel
+from desktop.ui.shell.navigator_model import MeetingListModel
 
 
 def line(ident, name, *, group="member", status="present", reason=None, joined=None):

@@ -18,7 +18,7 @@ from desktop.exports.minutes_text import (
     block_text,
     minutes_blocks,
 )
-from desktop.ui.preview.render import MinutesDocument
+from desktop.ui.meeting.preview.render import MinutesDocument
 
 
 def paragraphs(document: QTextDocument) -> list[str]:

@@ -14,8 +14,8 @@ from ui.test_agenda_data import open_agenda, settle, two_meetings
 from desktop.core import services
 from desktop.core.db import open_database
 from desktop.core.models import Attendance, Person
-from desktop.ui.report_review.dialog import ReportReviewDialog
-from desktop.ui.report_review.model import ProposalModel
+from desktop.ui.reports.dialog import ReportReviewDialog
+from desktop.ui.reports.model import ProposalModel
 
 ZOOM = """\
 Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.core import services
 from desktop.core.db import open_database
 from desktop.core.models import Organization, Person
-from desktop.ui.dialogs.organization import OrganizationDialog
-from desktop.ui.dialogs.person import PersonDialog
-from desktop.ui.pages import ORGANIZATIONS_TAB, PEOPLE_TAB
+from desktop.ui.roster import ORGANIZATIONS_TAB, PEOPLE_TAB
+from desktop.ui.roster.organization import OrganizationDialog
+from desktop.ui.roster.person import PersonDialog
 
 
 @pytest.fixture

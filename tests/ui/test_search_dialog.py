@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from ui.test_agenda_data import open_agenda, settle, two_meetings
 
-from desktop.ui.search_dialog import SearchResultModel
+from desktop.ui.search.dialog import SearchResultModel
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 

@@ -24,9 +24,9 @@ from desktop.core.backups import backup_to, list_backups
 from desktop.core.db import open_database
 from desktop.core.errors import PrachumError
 from desktop.core.lock import lock_path
-from desktop.ui.app import AppHost
-from desktop.ui.settings import AppSettings
-from desktop.ui.startup import (
+from desktop.ui.base.settings import AppSettings
+from desktop.ui.shell.app import AppHost
+from desktop.ui.shell.startup import (
     OTHER_FILE,
     QUIT,
     READ_ONLY,
@@ -168,7 +168,7 @@ def test_a_second_copy_is_told_who_holds_the_database_and_may_quit(filled, other
 def test_a_second_copy_opened_read_only_changes_nothing(
     filled, other_copy, start, message_boxes, watch_thread
 ):
-    from desktop.ui import startup
+    from desktop.ui.shell import startup
 
     on_ui_thread = watch_thread(startup, "open_read_only")
     host = start(filled, Answers(in_use=READ_ONLY))
@@ -281,7 +281,7 @@ def test_a_bad_file_is_explained_and_left_exactly_as_it_was(filled, start, kind)
 def test_a_bad_file_can_be_replaced_by_its_latest_backup_and_is_kept_aside(
     filled, start, message_boxes, watch_thread, kind
 ):
-    from desktop.ui import startup
+    from desktop.ui.shell import startup
 
     on_ui_thread = watch_thread(startup, "restore_over")
     database = open_database(filled)
@@ -382,7 +382,7 @@ def test_no_restore_while_another_copy_holds_the_file(filled, start):
 
 
 def test_a_restore_that_fails_halfway_is_undone_and_offered_again(filled, start, monkeypatch):
-    from desktop.ui import startup
+    from desktop.ui.shell import startup
 
     database = open_database(filled)
     (filled.parent / "backups").mkdir()
@@ -411,7 +411,7 @@ def test_a_restore_that_fails_halfway_is_undone_and_offered_again(filled, start,
 def test_a_daily_backup_that_fails_at_start_is_told_in_a_box(
     filled, start, message_boxes, monkeypatch
 ):
-    from desktop.ui import startup
+    from desktop.ui.shell import startup
 
     def full_disk(_database, keep):
         raise OSError(28, "No space left on device")

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from desktop.core.lock import lock_path
-from desktop.ui import startup
-from desktop.ui.app import AppHost
-from desktop.ui.main_window import MainWindow
-from desktop.ui.settings import AppSettings
+from desktop.ui.base.settings import AppSettings
+from desktop.ui.shell import startup
+from desktop.ui.shell.app import AppHost
+from desktop.ui.shell.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -102,10 +102,11 @@ def test_a_window_closed_while_the_file_is_opened_lets_the_file_go(qtbot, frame,
 PROBE = textwrap.dedent(
     """
     import sys
-    from desktop.ui import first_paint, startup_probe
+    from desktop.ui.shell import first_paint
+    from desktop.ui.shell import startup_probe
 
     HEAVY = ("sqlalchemy", "alembic", "docx", "openpyxl", "rapidfuzz", "pythainlp",
-             "psutil", "desktop.core.db", "desktop.ui.store", "desktop.ui.navigator")
+             "psutil", "desktop.core.db", "desktop.ui.base.store", "desktop.ui.shell.navigator")
     real_arm = startup_probe.arm
 
     def arm(app, window, ready):
@@ -179,7 +180,7 @@ def test_a_fault_while_answering_a_refusal_ends_the_start_instead_of_waiting(
 def test_a_fault_while_building_the_pages_is_told_and_ends_the_start(
     qtbot, frame, filled, monkeypatch
 ):
-    from desktop.ui.pages import welcome
+    from desktop.ui.shell import welcome
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("a page could not be built")
@@ -196,7 +197,7 @@ def test_a_fault_while_building_the_pages_is_told_and_ends_the_start(
 def test_start_up_work_runs_even_when_the_window_is_never_painted(qtbot, qapp):
     from PySide6.QtWidgets import QWidget
 
-    from desktop.ui.first_paint import after_first_paint
+    from desktop.ui.shell.first_paint import after_first_paint
 
     hidden = QWidget()  # never shown: as a window started minimised
     qtbot.addWidget(hidden)
@@ -215,7 +216,7 @@ def test_start_up_work_runs_even_when_the_window_is_never_painted(qtbot, qapp):
 
 
 def test_the_app_ends_only_after_the_work_on_workers_is_done(qtbot, frame, filled):
-    from desktop.ui.worker import run_in_background
+    from desktop.ui.base.worker import run_in_background
 
     frame.host.open_in_background(filled)
     qtbot.waitUntil(lambda: frame.outcome == ["ready"], timeout=20_000)

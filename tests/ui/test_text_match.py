@@ -1,6 +1,6 @@
 """Finding a person by a few letters: Thai, English, and the English-layout slip."""
 
-from desktop.ui.text_match import layout_slip, matches, query_words, search_key, word_starts
+from desktop.ui.base.text_match import layout_slip, matches, query_words, search_key, word_starts
 
 
 def test_every_typed_word_must_occur():

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QFileDialog
 from desktop.core import services
 from desktop.core.db import open_database
 from desktop.core.meeting_file import export_meeting_file
-from desktop.ui import worker
-from desktop.ui.dialogs.help import HelpWindow
-from desktop.ui.dialogs.network import NetworkDialog
+from desktop.ui.base import worker
+from desktop.ui.roster.network import NetworkDialog
+from desktop.ui.shell.help import HelpWindow
 
 
 def test_the_demo_data_opens_from_the_welcome_page_without_freezing(

@@ -20,12 +20,12 @@ from sqlalchemy.orm import Session
 
 from desktop.core.errors import PrachumError
 from desktop.core.services.views import meeting_details
+from desktop.ui.base.autosave import flush_pending
+from desktop.ui.base.settings import AppSettings
+from desktop.ui.base.store import Store
+from desktop.ui.base.worker import run_in_background
 from desktop.ui.exporting import names
 from desktop.ui.exporting.dialogs import ExportDoneDialog, PeriodDialog
-from desktop.ui.settings import AppSettings
-from desktop.ui.store import Store
-from desktop.ui.widgets.autosave import flush_pending
-from desktop.ui.worker import run_in_background
 
 Progress = Callable[[int, int], None]
 Write = Callable[[Session, Path, Progress], object]

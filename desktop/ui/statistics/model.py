@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.core.services.search import OrganizationAttendance
-from desktop.ui.models.table import HeaderedTableModel
+from desktop.ui.base.table import HeaderedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 RATE_ROLE = Qt.ItemDataRole.UserRole

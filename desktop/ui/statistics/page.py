@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core import services
 from desktop.core.services.views import network_rows
+from desktop.ui.base.store import ATTENDANCE, MEETING, MEETINGS, NETWORKS, Store
 from desktop.ui.statistics.chart import AttendanceChart
 from desktop.ui.statistics.model import StatisticsModel, percent
-from desktop.ui.store import ATTENDANCE, MEETING, MEETINGS, NETWORKS, Store
 from desktop.ui.widgets.thai_date import ThaiDateField
 
 

@@ -1,1 +1,1 @@
-"""Reusable widgets: Buddhist Era date field and calendar, time field, delegates."""
+"""Reusable widgets: Buddhist Era date field and calendar, time field, code combos, finder."""

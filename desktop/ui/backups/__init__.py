@@ -1,0 +1,1 @@
+"""File → Back up and Restore, and the daily backup."""

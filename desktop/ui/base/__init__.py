@@ -1,0 +1,1 @@
+"""What every page stands on: the store, the worker, errors, settings, autosave, item models."""

@@ -1,0 +1,1 @@
+"""One meeting: its details, attendance, agenda and the minutes' preview."""

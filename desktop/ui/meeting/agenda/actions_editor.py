@@ -1,0 +1,321 @@
+"""The actions decided under an item: what, who (an organisation or a person), by when.
+
+The list shows every action of the item; the form under it edits the chosen one. New
+action stores one at once, titled for typing over (as a new agenda item is), so that
+its text is then an ordinary autosaved field. Each stored change goes through the
+agenda page, which keeps it on the undo stack.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Protocol
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.services.views import OrganizationRow, PersonRow
+from desktop.ui.base.autosave import TextAutosave
+from desktop.ui.meeting.agenda.snapshot import ActionRow, owner_and_due
+from desktop.ui.widgets.thai_date import ThaiDateField
+
+Index = QModelIndex | QPersistentModelIndex
+OWNER_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ActionHost(Protocol):
+    """The agenda page: it stores, and keeps the undo."""
+
+    def add_action(self, fields: dict[str, Any]) -> int | None: ...
+
+    def edit_action(self, action_id: int, old: dict[str, Any], new: dict[str, Any]) -> bool: ...
+
+    def delete_action(self, action_id: int) -> bool: ...
+
+
+def owner_fields(owner: str | None) -> dict[str, int | None]:
+    """`o:12` (organisation 12) or `p:5` (person 5) as the services' two owner fields."""
+    kind, _colon, ident = (owner or "").partition(":")
+    return {
+        "owner_organization_id": int(ident) if kind == "o" else None,
+        "owner_person_id": int(ident) if kind == "p" else None,
+    }
+
+
+def owner_of(row: ActionRow) -> str | None:
+    if row.owner_organization_id is not None:
+        return f"o:{row.owner_organization_id}"
+    if row.owner_person_id is not None:
+        return f"p:{row.owner_person_id}"
+    return None
+
+
+class ActionListModel(QAbstractListModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[ActionRow] = []
+
+    def set_rows(self, rows: tuple[ActionRow, ...]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, number: int) -> ActionRow:
+        return self._rows[number]
+
+    def row_of(self, action_id: int | None) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == action_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{index.row() + 1}. {row.text}{owner_and_due(row.owner, row.due)}"
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if row.done else Qt.CheckState.Unchecked
+        return None
+
+
+class ActionsEditor(QWidget):
+    def __init__(self, host: ActionHost, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.host = host
+        self.action_id: int | None = None
+        self._loading = False
+        self._editable = True
+
+        self.model = ActionListModel(self)
+        self.list = QListView(self)
+        self.list.setModel(self.model)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setMaximumHeight(self.fontMetrics().height() * 6)
+        self.list.setWordWrap(True)
+        self.add_button = QPushButton(self.tr("New action"), self)
+        self.delete_button = QPushButton(self.tr("Delete action"), self)
+        self.text = QLineEdit(self)
+        self.text.setPlaceholderText(self.tr("What is to be done"))
+        self.owner = QComboBox(self)
+        self.owner.setEditable(True)
+        self.owner.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.owner.setMaxVisibleItems(15)
+        completer = self.owner.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.has_due = QCheckBox(self.tr("Due by"), self)
+        self.due = ThaiDateField(self)
+        self.done = QCheckBox(self.tr("Done"), self)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.has_due)
+        due_row.addWidget(self.due, 1)
+        due_row.addWidget(self.done)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(self.tr("Action"), self.text)
+        form.addRow(self.tr("Owner"), self.owner)
+        form.addRow("", due_row)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        layout.addLayout(form)
+
+        self.text_saver = TextAutosave(self.text, self._store_text)
+        self.list.selectionModel().currentChanged.connect(self._chosen)
+        self.add_button.clicked.connect(self.new_action)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.owner.activated.connect(self._owner_chosen)
+        self.owner.lineEdit().editingFinished.connect(self._owner_typed)
+        self.has_due.toggled.connect(self._due_toggled)
+        self.due.dateChanged.connect(self._due_changed)
+        self.done.toggled.connect(self._done_toggled)
+        self._show_form(None)
+
+    def tab_chain(self) -> list[QWidget]:
+        """The list, New action, then the chosen action's fields."""
+        return [
+            self.list,
+            self.add_button,
+            self.text,
+            self.owner,
+            self.has_due,
+            self.due,
+            self.done,
+            self.delete_button,
+        ]
+
+    # --- owners -----------------------------------------------------------------------
+
+    def set_owners(self, organizations: list[OrganizationRow], people: list[PersonRow]) -> None:
+        """The organisations, then the people, she may name as an action's owner."""
+        self._loading = True
+        try:
+            current = self._current_owner()
+            self.owner.clear()
+            self.owner.addItem(self.tr("(no one named)"), None)
+            for organization in organizations:
+                short = f" ({organization.short_name})" if organization.short_name else ""
+                self.owner.addItem(f"{organization.name}{short}", f"o:{organization.id}")
+            for person in people:
+                extra = " — ".join(p for p in (person.position, person.organization_label) if p)
+                label = f"{person.display_name} — {extra}" if extra else person.display_name
+                self.owner.addItem(label, f"p:{person.id}")
+            self._select_owner(current)
+        finally:
+            self._loading = False
+
+    def _current_owner(self) -> str | None:
+        return self.owner.currentData(OWNER_ROLE) or None
+
+    def _select_owner(self, owner: str | None) -> None:
+        index = self.owner.findData(owner, OWNER_ROLE) if owner else 0
+        self.owner.setCurrentIndex(max(0, index))
+
+    # --- loading ----------------------------------------------------------------------
+
+    def set_actions(self, actions: tuple[ActionRow, ...], keep_form: bool = False) -> None:
+        """Show an item's actions; the form follows the chosen one unless `keep_form`."""
+        chosen = self.action_id
+        self._loading = True
+        try:
+            self.model.set_rows(actions)
+            row = self.model.row_of(chosen)
+            if row >= 0:
+                self.list.setCurrentIndex(self.model.index(row))
+        finally:
+            self._loading = False
+        if row < 0:
+            self._show_form(None)
+        elif not keep_form:
+            self._show_form(self.model.row(row))
+
+    def _chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._loading:
+            return
+        self.text_saver.flush()
+        self._show_form(self.model.row(current.row()) if current.isValid() else None)
+
+    def _show_form(self, row: ActionRow | None) -> None:
+        self._loading = True
+        try:
+            self.action_id = row.id if row else None
+            self.text_saver.set_text(row.text if row else "")
+            self._select_owner(owner_of(row) if row else None)
+            self.has_due.setChecked(bool(row and row.due))
+            self.due.setDate(row.due if row and row.due else date.today())
+            self.done.setChecked(bool(row and row.done))
+        finally:
+            self._loading = False
+        self._enable()
+
+    def _enable(self) -> None:
+        chosen, editable = self.action_id is not None, self._editable
+        self.text.setEnabled(chosen)
+        self.text.setReadOnly(not editable)
+        for widget in (self.owner, self.has_due, self.delete_button):
+            widget.setEnabled(chosen and editable)
+        self.due.setEnabled(chosen and editable and self.has_due.isChecked())
+        # Ticking an action off is follow-up work: allowed on final minutes too.
+        self.done.setEnabled(chosen)
+        self.add_button.setEnabled(editable)
+
+    def choose(self, action_id: int) -> None:
+        row = self.model.row_of(action_id)
+        if row >= 0:
+            self.list.setCurrentIndex(self.model.index(row))
+            self._show_form(self.model.row(row))
+
+    def new_action(self) -> None:
+        """Store a new action now and put the cursor in its text, ready to type over."""
+        self.text_saver.flush()
+        action_id = self.host.add_action(
+            {
+                "text": self.tr("New action"),
+                "owner_organization_id": None,
+                "owner_person_id": None,
+                "due": None,
+            }
+        )
+        if action_id is None:
+            return
+        self.choose(action_id)
+        self.text.setFocus()
+        self.text.selectAll()
+
+    def delete_current(self) -> None:
+        if self.action_id is not None and self.host.delete_action(self.action_id):
+            self.action_id = None
+
+    # --- storing ----------------------------------------------------------------------
+
+    def _due_value(self) -> date | None:
+        return self.due.date() if self.has_due.isChecked() else None
+
+    def _store_text(self, text: str) -> bool:
+        if self.action_id is None or not text.strip():
+            return False  # an action's text being retyped: the stored one stays meanwhile
+        return self.host.edit_action(
+            self.action_id, {"text": self.text_saver.stored}, {"text": text}
+        )
+
+    def _edit(self, old: dict[str, Any], new: dict[str, Any]) -> None:
+        if self._loading or self.action_id is None or old == new:
+            return
+        self.host.edit_action(self.action_id, old, new)
+
+    def _stored_row(self) -> ActionRow | None:
+        row = self.model.row_of(self.action_id)
+        return self.model.row(row) if row >= 0 else None
+
+    def _owner_chosen(self, _index: int = 0) -> None:
+        stored = self._stored_row()
+        if stored is not None:
+            self._edit(owner_fields(owner_of(stored)), owner_fields(self._current_owner()))
+
+    def _owner_typed(self) -> None:
+        # Text that names nobody on the list goes back to the chosen owner.
+        text = self.owner.currentText()
+        index = self.owner.findText(text, Qt.MatchFlag.MatchExactly)
+        if index < 0:
+            self._select_owner(self._current_owner())
+        elif index != self.owner.currentIndex():
+            self.owner.setCurrentIndex(index)
+            self._owner_chosen()
+
+    def _due_toggled(self, checked: bool) -> None:
+        self.due.setEnabled(checked and self.action_id is not None and self._editable)
+        self._due_changed()
+
+    def _due_changed(self, *_args) -> None:
+        stored = self._stored_row()
+        if stored is not None:
+            self._edit({"due": stored.due}, {"due": self._due_value()})
+
+    def _done_toggled(self, checked: bool) -> None:
+        stored = self._stored_row()
+        if stored is not None:
+            self._edit({"done": stored.done}, {"done": checked})
+
+    def set_editable(self, editable: bool) -> None:
+        self._editable = editable
+        self._enable()

@@ -1,0 +1,357 @@
+"""Attendance during a live call: find a name in a few letters, tick, move on.
+
+Space (or a click on the status) toggles present/absent, and absent opens the reason at
+once; typing anywhere in the table goes to the finder, which jumps to the person on the
+list, or offers the roster (Enter adds), or a new person. Counts stay in view. Every
+change is one service call in its own session.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import services
+from desktop.core.services.views import AttendanceRow, MeetingDetails, PersonRow, attendance_rows
+from desktop.ui.base.roster_cache import RosterCache
+from desktop.ui.base.store import ATTENDANCE, MEETING, Store
+from desktop.ui.base.text_match import layout_slip, matches, query_words, word_starts
+from desktop.ui.meeting.attendance_delegates import AttendanceDelegate
+from desktop.ui.meeting.attendance_model import NAME, REASON, STATUS, AttendanceTableModel
+from desktop.ui.widgets.finder import FindBox, Suggestion, SuggestionList
+
+MAX_SUGGESTIONS = 7
+COLUMN_WIDTHS = (185, 175, 175, 75, 105, 85, 140, 52, 52)
+
+
+class AttendanceView(QTableView):
+    """The table: Space toggles, Delete removes, letters go to the finder."""
+
+    toggle_requested = Signal(int)
+    remove_requested = Signal(int)
+    typed = Signal(QKeyEvent)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        row = self.currentIndex().row()
+        plain = not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        )
+        if event.key() == Qt.Key.Key_Space and plain and row >= 0:
+            self.toggle_requested.emit(row)
+            return
+        if event.key() == Qt.Key.Key_Delete and row >= 0:
+            self.remove_requested.emit(row)
+            return
+        text = event.text()
+        if plain and text and text.isprintable() and not text.isspace():
+            self.typed.emit(event)
+            return
+        super().keyPressEvent(event)
+
+
+class AttendancePage(QWidget):
+    """The attendance tab of a meeting."""
+
+    told = Signal(str)
+    """A short note for the status bar (who was marked how)."""
+    new_person_wanted = Signal(str)
+    """The finder's text, when she asks for a person who is not in the roster."""
+
+    def __init__(self, store: Store, roster: RosterCache, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.roster = roster
+        self.meeting_id: int | None = None
+        self.network_member_ids: set[int] = set()
+        self._table_hits: list[int] = []
+
+        self.finder = FindBox(self)
+        self.finder.setPlaceholderText(
+            self.tr("Type a few letters of a name to find or add someone (Ctrl+L)")
+        )
+        self.finder.setClearButtonEnabled(True)
+        self.copy_button = QPushButton(self.tr("Copy from last meeting"), self)
+        self.network_button = QPushButton(self.tr("Add the whole network"), self)
+        self.counts = QLabel(self)
+        font = self.counts.font()
+        font.setBold(True)
+        self.counts.setFont(font)
+        self.counts.setWordWrap(True)  # a narrow window wraps the counts, never hides them
+        self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.model = AttendanceTableModel(self._edit, self)
+        self.view = AttendanceView(self)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(AttendanceDelegate(self.view))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.view.setColumnWidth(column, width)
+        rows = self.view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(int(self.fontMetrics().height() * 1.7))
+        self.suggestions = SuggestionList(self)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.finder, 1)
+        bar.addWidget(self.copy_button)
+        bar.addWidget(self.network_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.counts)
+        layout.addWidget(self.view, 1)
+
+        self.finder.textEdited.connect(self._search)
+        self.finder.moved.connect(self._move_suggestion)
+        self.finder.chosen.connect(self._choose)
+        self.finder.cancelled.connect(self._cancel)
+        self.suggestions.clicked_row.connect(self._choose_suggestion)
+        self.view.toggle_requested.connect(self.toggle)
+        self.view.remove_requested.connect(self.remove)
+        self.view.typed.connect(self._typed_in_table)
+        self.view.clicked.connect(self._clicked)
+        self.copy_button.clicked.connect(self.copy_from_last_meeting)
+        self.network_button.clicked.connect(self.add_whole_network)
+        self.model.modelReset.connect(self._show_counts)
+        self.model.dataChanged.connect(self._show_counts)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.focus_finder)
+        store.changed.connect(self._store_changed)
+        self._show_counts()
+
+    # --- loading --------------------------------------------------------------------------
+
+    def load(self, details: MeetingDetails, network_member_ids: set[int]) -> None:
+        self.meeting_id = details.id
+        self.network_member_ids = set(network_member_ids)
+        editable = details.status == "draft" and not self.store.database.readonly
+        self.model.editable = editable
+        for widget in (self.copy_button, self.network_button, self.finder):
+            widget.setEnabled(editable)
+        self.network_button.setVisible(details.network_id is not None)
+        self._cancel(focus_table=False)
+        self.refresh()
+        if self.model.rowCount():
+            self.view.setCurrentIndex(self.model.index(0, NAME))
+
+    def refresh(self) -> None:
+        if self.meeting_id is not None:
+            meeting_id = self.meeting_id
+            self.model.set_rows(self.store.read(lambda s: attendance_rows(s, meeting_id)))
+
+    def _store_changed(self, topic: str, subject: Any) -> None:
+        if topic in (ATTENDANCE, MEETING) and subject == self.meeting_id:
+            self.refresh()
+
+    def _show_counts(self, *_args) -> None:
+        counts = self.model.counts()
+        self.counts.setText(
+            self.tr(
+                "Present: {0}   ·   Absent: {1}   ·   Participants: {2}   ·   Listed: {3}"
+            ).format(counts.present, counts.absent, counts.participants, self.model.rowCount())
+        )
+
+    # --- changes --------------------------------------------------------------------------
+
+    def _change(self, action, note: str | None = None) -> bool:
+        done = self.store.change(action, topic=ATTENDANCE, subject=self.meeting_id, parent=self)
+        if done is not None and note:
+            self.told.emit(note)
+        return done is not None
+
+    def _edit(self, attendance_id: int, field: str, value: Any) -> bool:
+        return self._change(
+            lambda s: services.update_attendance(s, attendance_id, **{field: value})
+        )
+
+    def toggle(self, row: int) -> None:
+        line = self.model.row(row)
+        becomes = "absent" if line.status == "present" else "present"
+        if not self._change(
+            lambda s: services.toggle_attendance(s, line.id), self._status_note(line.name, becomes)
+        ):
+            return
+        self.view.setCurrentIndex(self.model.index(row, NAME))
+        if becomes == "absent":
+            self.view.edit(self.model.index(row, REASON))
+
+    def mark_present(self, row: int) -> None:
+        line = self.model.row(row)
+        self._change(
+            lambda s: services.mark_present(s, line.id), self._status_note(line.name, "present")
+        )
+        self.view.setCurrentIndex(self.model.index(row, NAME))
+
+    def add_person(self, person_id: int, organization_id: int | None, name: str) -> None:
+        """Put someone from the roster on the list as present, and go to her line."""
+        meeting_id = self.meeting_id
+        in_network = organization_id is not None and organization_id in self.network_member_ids
+        group = "member" if in_network else "participant"
+        added = self._change(
+            lambda s: services.add_attendee(
+                s, meeting_id, person_id, group=group, status="present"
+            ),
+            self._status_note(name, "present"),
+        )
+        row = self.model.row_of_person(person_id) if added else -1
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row, NAME))
+            self.view.scrollTo(self.model.index(row, NAME))
+
+    def remove(self, row: int) -> None:
+        line = self.model.row(row)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove from the list"),
+            self.tr("Take {0} off this meeting's list?").format(line.name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._change(lambda s: services.remove_attendee(s, line.id))
+
+    def copy_from_last_meeting(self) -> None:
+        meeting_id = self.meeting_id
+        added = self.store.change(
+            lambda s: len(services.copy_expected_attendance(s, meeting_id)),
+            topic=ATTENDANCE,
+            subject=meeting_id,
+            parent=self,
+        )
+        if added is not None:
+            count = 0 if added is True else added
+            self.told.emit(self.tr("{0} people copied from the last meeting").format(count))
+
+    def add_whole_network(self) -> None:
+        meeting_id = self.meeting_id
+        listed = {line.person_id for line in self.model.rows()}
+        members = self.network_member_ids
+        people = [
+            p for p in self.roster.people() if p.organization_id in members and p.id not in listed
+        ]
+
+        def add_all(session) -> int:
+            for person in people:
+                services.add_attendee(session, meeting_id, person.id, group="member")
+            return len(people)
+
+        added = self.store.change(add_all, topic=ATTENDANCE, subject=meeting_id, parent=self)
+        if added is not None:
+            self.told.emit(self.tr("{0} people of the network added").format(len(people)))
+
+    def _status_note(self, name: str, status: str) -> str:
+        if status == "present":
+            return self.tr("{0}: present").format(name)
+        return self.tr("{0}: absent").format(name)
+
+    # --- clicks and keys --------------------------------------------------------------------
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.column() == STATUS and self.model.editable:
+            self.toggle(index.row())
+
+    def _typed_in_table(self, event: QKeyEvent) -> None:
+        if not self.finder.isEnabled():
+            return
+        self.finder.setFocus()
+        QApplication.sendEvent(self.finder, event)
+
+    def focus_finder(self) -> None:
+        self.finder.setFocus()
+        self.finder.selectAll()
+
+    # --- the finder --------------------------------------------------------------------------
+
+    def _search(self, text: str) -> None:
+        words = query_words(text)
+        if not words:
+            self._cancel(focus_table=False)
+            return
+        keys = self.model.search_keys()
+        hits = [row for row, key in enumerate(keys) if matches(key, words)]
+        people = [(p, k) for p, k in self.roster.people_with_keys() if matches(k, words)]
+        slip = layout_slip(text)
+        if not hits and not people and slip:
+            words = query_words(slip)
+            hits = [row for row, key in enumerate(keys) if matches(key, words)]
+            people = [(p, k) for p, k in self.roster.people_with_keys() if matches(k, words)]
+        hits.sort(key=lambda row: not word_starts(keys[row], words))
+        self._table_hits = hits
+        if hits:
+            index = self.model.index(hits[0], NAME)
+            self.view.setCurrentIndex(index)
+            self.view.scrollTo(index)
+        listed = {line.person_id for line in self.model.rows()}
+        people = [(p, k) for p, k in people if p.id not in listed]
+        people.sort(key=lambda pk: not word_starts(pk[1], words))
+        items = [Suggestion(p, self._describe(p)) for p, _k in people[:MAX_SUGGESTIONS]]
+        items.append(Suggestion(None, self.tr("New person “{0}”…").format(text.strip())))
+        self.suggestions.suggestions.set_items(items)
+        self.suggestions.set_current_row(-1 if hits else 0)
+        self.suggestions.show_under(self.finder, self.finder.width())
+
+    def _describe(self, person: PersonRow) -> str:
+        parts = [person.display_name, person.position, person.organization_label]
+        return self.tr("Add: {0}").format(" — ".join(p for p in parts if p))
+
+    def _move_suggestion(self, step: int) -> None:
+        if not self.suggestions.isVisible():
+            self.view.setFocus()
+            return
+        count = self.suggestions.suggestions.rowCount()
+        row = self.suggestions.current_row() + step
+        self.suggestions.set_current_row(max(-1, min(row, count - 1)))
+
+    def _choose(self) -> None:
+        row = self.suggestions.current_row() if self.suggestions.isVisible() else -1
+        if row >= 0:
+            self._choose_suggestion(row)
+            return
+        if self._table_hits:
+            self.mark_present(self._table_hits[0])
+        self._cancel(focus_table=False)
+
+    def _choose_suggestion(self, row: int) -> None:
+        suggestion = self.suggestions.suggestions.item(row)
+        text = self.finder.text().strip()
+        self._cancel(focus_table=False)
+        if suggestion.person is not None:
+            person = suggestion.person
+            self.add_person(person.id, person.organization_id, person.display_name)
+            self.finder.setFocus()
+        else:
+            self.new_person_wanted.emit(text)
+
+    def _cancel(self, *, focus_table: bool = True) -> None:
+        self.finder.clear()
+        self.suggestions.hide()
+        self._table_hits = []
+        if focus_table:
+            self.view.setFocus()
+
+    def suggestion_texts(self) -> list[str]:
+        model = self.suggestions.suggestions
+        return [model.item(r).text for r in range(model.rowCount())]
+
+    def rows(self) -> list[AttendanceRow]:
+        return self.model.rows()

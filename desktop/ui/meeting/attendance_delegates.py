@@ -1,0 +1,56 @@
+"""Editors inside the attendance table: the group, and the reason from a short list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from desktop.core.services.attendance import ABSENCE_REASONS
+from desktop.ui.base import i18n
+from desktop.ui.meeting.attendance_model import GROUP, REASON
+from desktop.ui.widgets.fields import CodeCombo
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class AttendanceDelegate(QStyledItemDelegate):
+    """A combo for the group; an editable combo of the usual reasons (or her own words)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        if index.column() == GROUP:
+            return CodeCombo(i18n.attendance_groups(), parent)
+        if index.column() == REASON:
+            editor = QComboBox(parent)
+            editor.setEditable(True)
+            editor.addItems(list(ABSENCE_REASONS))
+            editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            editor.lineEdit().setPlaceholderText(self.tr("Reason: ↓ to choose, or type"))
+            # Up and Down walk the list (and emit activated, so that is no sign she is
+            # done): Enter or leaving the cell stores the reason, Escape leaves it empty.
+            return editor
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        if index.column() == GROUP and isinstance(editor, CodeCombo):
+            editor.set_code(index.data(Qt.ItemDataRole.EditRole))
+            return
+        if index.column() == REASON and isinstance(editor, QComboBox):
+            text = index.data(Qt.ItemDataRole.EditRole) or ""
+            editor.setCurrentIndex(editor.findText(text) if text else -1)
+            editor.setEditText(text)
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if index.column() == GROUP and isinstance(editor, CodeCombo):
+            model.setData(index, editor.code(), Qt.ItemDataRole.EditRole)
+            return
+        if index.column() == REASON and isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText().strip(), Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)

@@ -1,0 +1,183 @@
+"""The attendance table: who is expected, who came, why not, who acts for whom, when."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from desktop.core.services.attendance import AttendanceCounts, count_attendance
+from desktop.core.services.views import AttendanceRow
+from desktop.core.thai import format_thai_time
+from desktop.ui.base import i18n
+from desktop.ui.base.text_match import search_key
+
+NAME, POSITION, ORGANIZATION, GROUP, STATUS, REASON, ACTING_AS, JOINED, LEFT = range(9)
+ID_ROLE = Qt.ItemDataRole.UserRole
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The stored value of a cell (an enum code, a time) rather than its words."""
+
+# The field of services.update_attendance that each editable column changes. The status
+# is not edited in a cell: Space or a click toggles it (see pages.attendance).
+FIELDS = {
+    GROUP: "group",
+    REASON: "absence_reason",
+    ACTING_AS: "acting_as",
+    JOINED: "joined",
+    LEFT: "left",
+}
+ABSENT_BACKGROUND = QColor(253, 236, 234)
+ABSENT_TEXT = QColor(176, 42, 30)
+PRESENT_TEXT = QColor(22, 120, 60)
+
+Index = QModelIndex | QPersistentModelIndex
+Editor = Callable[[int, str, Any], bool]
+
+
+def _headers() -> list[str]:
+    return [
+        QCoreApplication.translate("AttendanceModel", "Name"),
+        QCoreApplication.translate("AttendanceModel", "Position"),
+        QCoreApplication.translate("AttendanceModel", "Organisation"),
+        QCoreApplication.translate("AttendanceModel", "Group"),
+        QCoreApplication.translate("AttendanceModel", "Status"),
+        QCoreApplication.translate("AttendanceModel", "Reason"),
+        QCoreApplication.translate("AttendanceModel", "Acting as"),
+        QCoreApplication.translate("AttendanceModel", "Joined"),
+        QCoreApplication.translate("AttendanceModel", "Left"),
+    ]
+
+
+class AttendanceTableModel(QAbstractTableModel):
+    """One line per expected person; edits go to `editor(attendance_id, field, value)`."""
+
+    def __init__(self, editor: Editor | None = None, parent=None):
+        super().__init__(parent)
+        self._rows: list[AttendanceRow] = []
+        self._keys: list[str] = []
+        self._editor = editor
+        self._headers = _headers()
+        self._groups = i18n.attendance_groups()
+        self._statuses = i18n.attendance_statuses()
+        self.editable = True
+
+    # --- rows ---------------------------------------------------------------------------
+
+    def set_rows(self, rows: list[AttendanceRow]) -> None:
+        """Show these rows; the same people in the same order keep selection and scroll."""
+        rows = list(rows)
+        if [r.id for r in rows] == [r.id for r in self._rows]:
+            self._rows = rows
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, LEFT))
+            return
+        self.beginResetModel()
+        self._rows = rows
+        self._keys = [search_key(r.name, r.position, r.organization_name) for r in rows]
+        self.endResetModel()
+
+    def row(self, row: int) -> AttendanceRow:
+        return self._rows[row]
+
+    def rows(self) -> list[AttendanceRow]:
+        return list(self._rows)
+
+    def row_of_person(self, person_id: int) -> int:
+        for row, line in enumerate(self._rows):
+            if line.person_id == person_id:
+                return row
+        return -1
+
+    def search_keys(self) -> list[str]:
+        return self._keys
+
+    def counts(self) -> AttendanceCounts:
+        """Members present and absent, participants present, as the services count them."""
+        return count_attendance(self._rows)
+
+    # --- Qt -------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return str(section + 1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        line = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(line, column, role == Qt.ItemDataRole.EditRole)
+        if role == CODE_ROLE:
+            return {GROUP: line.group, STATUS: line.status}.get(column)
+        if role == ID_ROLE:
+            return line.id
+        if role == Qt.ItemDataRole.BackgroundRole and line.status == "absent":
+            return ABSENT_BACKGROUND
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
+            return PRESENT_TEXT if line.status == "present" else ABSENT_TEXT
+        if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
+            return QCoreApplication.translate(
+                "AttendanceModel", "Space: present / absent. Type a name to find someone."
+            )
+        return None
+
+    def _text(self, line: AttendanceRow, column: int, editing: bool) -> str:
+        if column == NAME:
+            return line.name
+        if column == POSITION:
+            return line.position or ""
+        if column == ORGANIZATION:
+            return line.organization_name or ""
+        if column == GROUP:
+            return line.group if editing else self._groups.get(line.group, line.group)
+        if column == STATUS:
+            if editing:
+                return line.status
+            mark = "✓" if line.status == "present" else "✗"
+            return f"{mark} {self._statuses.get(line.status, line.status)}"
+        if column == REASON:
+            return line.absence_reason or ""
+        if column == ACTING_AS:
+            return line.acting_as or ""
+        if column == JOINED:
+            return format_thai_time(line.joined, suffix=False)
+        if column == LEFT:
+            return format_thai_time(line.left, suffix=False)
+        return ""
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if self.editable and index.isValid() and index.column() in FIELDS:
+            line = self._rows[index.row()]
+            if index.column() != REASON or line.status == "absent":
+                flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._editor is None:
+            return False
+        field = FIELDS.get(index.column())
+        if field is None:
+            return False
+        line = self._rows[index.row()]
+        if value == self._text(line, index.column(), True):
+            return False
+        return self._editor(line.id, field, value if value != "" else None)

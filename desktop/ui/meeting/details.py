@@ -1,0 +1,290 @@
+"""The meeting's details: number, date, times, mode, place, host, chair, recorder, reviewer.
+
+Each field is stored on its own through services.update_meeting as soon as it is
+changed (text fields when she pauses or leaves them); a refused value (end before
+start) shows the service's message and the form goes back to what is stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import services
+from desktop.core.services.views import (
+    MeetingDetails,
+    OrganizationRow,
+    PersonRow,
+    meeting_details,
+)
+from desktop.core.thai import be_year
+from desktop.ui.base import i18n
+from desktop.ui.base.autosave import TextAutosave
+from desktop.ui.base.roster_cache import RosterCache
+from desktop.ui.base.store import MEETING, NETWORKS, ROSTER, Store
+from desktop.ui.roster.models import ID_ROLE, PersonChoiceModel
+from desktop.ui.widgets.fields import CodeCombo, TimeField
+from desktop.ui.widgets.thai_date import ThaiDateField
+
+PLATFORMS = ("Zoom Meeting", "Microsoft Teams", "Google Meet", "Cisco Webex", "LINE")
+
+
+class DetailsPage(QWidget):
+    """The รายละเอียด tab of a meeting."""
+
+    def __init__(self, store: Store, roster: RosterCache, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.store = store
+        self.roster = roster
+        self.details: MeetingDetails | None = None
+        self._choices: tuple[list[PersonRow], list[OrganizationRow], set[int]] = ([], [], set())
+        self._people_complete = False
+        self._loading = False
+
+        self.title = QLineEdit()
+        self.number = QSpinBox()
+        self.number.setRange(0, 999)
+        self.number.setSpecialValueText(self.tr("(none)"))
+        self.year_label = QLabel()
+        self.date = ThaiDateField()
+        self.date.setMaximumWidth(self.fontMetrics().horizontalAdvance("30 พฤศจิกายน 2567") * 2)
+        self.start = TimeField()
+        self.end = TimeField()
+        self.mode = CodeCombo(i18n.meeting_modes())
+        self.platform = QComboBox()
+        self.platform.setEditable(True)
+        self.platform.addItems(["", *PLATFORMS])
+        self.venue = QLineEdit()
+        self.host = QComboBox()
+        self.people = PersonChoiceModel(self)
+        self.chair = QComboBox()
+        self.recorder = QComboBox()
+        self.reviewer = QComboBox()
+        for combo in (self.chair, self.recorder, self.reviewer):
+            combo.setModel(self.people)
+            combo.setMaxVisibleItems(20)
+        self.opening = QPlainTextEdit()
+        self.opening.setTabChangesFocus(True)
+        self.opening.setFixedHeight(self.fontMetrics().height() * 5)
+        self.network = QLabel()
+
+        number_row = QHBoxLayout()
+        number_row.addWidget(self.number)
+        number_row.addWidget(self.year_label)
+        number_row.addStretch(1)
+        times = QHBoxLayout()
+        times.addWidget(self.start)
+        times.addWidget(QLabel(self.tr("to")))
+        times.addWidget(self.end)
+        times.addStretch(1)
+        for field in (self.start, self.end):
+            field.setMaximumWidth(self.fontMetrics().horizontalAdvance("00.00 น.") * 2)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(self.tr("Network"), self.network)
+        form.addRow(self.tr("&Title"), self.title)
+        number_label = QLabel(self.tr("&Number"))
+        number_label.setBuddy(self.number)
+        form.addRow(number_label, number_row)
+        form.addRow(self.tr("&Date"), self.date)
+        times_label = QLabel(self.tr("Ti&me"))
+        times_label.setBuddy(self.start)
+        form.addRow(times_label, times)
+        form.addRow(self.tr("M&ode"), self.mode)
+        form.addRow(self.tr("&Platform"), self.platform)
+        form.addRow(self.tr("&Venue"), self.venue)
+        form.addRow(self.tr("&Host"), self.host)
+        form.addRow(self.tr("&Chair"), self.chair)
+        form.addRow(self.tr("&Recorder"), self.recorder)
+        form.addRow(self.tr("Re&viewer"), self.reviewer)
+        form.addRow(self.tr("Opening &text"), self.opening)
+        self.read_only_note = QLabel(
+            self.tr("These minutes are final: reopen them to edit (Meeting menu).")
+        )
+        self.read_only_note.setStyleSheet("color: #8a5a00;")
+        self.read_only_note.hide()
+
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.addWidget(self.read_only_note)
+        inner_layout.addLayout(form)
+        inner_layout.addStretch(1)
+        inner.setMaximumWidth(900)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        QVBoxLayout(self).addWidget(scroll)
+        self.layout().setContentsMargins(0, 0, 0, 0)
+
+        store.changed.connect(self._store_changed)
+        self.title_saver = TextAutosave(self.title, lambda t: self._save(title=t))
+        self.venue_saver = TextAutosave(self.venue, lambda t: self._save(venue=t))
+        self.opening_saver = TextAutosave(self.opening, lambda t: self._save(opening=t))
+        self.number.valueChanged.connect(lambda v: self._save(number=v or None))
+        self.date.dateChanged.connect(lambda d: self._save(date=d))
+        self.start.timeChanged.connect(lambda t: self._save(start=t))
+        self.end.timeChanged.connect(lambda t: self._save(end=t))
+        self.mode.activated.connect(lambda _i: self._save(mode=self.mode.code()))
+        self.platform.lineEdit().editingFinished.connect(self._platform_changed)
+        self.platform.activated.connect(self._platform_changed)
+        self.host.activated.connect(lambda _i: self._save(host_id=self.host.currentData(ID_ROLE)))
+        for combo, field in (
+            (self.chair, "chair_id"),
+            (self.recorder, "recorder_id"),
+            (self.reviewer, "reviewer_id"),
+        ):
+            combo.activated.connect(
+                lambda _i, c=combo, f=field: self._save(**{f: c.currentData(ID_ROLE)})
+            )
+
+    # --- loading ----------------------------------------------------------------------------
+
+    def load(
+        self,
+        details: MeetingDetails,
+        chosen_people: list[PersonRow],
+        organizations: list[OrganizationRow],
+        network_member_ids: set[int],
+    ) -> None:
+        """Show a meeting. Only its chair, recorder and reviewer are listed at first: the
+        network's people fill the lists when the page is shown (a roster of thousands
+        would otherwise slow every opening of a meeting)."""
+        self._loading = True
+        self.details = details
+        self._choices = (list(chosen_people), list(organizations), set(network_member_ids))
+        try:
+            self.network.setText(details.network_name or self.tr("(no network)"))
+            self.title_saver.set_text(details.title)
+            self.number.setValue(details.number or 0)
+            self.year_label.setText(f"/ {be_year(details.date)}")
+            self.date.setDate(details.date)
+            self.start.setTime(details.start)
+            self.end.setTime(details.end)
+            self.mode.set_code(details.mode)
+            self.platform.setEditText(details.platform or "")
+            self.venue_saver.set_text(details.venue or "")
+            self.host.clear()
+            self.host.addItem(self.tr("(not set)"), None)
+            for organization in organizations:
+                self.host.addItem(organization.name, organization.id)
+            self.host.setCurrentIndex(max(0, self.host.findData(details.host_id)))
+            self._set_people(chosen_people)
+            self._people_complete = False
+            self.opening_saver.set_text(details.opening or "")
+            # A final meeting, or a database this copy may only read: nothing to type into.
+            editable = details.status == "draft" and not self.store.database.readonly
+            self.read_only_note.setVisible(not editable)
+            for widget in self._fields():
+                widget.setEnabled(editable)
+        finally:
+            self._loading = False
+        if self.isVisible():
+            self.complete_people()
+
+    def _set_people(self, people: list[PersonRow]) -> None:
+        details = self.details
+        self.people.set_rows(people)
+        if details is not None:
+            self.chair.setCurrentIndex(self.people.row_of(details.chair_id))
+            self.recorder.setCurrentIndex(self.people.row_of(details.recorder_id))
+            self.reviewer.setCurrentIndex(self.people.row_of(details.reviewer_id))
+
+    def complete_people(self) -> None:
+        """List the network's people (everyone, without a network) for chair and recorder."""
+        if self._people_complete or self.details is None:
+            return
+        chosen, _organizations, members = self._choices
+        everyone = self.roster.people()
+        if self.details.network_id is not None:
+            everyone = [p for p in everyone if p.organization_id in members]
+        listed = {p.id for p in everyone}
+        extra = [p for p in chosen if p.id not in listed]
+        loading, self._loading = self._loading, True
+        try:
+            self._set_people(extra + everyone)
+        finally:
+            self._loading = loading
+        self._people_complete = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.complete_people()
+
+    def _store_changed(self, topic: str, _subject: Any) -> None:
+        if topic in (ROSTER, NETWORKS):
+            self._people_complete = False
+            if self.isVisible():
+                self.complete_people()
+
+    def _fields(self) -> list[QWidget]:
+        return [
+            self.title,
+            self.number,
+            self.date,
+            self.start,
+            self.end,
+            self.mode,
+            self.platform,
+            self.venue,
+            self.host,
+            self.chair,
+            self.recorder,
+            self.reviewer,
+            self.opening,
+        ]
+
+    # --- storing ------------------------------------------------------------------------------
+
+    def _platform_changed(self, *_args) -> None:
+        value = self.platform.currentText().strip()
+        if self.details is not None and value != (self.details.platform or ""):
+            self._save(platform=value)
+
+    def _save(self, **fields: Any) -> bool:
+        if self._loading or self.details is None:
+            return False
+        meeting_id = self.details.id
+        done = self.store.change(
+            lambda s: services.update_meeting(s, meeting_id, **fields),
+            topic=MEETING,
+            subject=meeting_id,
+            parent=self,
+        )
+        if done is None:
+            self.reload()
+            return False
+        self.details = replace(self.details, **fields)
+        if "date" in fields or "number" in fields:
+            self.year_label.setText(f"/ {be_year(self.date.date())}")
+        return True
+
+    def reload(self) -> None:
+        """Show what is stored again (after a refused change)."""
+        if self.details is None:
+            return
+        meeting_id = self.details.id
+        details = self.store.read(lambda s: meeting_details(s, meeting_id))
+        chosen, organizations, members = self._choices
+        complete = self._people_complete
+        self.load(details, chosen, organizations, members)
+        if complete:
+            self.complete_people()
+
+    def focus_title(self) -> None:
+        self.title.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,141 @@
+"""A new meeting: number proposed (last + 1 in the same BE year), the standard agenda,
+and last meeting's expected people, each optional."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from desktop.core import services
+from desktop.core.services.views import NetworkRow
+from desktop.core.thai import be_year, format_meeting_number
+from desktop.ui.base import i18n
+from desktop.ui.base.dialog import FormDialog
+from desktop.ui.base.store import MEETINGS, Store
+from desktop.ui.widgets.fields import CodeCombo, TimeField
+from desktop.ui.widgets.thai_date import ThaiDateField
+
+
+class NewMeetingDialog(FormDialog):
+    created = Signal(int)
+
+    def __init__(
+        self,
+        store: Store,
+        networks: list[NetworkRow],
+        network_id: int | None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(store, parent)
+        self.setWindowTitle(self.tr("New meeting"))
+        self.network = QComboBox()
+        self.network.addItem(self.tr("(no network)"), None)
+        for network in networks:
+            self.network.addItem(network.name, network.id)
+        self.network.setCurrentIndex(max(0, self.network.findData(network_id)))
+        self.title = QLineEdit()
+        self.date = ThaiDateField()
+        self.number = QSpinBox()
+        self.number.setRange(0, 999)
+        self.number.setSpecialValueText(self.tr("(none)"))
+        self.number_label = QLabel()
+        self.start = TimeField()
+        self.start.setTime(None)
+        self.mode = CodeCombo(i18n.meeting_modes())
+        self.template = QComboBox()
+        self.copy_people = QCheckBox()
+        self.copy_people.setChecked(True)
+
+        number_row = QHBoxLayout()
+        number_row.addWidget(self.number)
+        number_row.addWidget(self.number_label, 1)
+        self.form.addRow(self.tr("Net&work"), self.network)
+        self.form.addRow(self.tr("&Title"), self.title)
+        self.form.addRow(self.tr("&Date"), self.date)
+        number_label = QLabel(self.tr("&Number"))
+        number_label.setBuddy(self.number)
+        self.form.addRow(number_label, number_row)
+        self.form.addRow(self.tr("&Start"), self.start)
+        self.form.addRow(self.tr("M&ode"), self.mode)
+        self.form.addRow(self.tr("&Agenda"), self.template)
+        self.form.addRow("", self.copy_people)
+        self.setMinimumWidth(560)
+
+        self.network.currentIndexChanged.connect(self._network_changed)
+        self.date.dateChanged.connect(lambda _d: self._propose())
+        self.number.valueChanged.connect(self._show_number)
+        self._network_changed()
+        self.title.setFocus()
+
+    def network_id(self) -> int | None:
+        return self.network.currentData()
+
+    def _network_changed(self, *_args) -> None:
+        network_id = self.network_id()
+
+        def read(session):
+            templates = [(t.id, t.name) for t in services.list_templates(session, network_id)]
+            meetings = services.list_meetings(session, network_id=network_id)
+            last = meetings[0] if meetings else None
+            return templates, (last.title if last else None), (last.mode if last else None)
+
+        templates, last_title, last_mode = self.store.read(read)
+        self.template.clear()
+        self.template.addItem(self.tr("(empty agenda)"), None)
+        for ident, name in templates:
+            self.template.addItem(name, ident)
+        # The six-item standard layout is what most networks use; a network's own comes later.
+        self.template.setCurrentIndex(max(0, self.template.findText("มาตรฐาน 6 วาระ")))
+        if last_title:
+            self.title.setText(last_title)
+            self.copy_people.setText(self.tr("Expect the people of the last meeting"))
+            self.copy_people.setEnabled(True)
+            self.mode.set_code(last_mode)
+        else:
+            name = self.network.currentText() if network_id is not None else ""
+            self.title.setText(self.tr("Meeting of {0}").format(name) if name else "")
+            self.copy_people.setText(self.tr("Expect the people of the last meeting (none yet)"))
+            self.copy_people.setEnabled(False)
+        self._propose()
+
+    def _propose(self) -> None:
+        network_id, on = self.network_id(), self.date.date()
+        number = self.store.read(lambda s: services.propose_meeting_number(s, network_id, on))
+        self.number.setValue(number)
+        self._show_number()
+
+    def _show_number(self, *_args) -> None:
+        value = self.number.value()
+        on: date = self.date.date()
+        self.number_label.setText(format_meeting_number(value, on) if value else f"/ {be_year(on)}")
+
+    def store_changes(self) -> bool:
+        self.date.commit()
+        self.start.commit()
+        fields = {
+            "title": self.title.text(),
+            "date": self.date.date(),
+            "network_id": self.network_id(),
+            "number": self.number.value() or None,
+            "start": self.start.time(),
+            "mode": self.mode.code(),
+            "template_id": self.template.currentData(),
+            "copy_attendance": self.copy_people.isEnabled() and self.copy_people.isChecked(),
+        }
+        result = self.store.change(
+            lambda s: services.create_meeting(s, **fields).id, topic=MEETINGS, parent=self
+        )
+        if result is None:
+            return False
+        self.created.emit(int(result))
+        return True

@@ -1,1 +1,0 @@
-"""Qt item models, one per table or list, fed by the read-only views of the services."""

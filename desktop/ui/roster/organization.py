@@ -1,0 +1,94 @@
+"""Add or edit an organisation: name, short name, kind, district, province."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QWidget
+
+from desktop.core import services
+from desktop.core.services.views import OrganizationRow, similar_organizations
+from desktop.ui.base import i18n
+from desktop.ui.base.dialog import FormDialog
+from desktop.ui.base.store import ROSTER, Store
+from desktop.ui.widgets.fields import CodeCombo, text_or_none
+
+
+class OrganizationDialog(FormDialog):
+    saved = Signal(int)
+
+    def __init__(
+        self,
+        store: Store,
+        organization: OrganizationRow | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(store, parent)
+        self.setWindowTitle(
+            self.tr("Edit organisation") if organization else self.tr("New organisation")
+        )
+        self.organization = organization
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("เทศบาลตำบลบ้านกลาง")
+        self.short_name = QLineEdit()
+        self.short_name.setPlaceholderText("ทต.บ้านกลาง")
+        self.kind = CodeCombo(i18n.organization_kinds())
+        self.district = QLineEdit()
+        self.province = QLineEdit()
+        self.active = QCheckBox(self.tr("Active (shown in lists)"))
+        self.active.setChecked(True)
+        self.form.addRow(self.tr("&Name"), self.name)
+        self.form.addRow(self.tr("&Short name"), self.short_name)
+        self.form.addRow(self.tr("&Kind"), self.kind)
+        self.form.addRow(self.tr("&District"), self.district)
+        self.form.addRow(self.tr("&Province"), self.province)
+        if organization is not None:
+            self.form.addRow("", self.active)
+            self.name.setText(organization.name)
+            self.short_name.setText(organization.short_name or "")
+            self.kind.set_code(organization.kind)
+            self.district.setText(organization.district or "")
+            self.province.setText(organization.province or "")
+            self.active.setChecked(organization.active)
+        else:
+            self.kind.set_code("subdistrict_municipality")
+        self.setMinimumWidth(480)
+
+    def _fields(self) -> dict:
+        return {
+            "name": self.name.text(),
+            "short_name": text_or_none(self.short_name.text()),
+            "kind": self.kind.code(),
+            "district": text_or_none(self.district.text()),
+            "province": text_or_none(self.province.text()),
+        }
+
+    def store_changes(self) -> bool:
+        fields = self._fields()
+        if self.organization is None:
+            similar = self.store.read(lambda s: similar_organizations(s, fields["name"]))
+            if similar:
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Possible duplicate"),
+                    self.tr(
+                        "These organisations look the same:\n{0}\n\nCreate a new one anyway?"
+                    ).format("\n".join(f"• {name}" for name in similar)),
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return False
+            result = self.store.change(
+                lambda s: services.create_organization(s, **fields).id, topic=ROSTER, parent=self
+            )
+        else:
+            ident = self.organization.id
+            fields["active"] = self.active.isChecked()
+            result = self.store.change(
+                lambda s: services.update_organization(s, ident, **fields).id,
+                topic=ROSTER,
+                subject=ident,
+                parent=self,
+            )
+        if result is None:
+            return False
+        self.saved.emit(int(result))
+        return True

@@ -1,0 +1,179 @@
+"""Add or edit a person: honorific, names, position, role, organisation, contacts.
+
+Before a new person is created, people with the same name anywhere in the roster are
+named and she decides: the same person is usually already there under another office.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLineEdit, QMessageBox, QWidget
+
+from desktop.core import services
+from desktop.core.services.views import OrganizationRow, PersonRow
+from desktop.core.thai import full_name, split_full_name
+from desktop.ui.base import i18n
+from desktop.ui.base.dialog import FormDialog
+from desktop.ui.base.store import ROSTER, Store
+from desktop.ui.widgets.fields import CodeCombo, text_or_none
+
+
+class PersonDialog(FormDialog):
+    saved = Signal(int, object, str)
+    """(person id, organisation id or None, the name as shown)."""
+
+    def __init__(
+        self,
+        store: Store,
+        honorifics: list[str],
+        organizations: list[OrganizationRow],
+        person: PersonRow | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(store, parent)
+        self.setWindowTitle(self.tr("Edit person") if person else self.tr("New person"))
+        self.person = person
+        self.honorific = QComboBox()
+        self.honorific.setEditable(True)
+        self.honorific.addItems(honorifics)
+        self.honorific.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.given_name = QLineEdit()
+        self.family_name = QLineEdit()
+        self.position = QLineEdit()
+        self.position.setPlaceholderText("ปลัดเทศบาลตำบลบ้านกลาง")
+        self.role = CodeCombo(i18n.roles())
+        self.organization = QComboBox()
+        self.organization.setEditable(True)
+        self.organization.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.organization.addItem("", None)
+        for organization in organizations:
+            self.organization.addItem(organization.name, organization.id)
+        completer = QCompleter(self.organization.model(), self.organization)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.organization.setCompleter(completer)
+        self.email = QLineEdit()
+        self.phone = QLineEdit()
+        self.active = QCheckBox(self.tr("Active (shown in lists)"))
+        self.active.setChecked(True)
+
+        self.form.addRow(self.tr("&Honorific"), self.honorific)
+        self.form.addRow(self.tr("&Given name"), self.given_name)
+        self.form.addRow(self.tr("&Family name"), self.family_name)
+        self.form.addRow(self.tr("&Position"), self.position)
+        self.form.addRow(self.tr("&Role"), self.role)
+        self.form.addRow(self.tr("&Organisation"), self.organization)
+        self.form.addRow(self.tr("&Email"), self.email)
+        self.form.addRow(self.tr("P&hone"), self.phone)
+        if person is not None:
+            self.form.addRow("", self.active)
+            self.honorific.setEditText(person.honorific or "")
+            self.given_name.setText(person.given_name)
+            self.family_name.setText(person.family_name or "")
+            self.position.setText(person.position or "")
+            self.role.set_code(person.role)
+            self.organization.setCurrentIndex(
+                max(0, self.organization.findData(person.organization_id))
+            )
+            self.email.setText(person.email or "")
+            self.phone.setText(person.phone or "")
+            self.active.setChecked(person.active)
+        else:
+            self.role.set_code("officer")
+            self.honorific.setEditText("")
+        self.setMinimumWidth(520)
+        self.given_name.setFocus()
+
+    def prefill(self, text: str, organization_id: int | None = None) -> None:
+        """Fill the names from what she typed in the finder (`นางมาลี บุญมา`)."""
+        honorific, given, family = split_full_name(text)
+        self.honorific.setEditText(honorific)
+        self.given_name.setText(given)
+        self.family_name.setText(family)
+        if organization_id is not None:
+            self.organization.setCurrentIndex(max(0, self.organization.findData(organization_id)))
+
+    def organization_id(self) -> int | None:
+        text = self.organization.currentText().strip()
+        if not text:
+            return None
+        index = self.organization.findText(text, Qt.MatchFlag.MatchExactly)
+        if index < 0:
+            return -1
+        return self.organization.itemData(index)
+
+    def _fields(self) -> dict:
+        return {
+            "honorific": text_or_none(self.honorific.currentText()),
+            "given_name": self.given_name.text(),
+            "family_name": text_or_none(self.family_name.text()),
+            "position": text_or_none(self.position.text()),
+            "role": self.role.code(),
+            "organization_id": self.organization_id(),
+            "email": text_or_none(self.email.text()),
+            "phone": text_or_none(self.phone.text()),
+        }
+
+    def store_changes(self) -> bool:
+        fields = self._fields()
+        if fields["organization_id"] == -1:
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot do that"),
+                self.tr(
+                    "There is no organisation named “{0}”. Add it first, or choose one from the list."
+                ).format(self.organization.currentText().strip()),
+            )
+            return False
+        if self.person is None:
+            if not self._confirm_not_duplicate(fields):
+                return False
+            result = self.store.change(
+                lambda s: services.create_person(s, **fields).id, topic=ROSTER, parent=self
+            )
+        else:
+            ident = self.person.id
+            fields["active"] = self.active.isChecked()
+            result = self.store.change(
+                lambda s: services.update_person(s, ident, **fields).id,
+                topic=ROSTER,
+                subject=ident,
+                parent=self,
+            )
+        if result is None:
+            return False
+        name = full_name(fields["honorific"], fields["given_name"].strip(), fields["family_name"])
+        self.saved.emit(int(result), fields["organization_id"], name)
+        return True
+
+    def _confirm_not_duplicate(self, fields: dict) -> bool:
+        given, family = fields["given_name"], fields["family_name"]
+        if not given.strip():
+            return True  # the service explains that a name is needed
+
+        def describe(session) -> list[str]:
+            found = services.similar_people(session, given, family)
+            return [
+                " — ".join(
+                    p
+                    for p in (
+                        services.person_display_name(person),
+                        person.position,
+                        person.organization.name if person.organization else None,
+                    )
+                    if p
+                )
+                for person in found
+            ]
+
+        similar = self.store.read(describe)
+        if not similar:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Possible duplicate"),
+            self.tr("The roster already has:\n{0}\n\nAdd another person with this name?").format(
+                "\n".join(f"• {line}" for line in similar)
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,1 @@
+"""Edit → Find in every meeting."""
