@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import URL, Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core import sqlite_features
@@ -24,7 +24,7 @@ from desktop.core.db_file import (
     copy_database,
     default_db_path,
     head_revision,
-    readonly_uri,
+    sqlite_uri,
 )
 from desktop.core.errors import DatabaseProblem, folder_missing
 
@@ -38,11 +38,22 @@ def _alembic_config(connection=None):
     return config
 
 
+def sqlite_url(path: Path | str, *, readonly: bool = False) -> URL:
+    """The SQLAlchemy URL of exactly the file `path` names, whatever its characters.
+
+    Built as a URL object around SQLite's own percent-encoded URI: a string URL would be
+    parsed again, and `%41`, `?` or `#` in the name would change which file is opened.
+    """
+    return URL.create(
+        "sqlite+pysqlite",
+        database=sqlite_uri(path),
+        query={"uri": "true", **({"mode": "ro"} if readonly else {})},
+    )
+
+
 def make_engine(path: Path | str, *, readonly: bool = False) -> Engine:
     """An engine on the file with the pragmas and the Thai collation on every connection."""
-    path = Path(path)
-    url = f"sqlite:///{readonly_uri(path)}&uri=true" if readonly else f"sqlite:///{path.as_posix()}"
-    engine = create_engine(url)
+    engine = create_engine(sqlite_url(path, readonly=readonly))
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):

@@ -5,6 +5,7 @@ start-up can check the file on one core while the other loads them.
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from functools import lru_cache
@@ -57,9 +58,22 @@ def known_revisions() -> set[str]:
     return set(_revision_graph())
 
 
-def readonly_uri(path: Path) -> str:
-    """A read-only SQLite URI, percent-encoded: `#`, `?` or `%` in a folder name are safe."""
-    return path.resolve().as_uri() + "?mode=ro"
+def sqlite_uri(path: Path | str, *, readonly: bool = False) -> str:
+    """SQLite's URI for exactly the file `path` names.
+
+    Every byte of the name that is not a plain letter, digit or `/` is percent-encoded:
+    a `%41`, `?`, `#` or space in a name is that character, not an escape, a query or a
+    fragment (a plain `sqlite:///` URL opened `p%41.db` as `pA.db` and `my?x.db` as `my`).
+    """
+    uri = Path(os.path.abspath(path)).as_uri()
+    if uri.startswith("file://") and not uri.startswith("file:///"):
+        uri = "file:////" + uri.removeprefix("file://")  # a Windows share: \\server\share
+    return uri + "?mode=ro" if readonly else uri
+
+
+def readonly_uri(path: Path | str) -> str:
+    """A read-only SQLite URI for exactly the file `path` names."""
+    return sqlite_uri(path, readonly=True)
 
 
 def check_file(path: Path) -> None:
