@@ -126,3 +126,32 @@ def example() -> dict:
             ],
         },
     }
+
+
+def example_v2() -> dict:
+    """The example as version 2: quorum, online details, recording, capacities, votes."""
+    data = example()
+    data["version"] = 2
+    meeting = data["meeting"]
+    meeting["quorum"] = 2
+    meeting["online"] = {
+        "link": "https://zoom.example/j/84511223344",
+        "meeting_id": "845 1122 3344",
+        "passcode": "ปิง2567",
+    }
+    meeting["recording"] = "ไดรฟ์กลางของเทศบาล โฟลเดอร์ ประชุม/2567/ครั้งที่ 2"
+    attendance = meeting["attendance"]
+    attendance[0].update(capacity="ประธาน", identity="camera")
+    attendance[1].update(capacity="กรรมการและเลขานุการ", identity="otp")
+    attendance[2].update(capacity="ผู้ช่วยเลขานุการ")
+    item = meeting["agenda"][1]["items"][0]
+    item["vote"] = {
+        "for": 1,
+        "against": 0,
+        "abstain": 1,
+        "ballot": "secret",
+        "mover": "p2",
+        "seconder": "p1",
+    }
+    meeting["agenda"][0]["vote"] = {"ballot": "open"}
+    return data

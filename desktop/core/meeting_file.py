@@ -1,4 +1,4 @@
-"""The meeting file (`.meeting.json`, version 1): validate, import, export.
+"""The meeting file (`.meeting.json`, versions 1 and 2): validate, import, export.
 
 The contract is the project's schema (resources/meeting-file.schema.json) plus the rules
 a schema cannot say: ids unique and referenced, a person once per meeting, end not
@@ -21,10 +21,21 @@ from sqlalchemy.orm import Session
 from desktop.core import services
 from desktop.core.errors import PrachumError
 from desktop.core.json_checks import SchemaChecker
-from desktop.core.models import AgendaItem, Meeting, Organization, Person
+from desktop.core.models import AgendaItem, Meeting, Organization, Person, Vote
 from desktop.core.services.common import BE_YEAR_THRESHOLD
 
-FORMAT, VERSION = "prachum.meeting", 1
+FORMAT, VERSION = "prachum.meeting", 2
+"""The version written; every version from 1 up to it is read."""
+# What version 2 added, by where it may appear: a version 1 file may not use them.
+_V2_MEETING_KEYS = ("online", "quorum", "recording")
+_V2_ATTENDANCE_KEYS = ("capacity", "identity")
+_V2_ITEM_KEYS = ("vote",)
+_VOTE_COUNTS = (("for", "votes_for"), ("against", "votes_against"), ("abstain", "votes_abstain"))
+_ONLINE_KEYS = (
+    ("link", "online_link"),
+    ("meeting_id", "online_meeting_id"),
+    ("passcode", "online_passcode"),
+)
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "resources" / "meeting-file.schema.json"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
@@ -123,13 +134,36 @@ def _date(text: Any, where: str, problems: list[str]) -> None:
             )
 
 
+def _check_vote(vote: Any, where: str, people: set[str], present: int, problems: list[str]) -> None:
+    if not isinstance(vote, dict):
+        return
+    for key in ("mover", "seconder"):
+        ref = vote.get(key)
+        if isinstance(ref, str) and ref not in people:
+            problems.append(f"{where}.{key}: no person with id {ref!r}")
+    counts = [vote.get(key) for key, _ in _VOTE_COUNTS]
+    numbers = [c for c in counts if isinstance(c, int) and not isinstance(c, bool) and c >= 0]
+    if sum(numbers) > present:
+        problems.append(
+            f"{where}: the votes add up to {sum(numbers)}, more than the {present} members present"
+        )
+
+
 def _check_agenda(
-    items: list[Any], path: str, organizations: set[str], people: set[str], problems: list[str]
+    items: list[Any],
+    path: str,
+    organizations: set[str],
+    people: set[str],
+    problems: list[str],
+    *,
+    present: int,
 ) -> None:
     for index, item in enumerate(items):
         if not isinstance(item, dict):
             continue
         where = f"{path}[{index}]"
+        if "vote" in item:
+            _check_vote(item["vote"], f"{where}.vote", people, present, problems)
         for a_index, action in enumerate(_as_list(item.get("actions"))):
             if not isinstance(action, dict):
                 continue
@@ -140,7 +174,48 @@ def _check_agenda(
                 )
             _date(action.get("due"), f"{where}.actions[{a_index}].due", problems)
         if isinstance(item.get("items"), list):
-            _check_agenda(item["items"], f"{where}.items", organizations, people, problems)
+            _check_agenda(
+                item["items"], f"{where}.items", organizations, people, problems, present=present
+            )
+
+
+def _version_problems(data: dict[str, Any], problems: list[str]) -> list[str]:
+    """A newer file is named as such; a version 1 file may not use what version 2 added."""
+    version = data.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        problems = [p for p in problems if not p.startswith("version:")]
+        problems.insert(
+            0,
+            f"version: {version} is from a newer Prachum; this one reads versions 1 to {VERSION}",
+        )
+    if version != 1 or not isinstance(data.get("meeting"), dict):
+        return problems
+    hint = 'a version 2 key in a version 1 file (write "version": 2)'
+    meeting = data["meeting"]
+    problems += [f"meeting.{key}: {hint}" for key in _V2_MEETING_KEYS if key in meeting]
+    for index, line in enumerate(_as_list(meeting.get("attendance"))):
+        if isinstance(line, dict):
+            where = f"meeting.attendance[{index}]"
+            problems += [f"{where}.{key}: {hint}" for key in _V2_ATTENDANCE_KEYS if key in line]
+
+    def walk(items: list[Any], path: str) -> None:
+        for index, item in enumerate(items):
+            if isinstance(item, dict):
+                problems.extend(f"{path}[{index}].{k}: {hint}" for k in _V2_ITEM_KEYS if k in item)
+                walk(_as_list(item.get("items")), f"{path}[{index}].items")
+
+    walk(_as_list(meeting.get("agenda")), "meeting.agenda")
+    return problems
+
+
+def _members_present(attendance: list[Any]) -> int:
+    return sum(
+        1
+        for line in attendance
+        if isinstance(line, dict)
+        and line.get("group", "member") in ("member", None)
+        and line.get("status", "present") in ("present", None)
+    )
 
 
 def validate(data: Any) -> list[str]:
@@ -148,6 +223,7 @@ def validate(data: Any) -> list[str]:
     problems = _schema_checker().problems(data)
     if not isinstance(data, dict):
         return problems
+    problems = _version_problems(data, problems)
     organizations = _ids(_as_list(data.get("organizations")), "organizations", problems)
     people = _ids(_as_list(data.get("people")), "people", problems)
     network = data.get("network")
@@ -186,7 +262,10 @@ def validate(data: Any) -> list[str]:
         if isinstance(joined, str) and isinstance(left, str) and left < joined:
             problems.append(f"{where}.left: {left} is before joined {joined}")
     if isinstance(meeting.get("agenda"), list):
-        _check_agenda(meeting["agenda"], "meeting.agenda", organizations, people, problems)
+        present = _members_present(_as_list(meeting.get("attendance")))
+        _check_agenda(
+            meeting["agenda"], "meeting.agenda", organizations, people, problems, present=present
+        )
     return problems
 
 
@@ -278,6 +357,9 @@ def _import_valid(session: Session, data: dict[str, Any]) -> Meeting:
         recorder_id=ref(people, "recorder"),
         reviewer_id=ref(people, "reviewer"),
         opening=meeting_data.get("opening"),
+        quorum=meeting_data.get("quorum"),
+        recording=meeting_data.get("recording"),
+        **{field: (meeting_data.get("online") or {}).get(key) for key, field in _ONLINE_KEYS},
     )
     for order, line in enumerate(meeting_data.get("attendance") or [], start=1):
         attendance = services.add_attendee(
@@ -291,6 +373,8 @@ def _import_valid(session: Session, data: dict[str, Any]) -> Meeting:
             joined=line.get("joined"),
             left=line.get("left"),
             note=line.get("note"),
+            capacity=line.get("capacity"),
+            identity=line.get("identity"),
             source="file",
             sort_order=order,
         )
@@ -300,7 +384,9 @@ def _import_valid(session: Session, data: dict[str, Any]) -> Meeting:
         **{k: ("o", v) for k, v in organizations.items()},
         **{k: ("p", v) for k, v in people.items()},
     }
-    _import_items(session, meeting.id, None, meeting_data.get("agenda") or [], owners)
+    _import_items(
+        session, meeting.id, None, meeting_data.get("agenda") or [], owners, people=people
+    )
     session.flush()
     return meeting
 
@@ -318,7 +404,15 @@ def _import_network(session: Session, entry: dict[str, Any], organizations) -> i
     return network.id
 
 
-def _import_items(session: Session, meeting_id: int, parent_id, items, owners) -> None:
+def _import_vote(session: Session, item_id: int, vote: dict[str, Any], people) -> None:
+    fields: dict[str, Any] = {field: vote.get(key) for key, field in _VOTE_COUNTS}
+    fields["ballot"] = vote.get("ballot")
+    for key in ("mover", "seconder"):
+        fields[f"{key}_id"] = people[vote[key]].id if vote.get(key) else None
+    services.set_vote(session, item_id, **fields)
+
+
+def _import_items(session: Session, meeting_id: int, parent_id, items, owners, *, people) -> None:
     for entry in items:
         item = services.add_agenda_item(
             session,
@@ -342,7 +436,9 @@ def _import_items(session: Session, meeting_id: int, parent_id, items, owners) -
                 due=action.get("due"),
                 done=action.get("done", False),
             )
-        _import_items(session, meeting_id, item.id, entry.get("items") or [], owners)
+        if isinstance(entry.get("vote"), dict):
+            _import_vote(session, item.id, entry["vote"], people)
+        _import_items(session, meeting_id, item.id, entry.get("items") or [], owners, people=people)
 
 
 # --- export ------------------------------------------------------------------------------
@@ -359,7 +455,7 @@ def _hhmm(value) -> str | None:
 
 
 def export_meeting(session: Session, meeting_id: int) -> dict[str, Any]:
-    """The meeting as a version-1 meeting file (a dict ready for json.dump)."""
+    """The meeting as a version-2 meeting file (a dict ready for json.dump)."""
     meeting = services.load_meeting(session, meeting_id)
     lines = sorted(meeting.attendance, key=lambda a: (a.sort_order, a.id))
     org_ids: dict[int, str] = {}
@@ -424,6 +520,13 @@ def export_meeting(session: Session, meeting_id: int) -> dict[str, Any]:
     for key in ("chair", "recorder", "reviewer"):
         _put(body, key, person_ref(getattr(meeting, key)))
     _put(body, "opening", meeting.opening)
+    _put(body, "quorum", meeting.quorum)
+    online: dict[str, Any] = {}
+    for key, field in _ONLINE_KEYS:
+        _put(online, key, getattr(meeting, field))
+    if online:
+        body["online"] = online
+    _put(body, "recording", meeting.recording)
     attendance = []
     for line in lines:
         row = {"person": person_ref(line.person), "group": line.group, "status": line.status}
@@ -432,8 +535,19 @@ def export_meeting(session: Session, meeting_id: int) -> dict[str, Any]:
         _put(row, "joined", _hhmm(line.joined))
         _put(row, "left", _hhmm(line.left_at))
         _put(row, "note", line.note)
+        _put(row, "capacity", line.capacity)
+        _put(row, "identity", line.identity)
         attendance.append(row)
     _put(body, "attendance", attendance)
+
+    def vote_row(vote: Vote) -> dict[str, Any]:
+        row: dict[str, Any] = {}
+        for key, field in _VOTE_COUNTS:
+            _put(row, key, getattr(vote, field))
+        _put(row, "ballot", vote.ballot)
+        _put(row, "mover", person_ref(vote.mover))
+        _put(row, "seconder", person_ref(vote.seconder))
+        return row
 
     def item_row(item: AgendaItem) -> dict[str, Any]:
         row: dict[str, Any] = {
@@ -457,6 +571,8 @@ def export_meeting(session: Session, meeting_id: int) -> dict[str, Any]:
             entry["done"] = action.done
             actions.append(entry)
         _put(row, "actions", actions)
+        if item.vote is not None:
+            row["vote"] = vote_row(item.vote)
         _put(row, "items", [item_row(child) for child in item.children])
         return row
 

@@ -18,6 +18,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -43,6 +44,10 @@ MEETING_STATUSES = ("draft", "final", "certified")
 ATTENDANCE_GROUPS = ("member", "participant")
 ATTENDANCE_STATUSES = ("present", "absent")
 ATTENDANCE_SOURCES = ("typed", "zoom", "teams", "file")
+IDENTITY_CHECKS = ("camera", "otp", "known", "signature")
+"""How an attendee's identity was checked (evidence for an electronic meeting)."""
+BALLOTS = ("open", "secret")
+REPORT_PLATFORMS = ("zoom", "teams")
 AGENDA_CATEGORIES = (
     "announcements",
     "confirm_minutes",
@@ -167,6 +172,7 @@ class Meeting(Base):
         CheckConstraint(
             "certified_by_id IS NULL OR certified_by_id <> id", name="not_self_certified"
         ),
+        CheckConstraint("quorum IS NULL OR quorum > 0", name="quorum_positive"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -187,6 +193,13 @@ class Meeting(Base):
     recorder_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     opening: Mapped[str | None] = mapped_column(Text)
+    quorum: Mapped[int | None] = mapped_column(Integer)
+    """How many members must be present for the meeting to decide (องค์ประชุม)."""
+    recording: Mapped[str | None] = mapped_column(String(1000))
+    """Where the recording of an online meeting is kept (evidence under the 2563 decree)."""
+    online_link: Mapped[str | None] = mapped_column(String(2000))
+    online_meeting_id: Mapped[str | None] = mapped_column(String(100))
+    online_passcode: Mapped[str | None] = mapped_column(String(100))
     status: Mapped[str] = mapped_column(String(10), default="draft")
     certified_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("meetings.id", ondelete="SET NULL")
@@ -228,6 +241,7 @@ class Attendance(Base):
         CheckConstraint(
             "joined IS NULL OR left_at IS NULL OR left_at >= joined", name="left_after_joined"
         ),
+        CheckConstraint(f"identity IS NULL OR {_in('identity', IDENTITY_CHECKS)}", name="identity"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -247,6 +261,10 @@ class Attendance(Base):
     minutes_present: Mapped[int | None] = mapped_column(Integer)
     """Minutes in the meeting as a report counted them (rejoins not counted twice)."""
     note: Mapped[str | None] = mapped_column(Text)
+    capacity: Mapped[str | None] = mapped_column(String(100))
+    """The person's capacity in this meeting as the minutes print it: ประธาน, กรรมการ …"""
+    identity: Mapped[str | None] = mapped_column(String(10))
+    """How an online attendee's identity was checked: one of IDENTITY_CHECKS."""
     source: Mapped[str] = mapped_column(String(8), default="typed")
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -286,6 +304,44 @@ class AgendaItem(Base):
     actions: Mapped[list[Action]] = relationship(
         back_populates="agenda_item", cascade="all, delete-orphan", order_by="Action.id"
     )
+    vote: Mapped[Vote | None] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+
+
+class Vote(Base):
+    """How an item was voted on: the counts, open or secret ballot, mover and seconder.
+
+    Every part is optional. The counts may not add up to the members present while she
+    is still typing them; the finalise check says so, and a meeting file refuses it.
+    """
+
+    __tablename__ = "votes"
+    __table_args__ = (
+        CheckConstraint("votes_for IS NULL OR votes_for >= 0", name="for_not_negative"),
+        CheckConstraint("votes_against IS NULL OR votes_against >= 0", name="against_not_negative"),
+        CheckConstraint("votes_abstain IS NULL OR votes_abstain >= 0", name="abstain_not_negative"),
+        CheckConstraint(f"ballot IS NULL OR {_in('ballot', BALLOTS)}", name="ballot"),
+    )
+
+    agenda_item_id: Mapped[int] = mapped_column(
+        ForeignKey("agenda_items.id", ondelete="CASCADE"), primary_key=True
+    )
+    votes_for: Mapped[int | None] = mapped_column(Integer)
+    votes_against: Mapped[int | None] = mapped_column(Integer)
+    votes_abstain: Mapped[int | None] = mapped_column(Integer)
+    ballot: Mapped[str | None] = mapped_column(String(6))
+    mover_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+    seconder_id: Mapped[int | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
+
+    mover: Mapped[Person | None] = relationship(foreign_keys=[mover_id])
+    seconder: Mapped[Person | None] = relationship(foreign_keys=[seconder_id])
+
+    @property
+    def total(self) -> int:
+        return (self.votes_for or 0) + (self.votes_against or 0) + (self.votes_abstain or 0)
+
+    @property
+    def has_counts(self) -> bool:
+        return any(v is not None for v in (self.votes_for, self.votes_against, self.votes_abstain))
 
 
 class ResolutionPoint(Base):
@@ -372,3 +428,24 @@ class AgendaTemplateItem(Base):
     category: Mapped[str] = mapped_column(String(20))
     title: Mapped[str] = mapped_column(Text)
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ReportFile(Base):
+    """A Zoom or Teams report as it was imported for a meeting: its bytes and SHA-256.
+
+    Kept unchanged as evidence of who attended an electronic meeting and when.
+    """
+
+    __tablename__ = "report_files"
+    __table_args__ = (CheckConstraint(_in("platform", REPORT_PLATFORMS), name="platform"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    file_name: Mapped[str] = mapped_column(String(500))
+    platform: Mapped[str] = mapped_column(String(8))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    imported_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())

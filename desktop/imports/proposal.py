@@ -21,6 +21,7 @@ from desktop.core.services.aliases import remember_alias
 from desktop.core.services.attendance import add_attendee, mark_absent, update_attendance
 from desktop.core.services.common import get
 from desktop.core.services.meetings import ensure_editable
+from desktop.core.services.report_files import keep_report_file
 from desktop.core.services.roster import create_person
 from desktop.core.thai import split_full_name
 from desktop.imports.matching import (
@@ -95,6 +96,8 @@ class Proposal:
     """Name and organisation of every person a row names, to tell namesakes apart."""
     notes: list[str] = field(default_factory=list)
     report_date: date | None = None
+    original: bytes | None = field(default=None, repr=False)
+    """The report file's bytes, kept with the meeting when the proposal is applied."""
 
     def count(self, status: str) -> int:
         return sum(1 for row in self.rows if row.status == status and not row.ignore)
@@ -215,6 +218,7 @@ def build_proposal(session: Session, meeting_id: int, report: Report) -> Proposa
         expected=expected,
         labels=labels,
         notes=list(report.notes),
+        original=report.original,
     )
     joins = [p.joined for p in report.participants if p.joined]
     day = report.start or (min(joins) if joins else None)
@@ -333,6 +337,10 @@ def apply_proposal(
                 if row.via != "alias" and row.rememberable:
                     remember_alias(session, row.report_name, person_id)
                     result.aliases += 1
+    if proposal.original is not None:
+        keep_report_file(
+            session, meeting_id, proposal.file_name, proposal.original, proposal.platform
+        )
     if mark_missing_absent:
         missing = set(proposal.missing()) - set(by_person)
         for person_id, line in lines.items():

@@ -36,6 +36,7 @@ def read_report(path: Path | str) -> Report:
             f"รายงาน {path.name} ไม่มีรายชื่อผู้เข้าร่วม",
             f"The report {path.name} lists no participants.",
         )
+    report.original = path.read_bytes()
     return report
 
 

@@ -62,6 +62,8 @@ class Report:
     notes: list[str] = field(default_factory=list)
     date_order: str = "mdy"
     skipped_waiting_room: int = 0
+    original: bytes | None = field(default=None, repr=False)
+    """The file's bytes as read: kept with the meeting as evidence when it is applied."""
 
 
 # --- names ------------------------------------------------------------------------

@@ -33,8 +33,9 @@ def test_the_example_is_valid():
 def test_export_then_import_gives_back_the_same_meeting(session, tmp_path):
     meeting = meeting_file.import_meeting(session, example())
     exported = meeting_file.export_meeting(session, meeting.id)
-    expected = example()
-    # Optional values that were absent come back absent; everything given comes back.
+    # A version 1 file comes back as version 2 with nothing added: optional values that
+    # were absent come back absent; everything given comes back.
+    expected = dict(example(), version=2)
     assert exported == expected
     again = meeting_file.import_meeting(session, exported)
     assert meeting_file.export_meeting(session, again.id) == exported
@@ -68,7 +69,7 @@ def test_text_is_normalised_on_the_way_in(session):
 def test_export_writes_a_file_that_imports(session, tmp_path):
     meeting = meeting_file.import_meeting(session, example())
     path = meeting_file.export_meeting_file(session, meeting.id, tmp_path / "out.meeting.json")
-    assert json.loads(path.read_text(encoding="utf-8")) == example()
+    assert json.loads(path.read_text(encoding="utf-8")) == dict(example(), version=2)
     assert not path.read_bytes().startswith(b"\xef\xbb\xbf")
 
 
@@ -80,7 +81,12 @@ def _broken(change):
 
 INVALID = [
     ("wrong format", lambda d: d.update(format="other.thing"), "format: must be 'prachum.meeting'"),
-    ("wrong version", lambda d: d.update(version=2), "version: must be 1"),
+    (
+        "newer version",
+        lambda d: d.update(version=3),
+        "version: 3 is from a newer Prachum; this one reads versions 1 to 2",
+    ),
+    ("version as text", lambda d: d.update(version="2"), "version: '2' is not one of 1, 2"),
     ("missing meeting title", lambda d: d["meeting"].pop("title"), "meeting.title: is required"),
     ("unknown key", lambda d: d["meeting"].update(titel="x"), "meeting.titel: unknown key"),
     (

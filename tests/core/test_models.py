@@ -42,10 +42,30 @@ def test_a_person_twice_in_one_meeting_is_refused_by_the_database(db, db_path, m
         ("UPDATE meetings SET network_id = 999", "FOREIGN KEY"),
         ("UPDATE people SET role = 'king'", "CHECK"),
         ("UPDATE meetings SET certified_by_id = id", "CHECK"),
+        ("UPDATE meetings SET quorum = 0", "CHECK"),
     ],
 )
 def test_schema_constraints_hold_for_any_writer(session, meeting_with_person, statement, reason):
     with pytest.raises(IntegrityError, match=reason):
+        session.execute(text(statement))
+        session.flush()
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE attendance SET identity = 'telepathy'",
+        "UPDATE votes SET votes_for = -1",
+        "UPDATE votes SET ballot = 'show of hands'",
+    ],
+)
+def test_attendance_and_vote_rules_hold_for_any_writer(session, meeting_with_person, statement):
+    meeting, person = meeting_with_person
+    services.add_attendee(session, meeting.id, person.id, identity="camera")
+    item = services.add_agenda_item(session, meeting.id, title="เรื่องเสนอ")
+    services.set_vote(session, item.id, votes_for=3, ballot="open")
+    session.commit()
+    with pytest.raises(IntegrityError, match="CHECK"):
         session.execute(text(statement))
         session.flush()
 

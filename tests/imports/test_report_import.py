@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import time
 
 import pytest
@@ -178,6 +179,18 @@ def test_a_teams_report_is_stored_with_source_teams(session, network, tmp_path):
     )
     malee = line(session, network.meeting_id, network.people["malee"])
     assert (malee.source, malee.minutes_present) == ("teams", 184)
+    # The report is kept as it was read, UTF-16 bytes and all, for the e-meeting evidence.
+    (kept,) = services.report_files(session, network.meeting_id)
+    assert kept.content == (tmp_path / "t.csv").read_bytes()
+    assert (kept.platform, kept.file_name) == ("teams", "t.csv")
+    assert kept.sha256 == hashlib.sha256(kept.content).hexdigest()
+
+
+def test_a_dry_run_keeps_no_report_file(session, network, zoom_report):
+    run_report_import(
+        session, network.meeting_id, zoom_report, dry_run=True, mark_missing_absent=False
+    )
+    assert services.report_files(session, network.meeting_id) == []
 
 
 def test_a_final_meeting_is_refused_before_anything_changes(session, network, zoom_report):

@@ -40,7 +40,7 @@ def test_a_meeting_file_is_imported_from_the_welcome_page(
         )
         export_meeting_file(session, meeting.id, tmp_path / "sent.meeting.json")
     other.close()
-    assert json.loads((tmp_path / "sent.meeting.json").read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads((tmp_path / "sent.meeting.json").read_text(encoding="utf-8"))["version"] == 2
     monkeypatch.setattr(
         QFileDialog,
         "getOpenFileName",

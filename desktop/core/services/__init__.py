@@ -29,14 +29,20 @@ from desktop.core.services.agenda import (
 from desktop.core.services.aliases import alias_map, forget_alias, lookup_alias, remember_alias
 from desktop.core.services.attendance import (
     ABSENCE_REASONS,
+    CAPACITIES,
+    CHAIR_CAPACITY,
     AttendanceCounts,
     add_attendee,
     attendance_counts,
     attendance_order_key,
     copy_expected_attendance,
+    effective_capacity,
     mark_absent,
     mark_present,
+    move_attendee,
     ordered_attendance,
+    proposed_quorum,
+    quorum_met,
     remove_attendee,
     reorder_attendance,
     toggle_attendance,
@@ -61,6 +67,7 @@ from desktop.core.services.meetings import (
     reopen_meeting,
     update_meeting,
 )
+from desktop.core.services.report_files import keep_report_file, report_files, sha256_hex
 from desktop.core.services.roster import (
     ROLE_ORDER,
     create_network,
@@ -87,5 +94,6 @@ from desktop.core.services.search import (
     matching_meeting_ids,
     search,
 )
+from desktop.core.services.votes import VoteTally, clear_vote, set_vote, tally
 
 __all__ = [name for name in dir() if not name.startswith("_")]

@@ -14,16 +14,27 @@ from desktop.core.models import (
     ATTENDANCE_GROUPS,
     ATTENDANCE_SOURCES,
     ATTENDANCE_STATUSES,
+    IDENTITY_CHECKS,
     Attendance,
     Meeting,
     Person,
 )
-from desktop.core.services.common import as_time, choice, clean, get, no_unknown_fields
+from desktop.core.services.common import (
+    as_time,
+    choice,
+    clean,
+    get,
+    no_unknown_fields,
+    optional_text,
+)
 from desktop.core.services.meetings import ensure_editable, previous_meeting
 from desktop.core.services.roster import ROLE_ORDER, person_display_name
 from desktop.core.thai import thai_sort_key
 
 ABSENCE_REASONS = ("ลา", "ติดราชการ", "ป่วย", "ลาพักผ่อน", "ติดภารกิจอื่น")
+CAPACITIES = ("ประธาน", "รองประธาน", "กรรมการ", "กรรมการและเลขานุการ", "ผู้ช่วยเลขานุการ")
+"""The capacities offered in a committee; any other text may be typed."""
+CHAIR_CAPACITY = "ประธาน"
 
 
 def snapshot(attendance: Attendance, person: Person) -> None:
@@ -45,10 +56,16 @@ def add_attendee(
     joined=None,
     left=None,
     note: str | None = None,
+    capacity: str | None = None,
+    identity: str | None = None,
     source: str | None = None,
     sort_order: int | None = None,
 ) -> Attendance:
-    """Put a person on the meeting's list (refused if already on it)."""
+    """Put a person on the meeting's list (refused if already on it).
+
+    Without an explicit order the person goes last, except the meeting's chair, who is
+    put first: the minutes list the chair first unless the secretary moves him.
+    """
     meeting = get(session, Meeting, meeting_id)
     ensure_editable(meeting)
     person = get(session, Person, person_id)
@@ -61,7 +78,12 @@ def add_attendee(
             f"{person_display_name(person)} อยู่ในรายชื่อการประชุมนี้แล้ว",
             f"{person_display_name(person)} is already on this meeting's list.",
         )
-    if sort_order is None:
+    if sort_order is None and person_id == meeting.chair_id:
+        first = session.scalar(
+            select(func.min(Attendance.sort_order)).where(Attendance.meeting_id == meeting_id)
+        )
+        sort_order = 1 if first is None else first - 1
+    elif sort_order is None:
         last = session.scalar(
             select(func.max(Attendance.sort_order)).where(Attendance.meeting_id == meeting_id)
         )
@@ -82,6 +104,8 @@ def add_attendee(
         joined=joined,
         left=left,
         note=note,
+        capacity=capacity,
+        identity=identity,
     )
     session.add(attendance)
     session.flush()
@@ -97,6 +121,13 @@ def _apply(attendance: Attendance, **fields) -> None:
     for key in ("absence_reason", "acting_as", "note"):
         if fields.get(key, _UNSET) is not _UNSET:
             setattr(attendance, key, clean(fields[key]))
+    if fields.get("capacity", _UNSET) is not _UNSET:
+        attendance.capacity = optional_text(fields["capacity"], "ตำแหน่งในที่ประชุม", "Capacity", 100)
+    if fields.get("identity", _UNSET) is not _UNSET:
+        identity = fields["identity"]
+        attendance.identity = (
+            None if not identity else choice(identity, IDENTITY_CHECKS, "identity", "")
+        )
     if fields.get("joined", _UNSET) is not _UNSET:
         attendance.joined = as_time(fields["joined"], "joined")
     if fields.get("left", _UNSET) is not _UNSET:
@@ -108,8 +139,8 @@ def _apply(attendance: Attendance, **fields) -> None:
 
 
 def update_attendance(session: Session, attendance_id: int, **fields) -> Attendance:
-    """Change status, absence_reason, acting_as, joined, left, note, group, minutes_present,
-    source or sort_order of one line."""
+    """Change status, absence_reason, acting_as, joined, left, note, capacity, identity,
+    group, minutes_present, source or sort_order of one line."""
     attendance = get(session, Attendance, attendance_id)
     ensure_editable(attendance.meeting)
     if "group" in fields:
@@ -121,7 +152,16 @@ def update_attendance(session: Session, attendance_id: int, **fields) -> Attenda
     if "minutes_present" in fields:
         value = fields.pop("minutes_present")
         attendance.minutes_present = None if value is None else max(0, int(value))
-    allowed = {"status", "absence_reason", "acting_as", "joined", "left", "note"}
+    allowed = {
+        "status",
+        "absence_reason",
+        "acting_as",
+        "joined",
+        "left",
+        "note",
+        "capacity",
+        "identity",
+    }
     no_unknown_fields(set(fields) - allowed)
     _apply(attendance, **fields)
     session.flush()
@@ -249,3 +289,41 @@ def reorder_attendance(session: Session, meeting_id: int, attendance_ids: list[i
         if attendance_id in by_id:
             by_id[attendance_id].sort_order = order
     session.flush()
+
+
+def move_attendee(session: Session, attendance_id: int, offset: int) -> list[int]:
+    """Move one line up (negative) or down the list; returns the ids in their new order.
+
+    Alt+Up/Down and dragging a row both come here; the list is renumbered 1, 2, 3 …
+    """
+    attendance = get(session, Attendance, attendance_id)
+    meeting = attendance.meeting
+    ensure_editable(meeting)
+    ids = [a.id for a in ordered_attendance(meeting)]
+    position = ids.index(attendance_id)
+    target = max(0, min(len(ids) - 1, position + offset))
+    ids.insert(target, ids.pop(position))
+    reorder_attendance(session, meeting.id, ids)
+    return ids
+
+
+def effective_capacity(attendance: Attendance, meeting: Meeting) -> str | None:
+    """The capacity the minutes print: the chair's is ประธาน unless set otherwise."""
+    if attendance.capacity:
+        return attendance.capacity
+    if meeting.chair_id is not None and attendance.person_id == meeting.chair_id:
+        return CHAIR_CAPACITY
+    return None
+
+
+def proposed_quorum(expected_members: int) -> int | None:
+    """More than half of the members expected: the usual rule for a committee."""
+    return expected_members // 2 + 1 if expected_members > 0 else None
+
+
+def quorum_met(meeting: Meeting, counts: AttendanceCounts | None = None) -> bool | None:
+    """True or False against the meeting's quorum; None when it has none."""
+    if meeting.quorum is None:
+        return None
+    counts = counts or attendance_counts(meeting)
+    return counts.present >= meeting.quorum

@@ -28,7 +28,16 @@ from desktop.core.services.common import (
 )
 from desktop.core.thai import be_year
 
-_PLAIN_FIELDS = {"title": 500, "title_en": 500, "platform": 100, "venue": 500}
+_PLAIN_FIELDS = {
+    "title": 500,
+    "title_en": 500,
+    "platform": 100,
+    "venue": 500,
+    "recording": 1000,
+    "online_link": 2000,
+    "online_meeting_id": 100,
+    "online_passcode": 100,
+}
 _PERSON_FIELDS = ("chair_id", "recorder_id", "reviewer_id")
 
 
@@ -57,6 +66,15 @@ def _apply_fields(session: Session, meeting: Meeting, fields: dict) -> None:
                 "ครั้งที่ต้องเป็นจำนวนเต็มบวก", "The meeting number must be a positive integer."
             )
         meeting.number = number
+    if "quorum" in fields:
+        quorum = fields.pop("quorum")
+        if quorum is not None and (
+            not isinstance(quorum, int) or isinstance(quorum, bool) or quorum < 1
+        ):
+            raise PrachumError(
+                "องค์ประชุมต้องเป็นจำนวนเต็มบวก", "The quorum must be a positive whole number."
+            )
+        meeting.quorum = quorum
     if "start" in fields:
         meeting.start_time = as_time(fields.pop("start"), "start time")
     if "end" in fields:
@@ -132,7 +150,8 @@ def create_meeting(
 
 def update_meeting(session: Session, meeting_id: int, **fields) -> Meeting:
     """Change the meeting's details: title, title_en, number, date, start, end, mode,
-    platform, venue, network_id, host_id, chair_id, recorder_id, reviewer_id, opening."""
+    platform, venue, network_id, host_id, chair_id, recorder_id, reviewer_id, opening,
+    quorum, recording, online_link, online_meeting_id, online_passcode."""
     meeting = get(session, Meeting, meeting_id)
     ensure_editable(meeting)
     _apply_fields(session, meeting, dict(fields))
@@ -225,6 +244,7 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
             selectinload(Meeting.agenda_items).selectinload(AgendaItem.points),
             selectinload(Meeting.agenda_items).selectinload(AgendaItem.actions),
             selectinload(Meeting.agenda_items).selectinload(AgendaItem.children),
+            selectinload(Meeting.agenda_items).selectinload(AgendaItem.vote),
         )
     )
     meeting = session.scalars(query).first()
