@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--thai-digits", action="store_true", help="every digit as ๐-๙")
     p.add_argument("--font", default=None, help="TH SarabunPSK (default) or TH Sarabun New")
+    p.add_argument("--zero-votes-as-none", action="store_true", help="a vote count of zero as ไม่มี")
 
     p = sub.add_parser("attendance", help="write the attendance workbook (XLSX)")
     p.add_argument("id", type=int)
@@ -172,7 +173,14 @@ def cmd_minutes(args: argparse.Namespace) -> int:
 
     db = _open(args)
     with db.session() as session:
-        export_minutes(session, args.id, args.output, thai_digits=args.thai_digits, font=args.font)
+        export_minutes(
+            session,
+            args.id,
+            args.output,
+            thai_digits=args.thai_digits,
+            font=args.font,
+            zero_votes_as_none=args.zero_votes_as_none,
+        )
     print(args.output)
     return EXIT_OK
 

@@ -47,6 +47,7 @@ Progress = Callable[[int, int], None]
 # Attendee table columns (twips): the position column takes what the others leave.
 MIN_NUMBER_WIDTH, CELL_PADDING = 567, 300
 MIN_NAME_WIDTH, MAX_NAME_WIDTH = 3402, 4536  # 6 cm to 8 cm
+MAX_CAPACITY_WIDTH = 3402  # 6 cm: กรรมการและเลขานุการ fits; longer text wraps
 # An item title's text stands at a fixed place, its label hanging before it, so that
 # a long title wraps under itself: top level at 5 cm, sub-items further in.
 ITEM_TEXT_AT = {0: (0, 2835), 1: (709, 1418), 2: (1418, 2410)}
@@ -63,6 +64,7 @@ def export_minutes(
     thai_digits: bool = False,
     font: str | None = None,
     justification: str = "thaiDistribute",
+    zero_votes_as_none: bool = False,
     progress: Progress | None = None,
 ) -> Path:
     """Write the meeting's minutes to `path` (atomically) and return the path.
@@ -82,7 +84,11 @@ def export_minutes(
     meeting = load_meeting(session, meeting_id)
     report(1, 3)
     document = minutes_document(
-        meeting, thai_digits=thai_digits, font=font, justification=justification
+        meeting,
+        thai_digits=thai_digits,
+        font=font,
+        justification=justification,
+        zero_votes_as_none=zero_votes_as_none,
     )
     report(2, 3)
     target = write_atomically(path, lambda temporary: document.save(str(temporary)))
@@ -96,11 +102,12 @@ def minutes_document(
     thai_digits: bool = False,
     font: str | None = None,
     justification: str = "thaiDistribute",
+    zero_votes_as_none: bool = False,
 ) -> Document:
     """The minutes as a python-docx Document, not yet saved."""
     font = checked_font(font)
     justification = typo.checked_justification(justification)
-    blocks = minutes_blocks(meeting, thai_digits=thai_digits)
+    blocks = minutes_blocks(meeting, thai_digits=thai_digits, zero_votes_as_none=zero_votes_as_none)
     document = docx.Document()
     typo.apply_typography(document, font, justification)
     typo.set_a4_page(document, thai_digits=thai_digits)
@@ -207,17 +214,22 @@ def _runs(text: str) -> str:
     return f"<w:r>{''.join(pieces)}</w:r>"
 
 
-def attendee_columns(rows: list[AttendeeRow]) -> tuple[int, int, int]:
-    """Widths (twips) of the number, name and position columns, shared by all the lists.
+def attendee_columns(rows: list[AttendeeRow]) -> tuple[int, ...]:
+    """Widths (twips) of the number, name and position columns (and the capacity's when
+    the lists have one), shared by all the lists.
 
-    Sized to the longest number and name, so that a name stays on one line and the
-    position keeps the rest; a break inside a Thai name is worse than a wrapped position.
+    Sized to the longest number, name and capacity, so that a name stays on one line and
+    the position keeps the rest; a break inside a Thai name is worse than a wrapped position.
     """
     widest_number = max((estimated_width(r.number) for r in rows), default=0)
     widest_name = max((estimated_width(r.name) for r in rows), default=0)
     number = max(MIN_NUMBER_WIDTH, widest_number + CELL_PADDING)
     name = min(MAX_NAME_WIDTH, max(MIN_NAME_WIDTH, widest_name + CELL_PADDING))
-    return number, name, typo.TEXT_WIDTH - number - name
+    if not any(r.capacities for r in rows):
+        return number, name, typo.TEXT_WIDTH - number - name
+    widest_capacity = max((estimated_width(r.capacity) for r in rows), default=0)
+    capacity = min(MAX_CAPACITY_WIDTH, widest_capacity + CELL_PADDING)
+    return number, name, typo.TEXT_WIDTH - number - name - capacity, capacity
 
 
 def estimated_width(text: str) -> int:
@@ -245,7 +257,7 @@ def estimated_width(text: str) -> int:
     return width
 
 
-def _attendee_table(rows: list[AttendeeRow], columns: tuple[int, int, int]) -> str:
+def _attendee_table(rows: list[AttendeeRow], columns: tuple[int, ...]) -> str:
     grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in columns)
     header = (
         f'<w:tblPr><w:tblW w:w="{typo.TEXT_WIDTH}" w:type="dxa"/>'
@@ -258,9 +270,13 @@ def _attendee_table(rows: list[AttendeeRow], columns: tuple[int, int, int]) -> s
     start = f'<w:p><w:pPr><w:pStyle w:val="{typo.ATTENDEE}"/></w:pPr>'
     body = "".join(
         "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-        f"{cells[0]}{start}{_runs(row.number)}</w:p></w:tc>"
-        f"{cells[1]}{start}{_runs(row.name)}</w:p></w:tc>"
-        f"{cells[2]}{start}{_runs(row.position)}</w:p></w:tc></w:tr>"
+        + "".join(
+            f"{cell}{start}{_runs(text)}</w:p></w:tc>"
+            for cell, text in zip(
+                cells, (row.number, row.name, row.position, row.capacity), strict=False
+            )
+        )
+        + "</w:tr>"
         for row in rows
     )
     return f"<w:tbl>{header}{body}</w:tbl>"

@@ -11,8 +11,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 
-from desktop.core.models import Action, AgendaItem, Attendance, Meeting, Person
-from desktop.core.services.attendance import ordered_attendance
+from desktop.core.models import Action, AgendaItem, Attendance, Meeting, Person, Vote
+from desktop.core.services.attendance import (
+    attendance_counts,
+    effective_capacity,
+    ordered_attendance,
+    quorum_met,
+)
 from desktop.core.services.roster import action_owner_name, person_display_name
 from desktop.core.thai import (
     format_meeting_number,
@@ -34,6 +39,24 @@ SIGNATURE_LINE = "ลงชื่อ" + "." * 45
 # A time or name not yet known is left as dots to fill in by hand, as paper forms do.
 BLANK_TIME = "........... น."
 BLANK_NAME = "(" + "." * 45 + ")"
+QUORUM_MET = "เมื่อครบองค์ประชุมแล้ว"
+DEFAULT_OPENING = "ประธานกล่าวเปิดประชุมและดำเนินการประชุมตามระเบียบวาระ ดังนี้"
+SECRET_BALLOT = "(ลงคะแนนลับ)"
+NO_VOTES = "ไม่มี"
+# The prefixes of an organisation's name or short name before its place name: a position
+# that names the place (นายกเทศมนตรีตำบลบ้านกลาง) already names the organisation.
+_ORGANIZATION_PREFIXES = (
+    "องค์การบริหารส่วนตำบล",
+    "องค์การบริหารส่วนจังหวัด",
+    "เทศบาลตำบล",
+    "เทศบาลเมือง",
+    "เทศบาลนคร",
+    "ทต.",
+    "ทม.",
+    "ทน.",
+    "อบต.",
+    "อบจ.",
+)
 
 # Platforms as a Thai office names them in the minutes.
 _PLATFORM_NAMES = {
@@ -76,15 +99,21 @@ class Line:
 
 @dataclass(frozen=True)
 class AttendeeRow:
-    """One person in an attendee list: number, name and position in columns."""
+    """One person in an attendee list: number, name, position and capacity in columns.
+
+    The capacity (ประธาน, กรรมการ …) is a column only when some attendee has one: the
+    lists then share a `capacities` flag so that every table has the same columns.
+    """
 
     number: str
     name: str
     position: str
+    capacity: str = ""
+    capacities: bool = False
 
     @property
     def text(self) -> str:
-        return f"{self.number} {self.name} {self.position}".rstrip()
+        return f"{self.number} {self.name} {self.position} {self.capacity}".rstrip()
 
 
 @dataclass(frozen=True)
@@ -195,14 +224,26 @@ def block_text(block: MinutesBlock) -> str:
 # --- building them -------------------------------------------------------------------
 
 
-def minutes_blocks(meeting: Meeting, *, thai_digits: bool = False) -> list[MinutesBlock]:
-    """The whole minutes of a meeting (best loaded with services.load_meeting), in order."""
-    blocks = [*_head(meeting), *_attendees(meeting)]
+def minutes_blocks(
+    meeting: Meeting,
+    *,
+    thai_digits: bool = False,
+    organizations: bool | None = None,
+    zero_votes_as_none: bool = False,
+) -> list[MinutesBlock]:
+    """The whole minutes of a meeting (best loaded with services.load_meeting), in order.
+
+    `organizations` adds each attendee's organisation to the position (by default for
+    a meeting of a network); `zero_votes_as_none` writes a count of zero as ไม่มี.
+    """
+    if organizations is None:
+        organizations = meeting.network is not None
+    blocks = [*_head(meeting), *_attendees(meeting, organizations)]
     start = format_thai_time(meeting.start_time) or BLANK_TIME
     blocks.append(Line(f"เริ่มประชุมเวลา {start}"))
-    blocks.extend(BodyParagraph(p) for p in paragraphs(meeting.opening))
+    blocks.extend(BodyParagraph(p) for p in opening_paragraphs(meeting))
     for item in meeting.agenda:
-        blocks.extend(_item(item, 0))
+        blocks.extend(_item(item, 0, zero_votes_as_none))
     end = format_thai_time(meeting.end_time) or BLANK_TIME
     blocks.append(Line(f"เลิกประชุมเวลา {end}", keep_with_next=True))
     blocks.append(_signature(meeting.recorder, RECORDER_ROLE))
@@ -249,8 +290,20 @@ def _head(meeting: Meeting) -> Iterator[MinutesBlock]:
         yield TitleLine(place)
 
 
-def _attendees(meeting: Meeting) -> Iterator[MinutesBlock]:
+def opening_paragraphs(meeting: Meeting) -> list[str]:
+    """The opening, which says the quorum was reached only when the members present did."""
+    opening = paragraphs(meeting.opening)
+    if not quorum_met(meeting, attendance_counts(meeting)):
+        return opening
+    first, *rest = opening or [DEFAULT_OPENING]
+    if not first.startswith(QUORUM_MET):
+        first = f"{QUORUM_MET} {first}"
+    return [first, *rest]
+
+
+def _attendees(meeting: Meeting, organizations: bool) -> Iterator[MinutesBlock]:
     ordered = ordered_attendance(meeting)
+    capacities = any(a.capacity for a in ordered)
     groups = (
         (PRESENT_HEADING, [a for a in ordered if a.group == "member" and a.status == "present"]),
         (ABSENT_HEADING, [a for a in ordered if a.group == "member" and a.status == "absent"]),
@@ -264,17 +317,52 @@ def _attendees(meeting: Meeting) -> Iterator[MinutesBlock]:
             continue  # แบบที่ 11 leaves an empty part out, heading and all
         yield Heading(heading)
         for number, attendance in enumerate(lines, start=1):
-            yield AttendeeRow(f"{number}.", attendance.name, attendee_position(attendance))
+            capacity = (effective_capacity(attendance, meeting) or "") if capacities else ""
+            yield AttendeeRow(
+                f"{number}.",
+                attendance.name,
+                attendee_position(attendance, organization=organizations),
+                capacity,
+                capacities,
+            )
 
 
-def attendee_position(attendance: Attendance) -> str:
-    """The position as the minutes write it: acting capacity, and for an absence the reason."""
+def attendee_organization(attendance: Attendance) -> str:
+    """The organisation as the minutes name it: its short name, else its name (as then)."""
+    snapshot = (attendance.organization_name or "").strip()
+    person = attendance.person
+    organization = person.organization if person is not None else None
+    if organization is not None and organization.name == snapshot and organization.short_name:
+        return organization.short_name.strip()
+    return snapshot
+
+
+def _names_organization(position: str, organization: str, full_name: str) -> bool:
+    """Whether the position already names the organisation (by name, short name or place)."""
+    places = {organization, full_name}
+    for name in (organization, full_name):
+        for prefix in _ORGANIZATION_PREFIXES:
+            if name.startswith(prefix) and len(name) > len(prefix) + 1:
+                places.add(name[len(prefix) :].strip())
+    if len(position) >= 4 and position in full_name:
+        return True  # ท้องถิ่นจังหวัดเชียงใหม่ heads the office whose name holds it
+    return any(place and place in position for place in places)
+
+
+def attendee_position(attendance: Attendance, *, organization: bool = False) -> str:
+    """The position as the minutes write it: acting capacity, the organisation when asked
+    for and not already named, and for an absence the reason."""
     position = (attendance.position or "").strip()
     acting = (attendance.acting_as or "").strip()
     if acting:
         if acting.startswith(ACTING):
             acting = acting[len(ACTING) :].strip()
         position = f"{position} {ACTING} {acting}".strip()
+    if organization:
+        name = attendee_organization(attendance)
+        full_name = (attendance.organization_name or "").strip()
+        if name and not _names_organization(position, name, full_name):
+            position = f"{position} {name}".strip()
     if attendance.status == "absent" and attendance.absence_reason:
         reason = attendance.absence_reason.strip().strip("()").strip()
         if reason:
@@ -282,21 +370,50 @@ def attendee_position(attendance: Attendance) -> str:
     return position
 
 
-def _item(item: AgendaItem, level: int) -> Iterator[MinutesBlock]:
+def _item(item: AgendaItem, level: int, zero_votes_as_none: bool) -> Iterator[MinutesBlock]:
     label = f"ระเบียบวาระที่ {item.number}" if level == 0 else item.number
     yield ItemTitle(label, item.title, level)
     yield from (BodyParagraph(p, level) for p in paragraphs(item.body))
     for child in item.children:
-        yield from _item(child, level + 1)
+        yield from _item(child, level + 1, zero_votes_as_none)
     resolution = paragraphs(item.resolution)
+    votes = vote_lines(item.vote, zero_as_none=zero_votes_as_none)
+    if not resolution and not item.points:
+        resolution, votes = votes, []  # the vote is the resolution: next to its label
     if resolution or item.points or item.actions:
         first, *rest = resolution or [""]
         yield Resolution(first, True, level)
         yield from (Resolution(p, False, level) for p in rest)
     for number, point in enumerate(item.points, start=1):
         yield ResolutionPointLine(f"{number}.", single_line(point.text))
+    yield from (Resolution(line, False, level) for line in votes)
     for action in item.actions:
         yield _action(action)
+
+
+def vote_lines(vote: Vote | None, *, zero_as_none: bool = False) -> list[str]:
+    """`เห็นชอบ 12 เสียง ไม่เห็นชอบ 1 เสียง งดออกเสียง 2 เสียง (ลงคะแนนลับ)`, then
+    `ผู้เสนอ … ผู้รับรอง …`: what was recorded of a vote, in the Thai form."""
+    if vote is None:
+        return []
+    counts = []
+    for word, count in (
+        ("เห็นชอบ", vote.votes_for),
+        ("ไม่เห็นชอบ", vote.votes_against),
+        ("งดออกเสียง", vote.votes_abstain),
+    ):
+        if count is not None:
+            counts.append(
+                f"{word} {NO_VOTES}" if count == 0 and zero_as_none else f"{word} {count} เสียง"
+            )
+    if vote.ballot == "secret":
+        counts.append(SECRET_BALLOT)
+    people = []
+    if vote.mover is not None:
+        people.append(f"ผู้เสนอ {person_display_name(vote.mover)}")
+    if vote.seconder is not None:
+        people.append(f"ผู้รับรอง {person_display_name(vote.seconder)}")
+    return [line for line in (" ".join(counts), " ".join(people)) if line]
 
 
 def _action(action: Action) -> ActionLine:

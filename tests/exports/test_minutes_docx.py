@@ -51,7 +51,8 @@ EXPECTED = [
     "ผู้มาประชุม",
     "1. | นายสมชาย ใจดี | นายกเทศมนตรีตำบลบ้านกลาง",
     "2. | นางสาววิไล ศรีสุข | รองปลัดเทศบาล รักษาราชการแทน ปลัดเทศบาลตำบลบ้านกลาง",
-    "3. | นางมาลี บุญมา | นักวิเคราะห์นโยบายและแผน",
+    # A network's meeting names the organisation unless the position already does.
+    "3. | นางมาลี บุญมา | นักวิเคราะห์นโยบายและแผน องค์การบริหารส่วนตำบลทุ่งต้อม",
     "ผู้ไม่มาประชุม",
     "1. | นายประภัสร์ ภู่เจริญ | นายกองค์การบริหารส่วนตำบลทุ่งต้อม (ติดราชการ)",
     "ผู้เข้าร่วมประชุม",
@@ -134,7 +135,7 @@ def test_signatures_use_todays_name_and_position_of_recorder(session, minutes_me
     recorder_block = lines[lines.index("(นางมาลี บุญมา)") :]
     assert recorder_block[1:3] == ["หัวหน้าสำนักปลัด", "ผู้จดรายงานการประชุม"]
     # The attendee list keeps the position she held at the meeting.
-    assert "3. | นางมาลี บุญมา | นักวิเคราะห์นโยบายและแผน" in lines
+    assert "3. | นางมาลี บุญมา | นักวิเคราะห์นโยบายและแผน องค์การบริหารส่วนตำบลทุ่งต้อม" in lines
 
 
 def test_without_a_reviewer_only_the_recorder_signs(session, minutes_meeting, tmp_path):

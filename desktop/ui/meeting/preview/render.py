@@ -145,7 +145,8 @@ class MinutesDocument:
         if isinstance(block, TitleLine | Heading):
             return [(block.text, True)]
         if isinstance(block, AttendeeRow):
-            return [(f"\t{block.number}\t{block.name}\t{block.position}", False)]
+            capacity = f"\t{block.capacity}" if block.capacities else ""
+            return [(f"\t{block.number}\t{block.name}\t{block.position}{capacity}", False)]
         if isinstance(block, ItemTitle):
             return [(f"{block.label}\t{block.title}", True)]
         if isinstance(block, Resolution):
@@ -175,13 +176,14 @@ class MinutesDocument:
             # Columns as the DOCX's table: a long position wraps under itself.
             fmt.setLeftMargin(em * 20)
             fmt.setTextIndent(-em * 20)
-            fmt.setTabPositions(
-                [
-                    QTextOption.Tab(em * 3.2, QTextOption.TabType.RightTab),
-                    QTextOption.Tab(em * 4.0, QTextOption.TabType.LeftTab),
-                    QTextOption.Tab(em * 20, QTextOption.TabType.LeftTab),
-                ]
-            )
+            tabs = [
+                QTextOption.Tab(em * 3.2, QTextOption.TabType.RightTab),
+                QTextOption.Tab(em * 4.0, QTextOption.TabType.LeftTab),
+                QTextOption.Tab(em * 20, QTextOption.TabType.LeftTab),
+            ]
+            if block.capacities:
+                tabs.append(QTextOption.Tab(em * 36, QTextOption.TabType.LeftTab))
+            fmt.setTabPositions(tabs)
         elif isinstance(block, ItemTitle):
             indent = (0, em * 2.5, em * 5)[min(level, 2)]
             label_width = self.item_label if level == 0 else em * 3.5
