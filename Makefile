@@ -5,12 +5,14 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 
 # Debian packages: Qt offscreen/xcb, Thai fonts, LibreOffice + poppler for document checks,
-# Xvfb for screenshots. Measured on bookworm.
+# Xvfb for screenshots, ICU's headers and a compiler to build PyICU (tests only).
+# Measured on bookworm.
 SYSTEM_PACKAGES := libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 \
 	libfreetype6 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 \
 	libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 \
 	libxcb-xinerama0 libxcb-xkb1 fonts-thai-tlwg libreoffice-writer-nogui \
-	libreoffice-calc-nogui poppler-utils xvfb xauth
+	libreoffice-calc-nogui poppler-utils xvfb xauth \
+	libicu-dev pkg-config g++
 
 .PHONY: run test lint bench screenshots translations bytecode system-packages clean
 

@@ -229,8 +229,28 @@ def normalize_optional(text: str | None) -> str | None:
 # --- dictionary order -------------------------------------------------------------------
 
 _LEADING_VOWELS = "\u0e40\u0e41\u0e42\u0e43\u0e44"  # เ แ โ ใ ไ
-# Tone marks, MAITAIKHU, THANTHAKHAT, NIKHAHIT, YAMAKKAN: differences of the second level.
-_SECONDARY = set("\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+_NIKHAHIT, _SARA_AA, _SARA_AM, _LAKKHANGYAO = "\u0e4d", "\u0e32", "\u0e33", "\u0e45"
+# The Thai letters at the first level, in the Royal Institute dictionary's order (ICU's):
+# the consonants in code order (ฤ after ร, ฦ after ล), then NIKHAHIT, then the vowels,
+# leading vowels after the others and PHINTHU last.
+_THAI_PRIMARY = {
+    char: rank
+    for rank, char in enumerate(
+        [chr(c) for c in range(0x0E01, 0x0E2F)]
+        + [_NIKHAHIT]
+        + [chr(c) for c in range(0x0E30, 0x0E33)]
+        + [chr(c) for c in range(0x0E34, 0x0E3A)]
+        + list(_LEADING_VOWELS)
+        + ["\u0e3a"],
+        start=1,
+    )
+}
+_THAI_PRIMARY[_LAKKHANGYAO] = _THAI_PRIMARY[_SARA_AA]  # ๅ differs from า at the third level
+# Tone marks and the other marks above: second-level differences, in ICU's order.
+_THAI_SECONDARY = {char: rank for rank, char in enumerate("๎์็่้๊๋", start=2)}
+_COMMON = "\x01"
+
+_SYMBOLS, _DIGITS, _THAI, _OTHER = 0x10000, 0x20000, 0x20100, 0x30000
 
 
 def _reorder_leading_vowels(text: str) -> str:
@@ -245,27 +265,56 @@ def _reorder_leading_vowels(text: str) -> str:
     return "".join(chars)
 
 
-@lru_cache(maxsize=65536)
-def thai_sort_key(text: str | None) -> tuple[str, str]:
-    """A key that orders Thai words in dictionary order, as ICU's Thai locale does.
+def _elements(char: str) -> list[tuple[str, str, str]]:
+    """The collation elements of one character: (first, second, third level) weights,
+    an empty first weight for a mark that counts only at the second level."""
+    if char in _THAI_PRIMARY:
+        third = "\x02" if char == _LAKKHANGYAO else _COMMON
+        return [(chr(_THAI + _THAI_PRIMARY[char]), _COMMON, third)]
+    if char == _SARA_AM:  # as SARA AA + NIKHAHIT, a shade after it at the third level
+        return [
+            (chr(_THAI + _THAI_PRIMARY[_SARA_AA]), _COMMON, "\x02"),
+            (chr(_THAI + _THAI_PRIMARY[_NIKHAHIT]), _COMMON, _COMMON),
+        ]
+    if char in _THAI_SECONDARY:
+        return [("", chr(_THAI_SECONDARY[char]), _COMMON)]
+    category = unicodedata.category(char)
+    if category == "Nd":  # every script's digits are the same digits; Arabic ones first
+        third = _COMMON if char.isascii() else "\x02"
+        return [(chr(_DIGITS + unicodedata.digit(char)), _COMMON, third)]
+    if "\u0e00" <= char <= "\u0e7f" or category[0] in "PZC":
+        return []  # spaces, punctuation, ฯ and ๆ: ignored, as ICU's "alternate shifted" does
+    if category == "Mn":  # an accent of another script
+        return [("", chr(0x100 + ord(char)), _COMMON)]
+    if category[0] == "S":
+        return [(chr(_SYMBOLS + min(ord(char), 0xFFFF)), _COMMON, _COMMON)]
+    folded = char.casefold()
+    third = "\x02" if folded != char else _COMMON  # lower case first
+    return [(chr(_OTHER + min(ord(f), 0xCFFFF)), _COMMON, third) for f in folded]
 
-    A leading vowel (เ แ โ ใ ไ) sorts by the consonant written after it; tone marks
-    and other marks count only when all else is equal, and so do spaces and punctuation.
-    Thai digits count as the same digits in Arabic. Thai words come before Latin ones,
-    as they do in a Thai list; Latin letters fold case.
+
+@lru_cache(maxsize=65536)
+def thai_sort_key(text: str | None) -> tuple[str, str, str, str]:
+    """A key that orders words as ICU's Thai collation does (the Royal Institute's order).
+
+    Three levels, as ICU compares them: first the letters (a leading vowel เ แ โ ใ ไ
+    sorts after the consonant written after it; the vowels above and below count, after
+    every consonant), then the tone marks and accents, then case and variant forms.
+    Spaces and punctuation are ignored; the text itself breaks what ICU calls a tie.
+    Thai digits are the same digits as Arabic ones; symbols, digits, Thai, then Latin
+    and the other scripts. No ICU needed at run time: a test holds it to ICU's order.
     """
     if not text:
-        return ("", "")
-    reordered = _reorder_leading_vowels(to_arabic_digits(normalize_text(text)).casefold())
-    primary = "".join(_primary_char(c) for c in reordered if c not in _SECONDARY and c.isalnum())
-    return (primary, reordered)
-
-
-def _primary_char(char: str) -> str:
-    # Digits first, then Thai, then every other script: shift non-Thai letters past Thai.
-    if char.isdigit() or "\u0e01" <= char <= "\u0e5b":
-        return char
-    return chr(0xF0000 + ord(char)) if ord(char) < 0x10000 else char
+        return ("", "", "", "")
+    normal = normalize_text(text)
+    decomposed = unicodedata.normalize("NFD", _reorder_leading_vowels(normal))
+    first, second, third = [], [], []
+    for char in decomposed:
+        for primary, secondary, tertiary in _elements(char):
+            first.append(primary)
+            second.append(secondary)
+            third.append(tertiary)
+    return ("".join(first), "".join(second), "".join(third), normal)
 
 
 def thai_collate(left: str | None, right: str | None) -> int:

@@ -153,6 +153,43 @@ def test_names_sort_in_thai_dictionary_order():
     assert sorted(shuffled, key=thai_sort_key) == ICU_THAI_ORDER
 
 
+def test_the_vowels_above_and_below_count_at_the_first_level():
+    # The old key dropped them at the first level and put these pairs the wrong way round.
+    assert sorted(["บุญมี", "บุญมา"], key=thai_sort_key) == ["บุญมา", "บุญมี"]
+    assert sorted(["ปรีชา", "ประภัสร์"], key=thai_sort_key) == ["ประภัสร์", "ปรีชา"]
+    assert sorted(["สืบศักดิ์", "สมชาย"], key=thai_sort_key) == ["สมชาย", "สืบศักดิ์"]
+    assert sorted(["อุไร", "อำไพ"], key=thai_sort_key) == ["อำไพ", "อุไร"]
+    # SARA AM is SARA AA and NIKHAHIT, after every consonant that follows SARA AA.
+    assert sorted(["กำ", "กาฮ", "กิ"], key=thai_sort_key) == ["กาฮ", "กำ", "กิ"]
+
+
+def test_tone_marks_count_only_when_the_letters_are_the_same():
+    assert sorted(["ก้า", "กาก", "ก่า", "กา"], key=thai_sort_key) == ["กา", "ก่า", "ก้า", "กาก"]
+    assert sorted(["ปู่", "ปู", "ปูน"], key=thai_sort_key) == ["ปู", "ปู่", "ปูน"]
+
+
+def test_the_whole_name_list_sorts_as_icu_sorts_it():
+    import random
+
+    import icu  # a test dependency (pyproject's `test` extra); the app never imports it
+
+    from tests.core.thai_names import words
+
+    names = words()
+    assert len(names) >= 400
+    random.Random(16).shuffle(names)
+    collator = icu.Collator.createInstance(icu.Locale("th_TH"))
+    expected = sorted(names, key=collator.getSortKey)
+    ours = sorted(names, key=thai_sort_key)
+    # Where ICU finds two names equal (`Anna Lee`, `AnnaLee`) either order is ICU's.
+    wrong = [
+        (i, a, b)
+        for i, (a, b) in enumerate(zip(ours, expected, strict=True))
+        if collator.compare(a, b) != 0
+    ]
+    assert wrong == []
+
+
 def test_leading_vowels_sort_by_the_consonant_after_them():
     names = ["ไพโรจน์", "ประภัสร์", "ทานตะวัน", "เกษม", "กมล"]
     assert sorted(names, key=thai_sort_key) == ["กมล", "เกษม", "ทานตะวัน", "ประภัสร์", "ไพโรจน์"]
