@@ -9,6 +9,7 @@ the file is day first; a file where nothing decides is read month first, and say
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -218,15 +219,22 @@ _DURATION_PART = re.compile(
 _CLOCK = re.compile(r"^\s*(\d+):(\d{2})(?::(\d{2}))?\s*$")
 
 
+MAX_MINUTES = 60 * 24 * 366
+"""A year: more than any meeting lasts, small enough to store."""
+
+
 def parse_minutes(value: str) -> float | None:
     """Minutes from `169`, `1h 27m 51s`, `40m 31s`, `2:48:39`; blank or unreadable: None."""
     text = to_arabic_digits(value.strip())
     if not text:
         return None
     try:
-        return float(text.replace(",", ""))
+        number = float(text.replace(",", ""))
     except ValueError:
         pass
+    else:
+        # `1e309`, `nan`: not a length of time (and infinity cannot be rounded to minutes).
+        return number if math.isfinite(number) and 0 <= number < MAX_MINUTES else None
     clock = _CLOCK.match(text)
     if clock:
         hours, minutes, seconds = clock.groups()

@@ -177,3 +177,13 @@ def test_a_report_saved_as_xlsx_reads_like_the_csv(tmp_path):
     ]
     (kamon,) = read_report(write_xlsx(tmp_path / "p.xlsx", rows)).participants
     assert (kamon.joined, kamon.minutes) == (datetime(2024, 2, 14, 9, 0), 60)
+
+
+def test_a_duration_that_is_no_length_of_time_is_left_blank(tmp_path):
+    text = """\
+Name (Original Name),User Email,Total Duration (Minutes),Guest
+มาลี บุญมา,,1e309,No
+กมล ทองดี,,nan,No
+"""
+    report = read_report(write_text(tmp_path / "p.csv", text))
+    assert [p.minutes for p in report.participants] == [None, None]
