@@ -17,6 +17,8 @@ from pathlib import Path
 from desktop.core.errors import PrachumError
 
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_FOUND = 3
+"""`check` found something probably wrong (listed on stdout)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -63,6 +65,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--font", default=None, help="TH SarabunPSK (default) or TH Sarabun New")
     p.add_argument("--zero-votes-as-none", action="store_true", help="a vote count of zero as ไม่มี")
 
+    p = sub.add_parser(
+        "check", help="what is probably wrong before finalising (nothing printed when all is well)"
+    )
+    p.add_argument("id", type=int)
+
+    p = sub.add_parser(
+        "evidence", help="the e-meeting evidence bundle (ZIP: minutes, attendance, reports, hashes)"
+    )
+    p.add_argument("id", type=int)
+    p.add_argument("-o", "--output", type=Path, required=True)
+
     p = sub.add_parser("attendance", help="write the attendance workbook (XLSX)")
     p.add_argument("id", type=int)
     p.add_argument("-o", "--output", type=Path, required=True)
@@ -95,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help="find meetings, agenda text and resolutions")
     p.add_argument("text")
+    p.add_argument("--voted", action="store_true", help="only resolutions that were voted")
 
     sub.add_parser("demo", help="fill the database with the demo network")
 
@@ -185,6 +199,27 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from desktop.core.services.checks import meeting_checks
+
+    db = _open(args)
+    with db.session() as session:
+        findings = meeting_checks(session, args.id)
+    for finding in findings:
+        print(f"{finding.place}: {finding.message(args.lang)}")
+    return EXIT_FOUND if findings else EXIT_OK
+
+
+def cmd_evidence(args: argparse.Namespace) -> int:
+    from desktop.exports.evidence import export_evidence
+
+    db = _open(args)
+    with db.session() as session:
+        export_evidence(session, args.id, args.output)
+    print(args.output)
+    return EXIT_OK
+
+
 def cmd_attendance(args: argparse.Namespace) -> int:
     from desktop.exports.attendance_xlsx import export_attendance
 
@@ -264,13 +299,14 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     db = _open(args)
     with db.session() as session:
-        hits = services.search(session, args.text)
+        hits = services.search(session, args.text, voted=args.voted)
         for hit in hits:
             number = f"{hit.number}" if hit.number else "-"
             where = f"ระเบียบวาระที่ {hit.item_number} {hit.item_title}" if hit.item_id else "meeting"
+            vote = f"\t{hit.vote}" if hit.vote else ""
             print(
                 f"{hit.meeting_id}\t{format_thai_date_short(hit.date)}\t{number}\t{hit.title}"
-                f"\t{where}\t{hit.snippet}"
+                f"\t{where}\t{hit.snippet}{vote}"
             )
         if not hits:
             print(f"no match for {args.text!r}", file=sys.stderr)
@@ -310,6 +346,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": cmd_import,
     "export": cmd_export,
     "minutes": cmd_minutes,
+    "check": cmd_check,
+    "evidence": cmd_evidence,
     "attendance": cmd_attendance,
     "signin": cmd_signin,
     "attendance-summary": cmd_attendance_summary,

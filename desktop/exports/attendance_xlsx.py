@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.atomic import write_atomically
 from desktop.core.models import Attendance, Meeting
-from desktop.core.services.attendance import ordered_attendance
+from desktop.core.services.attendance import IDENTITY_LABELS, ordered_attendance
 from desktop.core.services.meetings import load_meeting
 from desktop.core.thai import (
     format_meeting_number,
@@ -69,6 +69,8 @@ ATTENDANCE_HEADERS = [
     "ระยะเวลา (นาที)",
     "หมายเหตุ",
 ]
+IDENTITY_HEADER = "การยืนยันตัวตน"
+"""The extra column of the e-meeting evidence: how each attendee's identity was checked."""
 COUNT_HEADERS = ["หน่วยงาน", "เชิญ", "มา", "ไม่มา", "ผู้เข้าร่วม"]
 SIGNIN_HEADERS = ["ลำดับ", "ชื่อ–สกุล", "ตำแหน่ง / หน่วยงาน", "ลายมือชื่อ", "หมายเหตุ"]
 GROUP_WORDS = {"member": "สมาชิก", "participant": "ผู้เข้าร่วม"}
@@ -134,9 +136,16 @@ def acting_note(attendance: Attendance) -> str | None:
     return "; ".join(parts) or None
 
 
-def attendance_row(number: int, attendance: Attendance) -> tuple:
-    """One line of the table, as plain values in the order of ATTENDANCE_HEADERS."""
+def identity_text(attendance: Attendance) -> str | None:
+    label = IDENTITY_LABELS.get(attendance.identity or "")
+    return label[0] if label else None
+
+
+def attendance_row(number: int, attendance: Attendance, *, identity: bool = False) -> tuple:
+    """One line of the table, as plain values in the order of ATTENDANCE_HEADERS (and the
+    identity check last, for the evidence of an electronic meeting)."""
     present = attendance.status == "present"
+    extra = (identity_text(attendance),) if identity else ()
     return (
         number,
         attendance.name,
@@ -149,6 +158,7 @@ def attendance_row(number: int, attendance: Attendance) -> tuple:
         attendance.left_at if present else None,
         minutes_attended(attendance),
         acting_note(attendance),
+        *extra,
     )
 
 
@@ -192,17 +202,24 @@ def export_attendance(
     path,
     *,
     font: str | None = None,
+    identity: bool = False,
     progress: Progress | None = None,
 ) -> Path:
-    """Write one meeting's attendance workbook: the list, and counts per organisation."""
+    """Write one meeting's attendance workbook: the list, and counts per organisation.
+
+    `identity` adds a last column saying how each attendee's identity was checked.
+    """
     meeting = load_meeting(session, meeting_id)
     lines = ordered_attendance(meeting)
-    rows = [attendance_row(n, a) for n, a in enumerate(lines, start=1)]
+    rows = [attendance_row(n, a, identity=identity) for n, a in enumerate(lines, start=1)]
     counts = organization_counts(lines)
     headings = heading_lines(meeting)
+    headers = [*ATTENDANCE_HEADERS, IDENTITY_HEADER] if identity else ATTENDANCE_HEADERS
 
     def write(temporary: Path) -> None:
-        workbook = attendance_workbook(headings, rows, counts, font=font, progress=progress)
+        workbook = attendance_workbook(
+            headings, rows, counts, font=font, progress=progress, headers=headers
+        )
         _stamp(workbook, meeting.title)
         workbook.save(temporary)
 
@@ -216,11 +233,12 @@ def attendance_workbook(
     *,
     font: str | None = None,
     progress: Progress | None = None,
+    headers: Sequence[str] = ATTENDANCE_HEADERS,
 ) -> Workbook:
     """The workbook, ready to save: also what the benchmark writes 50,000 rows through."""
     workbook = thai_workbook(font)
     with discarded_on_failure(workbook):
-        _write_list(workbook, headings, rows, progress)
+        _write_list(workbook, headings, rows, progress, list(headers))
         _write_counts(workbook, headings, counts)
     return workbook
 
@@ -240,16 +258,18 @@ def _title_block(workbook: Workbook, sheet, maker: CellMaker, lines: list[str], 
     sheet.append([])  # the table's header follows, on row len(lines) + 2
 
 
-def _write_list(workbook: Workbook, headings, rows, progress: Progress | None) -> None:
+def _write_list(
+    workbook: Workbook, headings, rows, progress: Progress | None, headers: list[str]
+) -> None:
     sheet = workbook.create_sheet(SHEET_LIST)
     maker = CellMaker(sheet)
-    width = len(ATTENDANCE_HEADERS)
+    width = len(headers)
     header_row = len(headings) + 2
     last_row = header_row + len(rows)
     # Write-only: everything about the sheet is settled before its first row goes out.
-    survey = survey_columns(ATTENDANCE_HEADERS, rows)
+    survey = survey_columns(headers, rows)
     set_column_widths(sheet, survey.widths)
-    sheet.row_dimensions[header_row].height = header_height(ATTENDANCE_HEADERS, survey.widths)
+    sheet.row_dimensions[header_row].height = header_height(headers, survey.widths)
     sheet.freeze_panes = f"A{header_row + 1}"
     sheet.auto_filter.ref = (
         f"A{header_row}:{get_column_letter(width)}{max(last_row, header_row + 1)}"
@@ -258,7 +278,7 @@ def _write_list(workbook: Workbook, headings, rows, progress: Progress | None) -
     box_table(sheet, header_row + 1, last_row, width)
 
     _title_block(workbook, sheet, maker, headings, width)
-    sheet.append(header_cells(maker, workbook, ATTENDANCE_HEADERS))
+    sheet.append(header_cells(maker, workbook, headers))
     total = len(rows)
     careful = survey.careful
     for done, row in enumerate(rows, start=1):

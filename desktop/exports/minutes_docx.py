@@ -47,7 +47,9 @@ Progress = Callable[[int, int], None]
 # Attendee table columns (twips): the position column takes what the others leave.
 MIN_NUMBER_WIDTH, CELL_PADDING = 567, 300
 MIN_NAME_WIDTH, MAX_NAME_WIDTH = 3402, 4536  # 6 cm to 8 cm
-MAX_CAPACITY_WIDTH = 3402  # 6 cm: กรรมการและเลขานุการ fits; longer text wraps
+MAX_CAPACITY_WIDTH, MIN_CAPACITY_WIDTH = 3402, 1985  # 6 cm down to 3.5 cm
+MIN_POSITION_WIDTH = 3402  # 6 cm for the position when a capacity column shares the line
+MIN_SHARED_NAME_WIDTH = 2835  # 5 cm
 # An item title's text stands at a fixed place, its label hanging before it, so that
 # a long title wraps under itself: top level at 5 cm, sub-items further in.
 ITEM_TEXT_AT = {0: (0, 2835), 1: (709, 1418), 2: (1418, 2410)}
@@ -227,8 +229,16 @@ def attendee_columns(rows: list[AttendeeRow]) -> tuple[int, ...]:
     name = min(MAX_NAME_WIDTH, max(MIN_NAME_WIDTH, widest_name + CELL_PADDING))
     if not any(r.capacities for r in rows):
         return number, name, typo.TEXT_WIDTH - number - name
+    # Four columns share the line: the position keeps at least its minimum, taken first
+    # from a long capacity (which wraps: กรรมการและ / เลขานุการ), then from the name.
     widest_capacity = max((estimated_width(r.capacity) for r in rows), default=0)
     capacity = min(MAX_CAPACITY_WIDTH, widest_capacity + CELL_PADDING)
+    short = MIN_POSITION_WIDTH - (typo.TEXT_WIDTH - number - name - capacity)
+    if short > 0:
+        give = min(short, max(0, capacity - MIN_CAPACITY_WIDTH))
+        capacity, short = capacity - give, short - give
+    if short > 0:
+        name -= min(short, max(0, name - MIN_SHARED_NAME_WIDTH))
     return number, name, typo.TEXT_WIDTH - number - name - capacity, capacity
 
 

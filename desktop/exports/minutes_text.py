@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 
-from desktop.core.models import Action, AgendaItem, Attendance, Meeting, Person, Vote
+from desktop.core.models import Action, AgendaItem, Attendance, Meeting, Person
 from desktop.core.services.attendance import (
     attendance_counts,
     effective_capacity,
@@ -19,6 +19,7 @@ from desktop.core.services.attendance import (
     quorum_met,
 )
 from desktop.core.services.roster import action_owner_name, person_display_name
+from desktop.core.services.votes import vote_lines
 from desktop.core.thai import (
     format_meeting_number,
     format_thai_date_long,
@@ -41,8 +42,6 @@ BLANK_TIME = "........... น."
 BLANK_NAME = "(" + "." * 45 + ")"
 QUORUM_MET = "เมื่อครบองค์ประชุมแล้ว"
 DEFAULT_OPENING = "ประธานกล่าวเปิดประชุมและดำเนินการประชุมตามระเบียบวาระ ดังนี้"
-SECRET_BALLOT = "(ลงคะแนนลับ)"
-NO_VOTES = "ไม่มี"
 # The prefixes of an organisation's name or short name before its place name: a position
 # that names the place (นายกเทศมนตรีตำบลบ้านกลาง) already names the organisation.
 _ORGANIZATION_PREFIXES = (
@@ -389,31 +388,6 @@ def _item(item: AgendaItem, level: int, zero_votes_as_none: bool) -> Iterator[Mi
     yield from (Resolution(line, False, level) for line in votes)
     for action in item.actions:
         yield _action(action)
-
-
-def vote_lines(vote: Vote | None, *, zero_as_none: bool = False) -> list[str]:
-    """`เห็นชอบ 12 เสียง ไม่เห็นชอบ 1 เสียง งดออกเสียง 2 เสียง (ลงคะแนนลับ)`, then
-    `ผู้เสนอ … ผู้รับรอง …`: what was recorded of a vote, in the Thai form."""
-    if vote is None:
-        return []
-    counts = []
-    for word, count in (
-        ("เห็นชอบ", vote.votes_for),
-        ("ไม่เห็นชอบ", vote.votes_against),
-        ("งดออกเสียง", vote.votes_abstain),
-    ):
-        if count is not None:
-            counts.append(
-                f"{word} {NO_VOTES}" if count == 0 and zero_as_none else f"{word} {count} เสียง"
-            )
-    if vote.ballot == "secret":
-        counts.append(SECRET_BALLOT)
-    people = []
-    if vote.mover is not None:
-        people.append(f"ผู้เสนอ {person_display_name(vote.mover)}")
-    if vote.seconder is not None:
-        people.append(f"ผู้รับรอง {person_display_name(vote.seconder)}")
-    return [line for line in (" ".join(counts), " ".join(people)) if line]
 
 
 def _action(action: Action) -> ActionLine:

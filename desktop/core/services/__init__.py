@@ -88,12 +88,14 @@ from desktop.core.services.roster import (
     update_person,
 )
 from desktop.core.services.search import (
+    DecisionCounts,
     OrganizationAttendance,
     SearchHit,
     attendance_statistics,
+    decision_statistics,
     matching_meeting_ids,
     search,
 )
-from desktop.core.services.votes import VoteTally, clear_vote, set_vote, tally
+from desktop.core.services.votes import VoteTally, clear_vote, set_vote, tally, vote_lines
 
 __all__ = [name for name in dir() if not name.startswith("_")]

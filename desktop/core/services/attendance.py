@@ -35,6 +35,13 @@ ABSENCE_REASONS = ("ลา", "ติดราชการ", "ป่วย", "ล
 CAPACITIES = ("ประธาน", "รองประธาน", "กรรมการ", "กรรมการและเลขานุการ", "ผู้ช่วยเลขานุการ")
 """The capacities offered in a committee; any other text may be typed."""
 CHAIR_CAPACITY = "ประธาน"
+IDENTITY_LABELS = {
+    "camera": ("เปิดกล้อง", "Camera"),
+    "otp": ("รหัส OTP", "One-time code (OTP)"),
+    "known": ("ผู้เข้าประชุมรับรอง", "Known to the meeting"),
+    "signature": ("ลงลายมือชื่อ", "Signed the sheet"),
+}
+"""How an attendee's identity was checked, in Thai and English, by its code."""
 
 
 def snapshot(attendance: Attendance, person: Person) -> None:

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
-from desktop.core.models import AgendaItem, Attendance, Meeting
+from desktop.core.models import AgendaItem, Attendance, Meeting, Vote
 from desktop.core.services.common import as_date, clean
+from desktop.core.services.votes import vote_lines
 from desktop.core.sqlite_features import search_text
 from desktop.core.thai import thai_sort_key
 
@@ -27,6 +28,8 @@ class SearchHit:
     item_number: str | None
     item_title: str | None
     snippet: str
+    vote: str = ""
+    """How the item was voted (`เห็นชอบ 12 เสียง …`), when it was."""
 
 
 def _snippet(body: str, query: str, width: int = 60) -> str:
@@ -48,10 +51,13 @@ def _snippet(body: str, query: str, width: int = 60) -> str:
     )
 
 
-def search(session: Session, query: str, *, limit: int = 200) -> list[SearchHit]:
+def search(
+    session: Session, query: str, *, limit: int = 200, voted: bool = False
+) -> list[SearchHit]:
     """Meetings, agenda text and resolutions containing the query (Thai substring match).
 
-    Newest meetings first; one hit per meeting and item.
+    Newest meetings first; one hit per meeting and item. A hit on a voted item says
+    how it was voted; `voted` keeps only those.
     """
     text = clean(query)
     if not text:
@@ -62,15 +68,22 @@ def search(session: Session, query: str, *, limit: int = 200) -> list[SearchHit]
     meetings = {
         m.id: m for m in session.scalars(select(Meeting).where(Meeting.id.in_(meeting_ids)))
     }
-    items = {
-        i.id: i for i in session.scalars(select(AgendaItem).where(AgendaItem.id.in_(item_ids)))
-    }
+    query_items = (
+        select(AgendaItem)
+        .where(AgendaItem.id.in_(item_ids))
+        .options(selectinload(AgendaItem.vote).selectinload(Vote.mover))
+        .options(selectinload(AgendaItem.vote).selectinload(Vote.seconder))
+    )
+    items = {i.id: i for i in session.scalars(query_items)}
     hits: dict[tuple[int, int | None], SearchHit] = {}
     for meeting_id, item_id, body in rows:
         meeting = meetings.get(meeting_id)
         if meeting is None or (meeting_id, item_id) in hits:
             continue
         item = items.get(item_id) if item_id is not None else None
+        vote = " ".join(vote_lines(item.vote)) if item is not None else ""
+        if voted and not vote:
+            continue
         hits[(meeting_id, item_id)] = SearchHit(
             meeting_id=meeting_id,
             date=meeting.date,
@@ -80,6 +93,7 @@ def search(session: Session, query: str, *, limit: int = 200) -> list[SearchHit]
             item_number=item.number if item else None,
             item_title=item.title if item else None,
             snippet=_snippet(body, text),
+            vote=vote,
         )
     ordered = sorted(hits.values(), key=lambda h: (h.date, h.meeting_id), reverse=True)
     return ordered[:limit]
@@ -149,3 +163,42 @@ def attendance_statistics(
         for name, i, p, a, q in session.execute(query)
     ]
     return sorted(rows, key=lambda r: thai_sort_key(r.organization))
+
+
+@dataclass(frozen=True)
+class DecisionCounts:
+    """Over a period: items with a resolution, how many were voted, how many secretly."""
+
+    resolutions: int
+    voted: int
+    secret: int
+
+
+def decision_statistics(
+    session: Session,
+    *,
+    network_id: int | None = None,
+    date_from: date | str | None = None,
+    date_to: date | str | None = None,
+) -> DecisionCounts:
+    """Resolutions recorded and resolutions voted, in the meetings of a period."""
+    start, end = as_date(date_from), as_date(date_to)
+    has_resolution = AgendaItem.resolution.is_not(None) | Vote.agenda_item_id.is_not(None)
+    query = (
+        select(
+            _count(has_resolution),
+            _count(Vote.agenda_item_id.is_not(None)),
+            _count(Vote.ballot == "secret"),
+        )
+        .select_from(AgendaItem)
+        .join(Meeting, AgendaItem.meeting_id == Meeting.id)
+        .outerjoin(Vote, Vote.agenda_item_id == AgendaItem.id)
+    )
+    if network_id is not None:
+        query = query.where(Meeting.network_id == network_id)
+    if start is not None:
+        query = query.where(Meeting.date >= start)
+    if end is not None:
+        query = query.where(Meeting.date <= end)
+    resolutions, voted, secret = session.execute(query).one()
+    return DecisionCounts(int(resolutions or 0), int(voted or 0), int(secret or 0))

@@ -16,7 +16,10 @@ from desktop.core.errors import PrachumError
 from desktop.core.models import BALLOTS, AgendaItem, Person, Vote
 from desktop.core.services.common import choice, get, no_unknown_fields
 from desktop.core.services.meetings import ensure_editable
+from desktop.core.services.roster import person_display_name
 
+SECRET_BALLOT = "(ลงคะแนนลับ)"
+NO_VOTES = "ไม่มี"
 _COUNTS = {"votes_for": "เห็นชอบ", "votes_against": "ไม่เห็นชอบ", "votes_abstain": "งดออกเสียง"}
 _PEOPLE = ("mover_id", "seconder_id")
 
@@ -89,3 +92,28 @@ class VoteTally:
 
 def tally(vote: Vote, members_present: int) -> VoteTally:
     return VoteTally(total=vote.total, present=members_present)
+
+
+def vote_lines(vote: Vote | None, *, zero_as_none: bool = False) -> list[str]:
+    """`เห็นชอบ 12 เสียง ไม่เห็นชอบ 1 เสียง งดออกเสียง 2 เสียง (ลงคะแนนลับ)`, then
+    `ผู้เสนอ … ผู้รับรอง …`: what was recorded of a vote, in the Thai form."""
+    if vote is None:
+        return []
+    counts = []
+    for word, count in (
+        ("เห็นชอบ", vote.votes_for),
+        ("ไม่เห็นชอบ", vote.votes_against),
+        ("งดออกเสียง", vote.votes_abstain),
+    ):
+        if count is not None:
+            counts.append(
+                f"{word} {NO_VOTES}" if count == 0 and zero_as_none else f"{word} {count} เสียง"
+            )
+    if vote.ballot == "secret":
+        counts.append(SECRET_BALLOT)
+    people = []
+    if vote.mover is not None:
+        people.append(f"ผู้เสนอ {person_display_name(vote.mover)}")
+    if vote.seconder is not None:
+        people.append(f"ผู้รับรอง {person_display_name(vote.seconder)}")
+    return [line for line in (" ".join(counts), " ".join(people)) if line]
