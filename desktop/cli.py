@@ -121,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 _held_locks: list = []
+_opened: list = []  # closed when the command ends: its files are no longer protected
 
 
 def _writes(args: argparse.Namespace) -> bool:
@@ -145,7 +146,9 @@ def _open(args: argparse.Namespace):
     from desktop.core.db import open_database
 
     _lock(args)
-    return open_database(args.db)
+    database = open_database(args.db)
+    _opened.append(database)
+    return database
 
 
 def cmd_meetings(args: argparse.Namespace) -> int:
@@ -422,5 +425,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
         return EXIT_FAULT
     finally:
+        while _opened:
+            _opened.pop().close()
         while _held_locks:
             _held_locks.pop().release()

@@ -18,12 +18,17 @@ def write_atomically(target: Path | str, write: Callable[[Path], None]) -> Path:
     The temporary file is in the same folder, so os.replace is atomic. Any failure
     removes it and becomes a PrachumError that says why in words a secretary can act on.
     """
+    from desktop.core.protected_files import refuse_if_protected
+
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise folder_missing(folder)
+    refuse_if_protected(target, document=True)
+    # A short temporary name: one made from the target's could make a valid name too long.
+    suffix = target.suffix if len(target.suffix) <= 16 else ".tmp"
     try:
-        handle, name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=folder)
+        handle, name = tempfile.mkstemp(prefix=".prachum-", suffix=suffix, dir=folder)
     except OSError as exc:
         raise _explain(exc, target) from exc
     os.close(handle)

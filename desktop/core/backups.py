@@ -7,36 +7,42 @@ replaces anything.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import sqlite3
 import sys
+import tempfile
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
-from desktop.core.db import Database, backup_database, current_revision, make_engine
-from desktop.core.db_file import check_file, copy_database, readonly_uri
-from desktop.core.errors import DatabaseProblem, PrachumError, folder_missing
+from desktop.core.backup_check import BackupRefused, check_backup
+from desktop.core.db import Database, backup_database
+from desktop.core.db_file import copy_database, readonly_uri
+from desktop.core.errors import DatabaseProblem, PrachumError, folder_missing, write_failure
+from desktop.core.protected_files import refuse_if_protected, same_file
+
+__all__ = ["BackupRefused", "backup_to", "list_backups", "restore_from", "rotate_backups"]
 
 BACKUP_SUFFIX = ".backup.db"
-
-
-class BackupRefused(DatabaseProblem):
-    """The backup itself cannot be restored (missing, damaged, foreign, newer); a failure
-    to write its copy is not this."""
 
 
 def backup_to(database: Database, target: Path | str) -> Path:
     """A consistent copy of the open database at `target`."""
     target = Path(target)
+    if str(target) in ("", ".") or target.is_dir():
+        raise PrachumError(
+            f"{target} เป็นโฟลเดอร์ กรุณาระบุชื่อไฟล์สำรอง เช่น {target / 'prachum-backup.db'}",
+            f"{target} is a folder: give the backup a file name, such as "
+            f"{target / 'prachum-backup.db'}.",
+        )
     if not target.parent.is_dir():
         raise folder_missing(target.parent)
     try:
-        return backup_database(database.engine, target)
+        return backup_database(database.engine, target, database.path)
     except (OSError, sqlite3.Error) as exc:
-        raise PrachumError(
-            f"สำรองข้อมูลไม่สำเร็จ ({exc})", f"The backup could not be written ({exc})."
-        ) from exc
+        raise write_failure(exc, target, "สำรองข้อมูล", "The backup") from exc
 
 
 def backup_folder(db_path: Path) -> Path:
@@ -86,34 +92,92 @@ def list_backups(db_path: Path) -> list[Path]:
 def restore_from(backup: Path | str, target: Path | str) -> Path | None:
     """Replace the database at `target` with the backup; returns where the old one was kept.
 
-    The caller must have closed its connections to `target` first.
+    The backup is checked whole first (check_backup) and copied beside the target; only
+    then is the target's file kept aside under another name, its bytes as they are (a
+    hard link, or a plain copy: a damaged file cannot be read through SQLite), and the
+    copy moved into its place in one step. The caller must have closed its connections
+    to `target` and hold its lock.
     """
     backup, target = Path(backup), Path(target)
-    if not backup.is_file():
-        raise BackupRefused(f"ไม่พบไฟล์สำรอง {backup}", f"No backup file at {backup}.")
+    if target.exists() and same_file(backup, target):
+        raise BackupRefused(
+            f"ไฟล์ {backup.name} คือฐานข้อมูลที่จะกู้คืนเอง", f"{backup.name} is the database itself."
+        )
+    refuse_if_protected(target)  # restoring over a database still open in this process
+    check_backup(backup)
+    if not target.parent.is_dir():
+        raise folder_missing(target.parent, DatabaseProblem)
+    handle, name = tempfile.mkstemp(prefix=".prachum-", suffix=".restoring", dir=target.parent)
+    os.close(handle)
+    incoming = Path(name)
     try:
-        check_file(backup)
-    except DatabaseProblem as problem:
-        raise BackupRefused(problem.thai, problem.english) from problem
-    engine = make_engine(backup, readonly=True)
-    try:
-        if current_revision(engine) is None:
-            raise BackupRefused(
-                f"ไฟล์ {backup.name} ไม่ใช่ไฟล์สำรองของโปรแกรม",
-                f"{backup.name} is not a Prachum backup.",
-            )
+        with closing(sqlite3.connect(readonly_uri(backup), uri=True)) as source:
+            copy_database(source, incoming)
+        return _swap_in(incoming, target)
+    except (OSError, sqlite3.Error) as error:
+        raise write_failure(error, target, "กู้คืนข้อมูล", "The restored database") from error
     finally:
-        engine.dispose()
+        incoming.unlink(missing_ok=True)
+
+
+def _swap_in(incoming: Path, target: Path) -> Path | None:
+    """`incoming` in place of `target`; the target's bytes (and its journal) kept aside."""
     kept = None
+    moves: list[tuple[Path, Path]] = []
     if target.exists():
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        kept = target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix}")
-        with closing(sqlite3.connect(target)) as source:
-            copy_database(source, kept)
-    partial = target.with_name(target.name + ".restoring")
-    with closing(sqlite3.connect(readonly_uri(backup), uri=True)) as source:
-        copy_database(source, partial)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{target}{suffix}").unlink(missing_ok=True)
-    partial.replace(target)
+        kept = _free_name(target.with_name(f"{target.stem}.before-restore-{stamp}{target.suffix}"))
+        moves = [(target, kept)] + [
+            (Path(f"{target}{suffix}"), Path(f"{kept}{suffix}")) for suffix in ("-wal", "-journal")
+        ]
+    kept_so_far: list[tuple[Path, Path]] = []
+    try:
+        for source, aside in moves:
+            if source.exists():
+                _keep_bytes(source, aside)
+                kept_so_far.append((source, aside))
+        # A journal of the old file must not meet the new one: SQLite would replay it.
+        for source, _aside in kept_so_far[1:]:
+            source.unlink()
+        Path(f"{target}-shm").unlink(missing_ok=True)
+        os.replace(incoming, target)
+    except BaseException:
+        for source, aside in kept_so_far[1:]:
+            if not source.exists():
+                os.replace(aside, source)
+        for _source, aside in kept_so_far[:1]:
+            aside.unlink(missing_ok=True)
+        raise
+    if kept is not None:
+        _fold_journal(kept)
     return kept
+
+
+def _keep_bytes(source: Path, aside: Path) -> None:
+    """A second name for the file's bytes, as they are (a copy where links are not had)."""
+    try:
+        os.link(source, aside)
+    except OSError:
+        shutil.copy2(source, aside)
+
+
+def _free_name(path: Path) -> Path:
+    """`path`, or the same name with -2, -3 … when it is taken (two restores in a second)."""
+    candidate, number = path, 1
+    while candidate.exists() or Path(f"{candidate}-wal").exists():
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate
+
+
+def _fold_journal(kept: Path) -> None:
+    """The kept file in one piece when it is healthy: its -wal folded in (best effort; a
+    damaged file keeps its journal beside it, untouched)."""
+    if not Path(f"{kept}-wal").exists():
+        return
+    try:
+        with closing(sqlite3.connect(kept)) as con:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            con.execute("PRAGMA journal_mode = DELETE")
+    except sqlite3.Error:
+        pass

@@ -8,6 +8,7 @@ copy of a live WAL database can miss committed pages).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -90,7 +91,7 @@ def migrate(engine: Engine, path: Path | None = None) -> Path | None:
     if revision is not None and path is not None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = path.with_name(f"{path.stem}.before-{head_revision()}-{stamp}{path.suffix}")
-        backup_database(engine, backup)
+        backup_database(engine, backup, path)
     with engine.connect() as con:
         raw = con.connection.driver_connection
         # Batch migrations rebuild tables: with foreign keys on, dropping the old parent
@@ -119,17 +120,37 @@ def migrate(engine: Engine, path: Path | None = None) -> Path | None:
     return backup
 
 
-def backup_database(engine: Engine, target: Path) -> Path:
-    """A consistent copy through SQLite's backup API, written beside and then moved."""
+def backup_database(engine: Engine, target: Path, db_path: Path | None = None) -> Path:
+    """A consistent copy through SQLite's backup API, written beside and then moved.
+
+    Never over the database (`db_path`) or a file of it; the copy being made is one of
+    its files until it is in place.
+    """
+    import tempfile
+
+    from desktop.core.protected_files import protected, refuse_if_protected
+
     target = Path(target)
+    refuse_if_protected(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    raw = engine.raw_connection()
+    # A short name beside the target (the target's own name plus a suffix could be too
+    # long for the file system); removed whatever goes wrong.
+    handle, name = tempfile.mkstemp(prefix=".prachum-", suffix=".partial", dir=target.parent)
+    os.close(handle)
+    partial = Path(name)
     try:
-        copy_database(raw.driver_connection, partial)
+        with protected(db_path or target, [partial]):
+            raw = engine.raw_connection()
+            try:
+                copy_database(raw.driver_connection, partial)
+            finally:
+                raw.close()
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(partial, 0o666 & ~umask)  # mkstemp's file is private; a backup is not
+            os.replace(partial, target)
     finally:
-        raw.close()
-    partial.replace(target)
+        partial.unlink(missing_ok=True)
     return target
 
 
@@ -141,6 +162,8 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     readonly: bool = False
+    protection: int = 0
+    """While open, no writer of ours may replace its files (protected_files)."""
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -156,7 +179,10 @@ class Database:
             session.close()
 
     def close(self) -> None:
+        from desktop.core.protected_files import release
+
         self.engine.dispose()
+        release(self.protection)
 
 
 def open_database(
@@ -183,4 +209,6 @@ def open_database(
     else:
         migrate(engine, path)
     sessions = sessionmaker(engine, expire_on_commit=False)
-    return Database(path=path, engine=engine, sessions=sessions, readonly=readonly)
+    from desktop.core.protected_files import protect
+
+    return Database(path, engine, sessions, readonly, protect(path))

@@ -6,6 +6,8 @@ that the secretary reads what happened in her language and a log reads in Englis
 
 from __future__ import annotations
 
+import errno
+
 
 class PrachumError(Exception):
     """A problem the user can understand and act on; nothing was changed."""
@@ -46,3 +48,32 @@ def as_database_problem(error: BaseException) -> PrachumError:
 def folder_missing(folder: object, kind: type[PrachumError] = PrachumError) -> PrachumError:
     """The folder a file was to be written in, or read from, is not there."""
     return kind(f"ไม่พบโฟลเดอร์ {folder}", f"The folder {folder} does not exist.")
+
+
+def write_failure(
+    error: BaseException, target: object, doing_th: str, doing_en: str
+) -> PrachumError:
+    """A write that failed (nothing was left behind), said as what it is: a full disk, a
+    read-only folder or no permission, or else the system's own words."""
+    name = getattr(target, "name", None) or str(target)
+    number = getattr(error, "errno", None)
+    text = str(error).lower()
+    if number == errno.ENOSPC or "disk is full" in text or "database or disk is full" in text:
+        why_th, why_en = "พื้นที่ดิสก์เต็ม", "the disk is full"
+    elif number == errno.EROFS or "readonly" in text or "read-only" in text:
+        why_th, why_en = "โฟลเดอร์หรือดิสก์นี้เป็นแบบอ่านอย่างเดียว", "the folder or disk is read-only"
+    elif number in (errno.EACCES, errno.EPERM):
+        why_th = "ไม่มีสิทธิ์เขียนในโฟลเดอร์นี้ หรือไฟล์เปิดอยู่ในโปรแกรมอื่น"
+        why_en = "no permission to write there, or the file is open in another program"
+    elif number == errno.ENAMETOOLONG:
+        why_th, why_en = "ชื่อไฟล์ยาวเกินไป", "the file name is too long"
+    elif isinstance(error, OSError):
+        why_th = why_en = error.strerror or str(error)
+    elif type(error).__module__.startswith("sqlite3"):
+        why_th = why_en = str(error)
+    else:
+        why_th = why_en = f"{type(error).__name__}: {error}"
+    return PrachumError(
+        f"{doing_th}ไม่สำเร็จ ({name}): {why_th} ไม่มีไฟล์ใดถูกทิ้งไว้",
+        f"{doing_en} could not be written ({name}): {why_en}; nothing was left behind.",
+    )
