@@ -56,6 +56,7 @@ WRITERS = {
         "--to",
         "2099-12-31",
     ],
+    "evidence": ["evidence", "1"],
     "backup": ["backup"],
 }
 TARGETS = ["the database", "-wal", "-shm", "-journal", ".lock", "symlink", "hard link"]
