@@ -93,7 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--font", default=None)
 
-    p = sub.add_parser("zoom", help="settle attendance from a Zoom or Teams report")
+    p = sub.add_parser(
+        "zoom",
+        aliases=["report"],
+        help="settle attendance from a report, a chat, a LINE export or a sign-in form "
+        "(Zoom, Teams, Google Meet, Webex; told apart by content)",
+    )
     p.add_argument("id", type=int)
     p.add_argument("report", type=Path)
     p.add_argument("--dry-run", action="store_true", help="print the proposal, change nothing")
@@ -402,6 +407,8 @@ def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = window_arguments(argv) or build_parser().parse_args(argv)
+    if getattr(args, "command", None) == "report":
+        args.command = "zoom"  # the alias: one command, two names
     try:
         if args.command is None:
             return run_gui(args)

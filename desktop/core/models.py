@@ -43,11 +43,11 @@ MEETING_MODES = ("onsite", "online", "hybrid")
 MEETING_STATUSES = ("draft", "final", "certified")
 ATTENDANCE_GROUPS = ("member", "participant")
 ATTENDANCE_STATUSES = ("present", "absent")
-ATTENDANCE_SOURCES = ("typed", "zoom", "teams", "file")
+ATTENDANCE_SOURCES = ("typed", "zoom", "teams", "file", "meet", "webex", "line", "form")
 IDENTITY_CHECKS = ("camera", "otp", "known", "signature")
 """How an attendee's identity was checked (evidence for an electronic meeting)."""
 BALLOTS = ("open", "secret")
-REPORT_PLATFORMS = ("zoom", "teams")
+REPORT_PLATFORMS = ("zoom", "teams", "meet", "webex", "line", "form")
 AGENDA_CATEGORIES = (
     "announcements",
     "confirm_minutes",

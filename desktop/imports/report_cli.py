@@ -1,8 +1,9 @@
-"""The `zoom` command: read a Zoom or Teams report, propose, and apply or just show."""
+"""The `zoom` (or `report`) command: read a report, propose, and apply or just show."""
 
 from __future__ import annotations
 
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -10,26 +11,50 @@ from sqlalchemy.orm import Session
 from desktop.core.models import Meeting
 from desktop.core.services.common import get
 from desktop.core.thai import format_thai_time
+from desktop.imports.meet_webex import looks_like_meet, looks_like_webex, parse_meet, parse_webex
 from desktop.imports.proposal import Proposal, apply_proposal, build_proposal
 from desktop.imports.reports import Report
 from desktop.imports.safety import refuse
 from desktop.imports.sheets import read_table
 from desktop.imports.teams import looks_like_teams, parse_teams
+from desktop.imports.teams_live import looks_like_teams_live, parse_teams_live
 from desktop.imports.zoom import looks_like_zoom, parse_zoom
 
+PLATFORM_NAMES = {
+    "zoom": "Zoom",
+    "teams": "Microsoft Teams",
+    "meet": "Google Meet",
+    "webex": "Webex",
+    "line": "LINE",
+    "form": "sign-in form",
+}
 
-def read_report(path: Path | str) -> Report:
-    """A Zoom or Teams participant report, told apart by its content, not its name."""
+# Most particular first: Zoom's reader, which also reads headers by their shape, last.
+_TABLE_READERS = (
+    (looks_like_teams_live, parse_teams_live),
+    (looks_like_teams, parse_teams),
+    (looks_like_meet, parse_meet),
+    (looks_like_webex, parse_webex),
+    (looks_like_zoom, parse_zoom),
+)
+
+
+def read_report(path: Path | str, meeting_date: date | None = None) -> Report:
+    """A participant report, told apart by its content, not its name.
+
+    The meeting's date, when given, settles an ambiguous day-month order, dates a report
+    that writes times alone, and picks the session of a file that holds several."""
     path = Path(path)
     table = read_table(path)
-    if looks_like_teams(table.rows):
-        report = parse_teams(table.rows, path.name)
-    elif looks_like_zoom(table.rows):
-        report = parse_zoom(table.rows, path.name)
+    for looks_like, parse in _TABLE_READERS:
+        if looks_like(table.rows):
+            report = parse(table.rows, path.name, meeting_date)
+            break
     else:
         raise refuse(
-            f"ไฟล์ {path.name} ไม่ใช่รายงานผู้เข้าร่วมของ Zoom หรือ Teams (ไม่พบหัวตาราง)",
-            f"{path.name} is not a Zoom or Teams participant report (no known header).",
+            f"ไฟล์ {path.name} ไม่ใช่รายงานผู้เข้าร่วมที่รู้จัก (Zoom, Teams, Google Meet, Webex)",
+            f"{path.name} is not a participant report Prachum knows "
+            "(Zoom, Teams, Google Meet, Webex): no known header.",
         )
     if not report.participants:
         raise refuse(
@@ -49,8 +74,8 @@ def run_report_import(
     mark_missing_absent: bool,
 ) -> str:
     """The text the command prints: the proposal on a dry run, else what was applied."""
-    get(session, Meeting, meeting_id)
-    report = read_report(report_path)
+    meeting = get(session, Meeting, meeting_id)
+    report = read_report(report_path, meeting.date)
     proposal = build_proposal(session, meeting_id, report)
     lines = [_heading(proposal, report)]
     lines += [f"note: {note}" for note in proposal.notes]
@@ -80,7 +105,7 @@ def run_report_import(
 
 
 def _heading(proposal: Proposal, report: Report) -> str:
-    platform = "Teams" if proposal.platform == "teams" else "Zoom"
+    platform = PLATFORM_NAMES.get(proposal.platform, proposal.platform)
     title = f" “{report.title}”" if report.title else ""
     return (
         f"{platform} report {proposal.file_name}{title}: {len(proposal.rows)} participants; "

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from desktop.core.errors import PrachumError
 from desktop.core.thai import BE_OFFSET, to_arabic_digits
@@ -47,6 +47,7 @@ class Participant:
     intervals: list[tuple[datetime, datetime]] = field(default_factory=list)
     joins: int = 1
     role: str | None = None
+    guest: bool | None = None
 
 
 @dataclass
@@ -54,7 +55,7 @@ class Report:
     """A participant report, whichever platform wrote it."""
 
     platform: str
-    """`zoom` or `teams`: the attendance source code."""
+    """The attendance source code: `zoom`, `teams`, `meet`, `webex`, `line` or `form`."""
     file_name: str
     participants: list[Participant]
     title: str | None = None
@@ -141,13 +142,26 @@ def _hour(hour: int, meridiem: str | None) -> int:
     return hour + 12 if afternoon else hour
 
 
-def decide_date_order(values: list[str]) -> tuple[str, str | None]:
-    """`mdy` or `dmy` for all the dates of one file, and a note when nothing decided it."""
+def decide_date_order(
+    values: list[str],
+    *,
+    day_first_locale: bool = False,
+    meeting_date: date | None = None,
+) -> tuple[str, str | None]:
+    """`mdy` or `dmy` for all the dates of one file, and a note saying why when the dates
+    alone did not decide it.
+
+    Every hint counts, strongest first: a day above 12 anywhere; the reading that puts
+    the file on the meeting's date when only one does; a 24-hour clock in a file whose
+    headers are in a day-first language; else month first, as Zoom and Teams write it.
+    """
     first_big = second_big = False
+    numeric = []
     for value in values:
         match = _NUMERIC.match(to_arabic_digits(value))
         if not match or len(match.group(1)) == 4:
             continue
+        numeric.append(match)
         first_big |= int(match.group(1)) > 12
         second_big |= int(match.group(2)) > 12
     if first_big and second_big:
@@ -159,12 +173,40 @@ def decide_date_order(values: list[str]) -> tuple[str, str | None]:
         return "dmy", None
     if second_big:
         return "mdy", None
-    if any(_NUMERIC.match(to_arabic_digits(v)) and "/" in v for v in values):
-        return "mdy", (
-            "Dates are ambiguous (no day above 12): read month first, as Zoom and Teams "
-            "write them. Check the meeting date."
+    if not numeric or all(m.group(1) == m.group(2) for m in numeric):
+        return "mdy", None
+    if meeting_date is not None:
+        on_day = {
+            order: any(_numeric_date(m, order) == meeting_date for m in numeric)
+            for order in ("mdy", "dmy")
+        }
+        if on_day["dmy"] != on_day["mdy"]:
+            order = "dmy" if on_day["dmy"] else "mdy"
+            return order, (
+                f"Dates read {_ORDER_WORDS[order]}: no day above 12, but only that reading "
+                f"falls on the meeting's date ({meeting_date.isoformat()})."
+            )
+    if day_first_locale and not any(m.group(7) for m in numeric):
+        return "dmy", (
+            "Dates read day first: no day above 12, but the headers are in a day-first "
+            "language and the clock is 24-hour. Check the meeting date."
         )
-    return "mdy", None
+    return "mdy", (
+        "Dates are ambiguous (no day above 12): read month first, as Zoom and Teams "
+        "write them. Check the meeting date."
+    )
+
+
+_ORDER_WORDS = {"mdy": "month first", "dmy": "day first"}
+
+
+def _numeric_date(match: re.Match[str], order: str) -> date | None:
+    a, b, c = (int(g) for g in match.groups()[:3])
+    month, day = (a, b) if order == "mdy" else (b, a)
+    try:
+        return date(_year(c), month, day)
+    except ValueError:
+        return None
 
 
 def parse_datetime(value: str, order: str = "mdy") -> datetime | None:
@@ -268,8 +310,9 @@ def _merge_key(row: ReportRow) -> str:
     # The whole cell, not the bracket alone: `(ทต.บ้านกลาง)` may be two people's
     # organisation rather than an original name. A renamed person whose rows differ
     # becomes two rows matched to one person, merged again when applied.
+    # A guest (`Name (Guest)` in Teams) is someone else than the member of that name.
     name = f"{row.name} ({row.original_name})" if row.original_name else row.name
-    return " ".join(name.casefold().split())
+    return " ".join(name.casefold().split()) + ("\0guest" if row.guest else "")
 
 
 def _union_minutes(intervals: list[tuple[datetime, datetime]]) -> tuple[int, list]:
@@ -327,6 +370,7 @@ def merge_rows(
                 intervals=intervals,
                 joins=len(group),
                 role=first.role,
+                guest=first.guest,
             )
         )
     return participants, waiting

@@ -160,6 +160,7 @@ def _read_xlsx(path: Path) -> list[Row]:
 
 def header_key(text: str) -> str:
     """A header cell as compared with the known names: case, spaces and marks folded."""
-    folded = normalize_text(text).casefold().replace("\ufeff", "")
+    # NFKC: full-width brackets and spaces (`名前（元の名前）`) as their plain forms.
+    folded = unicodedata.normalize("NFKC", normalize_text(text)).casefold().replace("\ufeff", "")
     # Thai vowels and tone marks are combining marks (M*), not alphanumeric: keep them.
     return "".join(ch for ch in folded if unicodedata.category(ch)[0] in "LNM" or ch in "()")

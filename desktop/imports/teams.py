@@ -10,7 +10,7 @@ User Action, Timestamp`, a join or a leave per line, paired here.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from desktop.imports.columns import Header, find_headers, table_rows
 from desktop.imports.reports import (
@@ -25,30 +25,132 @@ from desktop.imports.safety import check_cell, refuse
 from desktop.imports.sheets import Row, header_key
 
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "name": ("Name", "Full Name", "Participant Name", "ชื่อ", "ชื่อเต็ม"),
-    "first_join": ("First Join", "First join time", "เข้าร่วมครั้งแรก"),
-    "last_leave": ("Last Leave", "Last leave time", "ออกครั้งล่าสุด"),
-    "join": ("Join Time", "Join time", "เวลาเข้าร่วม"),
-    "leave": ("Leave Time", "เวลาออก"),
-    "duration": ("In-Meeting Duration", "Duration", "Attendance duration", "ระยะเวลาในการประชุม"),
-    "email": ("Email", "อีเมล"),
-    "upn": ("Participant ID (UPN)", "Participant ID", "UPN"),
-    "role": ("Role", "บทบาท"),
+    "name": (
+        "Name",
+        "Full Name",
+        "Participant Name",
+        "ชื่อ",
+        "ชื่อเต็ม",
+        "Nome",
+        "Nombre",
+        "Nom",
+        "名前",
+        "名称",
+        "이름",
+    ),
+    "first_join": (
+        "First Join",
+        "First join time",
+        "เข้าร่วมครั้งแรก",
+        "Primeira entrada",
+        "Primera unión",
+        "Erster Beitritt",
+        "Première participation",
+        "最初の参加",
+    ),
+    "last_leave": (
+        "Last Leave",
+        "Last leave time",
+        "ออกครั้งล่าสุด",
+        "Última saída",
+        "Última salida",
+        "Letztes Verlassen",
+        "Dernier départ",
+        "最後の退出",
+    ),
+    "join": (
+        "Join Time",
+        "Join time",
+        "เวลาเข้าร่วม",
+        "Hora de entrada",
+        "Beitrittszeit",
+        "Heure d’arrivée",
+    ),
+    "leave": (
+        "Leave Time",
+        "เวลาออก",
+        "Hora de saída",
+        "Hora de salida",
+        "Verlassenszeit",
+        "Heure de départ",
+    ),
+    "duration": (
+        "In-Meeting Duration",
+        "Duration",
+        "Attendance duration",
+        "ระยะเวลาในการประชุม",
+        "Duração na reunião",
+        "Duración en la reunión",
+        "Dauer in der Besprechung",
+        "Durée de la réunion",
+    ),
+    "email": ("Email", "อีเมล", "E-mail", "E-Mail", "Correo electrónico"),
+    "upn": ("Participant ID (UPN)", "Participant ID", "UPN", "ID do participante (UPN)"),
+    "role": ("Role", "บทบาท", "Função", "Rol", "Rolle", "Rôle"),
 }
+# The 2020 attendance list, in the languages Teams wrote it in.
 ACTION_COLUMNS: dict[str, tuple[str, ...]] = {
-    "name": ("Full Name", "Name", "ชื่อเต็ม"),
-    "action": ("User Action", "Action", "การกระทำของผู้ใช้"),
-    "timestamp": ("Timestamp", "Time", "การประทับเวลา"),
+    "name": (
+        "Full Name",
+        "Name",
+        "ชื่อเต็ม",
+        "Nome Completo",
+        "Nombre completo",
+        "Vollständiger Name",
+        "Nom complet",
+        "完全な名前",
+    ),
+    "action": (
+        "User Action",
+        "Action",
+        "การกระทำของผู้ใช้",
+        "Atividade",
+        "Ação do usuário",
+        "Actividad",
+        "Acción del usuario",
+        "Benutzeraktion",
+        "Action de l’utilisateur",
+        "ユーザーの操作",
+    ),
+    "timestamp": (
+        "Timestamp",
+        "Time",
+        "การประทับเวลา",
+        "ประทับเวลา",
+        "Data e hora",
+        "Carimbo de data/hora",
+        "Marca de tiempo",
+        "Zeitstempel",
+        "Horodatage",
+        "タイムスタンプ",
+    ),
 }
 SUMMARY_KEYS = {
-    "title": ("Meeting title", "Meeting Title", "Title", "ชื่อการประชุม"),
-    "start": ("Start time", "Meeting Start Time", "เวลาเริ่มต้น"),
-    "end": ("End time", "Meeting End Time", "เวลาสิ้นสุด"),
+    "title": ("Meeting title", "Meeting Title", "Title", "ชื่อการประชุม", "Título da reunião"),
+    "start": ("Start time", "Meeting Start Time", "เวลาเริ่มต้น", "Hora de início", "Startzeit"),
+    "end": ("End time", "Meeting End Time", "เวลาสิ้นสุด", "Hora de término", "Endzeit"),
 }
 _SECTION = re.compile(r"^\s*\d\.\s+\S")
 _SUFFIX = re.compile(r"\s*\((guest|external|unverified|แขก|ภายนอก|ไม่ได้ยืนยัน)\)\s*$", re.I)
-JOINED_WORDS = {"joined", "joinedbefore", "เข้าร่วมแล้ว", "เข้าร่วม"}
-LEFT_WORDS = {"left", "ออกแล้ว", "ออก"}
+JOINED_WORDS = {
+    "joined",
+    "joinedbefore",
+    "เข้าร่วมแล้ว",
+    "เข้าร่วม",
+    "entrou",
+    "ingressou",
+    "entrouantes",
+    "seunió",
+    "unido",
+    "beigetreten",
+    "arejoint",
+    "rejoint",
+    "参加済み",
+    "参加",
+}
+LEFT_WORDS = {"left", "ออกแล้ว", "ออก", "saiu", "salió", "verlassen", "aquitté", "parti", "退出"}
+# Languages whose Teams writes the day before the month.
+_DAY_FIRST_WORDS = {"entrou", "ingressou", "seunió", "unido", "beigetreten", "arejoint", "rejoint"}
 
 
 def _tables(rows: list[Row]) -> list[Header]:
@@ -93,11 +195,23 @@ def _body(rows: list[Row], header: Header) -> list[Row]:
     return body
 
 
-def parse_teams(rows: list[Row], file_name: str) -> Report:
-    """A Teams attendance report from its rows; refuses a file with no such table."""
+_ENGLISH_NAMES = {"name", "fullname", "participantname"}
+
+
+def _day_first_language(rows: list[Row], header: Header) -> bool:
+    """Headers in Thai or a European language other than English: a day-first locale."""
+    key = header_key(header.get(rows[header.row], "name"))
+    return key not in _ENGLISH_NAMES and all(ord(c) < 0x3000 for c in key)
+
+
+def parse_teams(rows: list[Row], file_name: str, meeting_date: date | None = None) -> Report:
+    """A Teams attendance report from its rows; refuses a file with no such table.
+
+    Webinar and town-hall reports list registrants too: a row without a join time is a
+    registration, not a join. `Name (Guest)` is kept apart from the member `Name`."""
     action = _action_header(rows)
     if action is not None:
-        return _parse_action_log(rows, action, file_name)
+        return _parse_action_log(rows, action, file_name, meeting_date)
     tables = _tables(rows)
     per_join = [h for h in tables if h.has("join") and h.has("leave")]
     per_person = [h for h in tables if h.has("first_join")]
@@ -112,11 +226,19 @@ def parse_teams(rows: list[Row], file_name: str) -> Report:
     summary = _summary(rows, min(h.row for h in tables))
     stamps = [header.get(r, f) for r in body for f in (join, leave)]
     stamps += [summary.get("start", ""), summary.get("end", "")]
-    order, note = decide_date_order([s for s in stamps if s])
+    order, note = decide_date_order(
+        [s for s in stamps if s],
+        day_first_locale=_day_first_language(rows, header),
+        meeting_date=meeting_date,
+    )
     report_rows = []
+    registered_only = 0
     for values in body:
         name, guest = _guest_name(header.get(values, "name"))
         if not name:
+            continue
+        if not header.get(values, join).strip():
+            registered_only += 1
             continue
         email = header.get(values, "email") or header.get(values, "upn")
         report_rows.append(
@@ -143,12 +265,23 @@ def parse_teams(rows: list[Row], file_name: str) -> Report:
     )
     if note:
         report.notes.append(note)
+    if registered_only:
+        report.notes.append(
+            f"{registered_only} row(s) without a join time (registered, never joined) not counted."
+        )
     return report
 
 
-def _parse_action_log(rows: list[Row], header: Header, file_name: str) -> Report:
+def _parse_action_log(
+    rows: list[Row], header: Header, file_name: str, meeting_date: date | None
+) -> Report:
     body = table_rows(rows, header, stop_at_blank=False)
-    order, note = decide_date_order([header.get(r, "timestamp") for r in body])
+    actions = {header_key(header.get(r, "action")) for r in body}
+    order, note = decide_date_order(
+        [header.get(r, "timestamp") for r in body],
+        day_first_locale=bool(actions & _DAY_FIRST_WORDS) or _day_first_language(rows, header),
+        meeting_date=meeting_date,
+    )
     events: list[tuple[datetime, str, str, bool]] = []
     for number, values in enumerate(body, start=header.row + 2):
         name, guest = _guest_name(header.get(values, "name"))

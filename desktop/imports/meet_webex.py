@@ -1,0 +1,177 @@
+"""Google Meet attendance reports and Webex attendee reports.
+
+Meet (the attendance sheet a Workspace organiser receives): `First name, Last name,
+Email, Duration, Time joined, Time exited`, or one `Name` column; durations such as
+`1 hr 2 min` or `95 min`; times without a date, which take the meeting's date.
+Webex: `Display Name` or `Name`, `Attendee Email`, `Join Time`, `Leave Time`,
+`Attendance Duration` (`45 mins`). Each keeps its own source code, not Zoom's.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+from desktop.imports.columns import Header, find_headers, table_rows
+from desktop.imports.reports import (
+    Report,
+    ReportRow,
+    decide_date_order,
+    merge_rows,
+    parse_datetime,
+    parse_minutes,
+)
+from desktop.imports.safety import refuse
+from desktop.imports.sheets import Row
+
+MEET_COLUMNS: dict[str, tuple[str, ...]] = {
+    "first": ("First name", "ชื่อ", "Nombre", "Nome", "Vorname", "Prénom", "名"),
+    "last": ("Last name", "นามสกุล", "Apellido", "Sobrenome", "Nachname", "Nom", "姓"),
+    "name": ("Name", "Participant", "Participant name", "ชื่อผู้เข้าร่วม"),
+    "email": ("Email", "อีเมล", "E-mail", "Correo electrónico"),
+    "duration": ("Duration", "ระยะเวลา", "Duración", "Duração", "Dauer", "Durée"),
+    "join": ("Time joined", "Joined", "เวลาที่เข้าร่วม", "Hora de unión", "Beitrittszeit"),
+    "leave": ("Time exited", "Exited", "Time left", "เวลาที่ออก", "Hora de salida", "Austrittszeit"),
+}
+WEBEX_COLUMNS: dict[str, tuple[str, ...]] = {
+    "name": ("Display Name", "Attendee Name", "Name", "Participant Name"),
+    "email": ("Attendee Email", "Email", "Email Address"),
+    "join": ("Join Time", "Joined", "Start Time"),
+    "leave": ("Leave Time", "Left", "End Time"),
+    "duration": ("Attendance Duration", "Duration", "Duration (mins)", "Attendance (mins)"),
+    "type": ("Participant Type", "Role", "Attendee Type"),
+    "connection": ("Connection Type", "Join Method"),
+}
+_WEBEX_ONLY = {"Attendee Email", "Attendance Duration", "Attendee Name", "Connection Type"}
+_TIME_ONLY = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([AaPp]\.?[Mm]\.?)?\s*$")
+
+
+def _meet_header(rows: list[Row]) -> Header | None:
+    for header in find_headers(rows, MEET_COLUMNS, {"join"}, at_least=3):
+        named = header.has("name") or (header.has("first") and header.has("last"))
+        if named and header.has("leave") and _is_meet_join(rows[header.row], header):
+            return header
+    return None
+
+
+def _is_meet_join(values: Row, header: Header) -> bool:
+    # `Joined` alone is also Webex's; Meet writes `Time joined` (or its Thai form).
+    cell = header.get(values, "join").casefold()
+    return "time" in cell or "เวลา" in cell or not cell.isascii()
+
+
+def _webex_header(rows: list[Row]) -> Header | None:
+    known = {n.casefold() for n in _WEBEX_ONLY}
+    for header in find_headers(rows, WEBEX_COLUMNS, {"name", "duration"}, at_least=3):
+        if any(cell.strip().casefold() in known for cell in rows[header.row]):
+            return header
+    return None
+
+
+def looks_like_meet(rows: list[Row]) -> bool:
+    return _meet_header(rows) is not None
+
+
+def looks_like_webex(rows: list[Row]) -> bool:
+    return _webex_header(rows) is not None
+
+
+def _clock(text: str, day: date) -> datetime | None:
+    match = _TIME_ONLY.match(text)
+    if not match:
+        return None
+    hour, minute, second, meridiem = match.groups()
+    hour_value = int(hour) % 12 + (12 if meridiem and meridiem[0] in "Pp" else 0)
+    if not meridiem:
+        hour_value = int(hour)
+    return datetime.combine(day, time(hour_value, int(minute), int(second or 0)))
+
+
+def _times(
+    header: Header, body: list[Row], meeting_date: date | None, notes: list[str]
+) -> tuple[str, dict[tuple[int, str], datetime | None]]:
+    """Every join and leave of the table, a time alone taking the meeting's date."""
+    cells = [
+        (i, f, header.get(r, f).strip()) for i, r in enumerate(body) for f in ("join", "leave")
+    ]
+    dated = [c for _, _, c in cells if c and not _TIME_ONLY.match(c)]
+    order, note = decide_date_order(dated, meeting_date=meeting_date)
+    if note:
+        notes.append(note)
+    day = meeting_date or date.today()
+    if any(c and _TIME_ONLY.match(c) for _, _, c in cells):
+        notes.append(
+            f"Times without a date were read as on {day.isoformat()}"
+            + (" (the meeting's date)." if meeting_date else " (no meeting date was given).")
+        )
+    times = {}
+    for index, field, cell in cells:
+        times[(index, field)] = _clock(cell, day) or parse_datetime(cell, order)
+    return order, times
+
+
+def parse_meet(rows: list[Row], file_name: str, meeting_date: date | None = None) -> Report:
+    header = _meet_header(rows)
+    if header is None:
+        raise refuse(
+            f"ไม่พบหัวตารางรายงานการเข้าร่วม Google Meet ในไฟล์ {file_name}",
+            f"No Google Meet attendance header (Time joined, Time exited …) in {file_name}.",
+        )
+    return _read(rows, header, "meet", file_name, meeting_date)
+
+
+def parse_webex(rows: list[Row], file_name: str, meeting_date: date | None = None) -> Report:
+    header = _webex_header(rows)
+    if header is None:
+        raise refuse(
+            f"ไม่พบหัวตารางรายงานผู้เข้าร่วม Webex ในไฟล์ {file_name}",
+            f"No Webex attendee header (Attendee Email, Attendance Duration …) in {file_name}.",
+        )
+    return _read(rows, header, "webex", file_name, meeting_date)
+
+
+def _read(
+    rows: list[Row], header: Header, platform: str, file_name: str, meeting_date: date | None
+) -> Report:
+    body = table_rows(rows, header, stop_at_blank=False)
+    notes: list[str] = []
+    order, times = _times(header, body, meeting_date, notes)
+    report_rows = []
+    for index, values in enumerate(body):
+        name = header.get(values, "name").strip()
+        if not name:
+            name = " ".join(
+                p for p in (header.get(values, "first"), header.get(values, "last")) if p.strip()
+            ).strip()
+        if not name:
+            continue
+        joined, left = times[(index, "join")], times[(index, "leave")]
+        if (
+            joined
+            and left
+            and left < joined
+            and not header.get(values, "leave").strip()[:4].isdigit()
+        ):
+            left = None  # a time alone past midnight: the day after, not before the join
+        report_rows.append(
+            ReportRow(
+                name=name,
+                email=header.get(values, "email").strip() or None,
+                joined=joined,
+                left=left,
+                minutes=parse_minutes(header.get(values, "duration")),
+                role=header.get(values, "type").strip() or None,
+            )
+        )
+    participants, _ = merge_rows(report_rows, durations_first=platform == "meet")
+    joins = [p.joined for p in participants if p.joined]
+    leaves = [p.left for p in participants if p.left]
+    return Report(
+        platform=platform,
+        file_name=file_name,
+        participants=participants,
+        start=min(joins) if joins else None,
+        end=max(leaves) if leaves else None,
+        date_order=order,
+        notes=notes,
+    )
