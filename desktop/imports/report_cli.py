@@ -11,11 +11,13 @@ from sqlalchemy.orm import Session
 from desktop.core.models import Meeting
 from desktop.core.services.common import get
 from desktop.core.thai import format_thai_time
+from desktop.imports.chats import read_chat
+from desktop.imports.forms import looks_like_form, parse_form
 from desktop.imports.meet_webex import looks_like_meet, looks_like_webex, parse_meet, parse_webex
 from desktop.imports.proposal import Proposal, apply_proposal, build_proposal
 from desktop.imports.reports import Report
-from desktop.imports.safety import refuse
-from desktop.imports.sheets import read_table
+from desktop.imports.safety import file_kind, refuse
+from desktop.imports.sheets import decode, read_table
 from desktop.imports.teams import looks_like_teams, parse_teams
 from desktop.imports.teams_live import looks_like_teams_live, parse_teams_live
 from desktop.imports.zoom import looks_like_zoom, parse_zoom
@@ -29,12 +31,14 @@ PLATFORM_NAMES = {
     "form": "sign-in form",
 }
 
-# Most particular first: Zoom's reader, which also reads headers by their shape, last.
+# Most particular first: Zoom's reader, which also reads headers by their shape, last;
+# a form before it (Microsoft's has `Name` and `Email` too, and a time it was sent).
 _TABLE_READERS = (
     (looks_like_teams_live, parse_teams_live),
     (looks_like_teams, parse_teams),
     (looks_like_meet, parse_meet),
     (looks_like_webex, parse_webex),
+    (looks_like_form, parse_form),
     (looks_like_zoom, parse_zoom),
 )
 
@@ -45,17 +49,12 @@ def read_report(path: Path | str, meeting_date: date | None = None) -> Report:
     The meeting's date, when given, settles an ambiguous day-month order, dates a report
     that writes times alone, and picks the session of a file that holds several."""
     path = Path(path)
-    table = read_table(path)
-    for looks_like, parse in _TABLE_READERS:
-        if looks_like(table.rows):
-            report = parse(table.rows, path.name, meeting_date)
-            break
-    else:
-        raise refuse(
-            f"ไฟล์ {path.name} ไม่ใช่รายงานผู้เข้าร่วมที่รู้จัก (Zoom, Teams, Google Meet, Webex)",
-            f"{path.name} is not a participant report Prachum knows "
-            "(Zoom, Teams, Google Meet, Webex): no known header.",
-        )
+    report = None
+    if file_kind(path) == "csv":  # text: a saved chat before any table
+        text, _encoding = decode(path.read_bytes(), path.name)
+        report = read_chat(text, path.name, meeting_date)
+    if report is None:
+        report = _read_table_report(path, meeting_date)
     if not report.participants:
         raise refuse(
             f"รายงาน {path.name} ไม่มีรายชื่อผู้เข้าร่วม",
@@ -63,6 +62,25 @@ def read_report(path: Path | str, meeting_date: date | None = None) -> Report:
         )
     report.original = path.read_bytes()
     return report
+
+
+def _read_table_report(path: Path, meeting_date: date | None) -> Report:
+    table = read_table(path)
+    for looks_like, parse in _TABLE_READERS:
+        if looks_like(table.rows):
+            return parse(table.rows, path.name, meeting_date)
+    raise refuse(
+        f"ไฟล์ {path.name} ไม่ใช่รายงานผู้เข้าร่วมหรือการลงชื่อที่รู้จัก "
+        "(Zoom, Teams, Google Meet, Webex, แชท Zoom/Teams/LINE, Google/Microsoft Forms)",
+        f"{path.name} is no participant report or sign-in Prachum knows (Zoom, Teams, "
+        "Google Meet, Webex, a Zoom/Teams/LINE chat, a Google/Microsoft Forms sheet).",
+    )
+
+
+def propose_from_file(session: Session, meeting_id: int, path: Path | str) -> Proposal:
+    """Read a report with the meeting's date as a hint, and propose (the window's way in)."""
+    meeting = get(session, Meeting, meeting_id)
+    return build_proposal(session, meeting_id, read_report(path, meeting.date))
 
 
 def run_report_import(

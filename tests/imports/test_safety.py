@@ -76,7 +76,7 @@ def test_a_zip_that_is_not_a_workbook_is_refused(tmp_path):
 
 def test_a_csv_without_a_recognisable_header_is_refused(tmp_path):
     path = write_text(tmp_path / "notes.csv", "วันนี้,ประชุม,เรื่อง\nอื่น ๆ,ไม่มี,อะไร\n")
-    with pytest.raises(PrachumError, match="not a Zoom or Teams participant report"):
+    with pytest.raises(PrachumError, match="no participant report or sign-in Prachum knows"):
         read_report(path)
     with pytest.raises(PrachumError, match="No roster header"):
         run_roster_import(None, path, network_name=None, apply=False)
