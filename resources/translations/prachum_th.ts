@@ -1398,12 +1398,12 @@ Add another person with this name?</source>
 <context>
     <name>ReportImport</name>
     <message>
-        <source>Import a Zoom or Teams report</source>
-        <translation>นำเข้ารายงานผู้เข้าร่วมจาก Zoom หรือ Teams</translation>
+        <source>Import a report, a chat or a sign-in form</source>
+        <translation>นำเข้ารายงานผู้เข้าร่วม แชท หรือแบบฟอร์มลงชื่อ</translation>
     </message>
     <message>
-        <source>Participant reports (*.csv *.xlsx);;All files (*)</source>
-        <translation>รายงานผู้เข้าร่วม (*.csv *.xlsx);;ทุกไฟล์ (*)</translation>
+        <source>Reports, chats and forms (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>รายงาน แชท และแบบฟอร์ม (*.csv *.xlsx *.txt);;ทุกไฟล์ (*)</translation>
     </message>
 </context>
 <context>

@@ -139,3 +139,65 @@ def test_a_file_that_is_not_a_report_is_refused_clearly(
     assert message_boxes.kinds() == ["warning"]
     assert "budget.csv" in message_boxes.shown[0][2]
     assert importer.dialog is None
+
+
+SIGN_INS = {
+    "zoom": (
+        "meeting_saved_chat.txt",
+        "09:31:05 From ทต.บ้านกลาง to Everyone:\n\tนายสมชาย ใจดี นายก ทต.บ้านกลาง\n"
+        "09:32:10 From มาลี to Everyone:\n\tมาลี บุญมา เจ้าหน้าที่ ทต.บ้านกลาง\n",
+        time(9, 32),
+    ),
+    "line": (
+        "[LINE] Chat with the network.txt",
+        "[LINE] Chat history in เครือข่ายเทศบาลลุ่มน้ำปิง\n\n2024.05.07 Tuesday\n"
+        "20:00\tมาลี\tมาลี บุญมา เจ้าหน้าที่ ทต.บ้านกลาง\n2024.05.08 Wednesday\n"
+        "09:31\tสมชาย\tนายสมชาย ใจดี นายก ทต.บ้านกลาง\n"
+        "09:32\tมาลี\tมาลี บุญมา เจ้าหน้าที่ ทต.บ้านกลาง\n",
+        time(9, 32),
+    ),
+    "form": (
+        "sign-in (responses).csv",
+        "ประทับเวลา,ชื่อ-สกุล,ตำแหน่ง,หน่วยงาน\n"
+        "8/5/2024 9:31:00,สมชาย ใจดี,นายกเทศมนตรี,ทต.บ้านกลาง\n"
+        "8/5/2024 9:32:40,มาลี บุญมา,เจ้าหน้าที่,ทต.บ้านกลาง\n",
+        time(9, 32),
+    ),
+}
+
+
+@pytest.fixture(params=sorted(SIGN_INS))
+def sign_in(request, tmp_path, monkeypatch):
+    name, text, seen = SIGN_INS[request.param]
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), ""))
+    )
+    return request.param, seen
+
+
+def test_chat_line_and_form_sign_ins_settle_attendance_through_the_review(
+    qtbot, open_window, db_path, sign_in
+):
+    source, seen = sign_in
+    ids = two_meetings(db_path)
+    window, _agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
+    importer = window.minutes_tools.report_import
+    window.minutes_tools.report_action.trigger()
+    qtbot.waitUntil(
+        lambda: importer.dialog is not None and importer.dialog.isVisible(), timeout=10_000
+    )
+    dialog = importer.dialog
+    assert [row.person_id for row in dialog.proposal.rows] == [ids.mayor_id, ids.officer_id]
+    dialog.apply_button.click()
+    settle(qtbot)
+    database = open_database(db_path)
+    with database.session() as session:
+        line = session.scalars(
+            select(Attendance).where(
+                Attendance.meeting_id == ids.meeting_id, Attendance.person_id == ids.officer_id
+            )
+        ).one()
+        assert (line.status, line.source, line.joined) == ("present", source, seen)
+    database.close()

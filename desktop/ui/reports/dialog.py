@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.services.views import PersonRow
 from desktop.imports.proposal import ApplyResult, Proposal, ProposalRow, apply_proposal
+from desktop.imports.report_cli import PLATFORM_NAMES
 from desktop.ui.base.store import ATTENDANCE, ROSTER, Store
 from desktop.ui.reports.model import ProposalModel
 
@@ -101,7 +102,7 @@ class ReportReviewDialog(QDialog):
         for person_id, label in proposal.labels.items():
             names.setdefault(person_id, label)
         self.names = names
-        platform = "Microsoft Teams" if proposal.platform == "teams" else "Zoom"
+        platform = PLATFORM_NAMES.get(proposal.platform, proposal.platform)
         self.setWindowTitle(self.tr("Review the {0} report").format(platform))
         self.resize(1100, 640)
 

@@ -39,9 +39,9 @@ class ReportImport(QObject):
             return False
         path, _filter = QFileDialog.getOpenFileName(
             self.window,
-            self.tr("Import a Zoom or Teams report"),
+            self.tr("Import a report, a chat or a sign-in form"),
             self.settings.last_folder("reports"),
-            self.tr("Participant reports (*.csv *.xlsx);;All files (*)"),
+            self.tr("Reports, chats and forms (*.csv *.xlsx *.txt);;All files (*)"),
         )
         if not path:
             return False
@@ -55,12 +55,10 @@ class ReportImport(QObject):
         def work() -> Proposal:
             # The importers (rapidfuzz, the matching tables) load here, on the worker,
             # the first time a report is read: not at start-up, not on the UI thread.
-            from desktop.imports.proposal import build_proposal
-            from desktop.imports.report_cli import read_report
+            from desktop.imports.report_cli import propose_from_file
 
-            report = read_report(path)
             with database.session() as session:
-                return build_proposal(session, meeting_id, report)
+                return propose_from_file(session, meeting_id, path)
 
         run_in_background(work, self._review, self._failed)
         return True
