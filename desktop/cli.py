@@ -139,7 +139,7 @@ def _writes(args: argparse.Namespace) -> bool:
 
 
 def _lock(args: argparse.Namespace) -> None:
-    from desktop.core.db import default_db_path
+    from desktop.core.db_file import default_db_path
     from desktop.core.lock import acquire
 
     path = Path(args.db or default_db_path())
@@ -341,7 +341,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from desktop.core.backups import restore_from
-    from desktop.core.db import default_db_path
+    from desktop.core.db_file import default_db_path
 
     _lock(args)
     kept = restore_from(args.file, args.db or default_db_path())

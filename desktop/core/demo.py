@@ -8,12 +8,13 @@ with reasons, resolutions with numbered points, actions carried over, minutes ce
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from desktop.core import services
 from desktop.core.errors import PrachumError
-from desktop.core.models import Network, Person
+from desktop.core.models import Network, Organization, Person
 
 NETWORK_NAME = "เครือข่ายเทศบาลลุ่มน้ำปิง"
 
@@ -105,7 +106,7 @@ MOU_POINTS = [
 ]
 
 
-def _add_people(session: Session, organizations) -> dict[str, list[Person]]:
+def _add_people(session: Session, organizations: list[Organization]) -> dict[str, list[Person]]:
     people: dict[str, list[Person]] = {}
     serial = 0
     for organization in organizations:
@@ -181,7 +182,7 @@ def fill_demo(session: Session) -> Network:
     recorder = people[host.name][3]
     reviewer = people[host.name][2]
     template = services.standard_template_id(session, six_items=True)
-    common = {
+    common: dict[str, Any] = {
         "network_id": network.id,
         "host_id": host.id,
         "chair_id": chair.id,
@@ -346,4 +347,4 @@ def fill_demo(session: Session) -> Network:
     services.carry_over_actions(session, third.id)
     session.flush()
     session.expire_all()
-    return services.find_network(session, NETWORK_NAME)
+    return network

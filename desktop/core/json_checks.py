@@ -10,7 +10,7 @@ properties, additionalProperties: false, patternProperties, items, $ref to #/$de
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from desktop.core.thai import normalize_optional
 
@@ -71,7 +71,7 @@ class SchemaChecker:
         node: Any = self.schema
         for part in ref.removeprefix("#/").split("/"):
             node = node[part]
-        return node
+        return cast(dict[str, Any], node)
 
     def _pattern(self, text: str) -> re.Pattern[str]:
         if text not in self._patterns:

@@ -120,7 +120,7 @@ def is_search_table(name: str) -> bool:
     return name == SEARCH_TABLE or name.startswith(f"{SEARCH_TABLE}_")
 
 
-def search_text(connection: Connection, query: str, limit: int = 200) -> list[tuple]:
+def search_text(connection: Connection, query: str, limit: int = 200) -> list[tuple[Any, ...]]:
     """(meeting_id, item_id, body) rows whose text contains `query`, most recent first.
 
     Three characters or more go through the trigram index. Shorter queries scan the

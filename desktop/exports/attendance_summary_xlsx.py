@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeVarTuple
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
@@ -25,7 +26,7 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.utils.units import cm_to_EMU
 from openpyxl.worksheet.page import PrintPageSetup
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from desktop.core.atomic import write_atomically
@@ -58,6 +59,7 @@ from desktop.exports.xlsx_common import (
 )
 
 Progress = Callable[[int, int], None]
+Columns = TypeVarTuple("Columns")
 
 PRESENT, ABSENT, EXCUSED = "✓", "✗", "ลา"
 """An absence with a reason given (ลา, ติดราชการ, ป่วย …) was excused: ลา."""
@@ -112,7 +114,7 @@ def export_network_summary(
     network_id: int,
     date_from: date | None,
     date_to: date | None,
-    path,
+    path: Path | str,
     *,
     font: str | None = None,
     progress: Progress | None = None,
@@ -149,7 +151,9 @@ def period_line(date_from: date | None, date_to: date | None) -> str:
     return "ทุกการประชุม"
 
 
-def _in_period(query, date_from: date | None, date_to: date | None):
+def _in_period(
+    query: Select[*Columns], date_from: date | None, date_to: date | None
+) -> Select[*Columns]:
     if date_from is not None:
         query = query.where(Meeting.date >= date_from)
     if date_to is not None:
@@ -234,7 +238,7 @@ def summary_workbook(
     return workbook
 
 
-def _title_block(workbook: Workbook, sheet, maker: CellMaker, lines: list[str]) -> None:
+def _title_block(workbook: Workbook, sheet: Any, maker: CellMaker, lines: list[str]) -> None:
     """Left-aligned heading lines: a hundred meeting columns are too wide to centre across."""
     title, heading = (
         workbook_font(workbook, bold=True, size=TITLE_SIZE),
@@ -245,7 +249,13 @@ def _title_block(workbook: Workbook, sheet, maker: CellMaker, lines: list[str]) 
     sheet.append([])
 
 
-def _write_people(workbook, headings, meetings, people, progress: Progress | None) -> None:
+def _write_people(
+    workbook: Workbook,
+    headings: list[str],
+    meetings: list[SummaryMeeting],
+    people: list[PersonRecord],
+    progress: Progress | None,
+) -> None:
     sheet = workbook.create_sheet(SHEET_PEOPLE)
     maker = CellMaker(sheet)
     headers = [
@@ -292,7 +302,9 @@ def _write_people(workbook, headings, meetings, people, progress: Progress | Non
             progress(number, total)
 
 
-def _write_organizations(workbook, headings, statistics: list[OrganizationAttendance]):
+def _write_organizations(
+    workbook: Workbook, headings: list[str], statistics: list[OrganizationAttendance]
+) -> tuple[Any, int]:
     sheet = workbook.create_sheet(SHEET_ORGANIZATIONS)
     maker = CellMaker(sheet)
     header_row = len(headings) + 2
@@ -337,7 +349,9 @@ def _write_organizations(workbook, headings, statistics: list[OrganizationAttend
     return sheet, header_row
 
 
-def _write_meetings(workbook, headings, meetings: list[SummaryMeeting]) -> None:
+def _write_meetings(
+    workbook: Workbook, headings: list[str], meetings: list[SummaryMeeting]
+) -> None:
     sheet = workbook.create_sheet(SHEET_MEETINGS)
     maker = CellMaker(sheet)
     header_row = len(headings) + 2
@@ -359,7 +373,9 @@ def _write_meetings(workbook, headings, meetings: list[SummaryMeeting]) -> None:
         sheet.append(maker.row(values))
 
 
-def _add_chart(workbook: Workbook, organizations, count: int, headings: list[str]) -> None:
+def _add_chart(
+    workbook: Workbook, organizations: tuple[Any, int], count: int, headings: list[str]
+) -> None:
     """A bar for each organisation's attendance rate, on a sheet of its own."""
     sheet, header_row = organizations
     thai = _chart_text(workbook._fonts[0].name, 1400)

@@ -10,12 +10,15 @@ carry no formatting of their own.
 
 from __future__ import annotations
 
+from typing import cast
 from xml.sax.saxutils import quoteattr
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from lxml import etree
 
 from desktop.core.errors import PrachumError
@@ -79,7 +82,7 @@ def run_properties(font: str, *, bold: bool = False) -> str:
 
 
 def _paragraph_style(
-    style_id: str, name: str, font: str, ppr: str = "", *, bold: bool = False, default=False
+    style_id: str, name: str, font: str, ppr: str = "", *, bold: bool = False, default: bool = False
 ) -> str:
     default_xml = ' w:default="1"' if default else ""
     based = "" if default else '<w:basedOn w:val="Normal"/>'
@@ -162,7 +165,8 @@ def apply_typography(document: Document, font: str, justification: str) -> None:
     replacing them is simpler and more certain than mending each one.
     """
     # A new root for the styles part: cheaper than removing 164 styles one by one.
-    document.part.part_related_by(RT.STYLES)._element = parse_xml(styles_xml(font, justification))
+    styles = cast(XmlPart, document.part.part_related_by(RT.STYLES))
+    styles._element = parse_xml(styles_xml(font, justification))
     # Word 2007's copy of the styles (stylesWithEffects) still points at the theme fonts.
     for rel_id, rel in list(document.part.rels.items()):
         if rel.reltype.endswith("/stylesWithEffects"):
@@ -171,7 +175,7 @@ def apply_typography(document: Document, font: str, justification: str) -> None:
     strip_theme_fonts(document.element)
 
 
-def strip_theme_fonts(element) -> None:
+def strip_theme_fonts(element: BaseOxmlElement) -> None:
     """Remove every theme font reference below an element (they override named fonts)."""
     for fonts in element.iter(qn("w:rFonts")):
         for attribute in _THEME_ATTRIBUTES:

@@ -133,7 +133,8 @@ def append_blocks(document: Document, blocks: Iterable[MinutesBlock]) -> Documen
     if section == -1:
         section = xml.rindex("</w:body>")
     document.part._element = parse_xml(xml[:section] + body_xml(blocks) + xml[section:])
-    return document.part.document
+    rebuilt: Document = document.part.document
+    return rebuilt
 
 
 def body_xml(blocks: Iterable[MinutesBlock]) -> str:

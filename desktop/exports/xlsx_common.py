@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from copy import copy
 from dataclasses import dataclass
 from datetime import time
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -93,7 +94,7 @@ def discarded_on_failure(workbook: Workbook) -> Iterator[Workbook]:
         raise
 
 
-def _discard_stream(sheet) -> None:
+def _discard_stream(sheet: Any) -> None:
     writer = getattr(sheet, "_writer", None)
     if writer is None:
         return
@@ -136,7 +137,7 @@ class ColumnSurvey:
 
 
 def survey_columns(
-    headers: list[str], rows: Iterable[Iterable[object]], *, cap: int = 60
+    headers: list[str], rows: Iterable[Iterable[Any]], *, cap: int = 60
 ) -> ColumnSurvey:
     """Widths and careful columns, in one pass and without a copy of the values (the
     50,000-row list must stay in flat memory).
@@ -249,7 +250,7 @@ class CellMaker:
         """A cell with a look of its own (title, header, total): a few per sheet."""
         return self.cell(value, self.style(**attributes))
 
-    def row(self, values: Iterable[object], careful: Sequence[int] | None = None) -> list:
+    def row(self, values: Iterable[Any], careful: Sequence[int] | None = None) -> list[Any]:
         """A data row to append. Given the survey's careful columns, only those are looked
         at; otherwise every value is, in one test each."""
         if careful is not None:
@@ -284,12 +285,12 @@ def header_cells(maker: CellMaker, workbook: Workbook, headers: list[str]) -> li
     ]
 
 
-def set_column_widths(sheet, widths: list[float]) -> None:
+def set_column_widths(sheet: Any, widths: list[float]) -> None:
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = round(width, 1)
 
 
-def box_table(sheet, first_row: int, last_row: int, columns: int) -> None:
+def box_table(sheet: Any, first_row: int, last_row: int, columns: int) -> None:
     """Thin lines around every cell of the table's body.
 
     Drawn by one conditional format over the range rather than a border on each cell:
@@ -304,7 +305,7 @@ def box_table(sheet, first_row: int, last_row: int, columns: int) -> None:
 
 
 def print_setup(
-    sheet,
+    sheet: Any,
     *,
     landscape: bool,
     title_rows: str | None,

@@ -9,7 +9,7 @@ strings with its fast bit-parallel tables (about 2.5 times faster than wide stri
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -27,6 +27,8 @@ MATCH_THRESHOLD = 85
 CLEAR_LEAD = 8
 AMBIGUOUS_FLOOR = 60
 SUGGESTION_FLOOR = 45
+# Called with a person id, a score and how it was found (name, skeleton, romanized).
+Offer = Callable[[int, float, str], None]
 ORG_BONUS = 10
 EXPECTED_BONUS = 2
 GIVEN_ONLY = 0.95
@@ -261,7 +263,7 @@ class RosterIndex:
     def _pool(self, ids: Iterable[int]) -> list[int]:
         return sorted({self._position[p] for p in ids if p in self._position})
 
-    def _thai(self, variant: str, pools: list[list[int]], offer) -> None:
+    def _thai(self, variant: str, pools: list[list[int]], offer: Offer) -> None:
         query = compact(variant)
         single = " " not in variant
         exact = (self.by_given if single else self.by_full).get(query)
@@ -282,7 +284,7 @@ class RosterIndex:
         ):
             offer(self._ids[position], score * factor, "name")
 
-    def _latin(self, variant: str, pools: list[list[int]], offer) -> None:
+    def _latin(self, variant: str, pools: list[list[int]], offer: Offer) -> None:
         """An English spelling against the Thai names: skeletons narrow, royin decides."""
         self._thai(variant, pools, offer)  # a roster may hold English names too
         single = " " not in variant

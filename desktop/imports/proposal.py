@@ -133,7 +133,9 @@ def _local(moment: datetime | None) -> time | None:
     return moment.time().replace(second=0, microsecond=0) if moment else None
 
 
-def _decide(scored: list[Scored], labels: dict[int, str], index: RosterIndex):
+def _decide(
+    scored: list[Scored], labels: dict[int, str], index: RosterIndex
+) -> tuple[str, float, list[Candidate], int | None, str | None]:
     if not scored:
         return "unknown", 0.0, [], None, None
     best = scored[0]
@@ -153,7 +155,9 @@ def _decide(scored: list[Scored], labels: dict[int, str], index: RosterIndex):
     return "unknown", score, candidates, None, None
 
 
-def propose_row(participant: Participant, index: RosterIndex, labels: dict[int, str]):
+def propose_row(
+    participant: Participant, index: RosterIndex, labels: dict[int, str]
+) -> ProposalRow:
     """The proposal for one participant: alias, then e-mail, then names."""
     cell = (
         f"{participant.name} ({participant.original_name})"

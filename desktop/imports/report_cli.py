@@ -86,7 +86,7 @@ def propose_from_file(session: Session, meeting_id: int, path: Path | str) -> Pr
 def run_report_import(
     session: Session,
     meeting_id: int,
-    report_path,
+    report_path: Path | str,
     *,
     dry_run: bool,
     mark_missing_absent: bool,

@@ -234,13 +234,15 @@ def parse_datetime(value: str, order: str = "mdy") -> datetime | None:
             )
         match = _NAMED.match(text)
         if match:
-            month_a, day_a, day_b, month_b, year, hour, minute, second, meridiem = match.groups()
-            month = _MONTHS.get((month_a or month_b).lower())
-            if month is None:
+            month_a, day_a, day_b, month_b, year_text, hour, minute, second, meridiem = (
+                match.groups()
+            )
+            named_month = _MONTHS.get((month_a or month_b).lower())
+            if named_month is None:
                 raise ValueError(month_a or month_b)
             return datetime(
-                _year(int(year)),
-                month,
+                _year(int(year_text)),
+                named_month,
                 int(day_a or day_b),
                 _hour(int(hour), meridiem),
                 int(minute),
@@ -300,7 +302,7 @@ YES = {"y", "yes", "true", "1", "ใช่", "มี"}
 
 
 def is_yes(value: str | None) -> bool:
-    return bool(value) and value.strip().casefold() in YES
+    return bool(value) and (value or "").strip().casefold() in YES
 
 
 # --- merging ----------------------------------------------------------------------
@@ -315,7 +317,9 @@ def _merge_key(row: ReportRow) -> str:
     return " ".join(name.casefold().split()) + ("\0guest" if row.guest else "")
 
 
-def _union_minutes(intervals: list[tuple[datetime, datetime]]) -> tuple[int, list]:
+def _union_minutes(
+    intervals: list[tuple[datetime, datetime]],
+) -> tuple[int, list[tuple[datetime, datetime]]]:
     merged: list[tuple[datetime, datetime]] = []
     for start, end in sorted(intervals):
         if merged and start <= merged[-1][1]:
@@ -348,6 +352,7 @@ def merge_rows(
         groups.setdefault(_merge_key(row), []).append(row)
     participants = []
     for group in groups.values():
+        minutes: int | None
         intervals = [
             (r.joined, r.left) for r in group if r.joined and r.left and r.left >= r.joined
         ]

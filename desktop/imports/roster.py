@@ -172,6 +172,8 @@ def read_roster(path: Path | str) -> tuple[str, list[RosterLine], list[str]]:
         def get(key: str, values: list[str] = values) -> str | None:
             return header.get(values, key).strip() or None
 
+        honorific: str | None
+        family: str | None
         if full_column:
             text = check_cell(get(full_column) or "", "name", number)
             honorific, given, family = split_full_name(text)
@@ -213,7 +215,7 @@ def plan_roster(
 ) -> RosterPlan:
     """What applying the roster would do, without writing anything."""
     plan = RosterPlan(file_name, lines, {}, network_name)
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple[str, str | None, str | None], int] = {}
     for line in lines:
         organization_id = None
         if line.organization:
@@ -331,7 +333,9 @@ def roster_text(plan: RosterPlan, applied: bool) -> str:
     return "\n".join(lines)
 
 
-def run_roster_import(session: Session, path, *, network_name: str | None, apply: bool) -> str:
+def run_roster_import(
+    session: Session, path: Path | str, *, network_name: str | None, apply: bool
+) -> str:
     """The text the `roster` command prints: what would change, or what changed."""
     file_name, lines, skipped = read_roster(path)
     if not lines:

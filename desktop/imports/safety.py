@@ -132,16 +132,16 @@ class _RootReached(Exception):
 
 
 class _StopAtRoot:
-    def start(self, tag, attrs):
+    def start(self, tag: str, attrs: dict[str, str]) -> None:
         raise _RootReached
 
-    def end(self, tag):
+    def end(self, tag: str) -> None:
         return None
 
-    def data(self, text):
+    def data(self, text: str) -> None:
         return None
 
-    def close(self):
+    def close(self) -> None:
         return None
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
+from desktop.core.errors import PrachumError
 from desktop.core.thai import normalize_text
 from desktop.imports.safety import (
     MAX_CELL_LENGTH,
@@ -82,7 +83,7 @@ def decode(data: bytes, file_name: str) -> tuple[str, str]:
     return text, "cp874"
 
 
-def _not_text(file_name: str):
+def _not_text(file_name: str) -> PrachumError:
     return refuse(
         f"ไฟล์ {file_name} ไม่ใช่ไฟล์ CSV ที่อ่านได้",
         f"{file_name} is not a readable CSV (text) file.",

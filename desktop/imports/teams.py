@@ -215,7 +215,8 @@ def parse_teams(rows: list[Row], file_name: str, meeting_date: date | None = Non
     tables = _tables(rows)
     per_join = [h for h in tables if h.has("join") and h.has("leave")]
     per_person = [h for h in tables if h.has("first_join")]
-    header = (per_join or per_person or [None])[0]
+    found = per_join or per_person
+    header = found[0] if found else None
     if header is None:
         raise refuse(
             f"ไม่พบหัวตารางผู้เข้าร่วมในรายงาน Teams {file_name}",

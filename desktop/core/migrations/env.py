@@ -9,7 +9,9 @@ from desktop.core.models import Base
 from desktop.core.sqlite_features import is_search_table
 
 
-def include_object(obj, name, type_, reflected, compare_to):
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
     # The FTS5 index is not in the models; autogenerate must not try to drop it.
     return not (type_ == "table" and name and is_search_table(name))
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -118,7 +121,7 @@ def add_agenda_item(
     return item
 
 
-def update_agenda_item(session: Session, item_id: int, **fields) -> AgendaItem:
+def update_agenda_item(session: Session, item_id: int, **fields: Any) -> AgendaItem:
     """Change title, category, body or resolution of an item."""
     item = get(session, AgendaItem, item_id)
     ensure_editable(item.meeting)
@@ -238,7 +241,7 @@ def add_action(
     text: str,
     owner_organization_id: int | None = None,
     owner_person_id: int | None = None,
-    due=None,
+    due: date | str | None = None,
     done: bool = False,
     carried_from_id: int | None = None,
 ) -> Action:
@@ -260,7 +263,7 @@ def add_action(
     return action
 
 
-def update_action(session: Session, action_id: int, **fields) -> Action:
+def update_action(session: Session, action_id: int, **fields: Any) -> Action:
     """Change text, owner_organization_id, owner_person_id, due or done."""
     action = get(session, Action, action_id)
     if "done" in fields and len(fields) == 1:
@@ -330,11 +333,11 @@ def list_templates(session: Session, network_id: int | None = None) -> list[Agen
 def standard_template_id(session: Session, six_items: bool = True) -> int:
     ensure_standard_templates(session)
     name = "มาตรฐาน 6 วาระ" if six_items else "มาตรฐาน 5 วาระ"
-    return session.scalar(
+    return session.execute(
         select(AgendaTemplate.id).where(
             AgendaTemplate.network_id.is_(None), AgendaTemplate.name == name
         )
-    )
+    ).scalar_one()
 
 
 def apply_template(session: Session, meeting_id: int, template_id: int) -> list[AgendaItem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, time
 from typing import TypeVar
 
@@ -57,7 +58,9 @@ def required(text: str | None, thai_label: str, english_label: str, max_length: 
     return value
 
 
-def optional_text(text: str | None, thai_label: str, english_label: str, max_length: int):
+def optional_text(
+    text: str | None, thai_label: str, english_label: str, max_length: int
+) -> str | None:
     value = clean(text)
     if value is not None and len(value) > max_length:
         raise PrachumError(
@@ -114,7 +117,7 @@ def as_time(value: time | str | None, label: str = "time") -> time | None:
         ) from exc
 
 
-def no_unknown_fields(names) -> None:
+def no_unknown_fields(names: Iterable[str]) -> None:
     """Refuse field names a service does not know: a typo must not be silently dropped."""
     unknown = sorted(names)
     if unknown:

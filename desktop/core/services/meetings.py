@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -41,7 +42,7 @@ _PLAIN_FIELDS = {
 _PERSON_FIELDS = ("chair_id", "recorder_id", "reviewer_id")
 
 
-def _apply_fields(session: Session, meeting: Meeting, fields: dict) -> None:
+def _apply_fields(session: Session, meeting: Meeting, fields: dict[str, Any]) -> None:
     for key, limit in _PLAIN_FIELDS.items():
         if key in fields:
             value = fields.pop(key)
@@ -116,7 +117,7 @@ def create_meeting(
     mode: str | None = None,
     template_id: int | None = None,
     copy_attendance: bool = False,
-    **fields,
+    **fields: Any,
 ) -> Meeting:
     """A new draft meeting, optionally laid out from an agenda template and given the
     previous meeting's expected people. Other fields as in update_meeting."""
@@ -148,7 +149,7 @@ def create_meeting(
     return meeting
 
 
-def update_meeting(session: Session, meeting_id: int, **fields) -> Meeting:
+def update_meeting(session: Session, meeting_id: int, **fields: Any) -> Meeting:
     """Change the meeting's details: title, title_en, number, date, start, end, mode,
     platform, venue, network_id, host_id, chair_id, recorder_id, reviewer_id, opening,
     quorum, recording, online_link, online_meeting_id, online_passcode."""
@@ -249,7 +250,7 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
     )
     meeting = session.scalars(query).first()
     if meeting is None:
-        get(session, Meeting, meeting_id)  # raises NotFound with the usual message
+        return get(session, Meeting, meeting_id)  # raises NotFound with the usual message
     return meeting
 
 

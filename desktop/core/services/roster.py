@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -70,7 +73,7 @@ def create_organization(
     return organization
 
 
-def update_organization(session: Session, organization_id: int, **fields) -> Organization:
+def update_organization(session: Session, organization_id: int, **fields: Any) -> Organization:
     """Change an organisation's name, short name, kind, district, province or active flag."""
     organization = get(session, Organization, organization_id)
     if "name" in fields:
@@ -140,8 +143,8 @@ def similar_people(
     return list(session.scalars(query.options(selectinload(Person.organization))))
 
 
-def _person_fields(session: Session, fields: dict) -> dict:
-    out = {}
+def _person_fields(session: Session, fields: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
     if "given_name" in fields:
         out["given_name"] = required(fields["given_name"], "ชื่อ", "Given name", 200)
     limits = {
@@ -220,7 +223,7 @@ def create_person(
     return person
 
 
-def update_person(session: Session, person_id: int, **fields) -> Person:
+def update_person(session: Session, person_id: int, **fields: Any) -> Person:
     """Change any of a person's fields (the past meetings keep their snapshot)."""
     person = get(session, Person, person_id)
     for key, value in _person_fields(session, fields).items():
@@ -242,7 +245,7 @@ def action_owner_name(action: Action) -> str:
     return ""
 
 
-def person_sort_key(person: Person) -> tuple:
+def person_sort_key(person: Person) -> tuple[Any, ...]:
     return (thai_sort_key(person.given_name), thai_sort_key(person.family_name))
 
 
@@ -288,7 +291,7 @@ def create_network(
     return network
 
 
-def update_network(session: Session, network_id: int, **fields) -> Network:
+def update_network(session: Session, network_id: int, **fields: Any) -> Network:
     network = get(session, Network, network_id)
     if "name" in fields:
         value = required(fields.pop("name"), "ชื่อเครือข่าย", "Network name", 300)
@@ -309,7 +312,7 @@ def update_network(session: Session, network_id: int, **fields) -> Network:
     return network
 
 
-def set_network_members(session: Session, network_id: int, member_ids) -> Network:
+def set_network_members(session: Session, network_id: int, member_ids: Iterable[int]) -> Network:
     """Replace the network's members with these organisations, in this order."""
     network = get(session, Network, network_id)
     ids = list(dict.fromkeys(member_ids))

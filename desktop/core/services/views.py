@@ -222,8 +222,8 @@ def people_rows(
         Person.position,
         Person.role,
         Person.organization_id,
-        Organization.name,
-        Organization.short_name,
+        Organization.name.label("organization_name"),
+        Organization.short_name.label("organization_short_name"),
         Person.email,
         Person.phone,
         Person.active,
@@ -237,7 +237,7 @@ def people_rows(
             NetworkMember.network_id == network_id
         )
         query = query.where(Person.organization_id.in_(members))
-    rows = [PersonRow(*row) for row in session.execute(query)]
+    rows = [PersonRow(**row._mapping) for row in session.execute(query)]
     return sorted(rows, key=lambda r: (thai_sort_key(r.given_name), thai_sort_key(r.family_name)))
 
 
@@ -288,15 +288,15 @@ def attendance_rows(session: Session, meeting_id: int) -> list[AttendanceRow]:
             Attendance.absence_reason,
             Attendance.acting_as,
             Attendance.joined,
-            Attendance.left_at,
+            Attendance.left_at.label("left"),
             Attendance.source,
             Attendance.sort_order,
-            func.coalesce(Person.role, "guest"),
+            func.coalesce(Person.role, "guest").label("role"),
         )
         .join(Person, Attendance.person_id == Person.id)
         .where(Attendance.meeting_id == meeting_id)
     )
-    rows = [AttendanceRow(*row) for row in session.execute(query)]
+    rows = [AttendanceRow(**row._mapping) for row in session.execute(query)]
     return sorted(
         rows,
         key=lambda r: (
