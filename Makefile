@@ -63,6 +63,7 @@ system-packages:
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 test: system-packages $(VENV)/.installed-test translations lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest

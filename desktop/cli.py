@@ -24,7 +24,7 @@ EXIT_FOUND = 3
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is bad input (exit 2) with our wording."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> None:  # type: ignore[override]  # raises, as NoReturn says
         self.print_usage(sys.stderr)
         print(f"error: {message}", file=sys.stderr)
         raise SystemExit(EXIT_BAD_INPUT)
@@ -381,7 +381,7 @@ def run_gui(args: argparse.Namespace) -> int:
 class _Silent(argparse.ArgumentParser):
     """A mistake is left to the full parser to explain."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> None:  # type: ignore[override]  # raises, as NoReturn says
         raise ValueError(message)
 
 

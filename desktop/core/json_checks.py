@@ -79,7 +79,7 @@ class SchemaChecker:
             self._patterns[text] = re.compile(text, re.ASCII)
         return self._patterns[text]
 
-    def _check(self, value: Any, schema: dict[str, Any], path: str, found: list[str]) -> None:
+    def _check(self, value: Any, schema: dict[str, Any], path: str, found: list[str]) -> None:  # noqa: C901 (one branch per schema keyword the format uses)
         schema = self._resolve(schema)
         where = path or "(file)"
         if "const" in schema and value != schema["const"]:

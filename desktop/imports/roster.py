@@ -254,7 +254,7 @@ def plan_roster(
     return plan
 
 
-def apply_roster(session: Session, plan: RosterPlan) -> None:
+def apply_roster(session: Session, plan: RosterPlan) -> None:  # noqa: C901 (one branch per outcome of a roster line)
     """Write the plan: new offices, new and changed people, the network's members."""
     organization_ids: dict[str, int] = {}
     for typed, (name, short) in plan.new_organizations.items():

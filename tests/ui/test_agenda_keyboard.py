@@ -69,7 +69,7 @@ def test_a_meeting_typed_by_keyboard_is_all_there_after_closing_mid_typing(
     keys.type(editor.points, "จัดอบรมเดือนมิถุนายน")
     keys.press(editor.points, Qt.Key.Key_Return)
     keys.type(editor.points, "ใช้งบประมาณของเครือข่าย")
-    actions = editor.actions
+    actions = editor.actions_editor
     tab_to(qtbot, keys, actions.add_button)
     keys.press(actions.add_button, Qt.Key.Key_Space)
     assert focused(qtbot) is actions.text
@@ -122,5 +122,5 @@ def test_a_meeting_typed_by_keyboard_is_all_there_after_closing_mid_typing(
     agenda.choose(sub.id)
     assert agenda.editor.title.text() == "โครงการอบรมการบริหารจัดการน้ำ"
     assert agenda.editor.points.toPlainText() == "จัดอบรมเดือนมิถุนายน\nใช้งบประมาณของเครือข่าย"
-    assert agenda.editor.actions.model.row(0).text == "ส่งรายชื่อผู้เข้าอบรม"
+    assert agenda.editor.actions_editor.model.row(0).text == "ส่งรายชื่อผู้เข้าอบรม"
     settle(qtbot)

@@ -93,8 +93,8 @@ def test_alt_down_in_a_date_field_still_opens_its_calendar(qtbot, keys, open_win
     ids = two_meetings(db_path)
     _window, agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
     first = agenda.editor.node.id
-    agenda.editor.actions.new_action()
-    actions = agenda.editor.actions
+    agenda.editor.actions_editor.new_action()
+    actions = agenda.editor.actions_editor
     keys.press(actions.has_due, Qt.Key.Key_Space)
     actions.due.edit.setFocus()
     keys.press(actions.due.edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)

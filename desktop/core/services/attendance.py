@@ -256,8 +256,10 @@ def ordered_attendance(meeting: Meeting) -> list[Attendance]:
 class AttendanceLike(Protocol):
     """An attendance line as stored, or as the window holds it."""
 
-    group: str
-    status: str
+    @property
+    def group(self) -> str: ...
+    @property
+    def status(self) -> str: ...
 
 
 @dataclass(frozen=True)

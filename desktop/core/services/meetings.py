@@ -42,7 +42,7 @@ _PLAIN_FIELDS = {
 _PERSON_FIELDS = ("chair_id", "recorder_id", "reviewer_id")
 
 
-def _apply_fields(session: Session, meeting: Meeting, fields: dict[str, Any]) -> None:
+def _apply_fields(session: Session, meeting: Meeting, fields: dict[str, Any]) -> None:  # noqa: C901 (one validated assignment per field of the form)
     for key, limit in _PLAIN_FIELDS.items():
         if key in fields:
             value = fields.pop(key)

@@ -48,7 +48,7 @@ class TextAutosave(QObject):
         self.deadline.setSingleShot(True)
         self.deadline.setInterval(LONGEST_WAIT_MS)
         self.deadline.timeout.connect(self.flush)
-        if self.single_line:
+        if isinstance(field, QLineEdit):
             field.textEdited.connect(self._edited)
             field.editingFinished.connect(self.flush)
         else:
@@ -57,9 +57,8 @@ class TextAutosave(QObject):
         field.destroyed.connect(lambda *_: _pending.discard(self))
 
     def _text(self) -> str:
-        if self.single_line:
-            return self.field.text()
-        return self.field.toPlainText()
+        field = self.field
+        return field.text() if isinstance(field, QLineEdit) else field.toPlainText()
 
     def set_text(self, text: str) -> None:
         """Show a stored value without storing it again."""
@@ -67,11 +66,12 @@ class TextAutosave(QObject):
         self.deadline.stop()
         _pending.discard(self)
         self.field.blockSignals(True)
-        if self.single_line:
-            self.field.setText(text)
-            self.field.setCursorPosition(0)
+        field = self.field
+        if isinstance(field, QLineEdit):
+            field.setText(text)
+            field.setCursorPosition(0)
         else:
-            self.field.setPlainText(text)
+            field.setPlainText(text)
         self.field.blockSignals(False)
         self.stored = text
 

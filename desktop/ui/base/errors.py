@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_NAME
 from desktop.core.errors import PrachumError
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
 log = logging.getLogger("desktop.ui")
 
@@ -39,7 +42,7 @@ class ErrorReporter:
         self.language = language
         self._shown: set[tuple] = set()
         self._showing = False
-        self._previous_hook = None
+        self._previous_hook: ExceptHook | None = None
         self._handler: logging.Handler | None = None
 
     @property

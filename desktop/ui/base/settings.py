@@ -7,6 +7,7 @@ Tests point QSettings at a temporary folder with QSettings.setPath.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -110,7 +111,7 @@ class AppSettings:
     def backups_to_keep(self) -> int:
         """How many daily backups stay in the backups folder (the oldest go first)."""
         try:
-            value = int(self._store.value("backups/keep", DEFAULT_BACKUPS_KEPT))
+            value = int(cast(str, self._store.value("backups/keep", DEFAULT_BACKUPS_KEPT)))
         except (TypeError, ValueError):
             return DEFAULT_BACKUPS_KEPT
         return max(1, min(value, MAX_BACKUPS_KEPT))

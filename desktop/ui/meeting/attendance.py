@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import services
 from desktop.core.services.views import AttendanceRow, MeetingDetails, PersonRow, attendance_rows
+from desktop.ui.base.present import present
 from desktop.ui.base.roster_cache import RosterCache
 from desktop.ui.base.store import ATTENDANCE, MEETING, Store
 from desktop.ui.base.text_match import layout_slip, matches, query_words, word_starts
@@ -206,7 +207,7 @@ class AttendancePage(QWidget):
 
     def add_person(self, person_id: int, organization_id: int | None, name: str) -> None:
         """Put someone from the roster on the list as present, and go to her line."""
-        meeting_id = self.meeting_id
+        meeting_id = present(self.meeting_id)
         in_network = organization_id is not None and organization_id in self.network_member_ids
         group = "member" if in_network else "participant"
         added = self._change(
@@ -231,7 +232,7 @@ class AttendancePage(QWidget):
             self._change(lambda s: services.remove_attendee(s, line.id))
 
     def copy_from_last_meeting(self) -> None:
-        meeting_id = self.meeting_id
+        meeting_id = present(self.meeting_id)
         added = self.store.change(
             lambda s: len(services.copy_expected_attendance(s, meeting_id)),
             topic=ATTENDANCE,
@@ -243,7 +244,7 @@ class AttendancePage(QWidget):
             self.told.emit(self.tr("{0} people copied from the last meeting").format(count))
 
     def add_whole_network(self) -> None:
-        meeting_id = self.meeting_id
+        meeting_id = present(self.meeting_id)
         listed = {line.person_id for line in self.model.rows()}
         members = self.network_member_ids
         people = [

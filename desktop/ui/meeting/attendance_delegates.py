@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.services.attendance import ABSENCE_REASONS
 from desktop.ui.base import i18n
+from desktop.ui.base.present import present
 from desktop.ui.meeting.attendance_model import GROUP, REASON
 from desktop.ui.widgets.fields import CodeCombo
 
@@ -29,7 +30,7 @@ class AttendanceDelegate(QStyledItemDelegate):
             editor.setEditable(True)
             editor.addItems(list(ABSENCE_REASONS))
             editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            editor.lineEdit().setPlaceholderText(self.tr("Reason: ↓ to choose, or type"))
+            present(editor.lineEdit()).setPlaceholderText(self.tr("Reason: ↓ to choose, or type"))
             # Up and Down walk the list (and emit activated, so that is no sign she is
             # done): Enter or leaving the cell stores the reason, Escape leaves it empty.
             return editor

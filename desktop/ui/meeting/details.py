@@ -34,6 +34,7 @@ from desktop.core.services.views import (
 from desktop.core.thai import be_year
 from desktop.ui.base import i18n
 from desktop.ui.base.autosave import TextAutosave
+from desktop.ui.base.present import present
 from desktop.ui.base.roster_cache import RosterCache
 from desktop.ui.base.store import MEETING, NETWORKS, ROSTER, Store
 from desktop.ui.roster.models import ID_ROLE, PersonChoiceModel
@@ -130,7 +131,7 @@ class DetailsPage(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(inner)
         QVBoxLayout(self).addWidget(scroll)
-        self.layout().setContentsMargins(0, 0, 0, 0)
+        present(self.layout()).setContentsMargins(0, 0, 0, 0)
 
         store.changed.connect(self._store_changed)
         self.title_saver = TextAutosave(self.title, lambda t: self._save(title=t))
@@ -141,16 +142,16 @@ class DetailsPage(QWidget):
         self.start.timeChanged.connect(lambda t: self._save(start=t))
         self.end.timeChanged.connect(lambda t: self._save(end=t))
         self.mode.activated.connect(lambda _i: self._save(mode=self.mode.code()))
-        self.platform.lineEdit().editingFinished.connect(self._platform_changed)
+        present(self.platform.lineEdit()).editingFinished.connect(self._platform_changed)
         self.platform.activated.connect(self._platform_changed)
         self.host.activated.connect(lambda _i: self._save(host_id=self.host.currentData(ID_ROLE)))
-        for combo, field in (
+        for combo, field_name in (
             (self.chair, "chair_id"),
             (self.recorder, "recorder_id"),
             (self.reviewer, "reviewer_id"),
         ):
             combo.activated.connect(
-                lambda _i, c=combo, f=field: self._save(**{f: c.currentData(ID_ROLE)})
+                lambda _i, c=combo, f=field_name: self._save(**{f: c.currentData(ID_ROLE)})
             )
 
     # --- loading ----------------------------------------------------------------------------

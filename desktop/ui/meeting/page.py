@@ -51,7 +51,11 @@ def read_meeting_view(session, meeting_id: int) -> MeetingView:
         for network in network_rows(session, include_inactive=True):
             if network.id == details.network_id:
                 member_ids = set(network.member_ids)
-    chosen = {details.chair_id, details.recorder_id, details.reviewer_id} - {None}
+    chosen = {
+        person_id
+        for person_id in (details.chair_id, details.recorder_id, details.reviewer_id)
+        if person_id is not None
+    }
     people = people_rows(session, ids=chosen) if chosen else []
     organizations = organization_rows(session)
     return MeetingView(details, member_ids, people, organizations)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,11 +40,13 @@ from desktop.ui.roster.network import NetworkDialog
 from desktop.ui.roster.organization import OrganizationDialog
 from desktop.ui.roster.person import PersonDialog
 
+RosterModel = NetworkListModel | OrganizationTableModel | PersonTableModel
+
 
 class RosterSection(QWidget):
     """A filter, a table and the buttons to add, edit and (de)activate its rows."""
 
-    def __init__(self, view: QAbstractItemView, model: QAbstractItemModel, parent=None):
+    def __init__(self, view: QAbstractItemView, model: RosterModel, parent=None):
         super().__init__(parent)
         self.view = view
         self.model = model
@@ -108,19 +110,23 @@ class RosterPage(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
 
-        self.networks = RosterSection(QListView(), NetworkListModel(self))
+        self.network_model = NetworkListModel(self)
+        self.organization_model = OrganizationTableModel(self)
+        self.person_model = PersonTableModel(self)
+        organization_view, person_view = table_view(), table_view()
+        self.networks = RosterSection(QListView(), self.network_model)
         self.networks.filter.hide()
-        self.organizations = RosterSection(table_view(), OrganizationTableModel(self))
+        self.organizations = RosterSection(organization_view, self.organization_model)
         self.organizations.filter.setPlaceholderText(self.tr("Filter organisations"))
-        self.people = RosterSection(table_view(), PersonTableModel(self))
+        self.people = RosterSection(person_view, self.person_model)
         self.people.filter.setPlaceholderText(
             self.tr("Filter people by name, position or organisation")
         )
         self.honorifics_button = QPushButton(self.tr("Honorifics…"))
         self.people.bar.addWidget(self.honorifics_button)
         for view, widths in (
-            (self.organizations.view, (290, 130, 190, 120, 110)),
-            (self.people.view, (240, 280, 170, 160)),
+            (organization_view, (290, 130, 190, 120, 110)),
+            (person_view, (240, 280, 170, 160)),
         ):
             for column, width in enumerate(widths):
                 view.setColumnWidth(column, width)
@@ -184,11 +190,11 @@ class RosterPage(QWidget):
             )
 
         networks, organizations, people = self.store.read(read)
-        self.networks.model.set_rows(networks)
-        self.organizations.model.set_rows(organizations)
+        self.network_model.set_rows(networks)
+        self.organization_model.set_rows(organizations)
         self._organization_rows = organizations
         self._filter_organizations(self.organizations.filter.text())
-        self.people.model.set_rows(people)
+        self.person_model.set_rows(people)
         for section, row in selected.items():
             if row is not None:
                 section.select(section.model.row_of(row.id))
@@ -203,12 +209,12 @@ class RosterPage(QWidget):
         )
         self.people.total.setText(
             self.tr("{0} of {1} people").format(
-                self.people.model.rowCount(), self.people.model.total()
+                self.person_model.rowCount(), self.person_model.total()
             )
         )
 
     def _filter_people(self, text: str) -> None:
-        self.people.model.set_filter(text)
+        self.person_model.set_filter(text)
         self._show_totals()
 
     def _filter_organizations(self, text: str) -> None:
@@ -221,7 +227,7 @@ class RosterPage(QWidget):
                 if needle
                 in " ".join(filter(None, (r.name, r.short_name, r.district, r.province))).casefold()
             ]
-        self.organizations.model.set_rows(rows)
+        self.organization_model.set_rows(rows)
         self._show_totals()
 
     def _current(self, section: RosterSection):

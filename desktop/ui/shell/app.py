@@ -39,9 +39,12 @@ DAILY_CHECK_MS = 60 * 60 * 1000
 
 def application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, made once, with our names (QSettings files are found by them)."""
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication(argv if argv is not None else sys.argv[:1])
+    )
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -141,12 +144,7 @@ class AppHost(QObject):
         self.trouble.hide()
         window.statusBar().addPermanentWidget(self.trouble)
         self.backups = BackupActions(window, store, self.settings, self.replace_database)
-        language = next(
-            a
-            for a in window.file_menu.actions()
-            if a.menu() is not None and window.thai_action in a.menu().actions()
-        )
-        self.backups.add_to(window.file_menu, language)
+        self.backups.add_to(window.file_menu, window.language_menu.menuAction())
         store.trouble.connect(self._show_trouble)
         store.recovered.connect(self._recovered)
         if opened.readonly:
@@ -285,7 +283,7 @@ class AppHost(QObject):
 
         from desktop.core.db import open_database
 
-        app = QApplication.instance()
+        app = application()
         old = self.window
         if old is None or self.opened is None or not self.may_close():
             return False

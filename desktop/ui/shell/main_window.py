@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from desktop.ui.base.autosave import flush_pending
+from desktop.ui.base.present import present
 from desktop.ui.base.settings import AppSettings
 from desktop.ui.roster import NETWORKS_TAB, ORGANIZATIONS_TAB, PEOPLE_TAB
 from desktop.ui.shell.first_paint import after_first_paint
@@ -125,6 +126,10 @@ class MainWindow(QMainWindow):
 
     # --- actions and menus -----------------------------------------------------------------
 
+    def attached_store(self) -> Store:
+        """The open database's store: what attach() built calls this, so it is there."""
+        return present(self.store)
+
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -224,9 +229,9 @@ class MainWindow(QMainWindow):
         menu.addAction(self.import_action)
         menu.addAction(self.demo_action)
         menu.addSeparator()
-        language = menu.addMenu(self.tr("&Language"))
-        language.addAction(self.thai_action)
-        language.addAction(self.english_action)
+        self.language_menu = menu.addMenu(self.tr("&Language"))
+        self.language_menu.addAction(self.thai_action)
+        self.language_menu.addAction(self.english_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
         self.file_menu = menu
@@ -286,17 +291,17 @@ class MainWindow(QMainWindow):
     def is_empty(self) -> bool:
         from desktop.core.services.views import nothing_recorded
 
-        return self.store.read(nothing_recorded)
+        return self.attached_store().read(nothing_recorded)
 
     def start(self) -> None:
         """Welcome on an empty database; otherwise the last network and meeting."""
-        self.navigator.network_id = self.settings.last_network(self.store.path)
+        self.navigator.network_id = self.settings.last_network(self.attached_store().path)
         self.navigator.refresh_networks()
         if self.is_empty():
             self._show_page(self.welcome)
             self._enable_meeting_actions(False)
             return
-        last = self.settings.last_meeting(self.store.path)
+        last = self.settings.last_meeting(self.attached_store().path)
         if last is not None and self.navigator.select_meeting(last):
             return
         self._show_page(self.nothing_chosen)
@@ -314,8 +319,8 @@ class MainWindow(QMainWindow):
         self.settings.set_window_state("geometry", self.saveGeometry())
         if self.attached_pages:
             self.settings.set_window_state("splitter", self.splitter.saveState())
-            self.settings.set_last_network(self.store.path, self.navigator.network_id)
-            self.settings.set_last_meeting(self.store.path, self.meeting.meeting_id)
+            self.settings.set_last_network(self.attached_store().path, self.navigator.network_id)
+            self.settings.set_last_meeting(self.attached_store().path, self.meeting.meeting_id)
         self.settings.sync()
         if self.help_window is not None:
             self.help_window.close()
@@ -328,7 +333,7 @@ class MainWindow(QMainWindow):
         self.meeting.open_meeting(meeting_id)
         self._show_page(self.meeting)
         self._enable_meeting_actions(True)
-        self.settings.set_last_meeting(self.store.path, meeting_id)
+        self.settings.set_last_meeting(self.attached_store().path, meeting_id)
 
     def _enable_meeting_actions(self, enabled: bool) -> None:
         for action in self.meeting_actions:
@@ -338,8 +343,8 @@ class MainWindow(QMainWindow):
         from desktop.core.services.views import network_rows
         from desktop.ui.meeting.new_meeting import NewMeetingDialog
 
-        networks = self.store.read(network_rows)
-        dialog = NewMeetingDialog(self.store, networks, self.navigator.network_id, self)
+        networks = self.attached_store().read(network_rows)
+        dialog = NewMeetingDialog(self.attached_store(), networks, self.navigator.network_id, self)
         dialog.created.connect(self._meeting_created)
         dialog.open()
         return dialog
@@ -362,7 +367,7 @@ class MainWindow(QMainWindow):
             self.meeting.attendance.view.setFocus()
 
     def _network_chosen(self, network_id: int | None) -> None:
-        self.settings.set_last_network(self.store.path, network_id)
+        self.settings.set_last_network(self.attached_store().path, network_id)
 
     # --- roster ---------------------------------------------------------------------------
 
@@ -443,7 +448,7 @@ class MainWindow(QMainWindow):
             self.tr(
                 "Prachum {0}\nMeetings, attendance and minutes for Thai local-authority networks.\n"
                 "Database: {1}"
-            ).format(__version__, self.store.path if self.store else "-"),
+            ).format(__version__, self.attached_store().path if self.store else "-"),
         )
 
     def set_language(self, language: str) -> None:

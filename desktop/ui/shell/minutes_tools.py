@@ -34,7 +34,7 @@ class MinutesTools(QObject):
     def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
-        store = window.store
+        store = window.attached_store()
         self.agenda = AgendaPage(store, window.roster_cache, window.meeting)
         window.meeting.add_tab(self.agenda, self.tr("A&genda"), AGENDA_TAB)
         window.meeting.meeting_opened.connect(self.agenda.open_meeting)
@@ -161,10 +161,15 @@ class MinutesTools(QObject):
         self.export_menu = export
 
         edit = window.edit_menu
-        first = edit.actions()[0] if edit.actions() else None
-        edit.insertAction(first, self.undo_action)
-        edit.insertAction(first, self.redo_action)
-        edit.insertSeparator(first)
+        if edit.actions():
+            first = edit.actions()[0]
+            edit.insertAction(first, self.undo_action)
+            edit.insertAction(first, self.redo_action)
+            edit.insertSeparator(first)
+        else:
+            edit.addAction(self.undo_action)
+            edit.addAction(self.redo_action)
+            edit.addSeparator()
         edit.addAction(self.search_all_action)
 
         meeting = window.meeting_menu
@@ -209,7 +214,7 @@ class MinutesTools(QObject):
 
     def show_search(self) -> SearchDialog:
         if self.search_dialog is None:
-            self.search_dialog = SearchDialog(self.window.store, self.window)
+            self.search_dialog = SearchDialog(self.window.attached_store(), self.window)
             self.search_dialog.open_at.connect(self.open_at)
         self.search_dialog.start()
         return self.search_dialog

@@ -27,7 +27,6 @@ from desktop.core.db import Database, open_database
 from desktop.core.errors import DatabaseProblem, PrachumError, as_database_problem
 from desktop.core.lock import DatabaseInUse, DatabaseLock, lock_for_writing
 from desktop.core.thai import format_thai_date_short, format_thai_time
-from desktop.ui.base.settings import AppSettings
 
 log = logging.getLogger(__name__)
 
@@ -174,7 +173,14 @@ def restore_over(backup: Path, path: Path) -> str:
     return QCoreApplication.translate("Startup", "The backup of {0} was restored.").format(when)
 
 
-def daily_backup(opened: Opened, settings: AppSettings) -> Path | None:
+class BackupPolicy(Protocol):
+    """How many daily backups to keep: the settings, or the value read from them."""
+
+    @property
+    def backups_to_keep(self) -> int: ...
+
+
+def daily_backup(opened: Opened, settings: BackupPolicy) -> Path | None:
     """Today's backup, once a day; a failure is noted, never in the way of her work."""
     if opened.readonly:
         return None

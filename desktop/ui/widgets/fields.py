@@ -9,6 +9,9 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from desktop.core.thai import format_thai_time, parse_time
 
+# TimeField.time() hides the type's name inside the class body.
+TimeOfDay = time
+
 
 class TimeField(QLineEdit):
     """`09.30` (also typed as `9:30` or `๐๙.๓๐`); empty means not known. timeChanged(time|None)."""
@@ -25,7 +28,7 @@ class TimeField(QLineEdit):
     def time(self) -> time | None:
         return self._time
 
-    def setTime(self, value: time | None) -> None:
+    def setTime(self, value: TimeOfDay | None) -> None:
         self._time = value
         self.setText(format_thai_time(value, suffix=False))
 

@@ -111,7 +111,9 @@ class SuggestionList(QListView):
             self.hide()
             return
         height = self.sizeHintForRow(0) * rows + 2 * self.frameWidth() + 2
-        origin = anchor.mapTo(self.parentWidget(), anchor.rect().bottomLeft())
+        parent = self.parentWidget()
+        assert parent is not None  # the list is made as a child of the page it lies over
+        origin = anchor.mapTo(parent, anchor.rect().bottomLeft())
         self.setGeometry(origin.x(), origin.y() + 1, width, height)
         self.show()
         self.raise_()

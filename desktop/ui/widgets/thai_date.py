@@ -35,6 +35,9 @@ from desktop.core.thai import (
     to_arabic_digits,
 )
 
+# The class's date() method hides the type's name inside the class body.
+Day = date
+
 _WORDS = re.compile(r"^\s*(\d{1,2})\s+(\S+)\s+(\d{2,4})\s*$")
 
 
@@ -156,8 +159,9 @@ class ThaiDateField(QWidget):
         self.popup = QFrame(self, Qt.WindowType.Popup)
         self.popup.setFrameShape(QFrame.Shape.StyledPanel)
         self.calendar = ThaiCalendar(self.popup)
-        QVBoxLayout(self.popup).addWidget(self.calendar)
-        self.popup.layout().setContentsMargins(0, 0, 0, 0)
+        popup_layout = QVBoxLayout(self.popup)
+        popup_layout.addWidget(self.calendar)
+        popup_layout.setContentsMargins(0, 0, 0, 0)
 
         self.button.clicked.connect(self.show_calendar)
         self.calendar.activated.connect(self._picked)
@@ -168,7 +172,7 @@ class ThaiDateField(QWidget):
     def date(self) -> date:
         return self._date
 
-    def setDate(self, value: date) -> None:
+    def setDate(self, value: Day) -> None:
         self._date = value
         self._show()
 
@@ -176,7 +180,7 @@ class ThaiDateField(QWidget):
         self.edit.setText(format_thai_date(self._date))
         self.edit.setToolTip(self.edit.text())
 
-    def _take(self, value: date) -> None:
+    def _take(self, value: Day) -> None:
         changed = value != self._date
         self._date = value
         self._show()
@@ -195,7 +199,7 @@ class ThaiDateField(QWidget):
             return
         self._take(value)
 
-    def _picked(self, value: date) -> None:
+    def _picked(self, value: Day) -> None:
         self.popup.hide()
         self._take(value)
         self.edit.setFocus()

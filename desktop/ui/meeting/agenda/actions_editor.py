@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.services.views import OrganizationRow, PersonRow
 from desktop.ui.base.autosave import TextAutosave
+from desktop.ui.base.present import present
 from desktop.ui.meeting.agenda.snapshot import ActionRow, owner_and_due
 from desktop.ui.widgets.thai_date import ThaiDateField
 
@@ -114,7 +115,7 @@ class ActionsEditor(QWidget):
         self.owner.setEditable(True)
         self.owner.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.owner.setMaxVisibleItems(15)
-        completer = self.owner.completer()
+        completer = present(self.owner.completer())
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.has_due = QCheckBox(self.tr("Due by"), self)
@@ -145,7 +146,7 @@ class ActionsEditor(QWidget):
         self.add_button.clicked.connect(self.new_action)
         self.delete_button.clicked.connect(self.delete_current)
         self.owner.activated.connect(self._owner_chosen)
-        self.owner.lineEdit().editingFinished.connect(self._owner_typed)
+        present(self.owner.lineEdit()).editingFinished.connect(self._owner_typed)
         self.has_due.toggled.connect(self._due_toggled)
         self.due.dateChanged.connect(self._due_changed)
         self.done.toggled.connect(self._done_toggled)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
 from desktop.core import services
+from desktop.ui.base.present import present
 from desktop.ui.meeting.agenda.restore import (
     ACTION,
     ITEM,
@@ -91,7 +92,7 @@ class _ItemPresence(AgendaCommand):
         node = view.find(item_id)
         if node is None:
             return False
-        siblings = view.find(node.parent_id).children if node.parent_id else view.items
+        siblings = present(view.find(node.parent_id)).children if node.parent_id else view.items
         index = [s.id for s in siblings].index(node.id)
         handles = self.context.handles
         parent_key = handles.key(ITEM, node.parent_id) if node.parent_id else None

@@ -109,7 +109,7 @@ class ItemEditor(QWidget):
         self.points = PointsEdit(self)
         self.points.setFixedHeight(self.fontMetrics().height() * 5)
         self.points.setPlaceholderText(self.tr("Numbered points of the resolution, one per line"))
-        self.actions = ActionsEditor(host, self)
+        self.actions_editor = ActionsEditor(host, self)
 
         resolution_label = QHBoxLayout()
         resolution_label.addWidget(self.resolution, 1)
@@ -122,7 +122,7 @@ class ItemEditor(QWidget):
         form.addRow(self._label(self.tr("What was &said"), self.body), self.body)
         form.addRow(self._label(self.tr("Resol&ution"), self.resolution), resolution_label)
         form.addRow(self._label(self.tr("&Points"), self.points), self.points)
-        form.addRow(self._label(self.tr("Actions"), self.actions.text), self.actions)
+        form.addRow(self._label(self.tr("Actions"), self.actions_editor.text), self.actions_editor)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.note)
@@ -143,7 +143,7 @@ class ItemEditor(QWidget):
             self.resolution,
             self.quick,
             self.points,
-            *self.actions.tab_chain(),
+            *self.actions_editor.tab_chain(),
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -171,7 +171,7 @@ class ItemEditor(QWidget):
             for field in TEXT_FIELDS:
                 self.show_field(field, getattr(node, field) if node else "")
             self.category.set_code(node.category if node else "other")
-            self.actions.set_actions(node.actions if node else ())
+            self.actions_editor.set_actions(node.actions if node else ())
             self.quick.setCurrentIndex(0)
         finally:
             self._loading = False
@@ -203,7 +203,7 @@ class ItemEditor(QWidget):
             widget.setReadOnly(not editable)
         self.category.setEnabled(editable)
         self.quick.setEnabled(editable)
-        self.actions.set_editable(editable)
+        self.actions_editor.set_editable(editable)
 
     def live_values(self) -> dict[str, Any]:
         """What the fields say now, stored or not (the preview shows it as she types)."""

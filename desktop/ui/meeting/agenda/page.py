@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from desktop.core import services
 from desktop.core.services.views import organization_rows
 from desktop.ui.base.autosave import flush_pending
+from desktop.ui.base.present import present
 from desktop.ui.base.roster_cache import RosterCache
 from desktop.ui.base.store import NETWORKS, ROSTER, Store
 from desktop.ui.meeting.agenda.commands import (
@@ -209,7 +210,7 @@ class AgendaPage(QWidget):
         self.preview.set_meeting(meeting_id)
 
     def read(self) -> AgendaView:
-        meeting_id = self.meeting_id
+        meeting_id = present(self.meeting_id)
         return self.store.read(lambda s: read_agenda(s, meeting_id))
 
     def run(self, action: Callable[[Session], T], key: object = None) -> T | bool | None:
@@ -254,7 +255,7 @@ class AgendaPage(QWidget):
         else:
             self.editor.node = node
             self.editor.show_heading(node)
-            self.editor.actions.set_actions(node.actions, keep_form=True)
+            self.editor.actions_editor.set_actions(node.actions, keep_form=True)
         self._show_state()
         self.structure.show_notes(node)
         self.preview.show_item(node.id if node else None)
@@ -265,7 +266,8 @@ class AgendaPage(QWidget):
         for button in self.tool_buttons.values():
             button.setEnabled(editable)
         self.template_button.setEnabled(editable)
-        self.undo_group.setActiveStack(self.stack if editable else None)
+        # Qt takes no stack (nullptr) for none active; the binding's stub does not say so.
+        self.undo_group.setActiveStack(self.stack if editable else None)  # type: ignore[arg-type]
 
     def _store_changed(self, topic: str, _subject: Any) -> None:
         if topic in (ROSTER, NETWORKS):
@@ -281,7 +283,9 @@ class AgendaPage(QWidget):
         if not self._owners_stale:
             return
         self._owners_stale = False
-        self.editor.actions.set_owners(self.store.read(organization_rows), self.roster.people())
+        self.editor.actions_editor.set_owners(
+            self.store.read(organization_rows), self.roster.people()
+        )
 
     # --- choosing an item -------------------------------------------------------------------
 
@@ -326,7 +330,7 @@ class AgendaPage(QWidget):
             self.choose(target)
             if focus is not None and focus.isEnabled() and focus.isVisible():
                 focus.setFocus()
-            elif self.editor.isAncestorOf(focus):
+            elif focus is not None and self.editor.isAncestorOf(focus):
                 self.editor.title.setFocus()
 
     def focus_editor(self) -> None:

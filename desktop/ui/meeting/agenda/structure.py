@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject
 
 from desktop.core import services
 from desktop.ui.base.autosave import flush_pending
+from desktop.ui.base.present import present
 from desktop.ui.base.store import MEETINGS
 from desktop.ui.meeting.agenda.commands import AddItem, IndentItem, MoveItem, OutdentItem
 from desktop.ui.meeting.agenda.followup import CarryOverDialog, read_open_actions
@@ -48,8 +49,9 @@ class Structure(QObject):
         page = self.page
         if not self._ready():
             return
-        meeting_id, current = page.meeting_id, page.current_node()
+        meeting_id, current = present(page.meeting_id), page.current_node()
         title = self.tr("New item")
+        parent_id: int | None
         if sub and current is not None:
             parent_id, after_id = current.id, None
         else:
@@ -64,7 +66,7 @@ class Structure(QObject):
         )
         if item_id is None:
             return
-        page.stack.push(AddItem(page, page.handles.key(ITEM, int(item_id))))
+        present(page.stack).push(AddItem(page, page.handles.key(ITEM, int(item_id))))
         page.choose(int(item_id))
         page.editor.title.setFocus()
         page.editor.title.selectAll()
@@ -79,7 +81,7 @@ class Structure(QObject):
         if not 0 <= index + delta < len(siblings):
             return
         if page.run(lambda s: services.move_agenda_item(s, node.id, delta)):
-            page.stack.push(MoveItem(page, page.handles.key(ITEM, node.id), delta))
+            present(page.stack).push(MoveItem(page, page.handles.key(ITEM, node.id), delta))
             page.refresh(select_id=node.id)
 
     def indent(self) -> None:
@@ -91,7 +93,7 @@ class Structure(QObject):
             page.told.emit(self.tr("There is no item above to move this one under."))
             return
         if page.run(lambda s: services.indent_agenda_item(s, node.id)):
-            page.stack.push(IndentItem(page, page.handles.key(ITEM, node.id)))
+            present(page.stack).push(IndentItem(page, page.handles.key(ITEM, node.id)))
             page.refresh(select_id=node.id)
 
     def outdent(self) -> None:
@@ -101,7 +103,7 @@ class Structure(QObject):
             return
         index = [s.id for s in self._siblings(node)].index(node.id)
         if page.run(lambda s: services.outdent_agenda_item(s, node.id)):
-            page.stack.push(OutdentItem(page, page.handles.key(ITEM, node.id), index))
+            present(page.stack).push(OutdentItem(page, page.handles.key(ITEM, node.id), index))
             page.refresh(select_id=node.id)
 
     def _push_added(self, before: set[int], text: str) -> None:
@@ -116,7 +118,7 @@ class Structure(QObject):
             return
         page.stack.beginMacro(text)
         for node in added:
-            page.stack.push(AddItem(page, page.handles.key(ITEM, node.id)))
+            present(page.stack).push(AddItem(page, page.handles.key(ITEM, node.id)))
         page.stack.endMacro()
 
     # --- templates --------------------------------------------------------------------------
@@ -139,7 +141,7 @@ class Structure(QObject):
         if not self._ready():
             return
         before = {n.id for n in page.view.walk()} if page.view else set()
-        meeting_id = page.meeting_id
+        meeting_id = present(page.meeting_id)
         if page.run(lambda s: services.apply_template(s, meeting_id, template_id)):
             self._push_added(before, self.tr("add a template's items"))
 
@@ -152,7 +154,7 @@ class Structure(QObject):
 
     def save_template(self, name: str) -> None:
         page = self.page
-        meeting_id = page.meeting_id
+        meeting_id = present(page.meeting_id)
         flush_pending(page.editor)
         if page.store.change(
             lambda s: services.save_agenda_as_template(s, meeting_id, name),
@@ -227,7 +229,7 @@ class Structure(QObject):
         if not self._ready():
             return
         before = {n.id for n in page.view.walk()} if page.view else set()
-        meeting_id = page.meeting_id
+        meeting_id = present(page.meeting_id)
         carried = page.run(lambda s: len(services.carry_over_actions(s, meeting_id, action_ids)))
         if carried:
             self._push_added(before, self.tr("carry over actions"))
@@ -237,7 +239,7 @@ class Structure(QObject):
         page = self.page
         if not self._ready():
             return
-        meeting_id = page.meeting_id
+        meeting_id = present(page.meeting_id)
         previous = page.store.change(
             lambda s: services.certify_previous_minutes(s, meeting_id).id,
             topic=MEETINGS,

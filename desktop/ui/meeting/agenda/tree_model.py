@@ -68,7 +68,8 @@ class AgendaTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, 0, children[row].id)
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+    # Qt overloads parent(): no argument is QObject's, an index is the model's.
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not index.isValid():
             return QModelIndex()
         parent_id = self._parent.get(index.internalId())

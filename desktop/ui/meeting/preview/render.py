@@ -161,7 +161,7 @@ class MinutesDocument:
             return [(LINE_BREAK.join(block.lines), False)]
         return [(block.text, False)]
 
-    def block_format(self, block: MinutesBlock) -> QTextBlockFormat:
+    def block_format(self, block: MinutesBlock) -> QTextBlockFormat:  # noqa: C901 (one branch per kind of minutes block)
         """The paragraph's layout. A tab stop counts from where the first line starts (the
         text indent included), so a hanging label's tab is the label's width."""
         em = self.em
