@@ -9,7 +9,7 @@ costs at most that moment. The window's close flushes every pending field.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
@@ -57,8 +57,9 @@ class TextAutosave(QObject):
         field.destroyed.connect(lambda *_: _pending.discard(self))
 
     def _text(self) -> str:
-        field = self.field
-        return field.text() if isinstance(field, QLineEdit) else field.toPlainText()
+        if self.single_line:
+            return cast("QLineEdit", self.field).text()
+        return cast("QPlainTextEdit", self.field).toPlainText()
 
     def set_text(self, text: str) -> None:
         """Show a stored value without storing it again."""
@@ -66,12 +67,12 @@ class TextAutosave(QObject):
         self.deadline.stop()
         _pending.discard(self)
         self.field.blockSignals(True)
-        field = self.field
-        if isinstance(field, QLineEdit):
-            field.setText(text)
-            field.setCursorPosition(0)
+        if self.single_line:
+            line = cast("QLineEdit", self.field)
+            line.setText(text)
+            line.setCursorPosition(0)
         else:
-            field.setPlainText(text)
+            cast("QPlainTextEdit", self.field).setPlainText(text)
         self.field.blockSignals(False)
         self.stored = text
 
