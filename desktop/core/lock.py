@@ -32,6 +32,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desktop.core.errors import DatabaseProblem, as_database_problem, folder_missing
 
@@ -95,7 +96,7 @@ def _process_identity(pid: int) -> str | None:
         return "unknown"
 
 
-def _holder_alive(holder: dict) -> bool:
+def _holder_alive(holder: dict[str, Any]) -> bool:
     """The named holder still runs. A holder without an identity (written by an older
     copy) or one we cannot look at counts as alive, as it always did."""
     identity = _process_identity(holder.get("pid", 0))
@@ -122,7 +123,7 @@ class DatabaseInUse(DatabaseProblem):
         self.pid = pid
 
 
-def _parse_holder(raw: bytes) -> dict:
+def _parse_holder(raw: bytes) -> dict[str, Any]:
     """The holder a lock file names; {} when it names none we can use."""
     try:
         holder = json.loads(raw.decode("utf-8"))
@@ -133,7 +134,7 @@ def _parse_holder(raw: bytes) -> dict:
     return holder
 
 
-def _read_holder(path: Path) -> dict:
+def _read_holder(path: Path) -> dict[str, Any]:
     try:
         return _parse_holder(path.read_bytes())
     except OSError:  # gone, or locked against reading (Windows locks are mandatory)
@@ -294,7 +295,7 @@ class DatabaseLock:
     def __enter__(self) -> DatabaseLock:
         return self
 
-    def __exit__(self, *_exc) -> None:
+    def __exit__(self, *_exc: object) -> None:
         self.release()
 
 
@@ -309,11 +310,11 @@ def _in_use(db_path: Path, path: Path) -> DatabaseInUse:
     return DatabaseInUse(db_path, holder.get("pid", 0), holder.get("host"))
 
 
-def acquire(db_path: Path | str) -> DatabaseLock:
+def acquire(db_path: Path | str) -> DatabaseLock:  # noqa: C901 (one branch per state a lock file can be found in)
     """Take the database's lock, or raise DatabaseInUse naming the holder."""
     db_path = Path(db_path)
     key = identity_key(db_path)
-    me = {
+    me: dict[str, Any] = {
         "pid": os.getpid(),
         "host": socket.gethostname(),
         "identity": _process_identity(os.getpid()),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,8 @@ _checker: SchemaChecker | None = None
 
 
 def schema() -> dict[str, Any]:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return loaded
 
 
 def _schema_checker() -> SchemaChecker:
@@ -62,7 +63,7 @@ def _refuse(problems: list[str], name: str = "") -> PrachumError:
     )
 
 
-def read_meeting_file(path: Path | str) -> dict[str, Any]:
+def read_meeting_file(path: Path | str) -> dict[str, Any]:  # noqa: C901 (one refusal per way a file can be unreadable)
     """The file's JSON (UTF-8, with or without a BOM), or a PrachumError that says why."""
     path = Path(path)
     try:
@@ -92,7 +93,7 @@ def read_meeting_file(path: Path | str) -> dict[str, Any]:
         return seen
 
     try:
-        data = json.loads(text, object_pairs_hook=no_duplicate_keys)
+        data: dict[str, Any] = json.loads(text, object_pairs_hook=no_duplicate_keys)
     except json.JSONDecodeError as exc:
         raise _refuse(
             [f"(file): not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"], path.name
@@ -104,7 +105,7 @@ def read_meeting_file(path: Path | str) -> dict[str, Any]:
     return data
 
 
-def _as_list(value: Any) -> list:
+def _as_list(value: Any) -> list[Any]:
     """A value the schema wants as a list; anything else is already among the problems."""
     return value if isinstance(value, list) else []
 
@@ -218,7 +219,7 @@ def _members_present(attendance: list[Any]) -> int:
     )
 
 
-def validate(data: Any) -> list[str]:
+def validate(data: Any) -> list[str]:  # noqa: C901 (one check per cross-reference of the format, read top to bottom)
     """Every problem of a meeting file, by path; an empty list means it can be imported."""
     problems = _schema_checker().problems(data)
     if not isinstance(data, dict):
@@ -289,7 +290,7 @@ def import_meeting_file(session: Session, path: Path | str) -> Meeting:
 def _import_valid(session: Session, data: dict[str, Any]) -> Meeting:
     organizations: dict[str, Organization] = {}
     for entry in data["organizations"]:
-        found = services.find_organization(session, entry["name"])
+        found: Organization | None = services.find_organization(session, entry["name"])
         if found is None or found.name != services.common.clean(entry["name"]):
             found = services.create_organization(
                 session,
@@ -307,7 +308,7 @@ def _import_valid(session: Session, data: dict[str, Any]) -> Meeting:
         organization_id = organization.id if organization else None
         # Namesakes in one office stay two people: each file id takes an unclaimed match.
         claimed = {p.id for p in people.values()}
-        found = next(
+        person: Person | None = next(
             (
                 p
                 for p in services.people_named(
@@ -317,8 +318,8 @@ def _import_valid(session: Session, data: dict[str, Any]) -> Meeting:
             ),
             None,
         )
-        if found is None:
-            found = services.create_person(
+        if person is None:
+            person = services.create_person(
                 session,
                 given_name=entry["given_name"],
                 honorific=entry.get("honorific"),
@@ -329,17 +330,20 @@ def _import_valid(session: Session, data: dict[str, Any]) -> Meeting:
                 email=entry.get("email"),
                 phone=entry.get("phone"),
             )
-        people[entry["id"]] = found
+        people[entry["id"]] = person
         positions[entry["id"]] = services.common.clean(entry.get("position"))
     network_id = None
     if data.get("network"):
         network_id = _import_network(session, data["network"], organizations)
     meeting_data = data["meeting"]
 
-    def ref(table: dict, key: str) -> int | None:
+    def ref(table: dict[str, Organization] | dict[str, Person], key: str) -> int | None:
         value = meeting_data.get(key)
         return table[value].id if value else None
 
+    online: dict[str, Any] = {
+        field: (meeting_data.get("online") or {}).get(key) for key, field in _ONLINE_KEYS
+    }
     meeting = services.create_meeting(
         session,
         title=meeting_data["title"],
@@ -359,7 +363,7 @@ def _import_valid(session: Session, data: dict[str, Any]) -> Meeting:
         opening=meeting_data.get("opening"),
         quorum=meeting_data.get("quorum"),
         recording=meeting_data.get("recording"),
-        **{field: (meeting_data.get("online") or {}).get(key) for key, field in _ONLINE_KEYS},
+        **online,
     )
     for order, line in enumerate(meeting_data.get("attendance") or [], start=1):
         attendance = services.add_attendee(
@@ -380,7 +384,7 @@ def _import_valid(session: Session, data: dict[str, Any]) -> Meeting:
         )
         # The minutes must say the position the person held then, as the file says it.
         attendance.position = positions[line["person"]]
-    owners = {
+    owners: dict[str, tuple[str, Organization | Person]] = {
         **{k: ("o", v) for k, v in organizations.items()},
         **{k: ("p", v) for k, v in people.items()},
     }
@@ -391,7 +395,9 @@ def _import_valid(session: Session, data: dict[str, Any]) -> Meeting:
     return meeting
 
 
-def _import_network(session: Session, entry: dict[str, Any], organizations) -> int:
+def _import_network(
+    session: Session, entry: dict[str, Any], organizations: dict[str, Organization]
+) -> int:
     member_ids = [organizations[m].id for m in entry.get("members") or []]
     network = services.find_network(session, entry["name"])
     if network is None:
@@ -404,7 +410,9 @@ def _import_network(session: Session, entry: dict[str, Any], organizations) -> i
     return network.id
 
 
-def _import_vote(session: Session, item_id: int, vote: dict[str, Any], people) -> None:
+def _import_vote(
+    session: Session, item_id: int, vote: dict[str, Any], people: dict[str, Person]
+) -> None:
     fields: dict[str, Any] = {field: vote.get(key) for key, field in _VOTE_COUNTS}
     fields["ballot"] = vote.get("ballot")
     for key in ("mover", "seconder"):
@@ -412,7 +420,15 @@ def _import_vote(session: Session, item_id: int, vote: dict[str, Any], people) -
     services.set_vote(session, item_id, **fields)
 
 
-def _import_items(session: Session, meeting_id: int, parent_id, items, owners, *, people) -> None:
+def _import_items(
+    session: Session,
+    meeting_id: int,
+    parent_id: int | None,
+    items: list[dict[str, Any]],
+    owners: dict[str, tuple[str, Organization | Person]],
+    *,
+    people: dict[str, Person],
+) -> None:
     for entry in items:
         item = services.add_agenda_item(
             session,
@@ -426,13 +442,13 @@ def _import_items(session: Session, meeting_id: int, parent_id, items, owners, *
         if entry.get("resolution_points"):
             services.set_resolution_points(session, item.id, entry["resolution_points"])
         for action in entry.get("actions") or []:
-            kind, owner = owners.get(action.get("owner") or "", (None, None))
+            kind, owner = owners.get(action.get("owner") or "", ("", None))
             services.add_action(
                 session,
                 item.id,
                 text=action["text"],
-                owner_organization_id=owner.id if kind == "o" else None,
-                owner_person_id=owner.id if kind == "p" else None,
+                owner_organization_id=owner.id if owner and kind == "o" else None,
+                owner_person_id=owner.id if owner and kind == "p" else None,
                 due=action.get("due"),
                 done=action.get("done", False),
             )
@@ -450,11 +466,11 @@ def _put(target: dict[str, Any], key: str, value: Any) -> None:
         target[key] = value
 
 
-def _hhmm(value) -> str | None:
+def _hhmm(value: time | None) -> str | None:
     return value.strftime("%H:%M") if value is not None else None
 
 
-def export_meeting(session: Session, meeting_id: int) -> dict[str, Any]:
+def export_meeting(session: Session, meeting_id: int) -> dict[str, Any]:  # noqa: C901 (one line per optional field of the format)
     """The meeting as a version-2 meeting file (a dict ready for json.dump)."""
     meeting = services.load_meeting(session, meeting_id)
     lines = sorted(meeting.attendance, key=lambda a: (a.sort_order, a.id))
@@ -502,7 +518,7 @@ def export_meeting(session: Session, meeting_id: int) -> dict[str, Any]:
             org_ref(organization)
     for line in lines:
         person_ref(line.person)
-    network = None
+    network: dict[str, Any] | None = None
     if meeting.network is not None:
         network = {"name": meeting.network.name}
         _put(network, "description", meeting.network.description)
@@ -591,4 +607,8 @@ def export_meeting_file(session: Session, meeting_id: int, path: Path | str) -> 
     from desktop.core.atomic import write_atomically
 
     text = json.dumps(export_meeting(session, meeting_id), ensure_ascii=False, indent=2) + "\n"
-    return write_atomically(Path(path), lambda temp: temp.write_text(text, encoding="utf-8"))
+
+    def write(temp: Path) -> None:
+        temp.write_text(text, encoding="utf-8")
+
+    return write_atomically(Path(path), write)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from datetime import time
+from typing import Any, Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -60,8 +61,8 @@ def add_attendee(
     status: str | None = None,
     absence_reason: str | None = None,
     acting_as: str | None = None,
-    joined=None,
-    left=None,
+    joined: time | str | None = None,
+    left: time | str | None = None,
     note: str | None = None,
     capacity: str | None = None,
     identity: str | None = None,
@@ -122,7 +123,7 @@ def add_attendee(
 _UNSET = object()
 
 
-def _apply(attendance: Attendance, **fields) -> None:
+def _apply(attendance: Attendance, **fields: Any) -> None:
     if fields.get("status", _UNSET) is not _UNSET:
         attendance.status = choice(fields["status"], ATTENDANCE_STATUSES, "status", "present")
     for key in ("absence_reason", "acting_as", "note"):
@@ -145,7 +146,7 @@ def _apply(attendance: Attendance, **fields) -> None:
         raise PrachumError("เวลาออกต้องไม่ก่อนเวลาเข้าร่วม", "Left is before joined.")
 
 
-def update_attendance(session: Session, attendance_id: int, **fields) -> Attendance:
+def update_attendance(session: Session, attendance_id: int, **fields: Any) -> Attendance:
     """Change status, absence_reason, acting_as, joined, left, note, capacity, identity,
     group, minutes_present, source or sort_order of one line."""
     attendance = get(session, Attendance, attendance_id)
@@ -236,7 +237,7 @@ def copy_expected_attendance(
     return added
 
 
-def attendance_order_key(attendance: Attendance) -> tuple:
+def attendance_order_key(attendance: Attendance) -> tuple[Any, ...]:
     """The secretary's order, then role (executive, clerk, …), then Thai name order."""
     person = attendance.person
     role = person.role if person is not None else "guest"

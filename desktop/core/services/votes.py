@@ -9,6 +9,7 @@ present.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -24,7 +25,7 @@ _COUNTS = {"votes_for": "เห็นชอบ", "votes_against": "ไม่เ�
 _PEOPLE = ("mover_id", "seconder_id")
 
 
-def _count(value, thai: str, key: str) -> int | None:
+def _count(value: object, thai: str, key: str) -> int | None:
     if value is None or value == "":
         return None
     if isinstance(value, str) and value.strip().isdigit():
@@ -37,7 +38,7 @@ def _count(value, thai: str, key: str) -> int | None:
     return value
 
 
-def set_vote(session: Session, item_id: int, **fields) -> Vote | None:
+def set_vote(session: Session, item_id: int, **fields: Any) -> Vote | None:
     """Set any of votes_for, votes_against, votes_abstain, ballot, mover_id, seconder_id.
 
     A field given as None is cleared; a vote left with nothing in it is removed, so an
