@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
@@ -141,7 +142,9 @@ def identity_text(attendance: Attendance) -> str | None:
     return label[0] if label else None
 
 
-def attendance_row(number: int, attendance: Attendance, *, identity: bool = False) -> tuple:
+def attendance_row(
+    number: int, attendance: Attendance, *, identity: bool = False
+) -> tuple[Any, ...]:
     """One line of the table, as plain values in the order of ATTENDANCE_HEADERS (and the
     identity check last, for the evidence of an electronic meeting)."""
     present = attendance.status == "present"
@@ -172,7 +175,7 @@ class OrganizationCount:
     absent: int = 0
     participants: int = 0
 
-    def values(self) -> list:
+    def values(self) -> list[Any]:
         return [self.organization, self.invited, self.present, self.absent, self.participants]
 
 
@@ -199,7 +202,7 @@ def organization_counts(lines: Sequence[Attendance]) -> list[OrganizationCount]:
 def export_attendance(
     session: Session,
     meeting_id: int,
-    path,
+    path: Path | str,
     *,
     font: str | None = None,
     identity: bool = False,
@@ -243,7 +246,9 @@ def attendance_workbook(
     return workbook
 
 
-def _title_block(workbook: Workbook, sheet, maker: CellMaker, lines: list[str], width: int) -> None:
+def _title_block(
+    workbook: Workbook, sheet: Any, maker: CellMaker, lines: list[str], width: int
+) -> None:
     """The heading lines, each merged across the table and centred; then a blank row."""
     centred = Alignment(horizontal="center", vertical="center")
     title, heading = (
@@ -259,7 +264,11 @@ def _title_block(workbook: Workbook, sheet, maker: CellMaker, lines: list[str], 
 
 
 def _write_list(
-    workbook: Workbook, headings, rows, progress: Progress | None, headers: list[str]
+    workbook: Workbook,
+    headings: list[str],
+    rows: Sequence[Sequence[object]],
+    progress: Progress | None,
+    headers: list[str],
 ) -> None:
     sheet = workbook.create_sheet(SHEET_LIST)
     maker = CellMaker(sheet)
@@ -289,7 +298,9 @@ def _write_list(
         progress(0, 0)
 
 
-def _write_counts(workbook: Workbook, headings: list[str], counts) -> None:
+def _write_counts(
+    workbook: Workbook, headings: list[str], counts: Sequence[OrganizationCount]
+) -> None:
     sheet = workbook.create_sheet(SHEET_COUNTS)
     maker = CellMaker(sheet)
     width = len(COUNT_HEADERS)
@@ -321,7 +332,7 @@ def _write_counts(workbook: Workbook, headings: list[str], counts) -> None:
 
 
 def export_signin_sheet(
-    session: Session, meeting_id: int, path, *, font: str | None = None
+    session: Session, meeting_id: int, path: Path | str, *, font: str | None = None
 ) -> Path:
     """Write the sign-in sheet (ใบลงชื่อผู้เข้าร่วมประชุม) printed before an onsite meeting."""
     meeting = load_meeting(session, meeting_id)
@@ -365,12 +376,16 @@ def signin_workbook(
     return workbook
 
 
-def _write_signin(workbook: Workbook, headings: list[str], people) -> None:
+def _write_signin(
+    workbook: Workbook, headings: list[str], people: Sequence[tuple[str, str, str | None]]
+) -> None:
     sheet = workbook.create_sheet(SHEET_SIGNIN)
     maker = CellMaker(sheet)
     width = len(SIGNIN_HEADERS)
     header_row = len(headings) + 2
-    rows = [(n, *p) for n, p in enumerate(people, start=1)]
+    rows: list[tuple[int, str | None, str | None, str | None]] = [
+        (n, *p) for n, p in enumerate(people, start=1)
+    ]
     rows += [(len(rows) + k, None, None, None) for k in range(1, SIGNIN_SPARE_ROWS + 1)]
     widths = column_widths(SIGNIN_HEADERS, [(r[0], r[1], r[2], None, r[3]) for r in rows], cap=45)
     widths[3] = 28  # room for a signature, whatever the header's length

@@ -15,20 +15,23 @@ import html
 import json
 import tempfile
 import zipfile
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from desktop.core.atomic import write_atomically
-from desktop.core.models import Meeting, ReportFile
+from desktop.core.models import AgendaItem, Meeting, ReportFile
 from desktop.core.services.attendance import IDENTITY_LABELS, ordered_attendance
 from desktop.core.services.meetings import load_meeting, meeting_label
 from desktop.core.services.report_files import report_files, sha256_hex
+from desktop.core.services.votes import vote_lines
 from desktop.core.thai import format_thai_date_long, format_thai_time
 from desktop.exports.attendance_xlsx import export_attendance
 from desktop.exports.minutes_docx import export_minutes
-from desktop.exports.minutes_text import place_line, vote_lines
+from desktop.exports.minutes_text import place_line
 
 MANIFEST_JSON = "manifest.json"
 MANIFEST_PAGE = "manifest.html"
@@ -44,7 +47,8 @@ def _minutes_pdf(session: Session, meeting_id: int, folder: Path) -> Path | None
         from desktop.exports.minutes_pdf import export_minutes_pdf  # type: ignore[import-not-found]
     except ImportError:
         return None
-    return export_minutes_pdf(session, meeting_id, folder / MINUTES_PDF)
+    written: Path | None = export_minutes_pdf(session, meeting_id, folder / MINUTES_PDF)
+    return written
 
 
 def _report_names(names: list[str]) -> list[str]:
@@ -83,7 +87,7 @@ def evidence_files(session: Session, meeting_id: int, folder: Path) -> dict[str,
     return files
 
 
-def manifest(meeting: Meeting, files: dict[str, bytes], session: Session) -> dict:
+def manifest(meeting: Meeting, files: dict[str, bytes], session: Session) -> dict[str, Any]:
     """What the bundle holds and what the meeting recorded as evidence, for machines."""
     originals = dict(_bundled_reports(session, meeting.id))
     entries = []
@@ -129,10 +133,10 @@ def manifest(meeting: Meeting, files: dict[str, bytes], session: Session) -> dic
     }
 
 
-def _votes(meeting: Meeting) -> list[dict]:
-    votes = []
+def _votes(meeting: Meeting) -> list[dict[str, Any]]:
+    votes: list[dict[str, Any]] = []
 
-    def walk(items) -> None:
+    def walk(items: Iterable[AgendaItem]) -> None:
         for item in items:
             if item.vote is not None:
                 votes.append(
@@ -152,7 +156,7 @@ def _votes(meeting: Meeting) -> list[dict]:
     return votes
 
 
-def manifest_page(meeting: Meeting, data: dict) -> str:
+def manifest_page(meeting: Meeting, data: dict[str, Any]) -> str:
     """The manifest as a page a person reads in any browser, Thai first."""
     e = html.escape
     rows = "".join(

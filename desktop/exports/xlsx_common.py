@@ -178,7 +178,7 @@ def survey_columns(  # noqa: C901 (the 50,000-row loop stays in one frame for sp
 
 
 def column_widths(
-    headers: list[str], rows: Iterable[Iterable[object]], *, cap: int = 60
+    headers: list[str], rows: Iterable[Iterable[Any]], *, cap: int = 60
 ) -> list[float]:
     """The widths alone, for a small table written through CellMaker.row without a survey."""
     return survey_columns(headers, rows, cap=cap).widths

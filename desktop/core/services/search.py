@@ -5,8 +5,9 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop.core.models import AgendaItem, Attendance, Meeting, Vote
@@ -126,7 +127,7 @@ class OrganizationAttendance:
         return self.present / self.invited if self.invited else 0.0
 
 
-def _count(condition):
+def _count(condition: ColumnElement[bool]) -> ColumnElement[Any]:
     return func.sum(case((condition, 1), else_=0))
 
 
