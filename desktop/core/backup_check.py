@@ -16,6 +16,7 @@ import sqlite3
 from contextlib import closing
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 from desktop.core.db_file import check_file, known_revisions, readonly_uri
 from desktop.core.errors import DatabaseProblem
@@ -58,13 +59,13 @@ def revision_schema(revision: str) -> dict[str, frozenset[str]]:
     engine = create_engine("sqlite://", poolclass=StaticPool)
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         sqlite_features.on_connect(dbapi_connection)
 
     try:
         with engine.begin() as con:
             command.upgrade(_alembic_config(con), revision)
-            raw = con.connection.driver_connection
+            raw = cast(sqlite3.Connection, con.connection.driver_connection)
             schema = _columns(raw)
     finally:
         engine.dispose()
@@ -84,7 +85,7 @@ def check_backup(path: Path) -> str:
     try:
         with closing(sqlite3.connect(readonly_uri(path), uri=True)) as con:
             tables = _columns(con)
-            revision = None
+            revision: str | None = None
             if "alembic_version" in tables:
                 row = con.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None

@@ -9,13 +9,15 @@ copy of a live WAL database can miss committed pages).
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import URL, Engine, create_engine, event, inspect, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core import sqlite_features
@@ -29,8 +31,11 @@ from desktop.core.db_file import (
 )
 from desktop.core.errors import DatabaseProblem, folder_missing
 
+if TYPE_CHECKING:
+    from alembic.config import Config
 
-def _alembic_config(connection=None):
+
+def _alembic_config(connection: Connection | None = None) -> Config:
     from alembic.config import Config
 
     config = Config()
@@ -57,7 +62,7 @@ def make_engine(path: Path | str, *, readonly: bool = False) -> Engine:
     engine = create_engine(sqlite_url(path, readonly=readonly))
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         # The sqlite3 driver's own transaction handling sends no BEGIN before DDL and
         # lets a SAVEPOINT commit on RELEASE; take it over so that a migration or an
         # import is one real transaction (SQLAlchemy's documented pysqlite recipe).
@@ -65,7 +70,7 @@ def make_engine(path: Path | str, *, readonly: bool = False) -> Engine:
         sqlite_features.on_connect(dbapi_connection, readonly=readonly)
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection):
+    def _on_begin(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN")
 
     return engine
@@ -93,7 +98,7 @@ def migrate(engine: Engine, path: Path | None = None) -> Path | None:
         backup = path.with_name(f"{path.stem}.before-{head_revision()}-{stamp}{path.suffix}")
         backup_database(engine, backup, path)
     with engine.connect() as con:
-        raw = con.connection.driver_connection
+        raw = cast(sqlite3.Connection, con.connection.driver_connection)
         # Batch migrations rebuild tables: with foreign keys on, dropping the old parent
         # table would cascade-delete its children. Off around the migration (the pragma
         # only works outside a transaction), checked before the commit.
@@ -142,7 +147,7 @@ def backup_database(engine: Engine, target: Path, db_path: Path | None = None) -
         with protected(db_path or target, [partial]):
             raw = engine.raw_connection()
             try:
-                copy_database(raw.driver_connection, partial)
+                copy_database(cast(sqlite3.Connection, raw.driver_connection), partial)
             finally:
                 raw.close()
             umask = os.umask(0)
