@@ -43,13 +43,16 @@ def read_chat(text: str, file_name: str, meeting_date: date | None) -> Report | 
         _ZOOM_NEW.match(sample[0]) or _ZOOM_OLD.match(sample[0])
     ):
         return _report("zoom", file_name, _zoom_messages(lines, meeting_date), meeting_date)
-    if sample and _TEAMS.match(sample[0]) and _teams_stamp(_TEAMS.match(sample[0])[1]):
+    if sample and (first := _TEAMS.match(sample[0])) and _teams_stamp(first[1]):
         return _report("teams", file_name, _teams_messages(lines), meeting_date)
     return None
 
 
 def _report(
-    platform: str, file_name: str, read: tuple[list[Message], list[str]], meeting_date
+    platform: str,
+    file_name: str,
+    read: tuple[list[Message], list[str]],
+    meeting_date: date | None,
 ) -> Report:
     messages, notes = read
     participants, other = sign_ins(messages)
@@ -92,8 +95,9 @@ def _zoom_messages(lines: list[str], meeting_date: date | None) -> tuple[list[Me
     for number, line in enumerate(lines, start=1):
         new = _ZOOM_NEW.match(line)
         old = None if new else _ZOOM_OLD.match(line)
-        if new or old:
-            stamp, sender = (new or old).group(1), (new or old).group(2)
+        hit = new or old
+        if hit:
+            stamp, sender = hit.group(1), hit.group(2)
             recipient = new.group(3) if new else None
             if old and " to " in sender.casefold():  # `From A to B(Privately) : …`
                 sender, _, recipient = sender.partition(" to ")

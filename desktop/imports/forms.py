@@ -92,7 +92,11 @@ def parse_form(rows: list[Row], file_name: str, meeting_date: date | None = None
         index = columns.get(field)
         return values[index].strip() if index is not None and index < len(values) else ""
 
-    stamps = [values[stamp_column] for values in body if stamp_column < len(values)]
+    stamps = [
+        values[stamp_column]
+        for values in body
+        if stamp_column is not None and stamp_column < len(values)
+    ]
     order, note = decide_date_order(
         [s for s in stamps if s], day_first_locale=True, meeting_date=meeting_date
     )
@@ -110,7 +114,11 @@ def parse_form(rows: list[Row], file_name: str, meeting_date: date | None = None
         if not name or name.casefold() == "anonymous":
             continue
         check_cell(name, "name", number)
-        when = parse_datetime(values[stamp_column], order) if stamp_column < len(values) else None
+        when = (
+            parse_datetime(values[stamp_column], order)
+            if stamp_column is not None and stamp_column < len(values)
+            else None
+        )
         if meeting_date is not None and when is not None and when.date() != meeting_date:
             other_days += 1
             continue

@@ -78,7 +78,7 @@ class Message:
     """One chat message: who sent it, when, and what it said."""
 
     sender: str
-    when: datetime
+    when: datetime | None  # None when the chat's line gave no time
     text: str
     lines: list[str] = field(default_factory=list)
 

@@ -273,7 +273,7 @@ def parse_teams(rows: list[Row], file_name: str, meeting_date: date | None = Non
     return report
 
 
-def _parse_action_log(
+def _parse_action_log(  # noqa: C901 (one branch per kind of event in the log)
     rows: list[Row], header: Header, file_name: str, meeting_date: date | None
 ) -> Report:
     body = table_rows(rows, header, stop_at_blank=False)

@@ -302,7 +302,7 @@ def _cell(header: Header, values: Row, field: str) -> str:
     return "" if value in _BLANK else value
 
 
-def parse_zoom(rows: list[Row], file_name: str, meeting_date: date | None = None) -> Report:
+def parse_zoom(rows: list[Row], file_name: str, meeting_date: date | None = None) -> Report:  # noqa: C901 (one branch per shape of Zoom report)
     """A Zoom participant or webinar report from its rows; refuses a file with no such table."""
     headers = _participant_headers(rows)
     if not headers:

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from desktop.core.services.views import PersonRow
 from desktop.imports.proposal import ApplyResult, Proposal, ProposalRow, apply_proposal
 from desktop.imports.report_cli import PLATFORM_NAMES
+from desktop.ui.base.present import present
 from desktop.ui.base.store import ATTENDANCE, ROSTER, Store
 from desktop.ui.reports.model import ProposalModel
 
@@ -139,7 +140,7 @@ class ReportReviewDialog(QDialog):
                 "to find anyone on the roster."
             )
         )
-        completer = self.choice.completer()
+        completer = present(self.choice.completer())
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.row_label = QLabel(self)
