@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.core import services
+from desktop.core.codes import AttendanceGroup, MeetingMode, OrganizationKind, Role
 from desktop.core.errors import PrachumError
 from desktop.core.models import Network, Organization, Person
 
@@ -110,9 +111,9 @@ def _add_people(session: Session, organizations: list[Organization]) -> dict[str
     people: dict[str, list[Person]] = {}
     serial = 0
     for organization in organizations:
-        if organization.kind == "sao":
+        if organization.kind == OrganizationKind.SAO:
             staff = SAO_STAFF
-        elif organization.kind == "agency":
+        elif organization.kind == OrganizationKind.AGENCY:
             staff = AGENCY_STAFF
         else:
             staff = STAFF
@@ -125,10 +126,14 @@ def _add_people(session: Session, organizations: list[Organization]) -> dict[str
             serial += 1
             title = (
                 f"{position}{place}"
-                if role in ("executive", "clerk", "deputy_clerk", "council")
+                if role in (Role.EXECUTIVE, Role.CLERK, Role.DEPUTY_CLERK, Role.COUNCIL)
                 else position
             )
-            if organization.kind == "agency" and role == "guest" and "มูลนิธิ" in place:
+            if (
+                organization.kind == OrganizationKind.AGENCY
+                and role == Role.GUEST
+                and "มูลนิธิ" in place
+            ):
                 title = "ผู้อำนวยการมูลนิธิ" if not people[organization.name] else "ผู้ประสานงาน"
             people[organization.name].append(
                 services.create_person(
@@ -139,7 +144,7 @@ def _add_people(session: Session, organizations: list[Organization]) -> dict[str
                     position=title,
                     role=role,
                     organization_id=organization.id,
-                    email=f"staff{serial:03d}@example.org" if role == "officer" else None,
+                    email=f"staff{serial:03d}@example.org" if role == Role.OFFICER else None,
                 )
             )
     return people
@@ -200,21 +205,24 @@ def fill_demo(session: Session) -> Network:
         date=date(2024, 2, 14),
         start="09:30",
         end="12:00",
-        mode="onsite",
+        mode=MeetingMode.ONSITE,
         venue="ห้องประชุมสภาเทศบาลตำบลบ้านกลาง",
         **common,
     )
     order = 0
     for organization in organizations:
         for person in people[organization.name]:
-            if person.role in ("executive", "clerk", "deputy_clerk") or person is recorder:
+            if person.role in (Role.EXECUTIVE, Role.CLERK, Role.DEPUTY_CLERK) or person is recorder:
                 order += 1
                 group = "member" if organization in organizations[:MEMBER_COUNT] else "participant"
                 services.add_attendee(session, first.id, person.id, group=group)
-        if organization.kind == "agency":
+        if organization.kind == OrganizationKind.AGENCY:
             order += 1
             services.add_attendee(
-                session, first.id, people[organization.name][0].id, group="participant"
+                session,
+                first.id,
+                people[organization.name][0].id,
+                group=AttendanceGroup.PARTICIPANT,
             )
     lines = {a.person_id: a for a in services.load_meeting(session, first.id).attendance}
     yuwa = people["เทศบาลตำบลยุหว่า"]
@@ -288,7 +296,7 @@ def fill_demo(session: Session) -> Network:
         date=date(2024, 5, 8),
         start="13:30",
         end="15:45",
-        mode="online",
+        mode=MeetingMode.ONLINE,
         platform="Zoom Meeting",
         copy_attendance=True,
         **common,
@@ -337,7 +345,7 @@ def fill_demo(session: Session) -> Network:
         date=date(2024, 8, 21),
         start="09:00",
         end="11:30",
-        mode="hybrid",
+        mode=MeetingMode.HYBRID,
         platform="Zoom Meeting",
         venue="ห้องประชุมเทศบาลเมืองลำพูน",
         copy_attendance=True,

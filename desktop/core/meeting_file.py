@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.core import services
+from desktop.core.codes import AttendanceGroup, AttendanceSource, AttendanceStatus
 from desktop.core.errors import PrachumError
 from desktop.core.json_checks import SchemaChecker
 from desktop.core.models import AgendaItem, Meeting, Organization, Person, Vote
@@ -214,8 +215,8 @@ def _members_present(attendance: list[Any]) -> int:
         1
         for line in attendance
         if isinstance(line, dict)
-        and line.get("group", "member") in ("member", None)
-        and line.get("status", "present") in ("present", None)
+        and line.get("group", AttendanceGroup.MEMBER) in (AttendanceGroup.MEMBER, None)
+        and line.get("status", AttendanceStatus.PRESENT) in (AttendanceStatus.PRESENT, None)
     )
 
 
@@ -379,7 +380,7 @@ def _import_valid(session: Session, data: dict[str, Any]) -> Meeting:
             note=line.get("note"),
             capacity=line.get("capacity"),
             identity=line.get("identity"),
-            source="file",
+            source=AttendanceSource.FILE,
             sort_order=order,
         )
         # The minutes must say the position the person held then, as the file says it.

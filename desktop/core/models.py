@@ -28,34 +28,32 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-# Enum codes, exactly as the meeting file spells them.
-ORGANIZATION_KINDS = (
-    "city_municipality",
-    "town_municipality",
-    "subdistrict_municipality",
-    "sao",
-    "pao",
-    "special",
-    "agency",
+from desktop.core.codes import (
+    AgendaCategory,
+    AttendanceGroup,
+    AttendanceSource,
+    AttendanceStatus,
+    Ballot,
+    IdentityCheck,
+    MeetingMode,
+    MeetingStatus,
+    OrganizationKind,
+    ReportPlatform,
+    Role,
 )
-ROLES = ("executive", "clerk", "deputy_clerk", "officer", "council", "guest")
-MEETING_MODES = ("onsite", "online", "hybrid")
-MEETING_STATUSES = ("draft", "final", "certified")
-ATTENDANCE_GROUPS = ("member", "participant")
-ATTENDANCE_STATUSES = ("present", "absent")
-ATTENDANCE_SOURCES = ("typed", "zoom", "teams", "file", "meet", "webex", "line", "form")
-IDENTITY_CHECKS = ("camera", "otp", "known", "signature")
-"""How an attendee's identity was checked (evidence for an electronic meeting)."""
-BALLOTS = ("open", "secret")
-REPORT_PLATFORMS = ("zoom", "teams", "meet", "webex", "line", "form")
-AGENDA_CATEGORIES = (
-    "announcements",
-    "confirm_minutes",
-    "follow_up",
-    "for_consideration",
-    "for_information",
-    "other",
-)
+
+# Enum codes, exactly as the meeting file spells them (desktop.core.codes names them).
+ORGANIZATION_KINDS = tuple(OrganizationKind)
+ROLES = tuple(Role)
+MEETING_MODES = tuple(MeetingMode)
+MEETING_STATUSES = tuple(MeetingStatus)
+ATTENDANCE_GROUPS = tuple(AttendanceGroup)
+ATTENDANCE_STATUSES = tuple(AttendanceStatus)
+ATTENDANCE_SOURCES = tuple(AttendanceSource)
+IDENTITY_CHECKS = tuple(IdentityCheck)
+BALLOTS = tuple(Ballot)
+REPORT_PLATFORMS = tuple(ReportPlatform)
+AGENDA_CATEGORIES = tuple(AgendaCategory)
 
 # Stable constraint names, so that Alembic batch migrations can find them again.
 NAMING = {

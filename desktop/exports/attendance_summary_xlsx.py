@@ -30,6 +30,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from desktop.core.atomic import write_atomically
+from desktop.core.codes import AttendanceGroup, AttendanceStatus
 from desktop.core.errors import PrachumError
 from desktop.core.models import Attendance, Meeting, Network, Person
 from desktop.core.services.common import get
@@ -202,13 +203,13 @@ def period_people(
             record = people[person_id] = PersonRecord(name, organization or "-", role)
         else:
             record.name, record.organization = name, organization or "-"
-        if status == "present":
+        if status == AttendanceStatus.PRESENT:
             record.marks[meeting_id] = PRESENT
         else:
             record.marks[meeting_id] = EXCUSED if reason else ABSENT
-        if group == "member":
+        if group == AttendanceGroup.MEMBER:
             record.invited += 1
-            record.present += status == "present"
+            record.present += status == AttendanceStatus.PRESENT
     return sorted(
         people.values(),
         key=lambda p: (

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session
 
 from desktop.core.atomic import write_atomically
+from desktop.core.codes import AttendanceGroup, AttendanceStatus
 from desktop.core.models import Attendance, Meeting
 from desktop.core.services.attendance import IDENTITY_LABELS, ordered_attendance
 from desktop.core.services.meetings import load_meeting
@@ -74,8 +75,11 @@ IDENTITY_HEADER = "การยืนยันตัวตน"
 """The extra column of the e-meeting evidence: how each attendee's identity was checked."""
 COUNT_HEADERS = ["หน่วยงาน", "เชิญ", "มา", "ไม่มา", "ผู้เข้าร่วม"]
 SIGNIN_HEADERS = ["ลำดับ", "ชื่อ–สกุล", "ตำแหน่ง / หน่วยงาน", "ลายมือชื่อ", "หมายเหตุ"]
-GROUP_WORDS = {"member": "สมาชิก", "participant": "ผู้เข้าร่วม"}
-STATUS_WORDS = {"present": "มา", "absent": "ไม่มา"}
+GROUP_WORDS: dict[str, str] = {
+    AttendanceGroup.MEMBER: "สมาชิก",
+    AttendanceGroup.PARTICIPANT: "ผู้เข้าร่วม",
+}
+STATUS_WORDS: dict[str, str] = {AttendanceStatus.PRESENT: "มา", AttendanceStatus.ABSENT: "ไม่มา"}
 ACTING = "รักษาราชการแทน"
 SHEET_LIST = "รายชื่อผู้เข้าประชุม"
 SHEET_COUNTS = "สรุปตามหน่วยงาน"
@@ -108,7 +112,7 @@ def heading_lines(meeting: Meeting) -> list[str]:
 
 def minutes_attended(attendance: Attendance) -> int | None:
     """Minutes in the meeting: as a report counted them, else from joined to left."""
-    if attendance.status != "present":
+    if attendance.status != AttendanceStatus.PRESENT:
         return None
     if attendance.minutes_present is not None:
         return attendance.minutes_present
@@ -147,7 +151,7 @@ def attendance_row(
 ) -> tuple[Any, ...]:
     """One line of the table, as plain values in the order of ATTENDANCE_HEADERS (and the
     identity check last, for the evidence of an electronic meeting)."""
-    present = attendance.status == "present"
+    present = attendance.status == AttendanceStatus.PRESENT
     extra = (identity_text(attendance),) if identity else ()
     return (
         number,
@@ -185,13 +189,13 @@ def organization_counts(lines: Sequence[Attendance]) -> list[OrganizationCount]:
     for line in lines:
         name = line.organization_name or "-"
         count = counts.setdefault(name, OrganizationCount(name))
-        if line.group == "member":
+        if line.group == AttendanceGroup.MEMBER:
             count.invited += 1
-            if line.status == "present":
+            if line.status == AttendanceStatus.PRESENT:
                 count.present += 1
             else:
                 count.absent += 1
-        elif line.status == "present":
+        elif line.status == AttendanceStatus.PRESENT:
             count.participants += 1
     return sorted(counts.values(), key=lambda c: thai_sort_key(c.organization))
 
@@ -359,10 +363,10 @@ def _position_and_organization(attendance: Attendance) -> str:
 
 def _signin_note(attendance: Attendance) -> str | None:
     """What the secretary already knows: an announced absence, or a guest."""
-    if attendance.status == "absent":
+    if attendance.status == AttendanceStatus.ABSENT:
         return attendance.absence_reason or "ไม่มา"
-    if attendance.group == "participant":
-        return GROUP_WORDS["participant"]
+    if attendance.group == AttendanceGroup.PARTICIPANT:
+        return GROUP_WORDS[AttendanceGroup.PARTICIPANT]
     return None
 
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 
+from desktop.core.codes import AttendanceGroup, AttendanceStatus, MeetingMode
 from desktop.core.models import Action, AgendaItem, Attendance, Meeting, Person
 from desktop.core.services.attendance import (
     attendance_counts,
@@ -266,13 +267,13 @@ def minutes_heading(meeting: Meeting) -> str:
 def place_line(meeting: Meeting) -> str:
     """`ณ <venue>`, `ผ่านระบบการประชุมทางไกล (Zoom Meeting)`, or both for a hybrid meeting."""
     venue = f"ณ {meeting.venue}" if meeting.venue else ""
-    if meeting.mode == "onsite":
+    if meeting.mode == MeetingMode.ONSITE:
         return venue
     online = ONLINE
     if meeting.platform:
         name = _PLATFORM_NAMES.get(meeting.platform.strip().casefold(), meeting.platform.strip())
         online = f"{ONLINE} ({name})"
-    if meeting.mode == "hybrid" and venue:
+    if meeting.mode == MeetingMode.HYBRID and venue:
         return f"{venue} และ{online}"
     return online
 
@@ -304,11 +305,29 @@ def _attendees(meeting: Meeting, organizations: bool) -> Iterator[MinutesBlock]:
     ordered = ordered_attendance(meeting)
     capacities = any(a.capacity for a in ordered)
     groups = (
-        (PRESENT_HEADING, [a for a in ordered if a.group == "member" and a.status == "present"]),
-        (ABSENT_HEADING, [a for a in ordered if a.group == "member" and a.status == "absent"]),
+        (
+            PRESENT_HEADING,
+            [
+                a
+                for a in ordered
+                if a.group == AttendanceGroup.MEMBER and a.status == AttendanceStatus.PRESENT
+            ],
+        ),
+        (
+            ABSENT_HEADING,
+            [
+                a
+                for a in ordered
+                if a.group == AttendanceGroup.MEMBER and a.status == AttendanceStatus.ABSENT
+            ],
+        ),
         (
             PARTICIPANT_HEADING,
-            [a for a in ordered if a.group == "participant" and a.status == "present"],
+            [
+                a
+                for a in ordered
+                if a.group == AttendanceGroup.PARTICIPANT and a.status == AttendanceStatus.PRESENT
+            ],
         ),
     )
     for heading, lines in groups:
@@ -362,7 +381,7 @@ def attendee_position(attendance: Attendance, *, organization: bool = False) -> 
         full_name = (attendance.organization_name or "").strip()
         if name and not _names_organization(position, name, full_name):
             position = f"{position} {name}".strip()
-    if attendance.status == "absent" and attendance.absence_reason:
+    if attendance.status == AttendanceStatus.ABSENT and attendance.absence_reason:
         reason = attendance.absence_reason.strip().strip("()").strip()
         if reason:
             position = f"{position} ({reason})".strip()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
+from desktop.core.codes import ReportPlatform
 from desktop.core.thai import BE_OFFSET, to_arabic_digits
 from desktop.imports.reports import Report, decide_date_order, parse_datetime
 from desktop.imports.safety import check_cell, refuse
@@ -37,14 +38,18 @@ def read_chat(text: str, file_name: str, meeting_date: date | None) -> Report | 
     lines = text.lstrip("\ufeff").splitlines()
     head = [line for line in lines[:5] if line.strip()]
     if head and _LINE_HEADER.match(head[0]):
-        return _report("line", file_name, _line_messages(lines, meeting_date), meeting_date)
+        return _report(
+            ReportPlatform.LINE, file_name, _line_messages(lines, meeting_date), meeting_date
+        )
     sample = [line for line in lines[:200] if line.strip()]
     if sum(1 for line in sample if _ZOOM_NEW.match(line) or _ZOOM_OLD.match(line)) >= 1 and (
         _ZOOM_NEW.match(sample[0]) or _ZOOM_OLD.match(sample[0])
     ):
-        return _report("zoom", file_name, _zoom_messages(lines, meeting_date), meeting_date)
+        return _report(
+            ReportPlatform.ZOOM, file_name, _zoom_messages(lines, meeting_date), meeting_date
+        )
     if sample and (first := _TEAMS.match(sample[0])) and _teams_stamp(first[1]):
-        return _report("teams", file_name, _teams_messages(lines), meeting_date)
+        return _report(ReportPlatform.TEAMS, file_name, _teams_messages(lines), meeting_date)
     return None
 
 
@@ -74,7 +79,7 @@ def _report(
         start=min(joins) if joins else None,
         end=max(joins) if joins else None,
         notes=notes,
-        date_order="dmy" if platform == "line" else "mdy",
+        date_order="dmy" if platform == ReportPlatform.LINE else "mdy",
     )
 
 

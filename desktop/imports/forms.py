@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop.core.codes import ReportPlatform
 from desktop.imports.reports import (
     Report,
     ReportRow,
@@ -138,7 +139,7 @@ def parse_form(rows: list[Row], file_name: str, meeting_date: date | None = None
     notes.append(f"Read as a sign-in form: {len(participants)} response(s).")
     joins = [p.joined for p in participants if p.joined]
     return Report(
-        platform="form",
+        platform=ReportPlatform.FORM,
         file_name=file_name,
         participants=participants,
         start=min(joins) if joins else None,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
+from desktop.core.codes import ReportPlatform
 from desktop.imports.columns import Header, find_headers, table_rows
 from desktop.imports.reports import (
     Report,
@@ -117,7 +118,7 @@ def parse_meet(rows: list[Row], file_name: str, meeting_date: date | None = None
             f"ไม่พบหัวตารางรายงานการเข้าร่วม Google Meet ในไฟล์ {file_name}",
             f"No Google Meet attendance header (Time joined, Time exited …) in {file_name}.",
         )
-    return _read(rows, header, "meet", file_name, meeting_date)
+    return _read(rows, header, ReportPlatform.MEET, file_name, meeting_date)
 
 
 def parse_webex(rows: list[Row], file_name: str, meeting_date: date | None = None) -> Report:
@@ -127,7 +128,7 @@ def parse_webex(rows: list[Row], file_name: str, meeting_date: date | None = Non
             f"ไม่พบหัวตารางรายงานผู้เข้าร่วม Webex ในไฟล์ {file_name}",
             f"No Webex attendee header (Attendee Email, Attendance Duration …) in {file_name}.",
         )
-    return _read(rows, header, "webex", file_name, meeting_date)
+    return _read(rows, header, ReportPlatform.WEBEX, file_name, meeting_date)
 
 
 def _read(
@@ -163,7 +164,7 @@ def _read(
                 role=header.get(values, "type").strip() or None,
             )
         )
-    participants, _ = merge_rows(report_rows, durations_first=platform == "meet")
+    participants, _ = merge_rows(report_rows, durations_first=platform == ReportPlatform.MEET)
     joins = [p.joined for p in participants if p.joined]
     leaves = [p.left for p in participants if p.left]
     return Report(

@@ -16,11 +16,12 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core.codes import AttendanceGroup, AttendanceStatus, Role
 from desktop.core.models import Attendance, Meeting, NetworkMember, Person
 from desktop.core.services.aliases import remember_alias
 from desktop.core.services.attendance import add_attendee, mark_absent, update_attendance
 from desktop.core.services.common import get
-from desktop.core.services.meetings import ensure_editable
+from desktop.core.services.meeting_rules import ensure_editable
 from desktop.core.services.report_files import keep_report_file
 from desktop.core.services.roster import create_person
 from desktop.core.thai import split_full_name
@@ -264,7 +265,7 @@ def _new_person(session: Session, row: ProposalRow) -> int:
         given_name=given or name,
         family_name=family or None,
         email=row.email,
-        role="guest",
+        role=Role.GUEST,
     )
     return person.id
 
@@ -320,8 +321,10 @@ def apply_proposal(  # noqa: C901 (one branch per decision a reviewed row can ca
                 session,
                 meeting_id,
                 person_id,
-                group="member" if person.organization_id in members else "participant",
-                status="present",
+                group=AttendanceGroup.MEMBER
+                if person.organization_id in members
+                else AttendanceGroup.PARTICIPANT,
+                status=AttendanceStatus.PRESENT,
                 source=proposal.platform,
             )
             result.added += 1
@@ -330,7 +333,7 @@ def apply_proposal(  # noqa: C901 (one branch per decision a reviewed row can ca
         update_attendance(
             session,
             line.id,
-            status="present",
+            status=AttendanceStatus.PRESENT,
             joined=joined,
             left=left,
             minutes_present=_union_minutes(rows),
@@ -348,7 +351,7 @@ def apply_proposal(  # noqa: C901 (one branch per decision a reviewed row can ca
     if mark_missing_absent:
         missing = set(proposal.missing()) - set(by_person)
         for person_id, line in lines.items():
-            if person_id in missing and line.status == "present":
+            if person_id in missing and line.status == AttendanceStatus.PRESENT:
                 mark_absent(session, line.id)
                 result.absent += 1
     session.flush()

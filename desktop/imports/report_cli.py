@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from desktop.core.codes import ReportPlatform
 from desktop.core.models import Meeting
 from desktop.core.services.common import get
 from desktop.core.thai import format_thai_time
@@ -22,13 +23,13 @@ from desktop.imports.teams import looks_like_teams, parse_teams
 from desktop.imports.teams_live import looks_like_teams_live, parse_teams_live
 from desktop.imports.zoom import looks_like_zoom, parse_zoom
 
-PLATFORM_NAMES = {
-    "zoom": "Zoom",
-    "teams": "Microsoft Teams",
-    "meet": "Google Meet",
-    "webex": "Webex",
-    "line": "LINE",
-    "form": "sign-in form",
+PLATFORM_NAMES: dict[str, str] = {
+    ReportPlatform.ZOOM: "Zoom",
+    ReportPlatform.TEAMS: "Microsoft Teams",
+    ReportPlatform.MEET: "Google Meet",
+    ReportPlatform.WEBEX: "Webex",
+    ReportPlatform.LINE: "LINE",
+    ReportPlatform.FORM: "sign-in form",
 }
 
 # Most particular first: Zoom's reader, which also reads headers by their shape, last;

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from desktop.core.models import ROLES
+from desktop.core.codes import Role
 from desktop.core.services.roster import (
     create_network,
     create_organization,
@@ -60,17 +60,17 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "phone": ("โทรศัพท์", "เบอร์โทร", "เบอร์โทรศัพท์", "โทร", "มือถือ", "Phone", "Mobile", "Tel"),
     "role": ("บทบาท", "Role"),
 }
-ROLE_WORDS = {
-    "ผู้บริหาร": "executive",
-    "นายก": "executive",
-    "ปลัด": "clerk",
-    "รองปลัด": "deputy_clerk",
-    "เจ้าหน้าที่": "officer",
-    "สมาชิกสภา": "council",
-    "สภา": "council",
-    "แขก": "guest",
-    "ผู้เข้าร่วม": "guest",
-    **{role: role for role in ROLES},
+ROLE_WORDS: dict[str, Role] = {
+    "ผู้บริหาร": Role.EXECUTIVE,
+    "นายก": Role.EXECUTIVE,
+    "ปลัด": Role.CLERK,
+    "รองปลัด": Role.DEPUTY_CLERK,
+    "เจ้าหน้าที่": Role.OFFICER,
+    "สมาชิกสภา": Role.COUNCIL,
+    "สภา": Role.COUNCIL,
+    "แขก": Role.GUEST,
+    "ผู้เข้าร่วม": Role.GUEST,
+    **{role.value: role for role in Role},
 }
 _ABBREVIATIONS = {
     "ทน.": "เทศบาลนคร",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from desktop.core.codes import ReportPlatform
 from desktop.imports.columns import Header, find_headers, table_rows
 from desktop.imports.reports import (
     Report,
@@ -256,7 +257,7 @@ def parse_teams(rows: list[Row], file_name: str, meeting_date: date | None = Non
     # First join to last leave spans the gaps: there Teams' own duration is the truth.
     participants, _ = merge_rows(report_rows, durations_first=header in per_person)
     report = Report(
-        platform="teams",
+        platform=ReportPlatform.TEAMS,
         file_name=file_name,
         participants=participants,
         title=summary.get("title") or None,
@@ -317,7 +318,7 @@ def _parse_action_log(  # noqa: C901 (one branch per kind of event in the log)
     report_rows.sort(key=lambda r: (first_seen.get(r.name, r.joined), r.joined))
     participants, _ = merge_rows(report_rows)
     report = Report(
-        platform="teams",
+        platform=ReportPlatform.TEAMS,
         file_name=file_name,
         participants=participants,
         start=events[0][0],

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from desktop.core.codes import ReportPlatform
 from desktop.imports.columns import Header, find_headers, table_rows
 from desktop.imports.reports import Report, ReportRow, decide_date_order, merge_rows, parse_datetime
 from desktop.imports.safety import check_cell, refuse
@@ -89,7 +90,7 @@ def parse_teams_live(rows: list[Row], file_name: str, meeting_date: date | None 
     participants, _ = merge_rows([r for r in report_rows if r.name])
     notes.append("A Teams Live Event report: times were in UTC and are shown in Thai time.")
     return Report(
-        platform="teams",
+        platform=ReportPlatform.TEAMS,
         file_name=file_name,
         participants=participants,
         start=events[0][0],

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from desktop.core.codes import ReportPlatform
 from desktop.imports.columns import Header, find_headers, looks_like_email, match_columns
 from desktop.imports.reports import (
     Report,
@@ -349,7 +350,7 @@ def parse_zoom(rows: list[Row], file_name: str, meeting_date: date | None = None
             )
     participants, waiting = merge_rows(report_rows)
     report = Report(
-        platform="zoom",
+        platform=ReportPlatform.ZOOM,
         file_name=file_name,
         participants=participants,
         title=topic or None,

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ui.test_agenda_data import open_agenda, settle, two_meetings
 
 from desktop.core.db import open_database
+from desktop.core.services.agenda_view import read_agenda
 from desktop.ui.base import autosave
-from desktop.ui.meeting.agenda.snapshot import read_agenda
 
 CTRL, SHIFT, ALT = (
     Qt.KeyboardModifier.ControlModifier,

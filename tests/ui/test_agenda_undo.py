@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from ui.test_agenda_data import open_agenda, settle, two_meetings
 
 from desktop.core.db import open_database
-from desktop.ui.meeting.agenda.snapshot import read_agenda
+from desktop.core.services.agenda_view import read_agenda
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

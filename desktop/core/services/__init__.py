@@ -54,15 +54,14 @@ from desktop.core.services.followup import (
     open_actions,
     proposed_carry_over,
 )
+from desktop.core.services.meeting_rules import ensure_editable, previous_meeting
 from desktop.core.services.meetings import (
     create_meeting,
     delete_meeting,
-    ensure_editable,
     finalise_meeting,
     list_meetings,
     load_meeting,
     meeting_label,
-    previous_meeting,
     propose_meeting_number,
     reopen_meeting,
     update_meeting,

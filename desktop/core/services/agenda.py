@@ -21,7 +21,7 @@ from desktop.core.models import (
     ResolutionPoint,
 )
 from desktop.core.services.common import as_date, choice, clean, get, no_unknown_fields, required
-from desktop.core.services.meetings import ensure_editable
+from desktop.core.services.meeting_rules import ensure_editable
 
 MAX_DEPTH = 3
 

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.core.codes import AttendanceGroup, AttendanceStatus
 from desktop.core.errors import PrachumError
 from desktop.core.models import (
     ATTENDANCE_GROUPS,
@@ -28,7 +29,7 @@ from desktop.core.services.common import (
     no_unknown_fields,
     optional_text,
 )
-from desktop.core.services.meetings import ensure_editable, previous_meeting
+from desktop.core.services.meeting_rules import ensure_editable, previous_meeting
 from desktop.core.services.roster import ROLE_ORDER, person_display_name
 from desktop.core.thai import thai_sort_key
 
@@ -140,7 +141,7 @@ def _apply(attendance: Attendance, **fields: Any) -> None:
         attendance.joined = as_time(fields["joined"], "joined")
     if fields.get("left", _UNSET) is not _UNSET:
         attendance.left_at = as_time(fields["left"], "left")
-    if attendance.status == "present":
+    if attendance.status == AttendanceStatus.PRESENT:
         attendance.absence_reason = None
     if attendance.joined and attendance.left_at and attendance.left_at < attendance.joined:
         raise PrachumError("เวลาออกต้องไม่ก่อนเวลาเข้าร่วม", "Left is before joined.")
@@ -177,17 +178,23 @@ def update_attendance(session: Session, attendance_id: int, **fields: Any) -> At
 
 
 def mark_present(session: Session, attendance_id: int) -> Attendance:
-    return update_attendance(session, attendance_id, status="present")
+    return update_attendance(session, attendance_id, status=AttendanceStatus.PRESENT)
 
 
 def mark_absent(session: Session, attendance_id: int, reason: str | None = None) -> Attendance:
-    return update_attendance(session, attendance_id, status="absent", absence_reason=reason)
+    return update_attendance(
+        session, attendance_id, status=AttendanceStatus.ABSENT, absence_reason=reason
+    )
 
 
 def toggle_attendance(session: Session, attendance_id: int) -> Attendance:
     """Present becomes absent and back: the space bar in the attendance table."""
     attendance = get(session, Attendance, attendance_id)
-    new = "absent" if attendance.status == "present" else "present"
+    new = (
+        AttendanceStatus.ABSENT
+        if attendance.status == AttendanceStatus.PRESENT
+        else AttendanceStatus.PRESENT
+    )
     return update_attendance(session, attendance_id, status=new)
 
 
@@ -229,7 +236,7 @@ def copy_expected_attendance(
                 meeting_id,
                 line.person_id,
                 group=line.group,
-                status="present",
+                status=AttendanceStatus.PRESENT,
                 acting_as=line.acting_as,
                 sort_order=line.sort_order,
             )
@@ -282,11 +289,15 @@ def attendance_counts(meeting: Meeting) -> AttendanceCounts:
 def count_attendance(lines: Iterable[AttendanceLike]) -> AttendanceCounts:
     """The counts of any lines with a group and a status (the window counts its own rows)."""
     lines = list(lines)
-    members = [a for a in lines if a.group == "member"]
+    members = [a for a in lines if a.group == AttendanceGroup.MEMBER]
     return AttendanceCounts(
-        present=sum(1 for a in members if a.status == "present"),
-        absent=sum(1 for a in members if a.status == "absent"),
-        participants=sum(1 for a in lines if a.group == "participant" and a.status == "present"),
+        present=sum(1 for a in members if a.status == AttendanceStatus.PRESENT),
+        absent=sum(1 for a in members if a.status == AttendanceStatus.ABSENT),
+        participants=sum(
+            1
+            for a in lines
+            if a.group == AttendanceGroup.PARTICIPANT and a.status == AttendanceStatus.PRESENT
+        ),
     )
 
 

@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core.codes import AttendanceGroup, AttendanceStatus
 from desktop.core.models import Action, AgendaItem, Meeting
 from desktop.core.services.attendance import attendance_counts, ordered_attendance
 from desktop.core.services.meetings import load_meeting
@@ -78,7 +79,7 @@ def _number_checks(session: Session, meeting: Meeting) -> Iterator[Finding]:
 def _attendance_checks(meeting: Meeting) -> Iterator[Finding]:
     lines = ordered_attendance(meeting)
     counts = attendance_counts(meeting)
-    if not any(line.status == "present" for line in lines):
+    if not any(line.status == AttendanceStatus.PRESENT for line in lines):
         yield Finding(
             "nobody_present",
             "ไม่มีผู้มาประชุมในรายชื่อ",
@@ -93,7 +94,11 @@ def _attendance_checks(meeting: Meeting) -> Iterator[Finding]:
             ATTENDANCE,
         )
     for line in lines:
-        if line.group == "member" and line.status == "absent" and not line.absence_reason:
+        if (
+            line.group == AttendanceGroup.MEMBER
+            and line.status == AttendanceStatus.ABSENT
+            and not line.absence_reason
+        ):
             yield Finding(
                 "absent_without_reason",
                 f"{line.name} ไม่มาประชุม โดยไม่ระบุเหตุผล",

@@ -5,11 +5,12 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.core.codes import AgendaCategory, MeetingStatus
 from desktop.core.errors import PrachumError
 from desktop.core.models import Action, AgendaItem, Meeting
 from desktop.core.services.agenda import add_action, add_agenda_item
 from desktop.core.services.common import get
-from desktop.core.services.meetings import ensure_editable, previous_meeting
+from desktop.core.services.meeting_rules import ensure_editable, previous_meeting
 from desktop.core.thai import format_meeting_number
 
 
@@ -51,7 +52,7 @@ def follow_up_item(session: Session, meeting_id: int) -> AgendaItem:
         select(AgendaItem).where(
             AgendaItem.meeting_id == meeting_id,
             AgendaItem.parent_id.is_(None),
-            AgendaItem.category == "follow_up",
+            AgendaItem.category == AgendaCategory.FOLLOW_UP,
         )
     ).first()
     if item is not None:
@@ -60,14 +61,14 @@ def follow_up_item(session: Session, meeting_id: int) -> AgendaItem:
         select(AgendaItem).where(
             AgendaItem.meeting_id == meeting_id,
             AgendaItem.parent_id.is_(None),
-            AgendaItem.category == "confirm_minutes",
+            AgendaItem.category == AgendaCategory.CONFIRM_MINUTES,
         )
     ).first()
     return add_agenda_item(
         session,
         meeting_id,
         title="เรื่องสืบเนื่องจากการประชุมครั้งที่แล้ว",
-        category="follow_up",
+        category=AgendaCategory.FOLLOW_UP,
         after_id=confirm.id if confirm else None,
     )
 
@@ -93,7 +94,7 @@ def carry_over_actions(
             meeting_id,
             parent_id=parent.id,
             title=old.text,
-            category="follow_up",
+            category=AgendaCategory.FOLLOW_UP,
             body=f"สืบเนื่องจากระเบียบวาระที่ {old.agenda_item.number} {old.agenda_item.title}",
         )
         carried.append(
@@ -123,7 +124,10 @@ def certify_previous_minutes(session: Session, meeting_id: int) -> Meeting:
         raise PrachumError(
             "ไม่มีการประชุมครั้งก่อนให้รับรองรายงาน", "There is no earlier meeting to certify."
         )
-    if previous.status == "certified" and previous.certified_by_id not in (None, meeting_id):
+    if previous.status == MeetingStatus.CERTIFIED and previous.certified_by_id not in (
+        None,
+        meeting_id,
+    ):
         raise PrachumError(
             "รายงานการประชุมครั้งก่อนได้รับการรับรองแล้ว",
             "The earlier meeting's minutes are already certified.",
@@ -135,7 +139,7 @@ def certify_previous_minutes(session: Session, meeting_id: int) -> Meeting:
         select(AgendaItem).where(
             AgendaItem.meeting_id == meeting_id,
             AgendaItem.parent_id.is_(None),
-            AgendaItem.category == "confirm_minutes",
+            AgendaItem.category == AgendaCategory.CONFIRM_MINUTES,
         )
     ).first()
     if item is None:
@@ -143,7 +147,7 @@ def certify_previous_minutes(session: Session, meeting_id: int) -> Meeting:
             session,
             meeting_id,
             title=f"รับรองรายงานการประชุม{label}",
-            category="confirm_minutes",
+            category=AgendaCategory.CONFIRM_MINUTES,
         )
     if not item.resolution:
         item.resolution = f"ที่ประชุมมีมติรับรองรายงานการประชุม{label}"

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.core.codes import MeetingMode, MeetingStatus
 from desktop.core.errors import PrachumError
 from desktop.core.models import (
     MEETING_MODES,
@@ -18,6 +19,8 @@ from desktop.core.models import (
     Organization,
     Person,
 )
+from desktop.core.services.agenda import apply_template
+from desktop.core.services.attendance import copy_expected_attendance
 from desktop.core.services.common import (
     as_date,
     as_time,
@@ -27,6 +30,7 @@ from desktop.core.services.common import (
     no_unknown_fields,
     required,
 )
+from desktop.core.services.meeting_rules import ensure_editable
 from desktop.core.thai import be_year
 
 _PLAIN_FIELDS = {
@@ -121,7 +125,7 @@ def create_meeting(
 ) -> Meeting:
     """A new draft meeting, optionally laid out from an agenda template and given the
     previous meeting's expected people. Other fields as in update_meeting."""
-    meeting = Meeting(status="draft", mode="onsite")
+    meeting = Meeting(status=MeetingStatus.DRAFT, mode=MeetingMode.ONSITE)
     _apply_fields(
         session,
         meeting,
@@ -139,12 +143,8 @@ def create_meeting(
     session.add(meeting)
     session.flush()
     if template_id is not None:
-        from desktop.core.services.agenda import apply_template
-
         apply_template(session, meeting.id, template_id)
     if copy_attendance:
-        from desktop.core.services.attendance import copy_expected_attendance
-
         copy_expected_attendance(session, meeting.id)
     return meeting
 
@@ -160,19 +160,10 @@ def update_meeting(session: Session, meeting_id: int, **fields: Any) -> Meeting:
     return meeting
 
 
-def ensure_editable(meeting: Meeting) -> None:
-    """A final or certified meeting is read-only until it is reopened."""
-    if meeting.status != "draft":
-        raise PrachumError(
-            "รายงานการประชุมนี้ปิดแล้ว แก้ไขไม่ได้จนกว่าจะเปิดแก้ไขอีกครั้ง",
-            "These minutes are final; reopen them before editing.",
-        )
-
-
 def finalise_meeting(session: Session, meeting_id: int) -> Meeting:
     meeting = get(session, Meeting, meeting_id)
-    if meeting.status == "draft":
-        meeting.status = "final"
+    if meeting.status == MeetingStatus.DRAFT:
+        meeting.status = MeetingStatus.FINAL
     session.flush()
     return meeting
 
@@ -180,7 +171,7 @@ def finalise_meeting(session: Session, meeting_id: int) -> Meeting:
 def reopen_meeting(session: Session, meeting_id: int) -> Meeting:
     """Back to draft; a certified meeting loses its certification (the GUI warns first)."""
     meeting = get(session, Meeting, meeting_id)
-    meeting.status = "draft"
+    meeting.status = MeetingStatus.DRAFT
     meeting.certified_by_id = None
     session.flush()
     return meeting
@@ -211,21 +202,6 @@ def list_meetings(session: Session, *, network_id: int | None = None) -> list[Me
     if network_id is not None:
         query = query.where(Meeting.network_id == network_id)
     return list(session.scalars(query))
-
-
-def previous_meeting(session: Session, meeting: Meeting) -> Meeting | None:
-    """The same network's meeting just before this one."""
-    query = select(Meeting).where(
-        Meeting.id != meeting.id,
-        (Meeting.date < meeting.date)
-        | ((Meeting.date == meeting.date) & (Meeting.id < meeting.id)),
-    )
-    query = query.where(
-        Meeting.network_id.is_(None)
-        if meeting.network_id is None
-        else Meeting.network_id == meeting.network_id
-    )
-    return session.scalars(query.order_by(Meeting.date.desc(), Meeting.id.desc())).first()
 
 
 def load_meeting(session: Session, meeting_id: int) -> Meeting:

@@ -28,7 +28,7 @@ from desktop.core.services.common import (
 )
 from desktop.core.thai import full_name, thai_sort_key
 
-ROLE_ORDER = {role: rank for rank, role in enumerate(ROLES)}
+ROLE_ORDER: dict[str, int] = {role: rank for rank, role in enumerate(ROLES)}
 
 
 # --- organisations ------------------------------------------------------------------

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.core.codes import AttendanceGroup, AttendanceStatus, Ballot
 from desktop.core.models import AgendaItem, Attendance, Meeting, Vote
 from desktop.core.services.common import as_date, clean
 from desktop.core.services.votes import vote_lines
@@ -141,14 +142,17 @@ def attendance_statistics(
     """Per organisation (as named at each meeting): invited, present, absent, participants."""
     start, end = as_date(date_from), as_date(date_to)
     organization = func.coalesce(Attendance.organization_name, "")
-    is_member = Attendance.group == "member"
+    is_member = Attendance.group == AttendanceGroup.MEMBER
     query = (
         select(
             organization,
             _count(is_member),
-            _count(is_member & (Attendance.status == "present")),
-            _count(is_member & (Attendance.status == "absent")),
-            _count((Attendance.group == "participant") & (Attendance.status == "present")),
+            _count(is_member & (Attendance.status == AttendanceStatus.PRESENT)),
+            _count(is_member & (Attendance.status == AttendanceStatus.ABSENT)),
+            _count(
+                (Attendance.group == AttendanceGroup.PARTICIPANT)
+                & (Attendance.status == AttendanceStatus.PRESENT)
+            ),
         )
         .join(Meeting, Attendance.meeting_id == Meeting.id)
         .group_by(organization)
@@ -189,7 +193,7 @@ def decision_statistics(
         select(
             _count(has_resolution),
             _count(Vote.agenda_item_id.is_not(None)),
-            _count(Vote.ballot == "secret"),
+            _count(Vote.ballot == Ballot.SECRET),
         )
         .select_from(AgendaItem)
         .join(Meeting, AgendaItem.meeting_id == Meeting.id)

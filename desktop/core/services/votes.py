@@ -13,10 +13,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from desktop.core.codes import Ballot
 from desktop.core.errors import PrachumError
 from desktop.core.models import BALLOTS, AgendaItem, Person, Vote
 from desktop.core.services.common import choice, get, no_unknown_fields
-from desktop.core.services.meetings import ensure_editable
+from desktop.core.services.meeting_rules import ensure_editable
 from desktop.core.services.roster import person_display_name
 
 SECRET_BALLOT = "(ลงคะแนนลับ)"
@@ -110,7 +111,7 @@ def vote_lines(vote: Vote | None, *, zero_as_none: bool = False) -> list[str]:
             counts.append(
                 f"{word} {NO_VOTES}" if count == 0 and zero_as_none else f"{word} {count} เสียง"
             )
-    if vote.ballot == "secret":
+    if vote.ballot == Ballot.SECRET:
         counts.append(SECRET_BALLOT)
     people = []
     if vote.mover is not None:

@@ -14,6 +14,14 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
+from desktop.core.codes import (
+    AttendanceGroup,
+    AttendanceStatus,
+    MeetingMode,
+    MeetingStatus,
+    OrganizationKind,
+    Role,
+)
 from desktop.ui.base import i18n_build
 
 log = logging.getLogger(__name__)
@@ -46,54 +54,62 @@ def install_language(app: QCoreApplication, language: str) -> QTranslator | None
 
 def organization_kinds() -> dict[str, str]:
     return {
-        "city_municipality": QCoreApplication.translate("Labels", "City municipality"),
-        "town_municipality": QCoreApplication.translate("Labels", "Town municipality"),
-        "subdistrict_municipality": QCoreApplication.translate(
+        OrganizationKind.CITY_MUNICIPALITY: QCoreApplication.translate(
+            "Labels", "City municipality"
+        ),
+        OrganizationKind.TOWN_MUNICIPALITY: QCoreApplication.translate(
+            "Labels", "Town municipality"
+        ),
+        OrganizationKind.SUBDISTRICT_MUNICIPALITY: QCoreApplication.translate(
             "Labels", "Subdistrict municipality"
         ),
-        "sao": QCoreApplication.translate("Labels", "Subdistrict administrative organisation"),
-        "pao": QCoreApplication.translate("Labels", "Provincial administrative organisation"),
-        "special": QCoreApplication.translate("Labels", "Special local government"),
-        "agency": QCoreApplication.translate("Labels", "Other agency"),
+        OrganizationKind.SAO: QCoreApplication.translate(
+            "Labels", "Subdistrict administrative organisation"
+        ),
+        OrganizationKind.PAO: QCoreApplication.translate(
+            "Labels", "Provincial administrative organisation"
+        ),
+        OrganizationKind.SPECIAL: QCoreApplication.translate("Labels", "Special local government"),
+        OrganizationKind.AGENCY: QCoreApplication.translate("Labels", "Other agency"),
     }
 
 
 def roles() -> dict[str, str]:
     return {
-        "executive": QCoreApplication.translate("Labels", "Executive (mayor, deputy)"),
-        "clerk": QCoreApplication.translate("Labels", "Clerk"),
-        "deputy_clerk": QCoreApplication.translate("Labels", "Deputy clerk"),
-        "officer": QCoreApplication.translate("Labels", "Officer"),
-        "council": QCoreApplication.translate("Labels", "Council member"),
-        "guest": QCoreApplication.translate("Labels", "Guest"),
+        Role.EXECUTIVE: QCoreApplication.translate("Labels", "Executive (mayor, deputy)"),
+        Role.CLERK: QCoreApplication.translate("Labels", "Clerk"),
+        Role.DEPUTY_CLERK: QCoreApplication.translate("Labels", "Deputy clerk"),
+        Role.OFFICER: QCoreApplication.translate("Labels", "Officer"),
+        Role.COUNCIL: QCoreApplication.translate("Labels", "Council member"),
+        Role.GUEST: QCoreApplication.translate("Labels", "Guest"),
     }
 
 
 def meeting_modes() -> dict[str, str]:
     return {
-        "onsite": QCoreApplication.translate("Labels", "At a venue"),
-        "online": QCoreApplication.translate("Labels", "Online"),
-        "hybrid": QCoreApplication.translate("Labels", "Venue and online"),
+        MeetingMode.ONSITE: QCoreApplication.translate("Labels", "At a venue"),
+        MeetingMode.ONLINE: QCoreApplication.translate("Labels", "Online"),
+        MeetingMode.HYBRID: QCoreApplication.translate("Labels", "Venue and online"),
     }
 
 
 def attendance_groups() -> dict[str, str]:
     return {
-        "member": QCoreApplication.translate("Labels", "Member"),
-        "participant": QCoreApplication.translate("Labels", "Participant"),
+        AttendanceGroup.MEMBER: QCoreApplication.translate("Labels", "Member"),
+        AttendanceGroup.PARTICIPANT: QCoreApplication.translate("Labels", "Participant"),
     }
 
 
 def attendance_statuses() -> dict[str, str]:
     return {
-        "present": QCoreApplication.translate("Labels", "Present"),
-        "absent": QCoreApplication.translate("Labels", "Absent"),
+        AttendanceStatus.PRESENT: QCoreApplication.translate("Labels", "Present"),
+        AttendanceStatus.ABSENT: QCoreApplication.translate("Labels", "Absent"),
     }
 
 
 def meeting_statuses() -> dict[str, str]:
     return {
-        "draft": QCoreApplication.translate("Labels", "Draft"),
-        "final": QCoreApplication.translate("Labels", "Final"),
-        "certified": QCoreApplication.translate("Labels", "Certified"),
+        MeetingStatus.DRAFT: QCoreApplication.translate("Labels", "Draft"),
+        MeetingStatus.FINAL: QCoreApplication.translate("Labels", "Final"),
+        MeetingStatus.CERTIFIED: QCoreApplication.translate("Labels", "Certified"),
     }

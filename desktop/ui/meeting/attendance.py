@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import services
+from desktop.core.codes import AttendanceGroup, AttendanceStatus, MeetingStatus
 from desktop.core.services.views import AttendanceRow, MeetingDetails, PersonRow, attendance_rows
 from desktop.ui.base.present import present
 from desktop.ui.base.roster_cache import RosterCache
@@ -147,7 +148,7 @@ class AttendancePage(QWidget):
     def load(self, details: MeetingDetails, network_member_ids: set[int]) -> None:
         self.meeting_id = details.id
         self.network_member_ids = set(network_member_ids)
-        editable = details.status == "draft" and not self.store.database.readonly
+        editable = details.status == MeetingStatus.DRAFT and not self.store.database.readonly
         self.model.editable = editable
         for widget in (self.copy_button, self.network_button, self.finder):
             widget.setEnabled(editable)
@@ -189,19 +190,24 @@ class AttendancePage(QWidget):
 
     def toggle(self, row: int) -> None:
         line = self.model.row(row)
-        becomes = "absent" if line.status == "present" else "present"
+        becomes = (
+            AttendanceStatus.ABSENT
+            if line.status == AttendanceStatus.PRESENT
+            else AttendanceStatus.PRESENT
+        )
         if not self._change(
             lambda s: services.toggle_attendance(s, line.id), self._status_note(line.name, becomes)
         ):
             return
         self.view.setCurrentIndex(self.model.index(row, NAME))
-        if becomes == "absent":
+        if becomes == AttendanceStatus.ABSENT:
             self.view.edit(self.model.index(row, REASON))
 
     def mark_present(self, row: int) -> None:
         line = self.model.row(row)
         self._change(
-            lambda s: services.mark_present(s, line.id), self._status_note(line.name, "present")
+            lambda s: services.mark_present(s, line.id),
+            self._status_note(line.name, AttendanceStatus.PRESENT),
         )
         self.view.setCurrentIndex(self.model.index(row, NAME))
 
@@ -209,12 +215,12 @@ class AttendancePage(QWidget):
         """Put someone from the roster on the list as present, and go to her line."""
         meeting_id = present(self.meeting_id)
         in_network = organization_id is not None and organization_id in self.network_member_ids
-        group = "member" if in_network else "participant"
+        group = AttendanceGroup.MEMBER if in_network else AttendanceGroup.PARTICIPANT
         added = self._change(
             lambda s: services.add_attendee(
-                s, meeting_id, person_id, group=group, status="present"
+                s, meeting_id, person_id, group=group, status=AttendanceStatus.PRESENT
             ),
-            self._status_note(name, "present"),
+            self._status_note(name, AttendanceStatus.PRESENT),
         )
         row = self.model.row_of_person(person_id) if added else -1
         if row >= 0:
@@ -253,7 +259,7 @@ class AttendancePage(QWidget):
 
         def add_all(session) -> int:
             for person in people:
-                services.add_attendee(session, meeting_id, person.id, group="member")
+                services.add_attendee(session, meeting_id, person.id, group=AttendanceGroup.MEMBER)
             return len(people)
 
         added = self.store.change(add_all, topic=ATTENDANCE, subject=meeting_id, parent=self)
@@ -261,7 +267,7 @@ class AttendancePage(QWidget):
             self.told.emit(self.tr("{0} people of the network added").format(len(people)))
 
     def _status_note(self, name: str, status: str) -> str:
-        if status == "present":
+        if status == AttendanceStatus.PRESENT:
             return self.tr("{0}: present").format(name)
         return self.tr("{0}: absent").format(name)
 

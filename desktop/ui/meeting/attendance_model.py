@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from desktop.core.codes import AttendanceStatus
 from desktop.core.services.attendance import AttendanceCounts, count_attendance
 from desktop.core.services.views import AttendanceRow
 from desktop.core.thai import format_thai_time
@@ -129,10 +130,10 @@ class AttendanceTableModel(QAbstractTableModel):
             return {GROUP: line.group, STATUS: line.status}.get(column)
         if role == ID_ROLE:
             return line.id
-        if role == Qt.ItemDataRole.BackgroundRole and line.status == "absent":
+        if role == Qt.ItemDataRole.BackgroundRole and line.status == AttendanceStatus.ABSENT:
             return ABSENT_BACKGROUND
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
-            return PRESENT_TEXT if line.status == "present" else ABSENT_TEXT
+            return PRESENT_TEXT if line.status == AttendanceStatus.PRESENT else ABSENT_TEXT
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
             return QCoreApplication.translate(
                 "AttendanceModel", "Space: present / absent. Type a name to find someone."
@@ -151,7 +152,7 @@ class AttendanceTableModel(QAbstractTableModel):
         if column == STATUS:
             if editing:
                 return line.status
-            mark = "✓" if line.status == "present" else "✗"
+            mark = "✓" if line.status == AttendanceStatus.PRESENT else "✗"
             return f"{mark} {self._statuses.get(line.status, line.status)}"
         if column == REASON:
             return line.absence_reason or ""
@@ -167,7 +168,7 @@ class AttendanceTableModel(QAbstractTableModel):
         flags = super().flags(index)
         if self.editable and index.isValid() and index.column() in FIELDS:
             line = self._rows[index.row()]
-            if index.column() != REASON or line.status == "absent":
+            if index.column() != REASON or line.status == AttendanceStatus.ABSENT:
                 flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import services
+from desktop.core.codes import MeetingStatus
 from desktop.core.services.views import (
     MeetingDetails,
     OrganizationRow,
@@ -189,7 +190,7 @@ class DetailsPage(QWidget):
             self._people_complete = False
             self.opening_saver.set_text(details.opening or "")
             # A final meeting, or a database this copy may only read: nothing to type into.
-            editable = details.status == "draft" and not self.store.database.readonly
+            editable = details.status == MeetingStatus.DRAFT and not self.store.database.readonly
             self.read_only_note.setVisible(not editable)
             for widget in self._fields():
                 widget.setEnabled(editable)

@@ -14,6 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.core.codes import MeetingStatus
 from desktop.core.services.views import (
     MeetingDetails,
     OrganizationRow,
@@ -121,7 +122,7 @@ class MeetingPage(QWidget):
         mode = i18n.meeting_modes().get(details.mode, details.mode)
         place = ", ".join(p for p in (details.venue, details.platform) if p)
         parts.append(f"{mode} ({place})" if place else mode)
-        if details.status != "draft":
+        if details.status != MeetingStatus.DRAFT:
             parts.append(i18n.meeting_statuses().get(details.status, details.status))
         self.subheading.setText("   ·   ".join(p for p in parts if p))
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QWidget
 
 from desktop.core import services
+from desktop.core.codes import OrganizationKind
 from desktop.core.services.views import OrganizationRow, similar_organizations
 from desktop.ui.base import i18n
 from desktop.ui.base.dialog import FormDialog
@@ -50,7 +51,7 @@ class OrganizationDialog(FormDialog):
             self.province.setText(organization.province or "")
             self.active.setChecked(organization.active)
         else:
-            self.kind.set_code("subdistrict_municipality")
+            self.kind.set_code(OrganizationKind.SUBDISTRICT_MUNICIPALITY)
         self.setMinimumWidth(480)
 
     def _fields(self) -> dict:

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLineEdit, QMessageBox, QWidget
 
 from desktop.core import services
+from desktop.core.codes import Role
 from desktop.core.services.views import OrganizationRow, PersonRow
 from desktop.core.thai import full_name, split_full_name
 from desktop.ui.base import i18n
@@ -79,7 +80,7 @@ class PersonDialog(FormDialog):
             self.phone.setText(person.phone or "")
             self.active.setChecked(person.active)
         else:
-            self.role.set_code("officer")
+            self.role.set_code(Role.OFFICER)
             self.honorific.setEditText("")
         self.setMinimumWidth(520)
         self.given_name.setFocus()

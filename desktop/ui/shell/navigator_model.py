@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from desktop.core.codes import MeetingStatus
 from desktop.core.services.views import MeetingSummary
 from desktop.core.thai import format_meeting_number, format_thai_date_short
 from desktop.ui.base import i18n
@@ -51,7 +52,7 @@ class MeetingListModel(QAbstractListModel):
             return f"{heading(meeting)}\n{meeting.title}\n{status}"
         if role == ID_ROLE:
             return meeting.id
-        if role == Qt.ItemDataRole.FontRole and meeting.status != "draft":
+        if role == Qt.ItemDataRole.FontRole and meeting.status != MeetingStatus.DRAFT:
             font = QFont()
             font.setItalic(True)
             return font

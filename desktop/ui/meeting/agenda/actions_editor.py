@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.services.agenda_view import ActionRow, owner_and_due
 from desktop.core.services.views import OrganizationRow, PersonRow
 from desktop.ui.base.autosave import TextAutosave
 from desktop.ui.base.present import present
-from desktop.ui.meeting.agenda.snapshot import ActionRow, owner_and_due
 from desktop.ui.widgets.thai_date import ThaiDateField
 
 Index = QModelIndex | QPersistentModelIndex

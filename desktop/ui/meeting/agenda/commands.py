@@ -16,8 +16,7 @@ from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
 from desktop.core import services
-from desktop.ui.base.present import present
-from desktop.ui.meeting.agenda.restore import (
+from desktop.core.services.agenda_restore import (
     ACTION,
     ITEM,
     Handles,
@@ -26,7 +25,8 @@ from desktop.ui.meeting.agenda.restore import (
     release_subtree,
     restore_subtree,
 )
-from desktop.ui.meeting.agenda.snapshot import ActionRow, AgendaNode, AgendaView
+from desktop.core.services.agenda_view import ActionRow, AgendaNode, AgendaView
+from desktop.ui.base.present import present
 
 T = TypeVar("T")
 

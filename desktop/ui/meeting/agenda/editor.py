@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.codes import AgendaCategory
+from desktop.core.services.agenda_view import AgendaNode
 from desktop.core.thai import format_thai_time
 from desktop.ui.base.autosave import TextAutosave
 from desktop.ui.meeting.agenda.actions_editor import ActionHost, ActionsEditor
 from desktop.ui.meeting.agenda.labels import QUICK_RESOLUTIONS, agenda_categories, quick_resolution
 from desktop.ui.meeting.agenda.points import PointsEdit
-from desktop.ui.meeting.agenda.snapshot import AgendaNode
 from desktop.ui.widgets.fields import CodeCombo
 
 TEXT_FIELDS = ("title", "body", "resolution", "points")
@@ -170,7 +171,7 @@ class ItemEditor(QWidget):
             self.show_heading(node)
             for field in TEXT_FIELDS:
                 self.show_field(field, getattr(node, field) if node else "")
-            self.category.set_code(node.category if node else "other")
+            self.category.set_code(node.category if node else AgendaCategory.OTHER)
             self.actions_editor.set_actions(node.actions if node else ())
             self.quick.setCurrentIndex(0)
         finally:

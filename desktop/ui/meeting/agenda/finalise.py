@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.core import services
+from desktop.core.codes import MeetingStatus
 from desktop.core.services.views import meeting_details
 from desktop.ui.base.autosave import flush_pending
 from desktop.ui.base.store import MEETING, Store
@@ -55,13 +56,13 @@ class Finalising(QObject):
         if meeting_id is None:
             return False
         details = self.store.read(lambda s: meeting_details(s, meeting_id))
-        if details.status == "draft":
+        if details.status == MeetingStatus.DRAFT:
             return False
         text = self.tr(
             "Reopen these minutes for editing? They were final: what is changed now will "
             "differ from copies already sent or signed."
         )
-        if details.status == "certified":
+        if details.status == MeetingStatus.CERTIFIED:
             text += "\n\n" + self.tr(
                 "They are certified by a later meeting: reopening takes the certification away."
             )

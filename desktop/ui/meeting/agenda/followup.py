@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from desktop.core import services
-from desktop.ui.meeting.agenda.snapshot import action_row, owner_and_due
+from desktop.core.services.agenda_view import action_row, owner_and_due
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -4,17 +4,27 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.core.codes import AgendaCategory
+
 
 def agenda_categories() -> dict[str, str]:
     return {
-        "announcements": QCoreApplication.translate("AgendaLabels", "Announcements from the chair"),
-        "confirm_minutes": QCoreApplication.translate(
+        AgendaCategory.ANNOUNCEMENTS: QCoreApplication.translate(
+            "AgendaLabels", "Announcements from the chair"
+        ),
+        AgendaCategory.CONFIRM_MINUTES: QCoreApplication.translate(
             "AgendaLabels", "Confirming the last minutes"
         ),
-        "follow_up": QCoreApplication.translate("AgendaLabels", "Follow-up from the last meeting"),
-        "for_consideration": QCoreApplication.translate("AgendaLabels", "For consideration"),
-        "for_information": QCoreApplication.translate("AgendaLabels", "For information"),
-        "other": QCoreApplication.translate("AgendaLabels", "Other matters"),
+        AgendaCategory.FOLLOW_UP: QCoreApplication.translate(
+            "AgendaLabels", "Follow-up from the last meeting"
+        ),
+        AgendaCategory.FOR_CONSIDERATION: QCoreApplication.translate(
+            "AgendaLabels", "For consideration"
+        ),
+        AgendaCategory.FOR_INFORMATION: QCoreApplication.translate(
+            "AgendaLabels", "For information"
+        ),
+        AgendaCategory.OTHER: QCoreApplication.translate("AgendaLabels", "Other matters"),
     }
 
 

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from desktop.core import services
+from desktop.core.services.agenda_restore import ACTION, ITEM, Handles
+from desktop.core.services.agenda_view import AgendaNode, AgendaView, read_agenda
 from desktop.core.services.views import organization_rows
 from desktop.ui.base.autosave import flush_pending
 from desktop.ui.base.present import present
@@ -43,8 +45,6 @@ from desktop.ui.meeting.agenda.commands import (
     store_field,
 )
 from desktop.ui.meeting.agenda.editor import ItemEditor
-from desktop.ui.meeting.agenda.restore import ACTION, ITEM, Handles
-from desktop.ui.meeting.agenda.snapshot import AgendaNode, AgendaView, read_agenda
 from desktop.ui.meeting.agenda.structure import Structure
 from desktop.ui.meeting.agenda.tree_model import ID_ROLE, AgendaTreeModel
 from desktop.ui.meeting.agenda.tree_view import AgendaTree
@@ -85,7 +85,7 @@ class AgendaPage(QWidget):
         self.editor = ItemEditor(self, self)
         self.preview = MinutesPreview(store, self)
         self.preview.typed = self.typed
-        self.structure = Structure(self)
+        self.structure = Structure(self, self)
 
         self.tools = QHBoxLayout()
         self.tools.setSpacing(2)

@@ -7,28 +7,59 @@ as AddItem commands (a template or a carry-over as one step).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.core import services
+from desktop.core.codes import AgendaCategory, MeetingStatus
+from desktop.core.services.agenda_restore import ITEM
+from desktop.core.services.agenda_view import AgendaNode, AgendaView
 from desktop.ui.base.autosave import flush_pending
 from desktop.ui.base.present import present
-from desktop.ui.base.store import MEETINGS
-from desktop.ui.meeting.agenda.commands import AddItem, IndentItem, MoveItem, OutdentItem
+from desktop.ui.base.store import MEETINGS, Store
+from desktop.ui.meeting.agenda.commands import (
+    AddItem,
+    AgendaContext,
+    IndentItem,
+    MoveItem,
+    OutdentItem,
+)
+from desktop.ui.meeting.agenda.editor import ItemEditor
 from desktop.ui.meeting.agenda.followup import CarryOverDialog, read_open_actions
-from desktop.ui.meeting.agenda.restore import ITEM
-from desktop.ui.meeting.agenda.snapshot import AgendaNode
 from desktop.ui.meeting.agenda.templates import TemplateNameDialog, template_choices
 
-if TYPE_CHECKING:
-    from desktop.ui.meeting.agenda.page import AgendaPage
+
+class AgendaHost(AgendaContext, Protocol):
+    """What the agenda's structure needs of the page it works for (the agenda page)."""
+
+    view: AgendaView | None
+    editor: ItemEditor
+    store: Store
+    template_menu: QMenu
+    told: SignalInstance
+    reopen_wanted: SignalInstance
+
+    @property
+    def stack(self) -> QUndoStack | None: ...
+
+    @property
+    def editable(self) -> bool: ...
+
+    def current_node(self) -> AgendaNode | None: ...
+
+    def choose(self, item_id: int | None) -> None: ...
+
+    def refresh(self, select_id: int | None = None, reload_editor: bool = False) -> None: ...
 
 
 class Structure(QObject):
-    def __init__(self, page: AgendaPage):
-        super().__init__(page)
+    def __init__(self, page: AgendaHost, widget: QWidget):
+        super().__init__(widget)
         self.page = page
+        self.widget = widget  # the page as a widget: the parent of the dialogs
         self.dialog: CarryOverDialog | TemplateNameDialog | None = None
 
     def _siblings(self, node: AgendaNode) -> tuple[AgendaNode, ...]:
@@ -146,7 +177,7 @@ class Structure(QObject):
             self._push_added(before, self.tr("add a template's items"))
 
     def ask_template_name(self) -> TemplateNameDialog:
-        dialog = TemplateNameDialog(self.tr("Agenda of my network"), self.page)
+        dialog = TemplateNameDialog(self.tr("Agenda of my network"), self.widget)
         dialog.named.connect(self.save_template)
         self.dialog = dialog
         dialog.open()
@@ -159,7 +190,7 @@ class Structure(QObject):
         if page.store.change(
             lambda s: services.save_agenda_as_template(s, meeting_id, name),
             topic=MEETINGS,
-            parent=page,
+            parent=self.widget,
         ):
             page.told.emit(self.tr("Saved as the template “{0}”").format(name))
 
@@ -183,14 +214,14 @@ class Structure(QObject):
         page.editor.previous_label = previous.label if previous else None
         if node is None or node.parent_id is not None or previous is None:
             return
-        if node.category == "confirm_minutes":
+        if node.category == AgendaCategory.CONFIRM_MINUTES:
             if previous.certified_by_id == view.meeting_id:
                 note.show_note(
                     self.tr("The minutes of the meeting {0} are certified by this meeting.").format(
                         previous.label
                     )
                 )
-            elif previous.status != "certified":
+            elif previous.status != MeetingStatus.CERTIFIED:
                 note.show_note(
                     self.tr(
                         "The minutes of the meeting {0} are not certified yet. Certified minutes "
@@ -199,7 +230,7 @@ class Structure(QObject):
                     self.tr("Certify them"),
                     self.certify,
                 )
-        elif node.category == "follow_up":
+        elif node.category == AgendaCategory.FOLLOW_UP:
             meeting_id = view.meeting_id
             rows = page.store.read(lambda s: read_open_actions(s, meeting_id))
             if rows:
@@ -218,7 +249,7 @@ class Structure(QObject):
             return None
         meeting_id = view.meeting_id
         rows = page.store.read(lambda s: read_open_actions(s, meeting_id))
-        dialog = CarryOverDialog(rows, view.previous.label, page)
+        dialog = CarryOverDialog(rows, view.previous.label, self.widget)
         dialog.carry.connect(self.carry_over)
         self.dialog = dialog
         dialog.open()
@@ -243,7 +274,7 @@ class Structure(QObject):
         previous = page.store.change(
             lambda s: services.certify_previous_minutes(s, meeting_id).id,
             topic=MEETINGS,
-            parent=page,
+            parent=self.widget,
         )
         if previous:
             page.refresh(reload_editor=True)

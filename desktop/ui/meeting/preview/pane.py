@@ -15,10 +15,10 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
 from desktop.core.errors import PrachumError
+from desktop.exports.preview_source import PreviewContent, preview_content
 from desktop.ui.base.store import Store
 from desktop.ui.base.worker import run_in_background
 from desktop.ui.meeting.preview.render import MinutesDocument
-from desktop.ui.meeting.preview.source import PreviewContent, preview_content
 
 PAUSE_MS = 300
 LONGEST_WAIT_MS = 1000

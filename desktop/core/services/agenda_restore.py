@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from desktop.core import services
 from desktop.core.models import AgendaItem
+from desktop.core.services.agenda_view import ActionRow, AgendaNode
 from desktop.core.services.common import get
-from desktop.ui.meeting.agenda.snapshot import ActionRow, AgendaNode
 
 ITEM, ACTION = "item", "action"
 

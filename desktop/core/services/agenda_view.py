@@ -14,9 +14,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.core.codes import MeetingStatus
 from desktop.core.models import Action, AgendaItem, Meeting
 from desktop.core.services.common import get
-from desktop.core.services.meetings import previous_meeting
+from desktop.core.services.meeting_rules import previous_meeting
 from desktop.core.services.roster import action_owner_name
 from desktop.core.thai import format_meeting_number, format_thai_date_short
 
@@ -73,7 +74,7 @@ class AgendaView:
 
     @property
     def editable(self) -> bool:
-        return self.status == "draft"
+        return self.status == MeetingStatus.DRAFT
 
     def walk(self) -> Iterator[AgendaNode]:
         for item in self.items:
