@@ -451,4 +451,4 @@ def _with_thai_digits(block: MinutesBlock) -> MinutesBlock:
         for f in fields(block)
         if isinstance(getattr(block, f.name), str)
     }
-    return replace(block, **changes)  # type: ignore[arg-type]  # the union's replace() is checked per member  # type: ignore[arg-type]  # the union's replace() is checked per member
+    return replace(block, **changes)  # type: ignore[arg-type]  # the union's replace() is checked per member
