@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop.core.models import Person
+from desktop.core.models import Organization, Person
 from desktop.core.services.aliases import alias_key, alias_map
 from desktop.core.services.roster import person_display_name
 from desktop.imports.names import CleanName, clean_display_name, fold_name, org_place
@@ -31,10 +31,15 @@ SUGGESTION_FLOOR = 45
 Offer = Callable[[int, float, str], None]
 ORG_BONUS = 10
 EXPECTED_BONUS = 2
+POSITION_BONUS = 3
+POSITION_ONLY = 83
+"""A post and an office with no name: clear when one person holds it (with the bonuses)."""
 GIVEN_ONLY = 0.95
 """A display name with the given name alone says less than the full name."""
 LATIN_CEILING = 95
 SKELETON_FLOOR = 60
+WORD_FLOOR = 75
+"""How close one word must be to a word of the name for the name to be offered at all."""
 ROMANIZED_CANDIDATES = 3
 """An English spelling of a Thai name is never as certain as the Thai itself."""
 
@@ -72,6 +77,57 @@ _LATIN_SKELETON = {
     "N": "N",
     " ": " ",
 }
+
+
+# Abbreviated posts as rosters write them in full.
+_POST_ABBREVIATIONS = {
+    "ผอ.": "ผู้อำนวยการ",
+    "ผอ": "ผู้อำนวยการ",
+    "หน.": "หัวหน้า",
+    "จนท.": "เจ้าหน้าที่",
+    "รก.": "รักษาราชการแทน",
+    "ส.ท.": "สมาชิกสภาเทศบาล",
+    "ส.อบต.": "สมาชิกสภาองค์การบริหารส่วนตำบล",
+    "เลขา": "เลขานุการ",
+    "ปลัด อบต.": "ปลัดองค์การบริหารส่วนตำบล",
+}
+# Posts that begin a roster's position (`ปลัด` is not `รองปลัด…`); the rest may be inside.
+_LEADING_POSTS = ("รองนายก", "นายก", "รองปลัด", "ปลัด", "ผู้อำนวยการ", "หัวหน้า", "รองประธาน", "ประธาน")
+
+
+def holds_position(position: str, words: list[str]) -> bool:
+    """Whether a roster position (folded) is the post the display name's words say."""
+    if not position:
+        return False
+    for written in words:
+        post = _POST_ABBREVIATIONS.get(written, written)
+        if post.startswith(_LEADING_POSTS):
+            if not position.startswith(post):
+                return False
+        elif post not in position:
+            return False
+    return True
+
+
+def shares_a_word(query: str, name: str) -> bool:
+    """Whether some word of the one is nearly a word of the other: `สมปอง ใจเย็น` shares
+    letters with `สมชาย ใจดี` but no word, and a secretary would not offer it."""
+    return any(
+        fuzz.ratio(a, b, score_cutoff=WORD_FLOOR) for a in query.split() for b in name.split()
+    )
+
+
+def _org_places(organization: Organization) -> set[str]:
+    """The words that name an office: its place in the name and the short name, its
+    district, and each word of a name written in several (`อบต.แม่ทา อำเภอแม่ออน`)."""
+    found = set()
+    for name in (organization.name, organization.short_name, organization.district):
+        if name:
+            place = org_place(name, stored=True)
+            if place:
+                found.add(place)
+                found.update(org_place(w, stored=True) for w in place.split()[1:] if len(w) > 2)
+    return found
 
 
 def compact(text: str) -> str:
@@ -125,6 +181,8 @@ class RosterEntry:
     given: str
     organization_id: int | None
     email: str | None
+    position: str = ""
+    """Folded, to find `นายก ทต.ก้อ` among the office's people."""
 
 
 @dataclass
@@ -179,6 +237,7 @@ class RosterIndex:
                 given=given,
                 organization_id=person.organization_id,
                 email=(person.email or "").strip().casefold() or None,
+                position=fold_name(person.position or "", stored=True),
             )
             index.entries[person.id] = entry
             index._position[person.id] = len(index._ids)
@@ -193,11 +252,8 @@ class RosterIndex:
                 index.by_email.setdefault(entry.email, []).append(person.id)
             if organization is not None:
                 index._org_people.setdefault(organization.id, []).append(person.id)
-                for name in (organization.name, organization.short_name):
-                    if name:
-                        place = org_place(name, stored=True)
-                        if place:
-                            places.setdefault(place, set()).add(organization.id)
+                for place in _org_places(organization):
+                    places.setdefault(place, set()).add(organization.id)
         index._expected_pool = index._pool(index.expected)
         index.places = tuple(sorted(places, key=len, reverse=True))
         index.place_orgs = places
@@ -252,13 +308,48 @@ class RosterIndex:
         pools = [self._expected_pool]
         if hinted:
             pools.append(self._pool(p for o in hinted for p in self._org_people.get(o, ())))
+        positions = [p for clean in cleaned for p in clean.positions]
         for clean in cleaned:
             for variant in clean.variants:
                 if clean.is_latin:
-                    self._latin(variant, pools, offer)
+                    self._latin_either_way(variant, pools, offer, best)
                 else:
                     self._thai(variant, pools, offer)
+        if hinted and positions:
+            self._by_position(positions, hinted, best, offer)
         return sorted(best.values(), key=lambda s: s.score, reverse=True)
+
+    def _latin_either_way(
+        self, variant: str, pools: list[list[int]], offer: Offer, best: dict[int, Scored]
+    ) -> None:
+        """`Kaya, Deniz`, `Müller Franz`: the surname first is tried too, when the name as
+        written found nobody clearly (it costs a second scan and spelling)."""
+        self._latin(variant, pools, offer)
+        words = variant.split()
+        if len(words) > 1 and not any(s.score >= MATCH_THRESHOLD for s in best.values()):
+            self._latin(" ".join([*words[1:], words[0]]), pools, offer)
+
+    def _by_position(
+        self, positions: list[str], hinted: set[int], best: dict[int, Scored], offer: Offer
+    ) -> None:
+        """`นายก ทต.ก้อ`, `ผอ.กองสาธารณสุข บ้านกลาง`: the office's people in that post.
+
+        Named candidates holding the post gain a little; with no name at all, the one
+        person in the post is the answer, several are offered."""
+        holders = [
+            p
+            for o in hinted
+            for p in self._org_people.get(o, ())
+            if holds_position(self.entries[p].position, positions)
+        ]
+        for person_id in holders:
+            if person_id in best:
+                best[person_id].score += POSITION_BONUS
+        if not best:
+            for person_id in holders:
+                offer(
+                    person_id, POSITION_ONLY if len(holders) == 1 else AMBIGUOUS_FLOOR, "position"
+                )
 
     def _pool(self, ids: Iterable[int]) -> list[int]:
         return sorted({self._position[p] for p in ids if p in self._position})
@@ -277,12 +368,13 @@ class RosterIndex:
         for pool in pools:
             for position in pool:
                 score = fuzz.ratio(query, choices[position], score_cutoff=SUGGESTION_FLOOR)
-                if score:
+                if score and shares_a_word(query, choices[position]):
                     offer(self._ids[position], score * factor, "name")
         for _choice, score, position in process.extract(
             query, choices, scorer=fuzz.ratio, limit=8, score_cutoff=SUGGESTION_FLOOR
         ):
-            offer(self._ids[position], score * factor, "name")
+            if shares_a_word(query, choices[position]):
+                offer(self._ids[position], score * factor, "name")
 
     def _latin(self, variant: str, pools: list[list[int]], offer: Offer) -> None:
         """An English spelling against the Thai names: skeletons narrow, royin decides."""
@@ -306,7 +398,12 @@ class RosterIndex:
         for sounded, position in sorted(sounding, reverse=True)[:ROMANIZED_CANDIDATES]:
             entry = self.entries[self._ids[position]]
             thai = entry.given if single else entry.full
-            spelled = fuzz.ratio(variant, romanized(thai))
+            if not any("\u0e01" <= c <= "\u0e4e" for c in thai):
+                continue  # a Latin name on the roster was compared as it is written
+            spelling = romanized(thai)
+            if not shares_a_word(variant, spelling):
+                continue
+            spelled = fuzz.ratio(variant, spelling)
             score = min(LATIN_CEILING, (spelled + sounded) / 2)
             if score >= SUGGESTION_FLOOR:
                 offer(entry.person_id, score * (GIVEN_ONLY if single else 1.0), "romanized")

@@ -10,6 +10,7 @@ is นายก + ประภัสร์) both readings are kept as variants a
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import deque
 from dataclasses import dataclass, field
 from itertools import product
@@ -103,26 +104,40 @@ _DEVICE = re.compile(
     r"(?:\b(?:iphone|ipad|ipod|macbook(?:\s+(?:pro|air))?|imac|galaxy(?:\s+[a-z]*\d+\w*)?|"
     r"samsung(?:\s+[a-z]*\d+\w*)?|android|huawei|oppo|vivo|xiaomi|redmi|realme|pixel\s*\d*|"
     r"tablet|desktop|laptop|pc|notebook|zoom\s+user|zoom|teams|guest|windows|"
-    r"sm-[a-z]\d+\w*)\b|ผู้ใช้\s*zoom|ผู้ใช้|โทรศัพท์|มือถือ|แท็บเล็ต|ไอโฟน|ไอแพด)",
+    r"ext|external|unverified|sm-[a-z]\d+\w*)\b|ผู้ใช้\s*zoom|ผู้ใช้|โทรศัพท์|มือถือ|แท็บเล็ต|"
+    r"ไอโฟน|ไอแพด|ภายนอก|ไม่ได้ยืนยัน|\(แขก\))",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"[’'`]s\b", re.IGNORECASE)
 _LEADING_OF = re.compile(r"^(?:ของ|of)\b\s*|\s(?:ของ|of)$", re.IGNORECASE)
-_SEPARATORS = re.compile(r"[_|/\\,;:+\-–—•·()\[\]{}<>\"“”]+")
+_SEPARATORS = re.compile(r"[_|/\\,;:+\-–—•·()\[\]{}<>\"“”ฯ]+")
 _BRACKETS = re.compile(r"[()\[\]{}<>\"“”,;|]+")
 _LATIN = re.compile(r"[a-z]")
 _THAI = re.compile(r"[\u0e01-\u0e4e]")
 _DIGITS_ONLY = re.compile(r"^[\d.#]+$")
 
 
+_ACCENTED = re.compile(r"[\u00c0-\u024f]")
+
+
+def deaccent(text: str) -> str:
+    """`pérez` → `perez`, `müller` → `muller`: Latin accents off, Thai untouched."""
+    if not _ACCENTED.search(text):
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    bare = "".join(c for c in decomposed if not "\u0300" <= c <= "\u036f")
+    return unicodedata.normalize("NFC", bare)
+
+
 def _fold(text: str) -> str:
-    return " ".join(normalize_text(text).casefold().split())
+    return " ".join(deaccent(normalize_text(text).casefold()).split())
 
 
 _PREFIXES = sorted(
     {_fold(w) for w in (*HONORIFICS, *EXTRA_HONORIFICS, *POSITION_WORDS)}, key=len, reverse=True
 )
 _ORG_PREFIXES = sorted(ORG_PREFIXES, key=len, reverse=True)
+_POSITION_SET = {_fold(w) for w in POSITION_WORDS}
 
 
 @dataclass
@@ -132,7 +147,10 @@ class CleanName:
     raw: str
     variants: list[str] = field(default_factory=list)
     org_mentions: list[str] = field(default_factory=list)
-    """What followed an organisation prefix: `ลำพูน` in `ทม.ลำพูน` (to find the office)."""
+    """What followed an organisation prefix: `ลำพูน` in `ทม.ลำพูน` (to find the office),
+    and town words standing alone (`ปลัด สมชาย ทาปลาดุก`)."""
+    positions: list[str] = field(default_factory=list)
+    """The position words taken off (`ปลัด`, `ผอ.`, `กองสาธารณสุข`)."""
 
     @property
     def best(self) -> str:
@@ -169,7 +187,7 @@ def _strip_org(text: str, mentions: list[str], places: tuple[str, ...]) -> str:
     return " ".join(out)
 
 
-def _token_readings(token: str) -> list[str]:
+def _token_readings(token: str, positions: list[str] | None = None) -> list[str]:
     """A token with leading honorifics and position words taken off, every reading."""
     readings: list[str] = []
     pending = deque([token])
@@ -182,7 +200,9 @@ def _token_readings(token: str) -> list[str]:
         stripped = False
         for prefix in _PREFIXES:
             if current.startswith(prefix) and current != prefix:
-                rest = current[len(prefix) :].lstrip(". ")
+                rest = current[len(prefix) :].lstrip(". ฯ")
+                if positions is not None and prefix in _POSITION_SET:
+                    positions.append(prefix)
                 pending.append(rest)
                 shorter = _SHADOWED.get(prefix)
                 if shorter:
@@ -190,6 +210,8 @@ def _token_readings(token: str) -> list[str]:
                 stripped = True
                 break
             if current == prefix:
+                if positions is not None and prefix in _POSITION_SET:
+                    positions.append(prefix)
                 stripped = True
                 break
         if not stripped and current:
@@ -214,7 +236,15 @@ def clean_display_name(display_name: str, places: tuple[str, ...] = ()) -> Clean
     text = _SEPARATORS.sub(" ", text)
     tokens = [t.strip(".") for t in text.split() if not _DIGITS_ONLY.match(t)]
     tokens = [t for t in tokens if t and t not in {"ของ", "of", "the"}]
-    readings = [_token_readings(t) for t in tokens]
+    readings = []
+    for token in tokens:
+        token_readings = _token_readings(token, result.positions)
+        # A town alone (`ทาปลาดุก`, `ลี้`) says where the person works, not who they are.
+        place = next((r for r in token_readings if r in places), None)
+        if place is not None and len(tokens) > 1:
+            result.org_mentions.append(place)
+            token_readings = [""]
+        readings.append(token_readings)
     variants: list[str] = []
     for combination in product(*readings[:6]):
         variant = " ".join(w for w in combination if w)
@@ -232,7 +262,7 @@ def fold_name(text: str, *, stored: bool = False) -> str:
     `stored` text was normalised when it was saved; skipping that again is most of
     the cost of preparing a large roster.
     """
-    folded = " ".join(text.casefold().split()) if stored else _fold(text)
+    folded = " ".join(deaccent(text.casefold()).split()) if stored else _fold(text)
     return " ".join(_SEPARATORS.sub(" ", folded).split())
 
 

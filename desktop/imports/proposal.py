@@ -68,6 +68,8 @@ class ProposalRow:
     intervals: list[tuple[datetime, datetime]] = field(default_factory=list, repr=False)
     rememberable: bool = True
     """False for names that say nothing of the person (`iPhone`, `Zoom user`)."""
+    guest: bool = False
+    """Joined as a guest (`Name (Guest)` in Teams): not the member of that name unasked."""
 
     @property
     def report_name(self) -> str:
@@ -110,11 +112,12 @@ class Proposal:
         return [p for p in self.expected if p not in seen and p not in self.maybe_seen()]
 
     def maybe_seen(self) -> set[int]:
-        """Expected people among the candidates of rows still waiting for a choice."""
+        """Expected people among the candidates of rows still waiting for a choice, be
+        they ambiguous or unknown: any row that could be the person keeps them."""
         return {
             candidate.person_id
             for row in self.rows
-            if row.person_id is None and not row.ignore and row.status == "ambiguous"
+            if row.person_id is None and not row.ignore and not row.new_person
             for candidate in row.candidates
             if candidate.person_id in self.expected
         }
@@ -185,6 +188,7 @@ def propose_row(
         joins=participant.joins,
         intervals=participant.intervals,
         rememberable=any(c.variants for c in cleaned),
+        guest=bool(participant.guest),
     )
     aliased = index.by_alias([cell])
     email_ids = index.by_email.get((participant.email or "").strip().casefold(), [])
@@ -215,6 +219,7 @@ def build_proposal(session: Session, meeting_id: int, report: Report) -> Proposa
     index = RosterIndex.from_session(session, expected=expected)
     labels: dict[int, str] = {}
     rows = [propose_row(p, index, labels) for p in report.participants]
+    _guests_apart(rows)
     proposal = Proposal(
         meeting_id=meeting_id,
         platform=report.platform,
@@ -235,6 +240,15 @@ def build_proposal(session: Session, meeting_id: int, report: Report) -> Proposa
                 f"{meeting.date.isoformat()}: is it the right report?"
             )
     return proposal
+
+
+def _guests_apart(rows: list[ProposalRow]) -> None:
+    """A guest row matched to a member who also came as a member: two people of one name
+    (Teams' `(Guest)`), so the guest row waits for the secretary's choice."""
+    members = {row.person_id for row in rows if row.person_id is not None and not row.guest}
+    for row in rows:
+        if row.guest and row.person_id in members and row.via != "alias":
+            row.status, row.person_id, row.via = "ambiguous", None, None
 
 
 # --- applying ---------------------------------------------------------------------

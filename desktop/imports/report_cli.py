@@ -102,7 +102,7 @@ def run_report_import(
     maybe = [p for p in proposal.expected if p in proposal.maybe_seen()]
     if maybe:
         names = ", ".join(proposal.expected[p] for p in maybe)
-        lines.append(f"Expected and perhaps in an ambiguous row, left as they are: {names}")
+        lines.append(f"Expected and perhaps in an undecided row, left as they are: {names}")
     missing = proposal.missing()
     if missing:
         names = ", ".join(proposal.expected[p] for p in missing)

@@ -201,3 +201,25 @@ def test_chat_line_and_form_sign_ins_settle_attendance_through_the_review(
         ).one()
         assert (line.status, line.source, line.joined) == ("present", source, seen)
     database.close()
+
+
+def test_the_review_names_who_would_be_marked_absent_before_it_is_done(
+    qtbot, open_window, db_path, report
+):
+    ids = two_meetings(db_path)
+    window, _agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
+    importer = window.minutes_tools.report_import
+    window.minutes_tools.report_action.trigger()
+    qtbot.waitUntil(
+        lambda: importer.dialog is not None and importer.dialog.isVisible(), timeout=10_000
+    )
+    dialog = importer.dialog
+    missing = [dialog.proposal.expected[p] for p in dialog.proposal.missing()]
+    assert missing, "the test meeting expects someone the report does not name"
+    assert f"({len(missing)}" in dialog.absent.text()
+    assert all(name in dialog.absent.text() for name in missing)
+    # Ignoring the row that named the mayor makes him one of those to be marked.
+    mayor = row_number(dialog, "ทต.บ้านกลาง นายก สมชาย")
+    dialog.decide(mayor, "ignore")
+    assert f"({len(missing) + 1}" in dialog.absent.text()
+    dialog.reject()

@@ -144,9 +144,7 @@ class ReportReviewDialog(QDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.row_label = QLabel(self)
-        self.absent = QCheckBox(
-            self.tr("Mark the expected people who are not in the report as absent"), self
-        )
+        self.absent = QCheckBox(self)
         self.remember = QCheckBox(self.tr("Remember these display names for the next report"), self)
         self.remember.setChecked(True)
         self.buttons = QDialogButtonBox(
@@ -241,6 +239,14 @@ class ReportReviewDialog(QDialog):
         self.model.row_changed(number)
 
     def _show_counts(self, *_args) -> None:
+        # Who would be marked absent, named before it is done (changes as rows are settled).
+        missing = [self.proposal.expected[p] for p in self.proposal.missing()]
+        shown = ", ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
+        self.absent.setText(
+            self.tr("Mark as absent the expected people no row could be ({0}): {1}").format(
+                len(missing), shown or "-"
+            )
+        )
         rows = self.proposal.rows
         settled = sum(1 for r in rows if r.ignore or r.new_person or r.person_id is not None)
         self.heading.setText(
