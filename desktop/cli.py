@@ -40,7 +40,7 @@ def _with_global_options(parser: argparse.ArgumentParser) -> argparse.ArgumentPa
 def build_parser() -> argparse.ArgumentParser:
     parser = _with_global_options(
         _Parser(
-            prog="python main.py",
+            prog="prachum" if getattr(sys, "frozen", False) else "python main.py",
             description=(
                 "Prachum: meetings, minutes and attendance for Thai local-authority networks. "
                 "Without a COMMAND, the desktop window opens."
@@ -420,7 +420,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAULT
     except BrokenPipeError:
         # `... | head`: the reader has gone; not a fault. Quiet the interpreter's own flush.
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
         return EXIT_OK
     except Exception as exc:
         if args.debug:

@@ -10,6 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from desktop.core.errors import PrachumError, folder_missing
+from desktop.core.file_names import check_new_file
+
+# Windows' error numbers when another program holds the file: a sharing violation, a
+# lock violation, and "access denied" (what replacing a file Word has open gives).
+ERROR_ACCESS_DENIED = 5
+ERROR_SHARING_VIOLATION = 32
+ERROR_LOCK_VIOLATION = 33
 
 
 def write_atomically(target: Path | str, write: Callable[[Path], None]) -> Path:
@@ -17,6 +24,7 @@ def write_atomically(target: Path | str, write: Callable[[Path], None]) -> Path:
 
     The temporary file is in the same folder, so os.replace is atomic. Any failure
     removes it and becomes a PrachumError that says why in words a secretary can act on.
+    A name Windows cannot hold is refused before anything is written.
     """
     from desktop.core.protected_files import refuse_if_protected
 
@@ -25,6 +33,7 @@ def write_atomically(target: Path | str, write: Callable[[Path], None]) -> Path:
     if not folder.is_dir():
         raise folder_missing(folder)
     refuse_if_protected(target, document=True)
+    check_new_file(target)
     # A short temporary name: one made from the target's could make a valid name too long.
     suffix = target.suffix if len(target.suffix) <= 16 else ".tmp"
     try:
@@ -49,6 +58,23 @@ def write_atomically(target: Path | str, write: Callable[[Path], None]) -> Path:
 
 
 def _explain(exc: OSError, target: Path) -> PrachumError:
+    winerror = getattr(exc, "winerror", None)
+    if winerror in (ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION):
+        return PrachumError(
+            f"บันทึกไฟล์ {target.name} ไม่ได้: ไฟล์นี้เปิดอยู่ในโปรแกรมอื่น (เช่น Word, Excel "
+            "หรือโปรแกรมอ่าน PDF) ปิดไฟล์ในโปรแกรมนั้นก่อน แล้วลองอีกครั้ง",
+            f"Cannot write {target.name}: it is open in another program (Word, Excel or a "
+            "PDF reader, say). Close it in that program, then try again.",
+        )
+    if winerror == ERROR_ACCESS_DENIED:
+        return PrachumError(
+            f"บันทึกไฟล์ {target.name} ไม่ได้: ไฟล์อาจเปิดอยู่ในโปรแกรมอื่น (เช่น Word, Excel "
+            "หรือโปรแกรมอ่าน PDF) ให้ปิดไฟล์ในโปรแกรมนั้นแล้วลองอีกครั้ง "
+            "หรือไฟล์/โฟลเดอร์นี้ไม่อนุญาตให้เขียน",
+            f"Cannot write {target.name}: it may be open in another program (Word, Excel or "
+            "a PDF reader, say): close it there and try again; or the file or its folder "
+            "cannot be written to.",
+        )
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return PrachumError(
             f"บันทึกไฟล์ {target.name} ไม่ได้: ไม่มีสิทธิ์เขียนในโฟลเดอร์นี้ หรือไฟล์เปิดอยู่ในโปรแกรมอื่น",

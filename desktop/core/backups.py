@@ -21,6 +21,7 @@ from desktop.core.backup_check import BackupRefused, check_backup
 from desktop.core.db import Database, backup_database
 from desktop.core.db_file import copy_database, readonly_uri
 from desktop.core.errors import DatabaseProblem, PrachumError, folder_missing, write_failure
+from desktop.core.file_names import check_new_file
 from desktop.core.protected_files import refuse_if_protected, same_file
 
 __all__ = ["BackupRefused", "backup_to", "list_backups", "restore_from", "rotate_backups"]
@@ -39,6 +40,7 @@ def backup_to(database: Database, target: Path | str) -> Path:
         )
     if not target.parent.is_dir():
         raise folder_missing(target.parent)
+    check_new_file(target)
     try:
         return backup_database(database.engine, target, database.path)
     except (OSError, sqlite3.Error) as exc:

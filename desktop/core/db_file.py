@@ -12,19 +12,32 @@ from functools import lru_cache
 from pathlib import Path
 
 from desktop import APP_NAME
+from desktop.core import file_names
 from desktop.core.errors import DatabaseProblem
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+def data_folder() -> Path:
+    """The user's data folder, created when missing: on Windows %LOCALAPPDATA%\\Prachum,
+    local rather than roaming (a database, its lock and its backups stay on this PC; a
+    roaming profile copies files at logon and logoff, and would carry a lock away), as
+    the README says; elsewhere platformdirs' (~/.local/share/Prachum on Linux)."""
+    local = os.environ.get("LOCALAPPDATA")
+    if file_names.on_windows() and local:
+        folder = Path(local) / APP_NAME
+    else:
+        from platformdirs import user_data_dir
+
+        folder = Path(user_data_dir(APP_NAME, appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def default_db_path() -> Path:
     """The database in the user's data folder (created when missing)."""
-    from platformdirs import user_data_dir
-
-    folder = Path(user_data_dir(APP_NAME, appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / "prachum.db"
+    return data_folder() / "prachum.db"
 
 
 _REVISION_LINE = re.compile(r"^(down_revision|revision)\s*=\s*['\"]?([\w-]*)['\"]?", re.MULTILINE)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.backups import backup_folder, backup_to, list_backups
 from desktop.core.errors import PrachumError
+from desktop.core.file_names import proposed_path
 from desktop.ui.base.autosave import flush_pending
 from desktop.ui.base.settings import MAX_BACKUPS_KEPT, AppSettings
 from desktop.ui.base.store import Store
@@ -169,7 +170,7 @@ class BackupActions(QObject):
         name, _filter = QFileDialog.getSaveFileName(
             self.window,
             self.tr("Back up the database"),
-            str(folder / self.default_backup_name()),
+            str(proposed_path(folder, self.default_backup_name())),
             self.tr("Prachum database (*.db)"),
         )
         if name:

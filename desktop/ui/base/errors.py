@@ -18,7 +18,6 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop import APP_NAME
 from desktop.core.errors import PrachumError
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
@@ -27,11 +26,9 @@ log = logging.getLogger("desktop.ui")
 
 
 def default_log_path() -> Path:
-    from platformdirs import user_data_dir
+    from desktop.core.db_file import data_folder
 
-    folder = Path(user_data_dir(APP_NAME, appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / "prachum.log"
+    return data_folder() / "prachum.log"
 
 
 class ErrorReporter:

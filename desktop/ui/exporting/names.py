@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
+from desktop.core.file_names import mend_file_name
 from desktop.core.thai import be_year
 
-# Characters no Windows, macOS or Linux file name may hold, and control characters.
-_FORBIDDEN = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
-MAX_STEM = 120
 
-
-def safe_file_name(text: str) -> str:
-    """`text` usable as a file name anywhere: forbidden characters become `-`."""
-    name = _FORBIDDEN.sub("-", text).strip(" .-")
-    name = re.sub(r"\s+", " ", name)
-    return name[:MAX_STEM].rstrip(" .-") or "prachum"
+def file_name(stem: str, suffix: str) -> str:
+    """`stem` + `suffix` usable as a file name anywhere (see file_names.mend_file_name):
+    no forbidden character, no device name, short enough for every file system."""
+    return mend_file_name(stem + suffix, suffix=suffix)
 
 
 def _be_date(d: date) -> str:
@@ -31,19 +26,19 @@ def meeting_part(number: int | None, on: date) -> str:
 
 
 def minutes_name(number: int | None, on: date) -> str:
-    return safe_file_name(f"รายงานการประชุม-{meeting_part(number, on)}") + ".docx"
+    return file_name(f"รายงานการประชุม-{meeting_part(number, on)}", ".docx")
 
 
 def attendance_name(number: int | None, on: date) -> str:
-    return safe_file_name(f"รายชื่อผู้เข้าประชุม-{meeting_part(number, on)}") + ".xlsx"
+    return file_name(f"รายชื่อผู้เข้าประชุม-{meeting_part(number, on)}", ".xlsx")
 
 
 def signin_name(number: int | None, on: date) -> str:
-    return safe_file_name(f"ใบลงชื่อเข้าประชุม-{meeting_part(number, on)}") + ".xlsx"
+    return file_name(f"ใบลงชื่อเข้าประชุม-{meeting_part(number, on)}", ".xlsx")
 
 
 def meeting_file_name(number: int | None, on: date) -> str:
-    return safe_file_name(f"การประชุม-{meeting_part(number, on)}") + ".meeting.json"
+    return file_name(f"การประชุม-{meeting_part(number, on)}", ".meeting.json")
 
 
 def summary_name(network: str, date_from: date | None, date_to: date | None) -> str:
@@ -59,4 +54,4 @@ def summary_name(network: str, date_from: date | None, date_to: date | None) -> 
         start = _be_date(date_from) if date_from else "เริ่มต้น"
         end = _be_date(date_to) if date_to else "ปัจจุบัน"
         period = f"{start}-ถึง-{end}"
-    return safe_file_name(f"สรุปการเข้าประชุม-{network}-{period}") + ".xlsx"
+    return file_name(f"สรุปการเข้าประชุม-{network}-{period}", ".xlsx")

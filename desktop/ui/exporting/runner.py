@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import PrachumError
+from desktop.core.file_names import proposed_path
 from desktop.core.services.views import meeting_details
 from desktop.ui.base.autosave import flush_pending
 from desktop.ui.base.settings import AppSettings
@@ -182,7 +183,10 @@ class Exporter(QObject):
     def ask_path(self, job: ExportJob) -> Path | None:
         folder = Path(self.settings.last_folder("export"))
         chosen, _filter = QFileDialog.getSaveFileName(
-            self.window, job.title, str(folder / job.default_name), job.file_filter
+            self.window,
+            job.title,
+            str(proposed_path(folder, job.default_name, suffix=job.suffix)),
+            job.file_filter,
         )
         if not chosen:
             return None
