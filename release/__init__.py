@@ -1,0 +1,1 @@
+"""The standalone build: the PyInstaller recipe, the installers, the desktop entry."""

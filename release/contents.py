@@ -1,0 +1,145 @@
+"""What goes into the standalone bundle besides the code PyInstaller finds by itself.
+
+Everything the app reads as a file at run time is listed here, at the place the code
+looks for it relative to its own modules (`desktop/core/migrations`, `resources/`), so
+the frozen app finds it exactly where a checkout has it. Read by the PyInstaller recipe
+(release/prachum.spec) and by the tests that check the bundle.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Qt modules the app does not use: PyInstaller would otherwise follow PySide6's optional
+# imports into them. QtTest is only for the test driver, which a bundle never runs.
+UNUSED_QT = (
+    "QtNetwork",
+    "QtQml",
+    "QtQuick",
+    "QtQuickWidgets",
+    "QtQuickControls2",
+    "QtQuickTest",
+    "QtOpenGL",
+    "QtOpenGLWidgets",
+    "QtSql",
+    "QtSvgWidgets",
+    "QtPrintSupport",
+    "QtDesigner",
+    "QtHelp",
+    "QtUiTools",
+    "QtConcurrent",
+    "QtDBus",
+    "QtXml",
+    "QtTest",
+)
+
+# Modules of the Python world a desktop bundle never needs; several come in through
+# optional imports of the libraries (tkinter through PyInstaller's own defaults,
+# the test tools through the installed environment).
+UNUSED_PYTHON = (
+    "tkinter",
+    "unittest",
+    "pydoc",
+    "pytest",
+    "_pytest",
+    "hypothesis",
+    "pytestqt",
+    "IPython",
+    "numpy",
+    "pandas",
+    "PIL",
+    "desktop.ui.test_driver",
+    "desktop.ui.screenshots",
+)
+
+# PyThaiNLP's corpus is 63 MB of models; the app reads only the word list (through
+# romanisation's tokeniser) and the catalogue and stopwords the package loads itself.
+PYTHAINLP_CORPUS = ("default_db.json", "words_th.txt", "stopwords_th.txt", "corpus_license.md")
+
+
+# Qt's own translations (its dialogs' buttons): the app's two languages only.
+QT_LANGUAGES = ("th", "en")
+
+
+def keep_in_bundle(destination: str) -> bool:
+    """Whether a data file the hooks collected belongs in the bundle (by its place there):
+    PyThaiNLP's hook takes its whole corpus, PySide6's every language Qt speaks."""
+    parts = Path(destination).parts
+    if parts[:2] == ("pythainlp", "corpus") and len(parts) == 3:
+        return parts[2] in PYTHAINLP_CORPUS or parts[2].endswith(".py")
+    if parts[:3] == ("PySide6", "Qt", "translations"):
+        return Path(parts[-1]).stem.rsplit("_", 1)[-1] in QT_LANGUAGES
+    return True
+
+
+@dataclass
+class BundleContents:
+    datas: list[tuple[str, str]] = field(default_factory=list)
+    hidden_imports: list[str] = field(default_factory=list)
+    excludes: list[str] = field(default_factory=list)
+    icon: str | None = None
+
+
+def pythainlp_data() -> list[tuple[str, str]]:
+    import pythainlp
+
+    corpus = Path(pythainlp.__file__).parent / "corpus"
+    return [(str(corpus / name), "pythainlp/corpus") for name in PYTHAINLP_CORPUS]
+
+
+def imports_of(files: list[Path]) -> list[str]:
+    """Every module the given Python files import (absolute imports), for files the app
+    runs by path (Alembic's environment and migrations) that PyInstaller cannot follow."""
+    names: set[str] = set()
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.add(node.module)
+                names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return sorted(name for name in names if _is_module(name))
+
+
+def _is_module(name: str) -> bool:
+    """`from a import b` names a module a.b or just an attribute of a."""
+    if name.split(".", maxsplit=1)[0] == "__future__":
+        return False
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def bundle_contents(root: Path) -> BundleContents:
+    """The data files, hidden imports and exclusions for a bundle of the checkout `root`."""
+    migrations = root / "desktop" / "core" / "migrations"
+    if not sorted((root / "resources" / "translations").glob("*.qm")):
+        raise SystemExit("no compiled translations: run `make translations` first")
+    # resources/ whole but the translators' sources (templates and fonts, when there are
+    # some, come along); the package's own data files; the migrations as files.
+    resources = [
+        (str(path), str(path.parent.relative_to(root)))
+        for path in sorted((root / "resources").rglob("*"))
+        if path.is_file() and path.suffix != ".ts"
+    ]
+    package_data = [
+        (str(path), str(path.parent.relative_to(root)))
+        for path in sorted((root / "desktop").rglob("*"))
+        if path.is_file()
+        and "__pycache__" not in path.parts
+        and (path.suffix not in (".py", ".pyc") or migrations in path.parents)
+    ]
+    excludes = [f"PySide6.{name}" for name in UNUSED_QT] + list(UNUSED_PYTHON)
+    hidden = imports_of(sorted(migrations.rglob("*.py")))
+    icon = root / "release" / ("prachum.ico" if sys.platform == "win32" else "prachum.png")
+    return BundleContents(
+        [*resources, *package_data, *pythainlp_data()],
+        hidden,
+        excludes,
+        str(icon) if icon.exists() else None,
+    )
