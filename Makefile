@@ -76,3 +76,34 @@ screenshots: system-packages $(VENV)/.installed translations
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+# --- The standalone bundle, the desktop entry and the Windows installer (release/) -------
+# `make dist` builds dist/prachum/ with PyInstaller (skipped when nothing in it changed);
+# Windows builds the same with release/build-windows.ps1 (`make windows` says how).
+SYSTEM_PACKAGES += nsis
+.PHONY: dist install-desktop windows installer-check
+
+$(VENV)/.installed-dist: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -q -e '.[dist]'
+	@touch $@ $(VENV)/.installed
+
+dist: $(VENV)/.installed-dist translations
+	$(PY) -m release.build
+
+bench: dist
+
+install-desktop: dist
+	$(PY) -m release.desktop_entry
+
+# makensis from Debian's nsis compiles the installer script against a stand-in folder
+# (the test suite does it too); the real installer is built on Windows.
+installer-check: system-packages
+	@rm -rf build/nsis-standin && mkdir -p build/nsis-standin/_internal
+	@touch build/nsis-standin/prachum.exe build/nsis-standin/prachumw.exe
+	makensis -V2 -DBUNDLE=$(CURDIR)/build/nsis-standin -DOUTFILE=$(CURDIR)/build/Prachum-setup-check.exe release/prachum.nsi
+
+windows:
+	@echo "On Windows, with Python 3.11 and NSIS installed, from a clone of this repository:"
+	@echo "  powershell -ExecutionPolicy Bypass -File release\\build-windows.ps1 [-SmokeTest]"
+	@echo "It builds dist\\prachum\\ and dist\\Prachum-setup-<version>.exe;"
+	@echo ".github/workflows/windows.yml runs it on a Windows runner."
