@@ -148,14 +148,16 @@ def test_the_command_line_refuses_a_reserved_name_and_writes_nothing(tmp_path, c
 
 def test_a_path_over_259_characters_is_refused_on_windows_only(tmp_path):
     folder = tmp_path.joinpath(*[letter * 60 for letter in "กขคง"])
-    folder.mkdir(parents=True)
+    if not file_names.on_windows():  # Windows itself may refuse to make it
+        folder.mkdir(parents=True)
     target = folder / "รายงานการประชุม.docx"
     assert len(str(target)) > 259
     with pytest.raises(PrachumError) as refused:
         check_new_file(target, windows=True)
     assert "259" in refused.value.message("en") and "Word" in refused.value.message("en")
     check_new_file(target, windows=False)  # Linux takes 4,096
-    assert write_atomically(target, lambda t: t.write_bytes(b"x")).read_bytes() == b"x"
+    if not file_names.on_windows():
+        assert write_atomically(target, lambda t: t.write_bytes(b"x")).read_bytes() == b"x"
 
 
 # --- the data folder, the lock and the backups under %LOCALAPPDATA% -----------------------
