@@ -52,8 +52,6 @@ UNUSED_PYTHON = (
     "numpy",
     "pandas",
     "PIL",
-    "desktop.ui.test_driver",
-    "desktop.ui.screenshots",
 )
 
 # PyThaiNLP's corpus is 63 MB of models; the app reads only the word list (through
@@ -74,6 +72,27 @@ def keep_in_bundle(destination: str) -> bool:
     if parts[:3] == ("PySide6", "Qt", "translations"):
         return Path(parts[-1]).stem.rsplit("_", 1)[-1] in QT_LANGUAGES
     return True
+
+
+# A Thai UI font for a Linux system that has none (Windows and macOS always do): Loma,
+# from Debian's fonts-thai-tlwg (GPL-2+ with the font exception; its copyright file goes
+# along). The window loads it only when no installed font has Thai.
+THAI_UI_FONT_FILES = ("Loma.ttf", "Loma-Bold.ttf")
+
+
+def thai_ui_font() -> list[tuple[str, str]]:
+    if not sys.platform.startswith("linux"):
+        return []
+    found = []
+    for folder in (Path("/usr/share/fonts"), Path("/usr/local/share/fonts")):
+        for name in THAI_UI_FONT_FILES:
+            found += [(str(p), "resources/fonts") for p in sorted(folder.rglob(name))[:1]]
+    if not found:
+        raise SystemExit("no Thai UI font to bundle: install fonts-thai-tlwg")
+    notice = Path("/usr/share/doc/fonts-thai-tlwg/copyright")
+    return found[: len(THAI_UI_FONT_FILES)] + (
+        [(str(notice), "resources/fonts")] if notice.is_file() else []
+    )
 
 
 @dataclass
@@ -138,7 +157,7 @@ def bundle_contents(root: Path) -> BundleContents:
     hidden = imports_of(sorted(migrations.rglob("*.py")))
     icon = root / "release" / ("prachum.ico" if sys.platform == "win32" else "prachum.png")
     return BundleContents(
-        [*resources, *package_data, *pythainlp_data()],
+        [*resources, *package_data, *pythainlp_data(), *thai_ui_font()],
         hidden,
         excludes,
         str(icon) if icon.exists() else None,

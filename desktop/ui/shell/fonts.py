@@ -7,6 +7,8 @@ Thai then shows in a mismatched font or as boxes. We choose one explicitly.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -26,6 +28,20 @@ PREFERRED_THAI_FAMILIES = (
     "Tlwg Typo",
 )
 
+# resources/fonts beside desktop/, in a checkout as in the bundle (empty in a checkout).
+BUNDLED_FONTS = Path(__file__).resolve().parents[3] / "resources" / "fonts"
+
+
+def load_bundled_fonts(folder: Path = BUNDLED_FONTS) -> list[str]:
+    """Add the fonts that came with the app (the Linux bundle carries a Thai one, from
+    fonts-thai-tlwg); the families they brought."""
+    families: list[str] = []
+    for path in sorted(folder.glob("*.ttf")) if folder.is_dir() else []:
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families += QFontDatabase.applicationFontFamilies(font_id)
+    return families
+
 
 def has_thai(family: str) -> bool:
     return QFontDatabase.WritingSystem.Thai in QFontDatabase.writingSystems(family)
@@ -36,6 +52,8 @@ def thai_family(current: str) -> str | None:
     if has_thai(current):
         return current
     installed = set(QFontDatabase.families(QFontDatabase.WritingSystem.Thai))
+    if not installed and load_bundled_fonts():  # a Linux bundle on a system without one
+        installed = set(QFontDatabase.families(QFontDatabase.WritingSystem.Thai))
     for family in PREFERRED_THAI_FAMILIES:
         if family in installed:
             return family
