@@ -62,7 +62,7 @@ def build(dist: Path = DIST, work: Path = WORK, *, force: bool = False) -> Path:
     """Build the bundle into `dist` unless the one there is current; its executable."""
     if not force and is_current(dist):
         return executable(dist)
-    from desktop.ui.i18n_build import compile_translations
+    from desktop.ui.base.i18n_build import compile_translations
 
     compile_translations()  # the .qm files go into the bundle
     (dist / KEY_FILE).unlink(missing_ok=True)
