@@ -52,6 +52,7 @@ UNUSED_PYTHON = (
     "numpy",
     "pandas",
     "PIL",
+    "icu",  # PyICU is a test-only dependency (the app sorts Thai without it); 40 MB
 )
 
 # PyThaiNLP's corpus is 63 MB of models; the app reads only the word list (through
@@ -64,14 +65,17 @@ QT_LANGUAGES = ("th", "en")
 
 
 def keep_in_bundle(destination: str) -> bool:
-    """Whether a data file the hooks collected belongs in the bundle (by its place there):
-    PyThaiNLP's hook takes its whole corpus, PySide6's every language Qt speaks."""
+    """Whether a file the hooks collected belongs in the bundle (by its place there):
+    PyThaiNLP's hook takes its whole corpus, PySide6's every language Qt speaks and every
+    platform theme."""
     parts = Path(destination).parts
     if parts[:2] == ("pythainlp", "corpus") and len(parts) == 3:
         return parts[2] in PYTHAINLP_CORPUS or parts[2].endswith(".py")
     if parts[:3] == ("PySide6", "Qt", "translations"):
         return Path(parts[-1]).stem.rsplit("_", 1)[-1] in QT_LANGUAGES
-    return True
+    # Qt's GTK 3 theme would carry the build machine's GTK (and its cairo, pango…) into
+    # the bundle, where it may clash with the system's; the portal theme stays.
+    return not (parts[-1].startswith("libqgtk3") and "platformthemes" in parts)
 
 
 # A Thai UI font for a Linux system that has none (Windows and macOS always do): Loma,
