@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop.core.errors import PrachumError
@@ -47,7 +48,7 @@ def _name_fits(name: str) -> bool:
     )
 
 
-def _shorten(stem: str, fits) -> str:
+def _shorten(stem: str, fits: Callable[[str], bool]) -> str:
     """The longest start of `stem` that `fits`, never ending between a Thai letter and
     its vowel or tone mark (a mark left without its letter shows as a dotted circle)."""
     while stem and not fits(stem):

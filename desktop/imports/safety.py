@@ -122,17 +122,23 @@ def check_xlsx(path: Path) -> None:
                 f"ไฟล์ {path.name} บีบอัดไว้ผิดปกติ อาจเป็นไฟล์อันตราย",
                 f"{path.name} is compressed {unpacked / packed:.0f} times: a zip bomb, not opened.",
             )
-        try:
-            for member in members:
-                if member.filename.endswith((".xml", ".rels", ".vml")):
-                    _check_xml_prolog(archive, member, path.name)
-        except (NotImplementedError, zipfile.BadZipFile, EOFError) as exc:
-            # A damaged header can ask for a zip feature Python lacks ("zip file version
-            # 6.4", an unknown compression): damaged, as any other broken zip.
-            raise refuse(
-                f"ไฟล์ {path.name} เสียหาย เปิดเป็น XLSX ไม่ได้",
-                f"{path.name} is damaged and cannot be read as XLSX ({exc}).",
-            ) from exc
+        _check_xml_prologs(archive, members, path.name)
+
+
+def _check_xml_prologs(
+    archive: zipfile.ZipFile, members: list[zipfile.ZipInfo], file_name: str
+) -> None:
+    try:
+        for member in members:
+            if member.filename.endswith((".xml", ".rels", ".vml")):
+                _check_xml_prolog(archive, member, file_name)
+    except (NotImplementedError, zipfile.BadZipFile, EOFError) as exc:
+        # A damaged header can ask for a zip feature Python lacks ("zip file version
+        # 6.4", an unknown compression): damaged, as any other broken zip.
+        raise refuse(
+            f"ไฟล์ {file_name} เสียหาย เปิดเป็น XLSX ไม่ได้",
+            f"{file_name} is damaged and cannot be read as XLSX ({exc}).",
+        ) from exc
 
 
 class _RootReached(Exception):
