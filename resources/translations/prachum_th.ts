@@ -205,6 +205,10 @@ Free some disk space and choose Retry, or Cancel to keep working. Discard closes
 <context>
     <name>AttendanceDelegate</name>
     <message>
+        <source>Capacity: ↓ to choose, or type</source>
+        <translation>ตำแหน่งในที่ประชุม: กด ↓ เพื่อเลือก หรือพิมพ์</translation>
+    </message>
+    <message>
         <source>Reason: ↓ to choose, or type</source>
         <translation>เหตุผล: กด ↓ เพื่อเลือก หรือพิมพ์เอง</translation>
     </message>
@@ -248,6 +252,30 @@ Free some disk space and choose Retry, or Cancel to keep working. Discard closes
         <translation>ออก</translation>
     </message>
     <message>
+        <source>Capacity</source>
+        <translation>ตำแหน่งในที่ประชุม</translation>
+    </message>
+    <message>
+        <source>Identity checked by</source>
+        <translation>การยืนยันตัวตน</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>เปิดกล้อง</translation>
+    </message>
+    <message>
+        <source>One-time code (OTP)</source>
+        <translation>รหัส OTP</translation>
+    </message>
+    <message>
+        <source>Known to the meeting</source>
+        <translation>ผู้เข้าประชุมรับรอง</translation>
+    </message>
+    <message>
+        <source>Signed the sheet</source>
+        <translation>ลงลายมือชื่อ</translation>
+    </message>
+    <message>
         <source>Space: present / absent. Type a name to find someone.</source>
         <translation>เว้นวรรค: มา / ไม่มา  พิมพ์ชื่อเพื่อค้นหา</translation>
     </message>
@@ -267,8 +295,40 @@ Free some disk space and choose Retry, or Cancel to keep working. Discard closes
         <translation>เพิ่มทั้งเครือข่าย</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>ไม่กำหนด</translation>
+    </message>
+    <message>
+        <source>How many members must be present to decide</source>
+        <translation>จำนวนสมาชิกที่ต้องมาประชุมจึงจะครบองค์ประชุม</translation>
+    </message>
+    <message>
+        <source>&amp;Quorum</source>
+        <translation>องค์ประชุม (&amp;Q)</translation>
+    </message>
+    <message>
+        <source>More than half</source>
+        <translation>เกินกึ่งหนึ่ง</translation>
+    </message>
+    <message>
+        <source>Set the quorum to more than half of the members expected</source>
+        <translation>กำหนดองค์ประชุมเป็นเกินกึ่งหนึ่งของจำนวนสมาชิก</translation>
+    </message>
+    <message>
         <source>Present: {0}   ·   Absent: {1}   ·   Participants: {2}   ·   Listed: {3}</source>
         <translation>มาประชุม {0} คน   ·   ไม่มาประชุม {1} คน   ·   ผู้เข้าร่วมประชุม {2} คน   ·   ในรายชื่อ {3} คน</translation>
+    </message>
+    <message>
+        <source>No quorum set: the minutes will not say it was reached.</source>
+        <translation>ยังไม่กำหนดองค์ประชุม: รายงานการประชุมจะไม่ระบุว่าครบองค์ประชุม</translation>
+    </message>
+    <message>
+        <source>Quorum reached: {0} members present, {1} needed.</source>
+        <translation>ครบองค์ประชุม: มาประชุม {0} คน องค์ประชุม {1} คน</translation>
+    </message>
+    <message>
+        <source>No quorum: {0} members present, {1} needed. The meeting cannot decide, and the minutes will not say the quorum was reached.</source>
+        <translation>ไม่ครบองค์ประชุม: มาประชุม {0} คน องค์ประชุม {1} คน ที่ประชุมยังลงมติไม่ได้ และรายงานการประชุมจะไม่ระบุว่าครบองค์ประชุม</translation>
     </message>
     <message>
         <source>Remove from the list</source>
@@ -355,6 +415,29 @@ What is in Prachum now is kept as a copy beside the database, so this can be und
     <message>
         <source>Carry over</source>
         <translation>ยกมาติดตาม</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksDialog</name>
+    <message>
+        <source>Before finalising</source>
+        <translation>ก่อนปิดรายงานการประชุม</translation>
+    </message>
+    <message>
+        <source>These look wrong in the minutes. Click one to go to its place and fix it, or finalise anyway.</source>
+        <translation>รายการเหล่านี้น่าจะยังไม่ถูกต้อง คลิกรายการเพื่อไปแก้ไขที่จุดนั้น หรือปิดรายงานการประชุมต่อไปเลย</translation>
+    </message>
+    <message>
+        <source>Click to go there</source>
+        <translation>คลิกเพื่อไปยังจุดนั้น</translation>
+    </message>
+    <message>
+        <source>&amp;Finalise anyway</source>
+        <translation>ปิดรายงานต่อไป (&amp;F)</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -741,6 +824,10 @@ Everything you entered before this is saved, and you can carry on. The details a
     <message>
         <source>&amp;Points</source>
         <translation>ข้อย่อยของมติ (&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Vote</source>
+        <translation>การลงคะแนน (&amp;V)</translation>
     </message>
     <message>
         <source>Actions</source>
@@ -1947,6 +2034,53 @@ Open it here read-only to look things up, or quit and work in the other window.<
     <message>
         <source>Template name</source>
         <translation>ชื่อแม่แบบ</translation>
+    </message>
+</context>
+<context>
+    <name>VoteEditor</name>
+    <message>
+        <source>for</source>
+        <translation>เห็นชอบ</translation>
+    </message>
+    <message>
+        <source>against</source>
+        <translation>ไม่เห็นชอบ</translation>
+    </message>
+    <message>
+        <source>abstain</source>
+        <translation>งดออกเสียง</translation>
+    </message>
+    <message>
+        <source>Open ballot</source>
+        <translation>ลงคะแนนโดยเปิดเผย</translation>
+    </message>
+    <message>
+        <source>Secret ballot</source>
+        <translation>ลงคะแนนลับ</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>เห็นชอบ</translation>
+    </message>
+    <message>
+        <source>Against</source>
+        <translation>ไม่เห็นชอบ</translation>
+    </message>
+    <message>
+        <source>Abstain</source>
+        <translation>งดออกเสียง</translation>
+    </message>
+    <message>
+        <source>Moved by</source>
+        <translation>ผู้เสนอ</translation>
+    </message>
+    <message>
+        <source>Seconded by</source>
+        <translation>ผู้รับรอง</translation>
+    </message>
+    <message>
+        <source>The votes add up to {0}, more than the {1} members present. Finalising will list it.</source>
+        <translation>ผลการลงคะแนนรวม {0} เสียง มากกว่าผู้มาประชุม {1} คน (จะแสดงในรายการตรวจก่อนปิดรายงาน)</translation>
     </message>
 </context>
 <context>

@@ -127,6 +127,8 @@ def restore_subtree(
             place_item(session, new.id, position)
         if item.points:
             services.set_resolution_points(session, new.id, list(item.points))
+        if item.vote is not None:
+            services.set_vote(session, new.id, **item.vote.fields())
         for action in item.actions:
             made[(ACTION, action.id)] = add_action_row(session, new.id, action)
         for child in item.children:

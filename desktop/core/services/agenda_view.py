@@ -36,6 +36,40 @@ class ActionRow:
 
 
 @dataclass(frozen=True)
+class VoteRow:
+    """How an item was voted: each part optional."""
+
+    votes_for: int | None = None
+    votes_against: int | None = None
+    votes_abstain: int | None = None
+    ballot: str | None = None
+    mover_id: int | None = None
+    seconder_id: int | None = None
+
+    @property
+    def empty(self) -> bool:
+        return all(v is None for v in self.fields().values())
+
+    @property
+    def total(self) -> int:
+        return sum(v or 0 for v in (self.votes_for, self.votes_against, self.votes_abstain))
+
+    def fields(self) -> dict[str, object]:
+        """As services.set_vote takes them."""
+        return {
+            "votes_for": self.votes_for,
+            "votes_against": self.votes_against,
+            "votes_abstain": self.votes_abstain,
+            "ballot": self.ballot,
+            "mover_id": self.mover_id,
+            "seconder_id": self.seconder_id,
+        }
+
+
+NO_VOTE = VoteRow()
+
+
+@dataclass(frozen=True)
 class AgendaNode:
     id: int
     parent_id: int | None
@@ -47,6 +81,7 @@ class AgendaNode:
     points: tuple[str, ...]
     actions: tuple[ActionRow, ...]
     children: tuple[AgendaNode, ...]
+    vote: VoteRow | None = None
 
     def walk(self) -> Iterator[AgendaNode]:
         """This item, then its sub-items depth first (the order of the minutes)."""
@@ -111,6 +146,7 @@ def read_agenda(session: Session, meeting_id: int) -> AgendaView:
         .where(AgendaItem.meeting_id == meeting_id)
         .options(
             selectinload(AgendaItem.points),
+            selectinload(AgendaItem.vote),
             selectinload(AgendaItem.actions).selectinload(Action.owner_organization),
             selectinload(AgendaItem.actions).selectinload(Action.owner_person),
         )
@@ -133,6 +169,9 @@ def read_agenda(session: Session, meeting_id: int) -> AgendaView:
             points=tuple(p.text for p in item.points),
             actions=tuple(action_row(a) for a in item.actions),
             children=tuple(node(c) for c in children.get(item.id, [])),
+            vote=VoteRow(**{k: getattr(item.vote, k) for k in NO_VOTE.fields()})
+            if item.vote is not None
+            else None,
         )
 
     previous = previous_meeting(session, meeting)

@@ -103,6 +103,8 @@ class AttendanceRow:
     source: str
     sort_order: int
     role: str
+    capacity: str | None = None
+    identity: str | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,11 @@ class MeetingDetails:
     reviewer_id: int | None
     opening: str | None
     status: str
+    quorum: int | None = None
+    recording: str | None = None
+    online_link: str | None = None
+    online_meeting_id: str | None = None
+    online_passcode: str | None = None
 
 
 def nothing_recorded(session: Session) -> bool:
@@ -271,6 +278,11 @@ def meeting_details(session: Session, meeting_id: int) -> MeetingDetails:
         reviewer_id=meeting.reviewer_id,
         opening=meeting.opening,
         status=meeting.status,
+        quorum=meeting.quorum,
+        recording=meeting.recording,
+        online_link=meeting.online_link,
+        online_meeting_id=meeting.online_meeting_id,
+        online_passcode=meeting.online_passcode,
     )
 
 
@@ -292,6 +304,8 @@ def attendance_rows(session: Session, meeting_id: int) -> list[AttendanceRow]:
             Attendance.source,
             Attendance.sort_order,
             func.coalesce(Person.role, "guest").label("role"),
+            Attendance.capacity,
+            Attendance.identity,
         )
         .join(Person, Attendance.person_id == Person.id)
         .where(Attendance.meeting_id == meeting_id)

@@ -2,8 +2,9 @@
 
 Space (or a click on the status) toggles present/absent, and absent opens the reason at
 once; typing anywhere in the table goes to the finder, which jumps to the person on the
-list, or offers the roster (Enter adds), or a new person. Counts stay in view. Every
-change is one service call in its own session.
+list, or offers the roster (Enter adds), or a new person. Counts stay in view, and the
+members present against the quorum. Alt+Up and Alt+Down (or dragging a row) set the
+order the minutes list people in. Every change is one service call in its own session.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,7 +29,14 @@ from PySide6.QtWidgets import (
 
 from desktop.core import services
 from desktop.core.codes import AttendanceGroup, AttendanceStatus, MeetingStatus
-from desktop.core.services.views import AttendanceRow, MeetingDetails, PersonRow, attendance_rows
+from desktop.core.services.attendance import proposed_quorum
+from desktop.core.services.views import (
+    AttendanceRow,
+    MeetingDetails,
+    PersonRow,
+    attendance_rows,
+    meeting_details,
+)
 from desktop.ui.base.present import present
 from desktop.ui.base.roster_cache import RosterCache
 from desktop.ui.base.store import ATTENDANCE, MEETING, Store
@@ -37,7 +46,9 @@ from desktop.ui.meeting.attendance_model import NAME, REASON, STATUS, Attendance
 from desktop.ui.widgets.finder import FindBox, Suggestion, SuggestionList
 
 MAX_SUGGESTIONS = 7
-COLUMN_WIDTHS = (185, 175, 175, 75, 105, 85, 140, 52, 52)
+COLUMN_WIDTHS = (185, 175, 175, 75, 105, 85, 140, 52, 52, 140, 120)
+QUORUM_MET = "color: #16783c;"
+QUORUM_SHORT = "color: #b02a1e;"
 
 
 class AttendanceView(QTableView):
@@ -45,10 +56,16 @@ class AttendanceView(QTableView):
 
     toggle_requested = Signal(int)
     remove_requested = Signal(int)
+    move_requested = Signal(int, int)
+    """Alt+Up / Alt+Down on a row: (row, -1 or +1)."""
     typed = Signal(QKeyEvent)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         row = self.currentIndex().row()
+        alt_only = event.modifiers() == Qt.KeyboardModifier.AltModifier
+        if alt_only and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and row >= 0:
+            self.move_requested.emit(row, -1 if event.key() == Qt.Key.Key_Up else 1)
+            return
         plain = not event.modifiers() & (
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
         )
@@ -94,6 +111,21 @@ class AttendancePage(QWidget):
         self.counts.setFont(font)
         self.counts.setWordWrap(True)  # a narrow window wraps the counts, never hides them
         self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.quorum = QSpinBox(self)
+        self.quorum.setRange(0, 100_000)
+        self.quorum.setSpecialValueText(self.tr("none"))
+        self.quorum.setKeyboardTracking(False)  # stored when she stops typing, not per digit
+        self.quorum.setToolTip(self.tr("How many members must be present to decide"))
+        quorum_label = QLabel(self.tr("&Quorum"), self)
+        quorum_label.setBuddy(self.quorum)
+        self.propose_quorum = QPushButton(self.tr("More than half"), self)
+        self.propose_quorum.setToolTip(
+            self.tr("Set the quorum to more than half of the members expected")
+        )
+        self.quorum_state = QLabel(self)
+        self.quorum_state.setFont(font)
+        self.quorum_state.setWordWrap(True)
+        self._quorum: int | None = None
 
         self.model = AttendanceTableModel(self._edit, self)
         self.view = AttendanceView(self)
@@ -107,6 +139,14 @@ class AttendancePage(QWidget):
         )
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
+        # Rows are dragged into her order; the list is then read again, in that order.
+        self.view.setDragEnabled(True)
+        self.view.setAcceptDrops(True)
+        self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.view.setDropIndicatorShown(True)
+        self.view.setDragDropOverwriteMode(False)
+        self.model.mover = self.move_line
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -121,9 +161,15 @@ class AttendancePage(QWidget):
         bar.addWidget(self.finder, 1)
         bar.addWidget(self.copy_button)
         bar.addWidget(self.network_button)
+        quorum_bar = QHBoxLayout()
+        quorum_bar.addWidget(self.counts, 1)
+        quorum_bar.addWidget(quorum_label)
+        quorum_bar.addWidget(self.quorum)
+        quorum_bar.addWidget(self.propose_quorum)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.counts)
+        layout.addLayout(quorum_bar)
+        layout.addWidget(self.quorum_state)
         layout.addWidget(self.view, 1)
 
         self.finder.textEdited.connect(self._search)
@@ -133,6 +179,9 @@ class AttendancePage(QWidget):
         self.suggestions.clicked_row.connect(self._choose_suggestion)
         self.view.toggle_requested.connect(self.toggle)
         self.view.remove_requested.connect(self.remove)
+        self.view.move_requested.connect(self.move)
+        self.quorum.valueChanged.connect(self._quorum_typed)
+        self.propose_quorum.clicked.connect(self.set_proposed_quorum)
         self.view.typed.connect(self._typed_in_table)
         self.view.clicked.connect(self._clicked)
         self.copy_button.clicked.connect(self.copy_from_last_meeting)
@@ -150,8 +199,16 @@ class AttendancePage(QWidget):
         self.network_member_ids = set(network_member_ids)
         editable = details.status == MeetingStatus.DRAFT and not self.store.database.readonly
         self.model.editable = editable
-        for widget in (self.copy_button, self.network_button, self.finder):
+        self.model.chair_person_id = details.chair_id
+        for widget in (
+            self.copy_button,
+            self.network_button,
+            self.finder,
+            self.quorum,
+            self.propose_quorum,
+        ):
             widget.setEnabled(editable)
+        self._show_quorum(details.quorum)
         self.network_button.setVisible(details.network_id is not None)
         self._cancel(focus_table=False)
         self.refresh()
@@ -165,6 +222,11 @@ class AttendancePage(QWidget):
 
     def _store_changed(self, topic: str, subject: Any) -> None:
         if topic in (ATTENDANCE, MEETING) and subject == self.meeting_id:
+            if topic == MEETING:
+                meeting_id = self.meeting_id
+                details = self.store.read(lambda s: meeting_details(s, meeting_id))
+                self.model.chair_person_id = details.chair_id
+                self._show_quorum(details.quorum)
             self.refresh()
 
     def _show_counts(self, *_args) -> None:
@@ -174,6 +236,70 @@ class AttendancePage(QWidget):
                 "Present: {0}   ·   Absent: {1}   ·   Participants: {2}   ·   Listed: {3}"
             ).format(counts.present, counts.absent, counts.participants, self.model.rowCount())
         )
+        self._show_quorum_state()
+
+    # --- the quorum ----------------------------------------------------------------------
+
+    def _show_quorum(self, quorum: int | None) -> None:
+        self._quorum = quorum
+        self.quorum.blockSignals(True)
+        self.quorum.setValue(quorum or 0)
+        self.quorum.blockSignals(False)
+        self._show_quorum_state()
+
+    def _show_quorum_state(self) -> None:
+        """Members present against the quorum, always in view; a warning while short."""
+        present = self.model.counts().present
+        if self._quorum is None:
+            self.quorum_state.setText(
+                self.tr("No quorum set: the minutes will not say it was reached.")
+            )
+            self.quorum_state.setStyleSheet("")
+        elif present >= self._quorum:
+            self.quorum_state.setText(
+                self.tr("Quorum reached: {0} members present, {1} needed.").format(
+                    present, self._quorum
+                )
+            )
+            self.quorum_state.setStyleSheet(QUORUM_MET)
+        else:
+            self.quorum_state.setText(
+                self.tr(
+                    "No quorum: {0} members present, {1} needed. The meeting cannot decide, "
+                    "and the minutes will not say the quorum was reached."
+                ).format(present, self._quorum)
+            )
+            self.quorum_state.setStyleSheet(QUORUM_SHORT)
+
+    def quorum_met(self) -> bool | None:
+        if self._quorum is None:
+            return None
+        return self.model.counts().present >= self._quorum
+
+    def _quorum_typed(self, value: int) -> None:
+        self.set_quorum(value or None)
+
+    def set_quorum(self, quorum: int | None) -> bool:
+        meeting_id = self.meeting_id
+        if meeting_id is None or quorum == self._quorum:
+            return False
+        done = self.store.change(
+            lambda s: services.update_meeting(s, meeting_id, quorum=quorum),
+            topic=MEETING,
+            subject=meeting_id,
+            parent=self,
+        )
+        if done is None:
+            self._show_quorum(self._quorum)
+            return False
+        self._show_quorum(quorum)
+        return True
+
+    def set_proposed_quorum(self) -> None:
+        """More than half of the members expected (present or absent)."""
+        proposal = proposed_quorum(self.model.counts().expected)
+        if proposal is not None:
+            self.set_quorum(proposal)
 
     # --- changes --------------------------------------------------------------------------
 
@@ -226,6 +352,30 @@ class AttendancePage(QWidget):
         if row >= 0:
             self.view.setCurrentIndex(self.model.index(row, NAME))
             self.view.scrollTo(self.model.index(row, NAME))
+
+    def move(self, row: int, offset: int) -> None:
+        """Alt+Up / Alt+Down: the line one place up or down, and the cursor with it."""
+        column = max(self.view.currentIndex().column(), NAME)
+        line_id = self.model.row(row).id
+        if self.move_line(line_id, offset):
+            new_row = next(
+                (r for r, line in enumerate(self.model.rows()) if line.id == line_id), row
+            )
+            self.view.setCurrentIndex(self.model.index(new_row, column))
+
+    def move_line(self, attendance_id: int, offset: int) -> bool:
+        return self._change(lambda s: services.move_attendee(s, attendance_id, offset))
+
+    def select_line(self, attendance_id: int) -> bool:
+        """Put the cursor on a line (a finalise check's place)."""
+        for row, line in enumerate(self.model.rows()):
+            if line.id == attendance_id:
+                index = self.model.index(row, NAME)
+                self.view.setCurrentIndex(index)
+                self.view.scrollTo(index)
+                self.view.setFocus()
+                return True
+        return False
 
     def remove(self, row: int) -> None:
         line = self.model.row(row)

@@ -1,4 +1,5 @@
-"""Editors inside the attendance table: the group, and the reason from a short list."""
+"""Editors inside the attendance table: the group, the reason and the capacity from short
+lists (or her own words), how identity was checked."""
 
 from __future__ import annotations
 
@@ -10,10 +11,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.services.attendance import ABSENCE_REASONS
+from desktop.core.services.attendance import ABSENCE_REASONS, CAPACITIES
 from desktop.ui.base import i18n
 from desktop.ui.base.present import present
-from desktop.ui.meeting.attendance_model import GROUP, REASON
+from desktop.ui.meeting.attendance_model import (
+    CAPACITY,
+    GROUP,
+    IDENTITY,
+    REASON,
+    identity_labels,
+)
 from desktop.ui.widgets.fields import CodeCombo
 
 Index = QModelIndex | QPersistentModelIndex
@@ -25,6 +32,15 @@ class AttendanceDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         if index.column() == GROUP:
             return CodeCombo(i18n.attendance_groups(), parent)
+        if index.column() == IDENTITY:
+            return CodeCombo({"": "—", **identity_labels()}, parent)
+        if index.column() == CAPACITY:
+            editor = QComboBox(parent)
+            editor.setEditable(True)
+            editor.addItems(list(CAPACITIES))
+            editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            editor.lineEdit().setPlaceholderText(self.tr("Capacity: ↓ to choose, or type"))
+            return editor
         if index.column() == REASON:
             editor = QComboBox(parent)
             editor.setEditable(True)
@@ -37,10 +53,10 @@ class AttendanceDelegate(QStyledItemDelegate):
         return super().createEditor(parent, option, index)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        if index.column() == GROUP and isinstance(editor, CodeCombo):
+        if index.column() in (GROUP, IDENTITY) and isinstance(editor, CodeCombo):
             editor.set_code(index.data(Qt.ItemDataRole.EditRole))
             return
-        if index.column() == REASON and isinstance(editor, QComboBox):
+        if index.column() in (REASON, CAPACITY) and isinstance(editor, QComboBox):
             text = index.data(Qt.ItemDataRole.EditRole) or ""
             editor.setCurrentIndex(editor.findText(text) if text else -1)
             editor.setEditText(text)
@@ -48,10 +64,10 @@ class AttendanceDelegate(QStyledItemDelegate):
         super().setEditorData(editor, index)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        if index.column() == GROUP and isinstance(editor, CodeCombo):
+        if index.column() in (GROUP, IDENTITY) and isinstance(editor, CodeCombo):
             model.setData(index, editor.code(), Qt.ItemDataRole.EditRole)
             return
-        if index.column() == REASON and isinstance(editor, QComboBox):
+        if index.column() in (REASON, CAPACITY) and isinstance(editor, QComboBox):
             model.setData(index, editor.currentText().strip(), Qt.ItemDataRole.EditRole)
             return
         super().setModelData(editor, model, index)

@@ -1,4 +1,5 @@
-"""The attendance table: who is expected, who came, why not, who acts for whom, when."""
+"""The attendance table: who is expected, who came, why not, who acts for whom, when,
+in what capacity and how their identity was checked; rows are dragged into her order."""
 
 from __future__ import annotations
 
@@ -7,21 +8,29 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QByteArray,
     QCoreApplication,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from desktop.core.codes import AttendanceStatus
-from desktop.core.services.attendance import AttendanceCounts, count_attendance
+from desktop.core.services.attendance import (
+    CHAIR_CAPACITY,
+    AttendanceCounts,
+    count_attendance,
+)
 from desktop.core.services.views import AttendanceRow
 from desktop.core.thai import format_thai_time
 from desktop.ui.base import i18n
 from desktop.ui.base.text_match import search_key
 
 NAME, POSITION, ORGANIZATION, GROUP, STATUS, REASON, ACTING_AS, JOINED, LEFT = range(9)
+CAPACITY, IDENTITY = 9, 10
+ROW_MIME = "application/x-prachum-attendance-row"
 ID_ROLE = Qt.ItemDataRole.UserRole
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 """The stored value of a cell (an enum code, a time) rather than its words."""
@@ -34,13 +43,18 @@ FIELDS = {
     ACTING_AS: "acting_as",
     JOINED: "joined",
     LEFT: "left",
+    CAPACITY: "capacity",
+    IDENTITY: "identity",
 }
+CHAIR_TEXT = QColor(110, 110, 110)
 ABSENT_BACKGROUND = QColor(253, 236, 234)
 ABSENT_TEXT = QColor(176, 42, 30)
 PRESENT_TEXT = QColor(22, 120, 60)
 
 Index = QModelIndex | QPersistentModelIndex
 Editor = Callable[[int, str, Any], bool]
+Mover = Callable[[int, int], bool]
+"""Move the line with this id by so many rows (negative: up)."""
 
 
 def _headers() -> list[str]:
@@ -54,7 +68,19 @@ def _headers() -> list[str]:
         QCoreApplication.translate("AttendanceModel", "Acting as"),
         QCoreApplication.translate("AttendanceModel", "Joined"),
         QCoreApplication.translate("AttendanceModel", "Left"),
+        QCoreApplication.translate("AttendanceModel", "Capacity"),
+        QCoreApplication.translate("AttendanceModel", "Identity checked by"),
     ]
+
+
+def identity_labels() -> dict[str, str]:
+    """How identity was checked, in the window's language (the codes of IDENTITY_CHECKS)."""
+    return {
+        "camera": QCoreApplication.translate("AttendanceModel", "Camera"),
+        "otp": QCoreApplication.translate("AttendanceModel", "One-time code (OTP)"),
+        "known": QCoreApplication.translate("AttendanceModel", "Known to the meeting"),
+        "signature": QCoreApplication.translate("AttendanceModel", "Signed the sheet"),
+    }
 
 
 class AttendanceTableModel(QAbstractTableModel):
@@ -68,7 +94,11 @@ class AttendanceTableModel(QAbstractTableModel):
         self._headers = _headers()
         self._groups = i18n.attendance_groups()
         self._statuses = i18n.attendance_statuses()
+        self._identities = identity_labels()
         self.editable = True
+        self.chair_person_id: int | None = None
+        """The meeting's chair: her capacity reads ประธาน until another is set."""
+        self.mover: Mover | None = None
 
     # --- rows ---------------------------------------------------------------------------
 
@@ -134,6 +164,15 @@ class AttendanceTableModel(QAbstractTableModel):
             return ABSENT_BACKGROUND
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
             return PRESENT_TEXT if line.status == AttendanceStatus.PRESENT else ABSENT_TEXT
+        if column == CAPACITY and self._chair_default(line):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return CHAIR_TEXT
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setItalic(True)
+                return font
+        if role == CODE_ROLE and column == IDENTITY:
+            return line.identity
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
             return QCoreApplication.translate(
                 "AttendanceModel", "Space: present / absent. Type a name to find someone."
@@ -162,15 +201,69 @@ class AttendanceTableModel(QAbstractTableModel):
             return format_thai_time(line.joined, suffix=False)
         if column == LEFT:
             return format_thai_time(line.left, suffix=False)
+        if column == CAPACITY:
+            if editing:
+                return line.capacity or ""
+            return CHAIR_CAPACITY if self._chair_default(line) else line.capacity or ""
+        if column == IDENTITY:
+            if editing:
+                return line.identity or ""
+            return self._identities.get(line.identity or "", "")
         return ""
+
+    def _chair_default(self, line: AttendanceRow) -> bool:
+        return not line.capacity and line.person_id == self.chair_person_id
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
-        if self.editable and index.isValid() and index.column() in FIELDS:
+        if not self.editable:
+            return flags
+        if not index.isValid():
+            return flags | Qt.ItemFlag.ItemIsDropEnabled  # between rows: a dragged line
+        flags |= Qt.ItemFlag.ItemIsDragEnabled
+        if index.column() in FIELDS:
             line = self._rows[index.row()]
             if index.column() != REASON or line.status == AttendanceStatus.ABSENT:
                 flags |= Qt.ItemFlag.ItemIsEditable
         return flags
+
+    # --- dragging a line into her order ------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [ROW_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:
+        data = QMimeData()
+        rows = sorted({index.row() for index in indexes if index.isValid()})
+        if rows:
+            data.setData(ROW_MIME, QByteArray(str(rows[0]).encode()))
+        return data
+
+    def canDropMimeData(self, data, action, row, column, parent) -> bool:
+        return self.editable and self.mover is not None and data.hasFormat(ROW_MIME)
+
+    def dropMimeData(self, data, action, row, column, parent) -> bool:
+        """A line dropped above row `row` (or on a row: above it): one move of the list.
+
+        The list is shown again from the database after the move, so no rows are moved
+        here; False tells the view not to remove the dragged row itself.
+        """
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        source = int(bytes(data.data(ROW_MIME).data()).decode() or -1)
+        if not 0 <= source < len(self._rows):
+            return False
+        target = row if row >= 0 else parent.row() if parent.isValid() else len(self._rows)
+        offset = target - source - (1 if target > source else 0)
+        if offset and self.mover is not None:
+            self.mover(self._rows[source].id, offset)
+        return False
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._editor is None:

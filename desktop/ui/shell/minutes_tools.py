@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 
+from desktop.core.services.checks import AGENDA, ATTENDANCE, Finding
 from desktop.ui.base.autosave import flush_pending
 from desktop.ui.exporting.runner import Exporter
 from desktop.ui.meeting.agenda.finalise import Finalising
@@ -39,7 +40,14 @@ class MinutesTools(QObject):
         window.meeting.add_tab(self.agenda, self.tr("A&genda"), AGENDA_TAB)
         window.meeting.meeting_opened.connect(self.agenda.open_meeting)
         self.agenda.told.connect(lambda text: window.statusBar().showMessage(text, 8000))
-        self.finalising = Finalising(store, window, self._meeting_id, self.reload_meeting)
+        self.finalising = Finalising(
+            store,
+            window,
+            self._meeting_id,
+            self.reload_meeting,
+            go_to=self.go_to_finding,
+            language=lambda: window.settings.language,
+        )
         self.agenda.reopen_wanted.connect(self.finalising.reopen)
         self.exporter = Exporter(store, window.settings, window)
         self.exporter.finished.connect(
@@ -211,6 +219,21 @@ class MinutesTools(QObject):
                 ),
                 12000,
             )
+
+    def go_to_finding(self, finding: Finding) -> None:
+        """A finalise check she clicked: the page, row or item that fixes it."""
+        window = self.window
+        if finding.place == ATTENDANCE:
+            window.show_attendance()
+            if finding.attendance_id is not None:
+                window.meeting.attendance.select_line(finding.attendance_id)
+        elif finding.place == AGENDA:
+            self.show_agenda()
+            if finding.item_id is not None:
+                self.agenda.choose(finding.item_id)
+        else:
+            window.show_details()
+            window.meeting.details.number.setFocus()
 
     def show_search(self) -> SearchDialog:
         if self.search_dialog is None:

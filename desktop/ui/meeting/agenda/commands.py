@@ -25,7 +25,7 @@ from desktop.core.services.agenda_restore import (
     release_subtree,
     restore_subtree,
 )
-from desktop.core.services.agenda_view import ActionRow, AgendaNode, AgendaView
+from desktop.core.services.agenda_view import NO_VOTE, ActionRow, AgendaNode, AgendaView
 from desktop.ui.base.present import present
 
 T = TypeVar("T")
@@ -215,6 +215,8 @@ def store_field(session: Session, item_id: int, field: str, value: Any) -> None:
     """One field of an item, through its service (points are a list of lines)."""
     if field == "points":
         services.set_resolution_points(session, item_id, list(value))
+    elif field == "vote":
+        services.set_vote(session, item_id, **(value or NO_VOTE).fields())
     else:
         services.update_agenda_item(session, item_id, **{field: value})
 

@@ -1,5 +1,5 @@
 """The chosen item's editor: title, category, what was said, the resolution, its
-numbered points and the actions.
+numbered points, the vote and the actions.
 
 Text fields are stored through TextAutosave (a short pause, leaving the field, or the
 window closing); the page stores them and keeps each change on the undo stack. Loading
@@ -29,12 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.codes import AgendaCategory
-from desktop.core.services.agenda_view import AgendaNode
+from desktop.core.services.agenda_view import AgendaNode, VoteRow
+from desktop.core.services.attendance import count_attendance
+from desktop.core.services.views import AttendanceRow
 from desktop.core.thai import format_thai_time
 from desktop.ui.base.autosave import TextAutosave
 from desktop.ui.meeting.agenda.actions_editor import ActionHost, ActionsEditor
 from desktop.ui.meeting.agenda.labels import QUICK_RESOLUTIONS, agenda_categories, quick_resolution
 from desktop.ui.meeting.agenda.points import PointsEdit
+from desktop.ui.meeting.agenda.vote_editor import VoteEditor
 from desktop.ui.widgets.fields import CodeCombo
 
 TEXT_FIELDS = ("title", "body", "resolution", "points")
@@ -42,6 +45,8 @@ TEXT_FIELDS = ("title", "body", "resolution", "points")
 
 class EditorHost(ActionHost, Protocol):
     def store_field(self, field: str, old: Any, new: Any) -> bool: ...
+
+    def attendance(self) -> list[AttendanceRow]: ...
 
 
 class Banner(QFrame):
@@ -111,6 +116,9 @@ class ItemEditor(QWidget):
         self.points.setFixedHeight(self.fontMetrics().height() * 5)
         self.points.setPlaceholderText(self.tr("Numbered points of the resolution, one per line"))
         self.actions_editor = ActionsEditor(host, self)
+        self._attendance: list[AttendanceRow] = []
+        self.vote = VoteEditor(self.members_present, self)
+        self.vote.changed.connect(self._store_vote)
 
         resolution_label = QHBoxLayout()
         resolution_label.addWidget(self.resolution, 1)
@@ -123,6 +131,7 @@ class ItemEditor(QWidget):
         form.addRow(self._label(self.tr("What was &said"), self.body), self.body)
         form.addRow(self._label(self.tr("Resol&ution"), self.resolution), resolution_label)
         form.addRow(self._label(self.tr("&Points"), self.points), self.points)
+        form.addRow(self._label(self.tr("&Vote"), self.vote.votes_for), self.vote)
         form.addRow(self._label(self.tr("Actions"), self.actions_editor.text), self.actions_editor)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -144,6 +153,7 @@ class ItemEditor(QWidget):
             self.resolution,
             self.quick,
             self.points,
+            *self.vote.tab_chain(),
             *self.actions_editor.tab_chain(),
         ]
         for first, second in itertools.pairwise(chain):
@@ -173,6 +183,8 @@ class ItemEditor(QWidget):
                 self.show_field(field, getattr(node, field) if node else "")
             self.category.set_code(node.category if node else AgendaCategory.OTHER)
             self.actions_editor.set_actions(node.actions if node else ())
+            self.refresh_attendance()
+            self.vote.set_vote(node.vote if node else None)
             self.quick.setCurrentIndex(0)
         finally:
             self._loading = False
@@ -188,7 +200,19 @@ class ItemEditor(QWidget):
         else:
             self.heading.setText(self.tr("Sub-item {0}").format(node.number))
 
+    def refresh_attendance(self) -> None:
+        """The people who may move or second, and the members present the votes meet."""
+        self._attendance = self.host.attendance() if self.node is not None else []
+        self.vote.set_people([(line.person_id, line.name) for line in self._attendance])
+        self.vote.show_warning()
+
+    def members_present(self) -> int:
+        return count_attendance(self._attendance).present
+
     def show_field(self, field: str, value: Any) -> None:
+        if field == "vote":
+            self.vote.set_vote(value)
+            return
         if field == "points":
             value = "\n".join(value)
         if field == "category":
@@ -204,6 +228,7 @@ class ItemEditor(QWidget):
             widget.setReadOnly(not editable)
         self.category.setEnabled(editable)
         self.quick.setEnabled(editable)
+        self.vote.set_editable(editable)
         self.actions_editor.set_editable(editable)
 
     def live_values(self) -> dict[str, Any]:
@@ -230,6 +255,15 @@ class ItemEditor(QWidget):
         if old == new:
             return True
         return self.host.store_field("points", old, new)
+
+    def _store_vote(self, vote: VoteRow | None) -> None:
+        if self._loading or self.node is None:
+            return
+        old = self.vote.stored_vote
+        if self.host.store_field("vote", old, vote):
+            self.vote.stored(vote)
+        else:
+            self.vote.set_vote(old)
 
     def _category_chosen(self, _index: int) -> None:
         node, code = self.node, self.category.code()

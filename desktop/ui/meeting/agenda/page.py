@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 from desktop.core import services
 from desktop.core.services.agenda_restore import ACTION, ITEM, Handles
 from desktop.core.services.agenda_view import AgendaNode, AgendaView, read_agenda
-from desktop.core.services.views import organization_rows
+from desktop.core.services.views import AttendanceRow, attendance_rows, organization_rows
 from desktop.ui.base.autosave import flush_pending
 from desktop.ui.base.present import present
 from desktop.ui.base.roster_cache import RosterCache
@@ -278,6 +278,15 @@ class AgendaPage(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._load_owners()
+        if self.editor.node is not None:
+            self.editor.refresh_attendance()  # it may have changed on the attendance tab
+
+    def attendance(self) -> list[AttendanceRow]:
+        """The meeting's list: who may move or second, and the members present."""
+        meeting_id = self.meeting_id
+        if meeting_id is None:
+            return []
+        return self.store.read(lambda s: attendance_rows(s, meeting_id))
 
     def _load_owners(self) -> None:
         if not self._owners_stale:
