@@ -451,6 +451,10 @@ What is in Prachum now is kept as a copy beside the database, so this can be und
         <translation>(ไม่ระบุ)</translation>
     </message>
     <message>
+        <source>Where the recording is kept (a folder, a drive, a link)</source>
+        <translation>สถานที่เก็บบันทึกการประชุม (โฟลเดอร์ ไดรฟ์ หรือลิงก์)</translation>
+    </message>
+    <message>
         <source>to</source>
         <translation>ถึง</translation>
     </message>
@@ -485,6 +489,22 @@ What is in Prachum now is kept as a copy beside the database, so this can be und
     <message>
         <source>&amp;Venue</source>
         <translation>สถานที่ (&amp;V)</translation>
+    </message>
+    <message>
+        <source>Meeting ID</source>
+        <translation>Meeting ID</translation>
+    </message>
+    <message>
+        <source>Passcode</source>
+        <translation>รหัสผ่าน</translation>
+    </message>
+    <message>
+        <source>Online &amp;link</source>
+        <translation>ลิงก์ประชุมออนไลน์ (&amp;L)</translation>
+    </message>
+    <message>
+        <source>Recordin&amp;g</source>
+        <translation>ที่เก็บบันทึกการประชุม (&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Host</source>
@@ -594,6 +614,14 @@ Everything you entered before this is saved, and you can carry on. The details a
     <message>
         <source>Meeting files (*.meeting.json *.json)</source>
         <translation>ไฟล์การประชุม (*.meeting.json *.json)</translation>
+    </message>
+    <message>
+        <source>Export the e-meeting evidence</source>
+        <translation>ส่งออกหลักฐานการประชุมผ่านสื่ออิเล็กทรอนิกส์</translation>
+    </message>
+    <message>
+        <source>ZIP files (*.zip)</source>
+        <translation>ไฟล์ ZIP (*.zip)</translation>
     </message>
     <message>
         <source>Export the network&apos;s attendance summary</source>
@@ -1135,6 +1163,10 @@ Database: {1}</source>
     <message>
         <source>Meeting &amp;file (JSON)…</source>
         <translation>ไฟล์การประชุม (JSON)… (&amp;F)</translation>
+    </message>
+    <message>
+        <source>E-meeting &amp;evidence (ZIP)…</source>
+        <translation>หลักฐานการประชุมออนไลน์ (ZIP) (&amp;E)…</translation>
     </message>
     <message>
         <source>&amp;Network attendance summary…</source>
@@ -1889,6 +1921,10 @@ Open it here read-only to look things up, or quit and work in the other window.<
     <message>
         <source>No attendance was taken in this period.</source>
         <translation>ไม่มีการบันทึกการเข้าประชุมในช่วงเวลานี้</translation>
+    </message>
+    <message>
+        <source>Resolutions: {0}, of which {1} voted ({2} by secret ballot).</source>
+        <translation>มติ {0} เรื่อง ลงคะแนน {1} เรื่อง (ลงคะแนนลับ {2} เรื่อง)</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@ offer to open it; an unwritable place is a clear message."""
 
 from __future__ import annotations
 
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -108,11 +109,16 @@ def test_sign_in_sheet_meeting_file_and_network_summary(qtbot, open_window, db_p
     save_as.answers = [
         tmp_path / "signin.xlsx",
         tmp_path / "meeting.meeting.json",
+        tmp_path / "evidence.zip",
         tmp_path / "summary.xlsx",
     ]
     assert run_export(qtbot, window, tools.signin_action).stat().st_size > 0
     meeting_file = run_export(qtbot, window, tools.meeting_file_action)
     assert read_meeting_file(meeting_file)["meeting"]["number"] == 2
+    evidence = run_export(qtbot, window, tools.evidence_action)
+    assert save_as.proposed[-1].endswith("หลักฐานการประชุม-ครั้งที่2-2567.zip")
+    with zipfile.ZipFile(evidence) as bundle:
+        assert {"minutes.docx", "attendance.xlsx", "manifest.json"} <= set(bundle.namelist())
 
     dialog = tools.exporter.ask_network_summary(ids.network_id)
     dialog.date_from.setDate(date(2024, 1, 1))

@@ -191,3 +191,53 @@ def test_a_meeting_with_nothing_wrong_is_only_asked_about(
     assert window.minutes_tools.finalising.checks_dialog is None
     assert message_boxes.kinds() == ["question"]
     settle(qtbot)
+
+
+def test_the_statistics_and_search_know_voted_resolutions(qtbot, open_window, db_path):
+    ids = two_meetings(db_path)
+    database = open_database(db_path)
+    with database.session() as s:
+        previous = services.load_meeting(s, ids.previous_id)
+        services.reopen_meeting(s, ids.previous_id)
+        project = next(i for i in previous.agenda_items if i.title.startswith("โครงการอบรม"))
+        services.set_vote(s, project.id, votes_for=3, ballot="secret")
+    database.close()
+    window = open_window(db_path)
+    window.minutes_tools.statistics_action.trigger()
+    page = window.minutes_tools.statistics
+    page.set_everything()
+    assert "มติ 1 เรื่อง ลงคะแนน 1 เรื่อง (ลงคะแนนลับ 1 เรื่อง)" in page.summary.text()
+    dialog = window.minutes_tools.show_search()
+    dialog.query.setText("อบรม")
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=3000)
+    found = [
+        dialog.model.index(r, dialog.model.TEXT).data() for r in range(dialog.model.rowCount())
+    ]
+    assert any(text.endswith("เห็นชอบ 3 เสียง (ลงคะแนนลับ)") for text in found)
+    dialog.close()
+    settle(qtbot)
+
+
+def test_the_online_details_and_the_recording_are_typed_on_the_details_page(
+    qtbot, keys, open_window, db_path
+):
+    ids = two_meetings(db_path)
+    window = open_window(db_path)
+    assert window.navigator.select_meeting(ids.meeting_id)
+    window.show_details()
+    details = window.meeting.details
+    keys.type(details.online_link, "https://zoom.example/j/845")
+    keys.type(details.online_meeting_id, "845 1122 3344")
+    keys.type(details.recording, "ไดรฟ์กลาง/2567")
+    details.title.setFocus()
+    qtbot.waitUntil(
+        lambda: (
+            stored(db_path, lambda s: services.load_meeting(s, ids.meeting_id).recording)
+            == "ไดรฟ์กลาง/2567"
+        ),
+        timeout=3000,
+    )
+    meeting = stored(db_path, lambda s: services.load_meeting(s, ids.meeting_id))
+    meeting = (meeting.online_link, meeting.online_meeting_id)
+    assert meeting == ("https://zoom.example/j/845", "845 1122 3344")
+    settle(qtbot)

@@ -41,6 +41,10 @@ def meeting_file_name(number: int | None, on: date) -> str:
     return file_name(f"การประชุม-{meeting_part(number, on)}", ".meeting.json")
 
 
+def evidence_name(number: int | None, on: date) -> str:
+    return safe_file_name(f"หลักฐานการประชุม-{meeting_part(number, on)}") + ".zip"
+
+
 def summary_name(network: str, date_from: date | None, date_to: date | None) -> str:
     """`สรุปการเข้าประชุม-<network>-2567` for a whole BE year, else its two ends."""
     if (

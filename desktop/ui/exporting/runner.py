@@ -148,6 +148,25 @@ class Exporter(QObject):
             )
         )
 
+    def export_evidence(self, meeting_id: int) -> bool:
+        """The e-meeting evidence bundle: minutes, attendance, reports, hashes (one ZIP)."""
+
+        def write(session: Session, path: Path, _report: Progress) -> object:
+            from desktop.exports.evidence import export_evidence
+
+            return export_evidence(session, meeting_id, path)
+
+        details = self.store.read(lambda s: meeting_details(s, meeting_id))
+        return self.run(
+            ExportJob(
+                self.tr("Export the e-meeting evidence"),
+                self.tr("ZIP files (*.zip)"),
+                ".zip",
+                names.evidence_name(details.number, details.date),
+                write,
+            )
+        )
+
     def ask_network_summary(self, network_id: int | None) -> PeriodDialog:
         """The period (and network) first; then the file as for the other exports."""
         from desktop.core.services.views import network_rows

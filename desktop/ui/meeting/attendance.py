@@ -179,7 +179,7 @@ class AttendancePage(QWidget):
         self.suggestions.clicked_row.connect(self._choose_suggestion)
         self.view.toggle_requested.connect(self.toggle)
         self.view.remove_requested.connect(self.remove)
-        self.view.move_requested.connect(self.move)
+        self.view.move_requested.connect(self.move_row)
         self.quorum.valueChanged.connect(self._quorum_typed)
         self.propose_quorum.clicked.connect(self.set_proposed_quorum)
         self.view.typed.connect(self._typed_in_table)
@@ -222,8 +222,8 @@ class AttendancePage(QWidget):
 
     def _store_changed(self, topic: str, subject: Any) -> None:
         if topic in (ATTENDANCE, MEETING) and subject == self.meeting_id:
-            if topic == MEETING:
-                meeting_id = self.meeting_id
+            meeting_id = self.meeting_id
+            if topic == MEETING and meeting_id is not None:
                 details = self.store.read(lambda s: meeting_details(s, meeting_id))
                 self.model.chair_person_id = details.chair_id
                 self._show_quorum(details.quorum)
@@ -353,7 +353,7 @@ class AttendancePage(QWidget):
             self.view.setCurrentIndex(self.model.index(row, NAME))
             self.view.scrollTo(self.model.index(row, NAME))
 
-    def move(self, row: int, offset: int) -> None:
+    def move_row(self, row: int, offset: int) -> None:
         """Alt+Up / Alt+Down: the line one place up or down, and the cursor with it."""
         column = max(self.view.currentIndex().column(), NAME)
         line_id = self.model.row(row).id

@@ -39,7 +39,7 @@ class AttendanceDelegate(QStyledItemDelegate):
             editor.setEditable(True)
             editor.addItems(list(CAPACITIES))
             editor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            editor.lineEdit().setPlaceholderText(self.tr("Capacity: ↓ to choose, or type"))
+            present(editor.lineEdit()).setPlaceholderText(self.tr("Capacity: ↓ to choose, or type"))
             return editor
         if index.column() == REASON:
             editor = QComboBox(parent)

@@ -83,6 +83,17 @@ def identity_labels() -> dict[str, str]:
     }
 
 
+def _chair_style(role: int) -> Any:
+    """The chair's capacity while it is only the default: grey and italic."""
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return CHAIR_TEXT
+    if role == Qt.ItemDataRole.FontRole:
+        font = QFont()
+        font.setItalic(True)
+        return font
+    return None
+
+
 class AttendanceTableModel(QAbstractTableModel):
     """One line per expected person; edits go to `editor(attendance_id, field, value)`."""
 
@@ -157,7 +168,7 @@ class AttendanceTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(line, column, role == Qt.ItemDataRole.EditRole)
         if role == CODE_ROLE:
-            return {GROUP: line.group, STATUS: line.status}.get(column)
+            return {GROUP: line.group, STATUS: line.status, IDENTITY: line.identity}.get(column)
         if role == ID_ROLE:
             return line.id
         if role == Qt.ItemDataRole.BackgroundRole and line.status == AttendanceStatus.ABSENT:
@@ -165,14 +176,7 @@ class AttendanceTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
             return PRESENT_TEXT if line.status == AttendanceStatus.PRESENT else ABSENT_TEXT
         if column == CAPACITY and self._chair_default(line):
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return CHAIR_TEXT
-            if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setItalic(True)
-                return font
-        if role == CODE_ROLE and column == IDENTITY:
-            return line.identity
+            return _chair_style(role)
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
             return QCoreApplication.translate(
                 "AttendanceModel", "Space: present / absent. Type a name to find someone."

@@ -7,6 +7,7 @@ start) shows the service's message and the form goes back to what is stored.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -71,6 +72,14 @@ class DetailsPage(QWidget):
         self.platform.setEditable(True)
         self.platform.addItems(["", *PLATFORMS])
         self.venue = QLineEdit()
+        self.online_link = QLineEdit()
+        self.online_link.setPlaceholderText("https://…")
+        self.online_meeting_id = QLineEdit()
+        self.online_passcode = QLineEdit()
+        self.recording = QLineEdit()
+        self.recording.setPlaceholderText(
+            self.tr("Where the recording is kept (a folder, a drive, a link)")
+        )
         self.host = QComboBox()
         self.people = PersonChoiceModel(self)
         self.chair = QComboBox()
@@ -110,6 +119,16 @@ class DetailsPage(QWidget):
         form.addRow(self.tr("M&ode"), self.mode)
         form.addRow(self.tr("&Platform"), self.platform)
         form.addRow(self.tr("&Venue"), self.venue)
+        online = QHBoxLayout()
+        online.addWidget(self.online_link, 3)
+        online.addWidget(QLabel(self.tr("Meeting ID")))
+        online.addWidget(self.online_meeting_id, 1)
+        online.addWidget(QLabel(self.tr("Passcode")))
+        online.addWidget(self.online_passcode, 1)
+        online_label = QLabel(self.tr("Online &link"))
+        online_label.setBuddy(self.online_link)
+        form.addRow(online_label, online)
+        form.addRow(self.tr("Recordin&g"), self.recording)
         form.addRow(self.tr("&Host"), self.host)
         form.addRow(self.tr("&Chair"), self.chair)
         form.addRow(self.tr("&Recorder"), self.recorder)
@@ -138,6 +157,15 @@ class DetailsPage(QWidget):
         self.title_saver = TextAutosave(self.title, lambda t: self._save(title=t))
         self.venue_saver = TextAutosave(self.venue, lambda t: self._save(venue=t))
         self.opening_saver = TextAutosave(self.opening, lambda t: self._save(opening=t))
+        self.online_savers = {
+            field: TextAutosave(widget, self._saver(field))
+            for field, widget in (
+                ("online_link", self.online_link),
+                ("online_meeting_id", self.online_meeting_id),
+                ("online_passcode", self.online_passcode),
+                ("recording", self.recording),
+            )
+        }
         self.number.valueChanged.connect(lambda v: self._save(number=v or None))
         self.date.dateChanged.connect(lambda d: self._save(date=d))
         self.start.timeChanged.connect(lambda t: self._save(start=t))
@@ -181,6 +209,8 @@ class DetailsPage(QWidget):
             self.mode.set_code(details.mode)
             self.platform.setEditText(details.platform or "")
             self.venue_saver.set_text(details.venue or "")
+            for field, saver in self.online_savers.items():
+                saver.set_text(getattr(details, field) or "")
             self.host.clear()
             self.host.addItem(self.tr("(not set)"), None)
             for organization in organizations:
@@ -244,6 +274,10 @@ class DetailsPage(QWidget):
             self.mode,
             self.platform,
             self.venue,
+            self.online_link,
+            self.online_meeting_id,
+            self.online_passcode,
+            self.recording,
             self.host,
             self.chair,
             self.recorder,
@@ -257,6 +291,12 @@ class DetailsPage(QWidget):
         value = self.platform.currentText().strip()
         if self.details is not None and value != (self.details.platform or ""):
             self._save(platform=value)
+
+    def _saver(self, field: str) -> Callable[[str], bool]:
+        def save(text: str) -> bool:
+            return self._save(**{field: text})
+
+        return save
 
     def _save(self, **fields: Any) -> bool:
         if self._loading or self.details is None:

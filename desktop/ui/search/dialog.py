@@ -67,7 +67,7 @@ class SearchResultModel(HeaderedTableModel):
                 if hit.item_id is None:
                     return self.tr("(the meeting)")
                 return f"{hit.item_number} {hit.item_title}"
-            return hit.snippet
+            return f"{hit.snippet}  ·  {hit.vote}" if hit.vote else hit.snippet
         return None
 
 

@@ -121,6 +121,9 @@ class MinutesTools(QObject):
         self.meeting_file_action = self._action(
             self.tr("Meeting &file (JSON)…"), self._with_meeting(exporter.export_meeting_file)
         )
+        self.evidence_action = self._action(
+            self.tr("E-meeting &evidence (ZIP)…"), self._with_meeting(exporter.export_evidence)
+        )
         self.summary_action = self._action(
             self.tr("&Network attendance summary…"),
             lambda: exporter.ask_network_summary(self.window.navigator.network_id),
@@ -143,6 +146,7 @@ class MinutesTools(QObject):
             self.attendance_action,
             self.signin_action,
             self.meeting_file_action,
+            self.evidence_action,
         ]
         # The window enables these with its own when a meeting is open.
         self.window.meeting_actions.extend(meeting_actions)
@@ -160,6 +164,7 @@ class MinutesTools(QObject):
             self.attendance_action,
             self.signin_action,
             self.meeting_file_action,
+            self.evidence_action,
         ):
             export.addAction(action)
         export.addSeparator()

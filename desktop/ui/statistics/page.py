@@ -147,6 +147,11 @@ class StatisticsPage(QWidget):
                 s, network_id=network_id, date_from=start, date_to=end
             )
         )
+        decisions = self.store.read(
+            lambda s: services.decision_statistics(
+                s, network_id=network_id, date_from=start, date_to=end
+            )
+        )
         self._stale = False
         self.model.set_rows(rows)
         totals = self.model.totals()
@@ -163,3 +168,11 @@ class StatisticsPage(QWidget):
             )
         else:
             self.summary.setText(self.tr("No attendance was taken in this period."))
+        if decisions.resolutions:
+            self.summary.setText(
+                self.summary.text()
+                + " "
+                + self.tr("Resolutions: {0}, of which {1} voted ({2} by secret ballot).").format(
+                    decisions.resolutions, decisions.voted, decisions.secret
+                )
+            )
