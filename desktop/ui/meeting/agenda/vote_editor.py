@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.meeting.agenda.snapshot import VoteRow
+from desktop.core.services.agenda_view import VoteRow
 from desktop.ui.widgets.fields import CodeCombo
 
 VOTE_WARNING = "color: #b02a1e;"
