@@ -42,7 +42,7 @@ def meeting_file_name(number: int | None, on: date) -> str:
 
 
 def evidence_name(number: int | None, on: date) -> str:
-    return safe_file_name(f"หลักฐานการประชุม-{meeting_part(number, on)}") + ".zip"
+    return file_name(f"หลักฐานการประชุม-{meeting_part(number, on)}", ".zip")
 
 
 def summary_name(network: str, date_from: date | None, date_to: date | None) -> str:
