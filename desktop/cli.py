@@ -30,6 +30,17 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_BAD_INPUT)
 
 
+def record_id(text: str) -> int:
+    """A record's id as the database stores it: 1 up to 2**63 - 1."""
+    try:
+        value = int(text) if len(text) <= 20 else 0
+    except ValueError:
+        value = 0
+    if not 1 <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"{text[:30]!r} is not an id (a whole number from 1)")
+    return value
+
+
 def _with_global_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, help="the database file (default: in your data folder)")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of faults")
@@ -55,11 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
 
     p = sub.add_parser("export", help="export a meeting to a meeting file")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("-o", "--output", type=Path, required=True)
 
     p = sub.add_parser("minutes", help="write the official minutes (DOCX)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--thai-digits", action="store_true", help="every digit as ๐-๙")
     p.add_argument("--font", default=None, help="TH SarabunPSK (default) or TH Sarabun New")
@@ -68,21 +79,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "check", help="what is probably wrong before finalising (nothing printed when all is well)"
     )
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
 
     p = sub.add_parser(
         "evidence", help="the e-meeting evidence bundle (ZIP: minutes, attendance, reports, hashes)"
     )
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("-o", "--output", type=Path, required=True)
 
     p = sub.add_parser("attendance", help="write the attendance workbook (XLSX)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--font", default=None)
 
     p = sub.add_parser("signin", help="write the sign-in sheet for an onsite meeting (XLSX)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--font", default=None)
 
@@ -99,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="settle attendance from a report, a chat, a LINE export or a sign-in form "
         "(Zoom, Teams, Google Meet, Webex; told apart by content)",
     )
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("report", type=Path)
     p.add_argument("--dry-run", action="store_true", help="print the proposal, change nothing")
     p.add_argument(

@@ -20,6 +20,7 @@ from typing import cast
 
 from desktop.core.db_file import check_file, known_revisions, readonly_uri
 from desktop.core.errors import DatabaseProblem
+from desktop.core.input_files import require_regular
 
 
 class BackupRefused(DatabaseProblem):
@@ -74,8 +75,9 @@ def revision_schema(revision: str) -> dict[str, frozenset[str]]:
 
 def check_backup(path: Path) -> str:
     """The backup's schema revision, or BackupRefused saying what is wrong with it."""
-    if not path.is_file():
+    if not path.exists():
         raise BackupRefused(f"ไม่พบไฟล์สำรอง {path}", f"No backup file at {path}.")
+    require_regular(path, BackupRefused)
     if path.stat().st_size == 0:
         raise _refused(path, "ไฟล์ว่างเปล่า", "the file is empty.")
     try:

@@ -95,7 +95,13 @@ def check_file(path: Path) -> None:
         raise DatabaseProblem(
             f"{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล", f"{path} is a folder, not a database file."
         )
-    if not path.exists() or path.stat().st_size == 0:
+    if not path.exists():
+        return
+    from desktop.core.input_files import is_regular, not_regular
+
+    if not is_regular(path):  # a pipe would hang SQLite, a device is not a database
+        raise not_regular(path, DatabaseProblem)
+    if path.stat().st_size == 0:
         return
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))

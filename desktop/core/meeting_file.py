@@ -66,18 +66,13 @@ def _refuse(problems: list[str], name: str = "") -> PrachumError:
 
 def read_meeting_file(path: Path | str) -> dict[str, Any]:  # noqa: C901 (one refusal per way a file can be unreadable)
     """The file's JSON (UTF-8, with or without a BOM), or a PrachumError that says why."""
+    from desktop.core.input_files import read_capped, require_regular
+
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _refuse([f"(file): {size} bytes is more than a meeting file can be"], path.name)
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise PrachumError(f"ไม่พบไฟล์ {path}", f"No such file: {path}") from exc
-    except OSError as exc:
-        raise PrachumError(
-            f"อ่านไฟล์ {path.name} ไม่ได้ ({exc.strerror})", f"Cannot read {path}: {exc.strerror}"
-        ) from exc
+    size = require_regular(path).st_size  # a folder, a device or a pipe is not read
+    if size > MAX_FILE_BYTES:
+        raise _refuse([f"(file): {size} bytes is more than a meeting file can be"], path.name)
+    raw = read_capped(path, MAX_FILE_BYTES)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -93,16 +88,34 @@ def read_meeting_file(path: Path | str) -> dict[str, Any]:  # noqa: C901 (one re
             seen[key] = value
         return seen
 
+    def bounded_int(digits: str) -> int:
+        # A number past what the database stores is a problem of the file, not a fault
+        # (and Python refuses to even read one of more than 4,300 digits).
+        if len(digits.lstrip("-")) > 19 or not -(2**63) <= int(digits) < 2**63:
+            numbers.append(f"(file): a number of {len(digits)} digits is too large")
+            return 0
+        return int(digits)
+
+    def no_constant(name: str) -> float:
+        numbers.append(f"(file): {name} is not a number a meeting file may hold")
+        return 0.0
+
+    numbers: list[str] = []
     try:
-        data: dict[str, Any] = json.loads(text, object_pairs_hook=no_duplicate_keys)
+        data: dict[str, Any] = json.loads(
+            text,
+            object_pairs_hook=no_duplicate_keys,
+            parse_int=bounded_int,
+            parse_constant=no_constant,
+        )
     except json.JSONDecodeError as exc:
         raise _refuse(
             [f"(file): not JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"], path.name
         ) from exc
     except RecursionError as exc:
         raise _refuse(["(file): nested too deeply"], path.name) from exc
-    if duplicates:
-        raise _refuse(duplicates, path.name)
+    if duplicates or numbers:
+        raise _refuse(duplicates + numbers, path.name)
     return data
 
 

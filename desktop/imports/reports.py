@@ -260,7 +260,7 @@ _DURATION_PART = re.compile(
     r"(\d+(?:\.\d+)?)\s*(h|hr|hrs|hours?|ชม\.?|ชั่วโมง|m|min|mins|minutes?|นาที|s|sec|secs|seconds?|วินาที)(?![A-Za-z])",
     re.IGNORECASE,
 )
-_CLOCK = re.compile(r"^\s*(\d+):(\d{2})(?::(\d{2}))?\s*$")
+_CLOCK = re.compile(r"^\s*(\d{1,6}):(\d{2})(?::(\d{2}))?\s*$")  # hours: no 5,000 digits
 
 
 MAX_MINUTES = 60 * 24 * 366

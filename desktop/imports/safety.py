@@ -49,9 +49,13 @@ def refuse(thai: str, english: str) -> PrachumError:
 
 def file_kind(path: Path) -> str:
     """`csv` or `xlsx`, decided by the bytes (the name may lie); refuses anything else."""
+    from desktop.core.input_files import not_regular
+
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise refuse(f"ไม่พบไฟล์ {path.name}", f"The file {path.name} does not exist.")
+    if not path.is_file():  # a folder, a device or a pipe: never opened
+        raise not_regular(path)
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise refuse(

@@ -16,9 +16,11 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from desktop.core.errors import PrachumError
+from desktop.core.input_files import read_capped
 from desktop.core.thai import normalize_text
 from desktop.imports.safety import (
     MAX_CELL_LENGTH,
+    MAX_FILE_BYTES,
     check_row_count,
     check_xlsx,
     file_kind,
@@ -44,7 +46,7 @@ def read_table(path: Path | str) -> Table:
     if kind == "xlsx":
         check_xlsx(path)
         return Table(path.name, _read_xlsx(path), "xlsx")
-    data = path.read_bytes()
+    data = read_capped(path, MAX_FILE_BYTES)
     text, encoding = decode(data, path.name)
     return Table(path.name, parse_csv_text(text, path.name), encoding)
 
@@ -136,27 +138,34 @@ def _cell(value: object) -> str:
 
 
 def _read_xlsx(path: Path) -> list[Row]:
+    """The first sheet's rows. A read-only workbook is parsed while it is iterated, so the
+    whole reading is inside the guard: a truncated sheet, mismatched tags, a shared string
+    that is not there, a column `ZZZZZ` or `abc` in a number cell is a refusal, not a
+    fault. Opened from its bytes: openpyxl would refuse a workbook named `.csv`."""
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
+        with path.open("rb") as handle:
+            workbook = load_workbook(io.BytesIO(handle.read()), read_only=True, data_only=True)
+            try:
+                sheet = workbook.worksheets[0]
+                rows: list[Row] = []
+                for values in sheet.iter_rows(values_only=True):
+                    row = [_cell(v) for v in values]
+                    while row and not row[-1]:
+                        row.pop()
+                    rows.append(row)
+                    check_row_count(len(rows), path.name)
+                return rows
+            finally:
+                workbook.close()
+    except PrachumError:
+        raise
+    except Exception as exc:  # openpyxl and the XML parser raise many kinds for damage
         raise refuse(
-            f"ไฟล์ {path.name} เสียหาย เปิดเป็น XLSX ไม่ได้",
-            f"{path.name} cannot be opened as XLSX ({type(exc).__name__}: {exc}).",
+            f"ไฟล์ {path.name} เสียหาย อ่านเป็น XLSX ไม่ได้",
+            f"{path.name} is damaged and cannot be read as XLSX ({type(exc).__name__}: {exc}).",
         ) from exc
-    try:
-        sheet = workbook.worksheets[0]
-        rows: list[Row] = []
-        for values in sheet.iter_rows(values_only=True):
-            row = [_cell(v) for v in values]
-            while row and not row[-1]:
-                row.pop()
-            rows.append(row)
-            check_row_count(len(rows), path.name)
-        return rows
-    finally:
-        workbook.close()
 
 
 def header_key(text: str) -> str:
