@@ -316,12 +316,12 @@ def _import_valid(session: Session, data: dict[str, Any]) -> Meeting:
             )
         organizations[entry["id"]] = found
     people: dict[str, Person] = {}
+    claimed: set[int] = set()
     positions: dict[str, str | None] = {}
     for entry in data["people"]:
         organization = organizations.get(entry.get("organization") or "")
         organization_id = organization.id if organization else None
         # Namesakes in one office stay two people: each file id takes an unclaimed match.
-        claimed = {p.id for p in people.values()}
         person: Person | None = next(
             (
                 p
@@ -345,6 +345,7 @@ def _import_valid(session: Session, data: dict[str, Any]) -> Meeting:
                 phone=entry.get("phone"),
             )
         people[entry["id"]] = person
+        claimed.add(person.id)  # kept as it grows: rebuilt for each person, it was quadratic
         positions[entry["id"]] = services.common.clean(entry.get("position"))
     network_id = None
     if data.get("network"):
@@ -405,7 +406,7 @@ def _import_valid(session: Session, data: dict[str, Any]) -> Meeting:
     _import_items(
         session, meeting.id, None, meeting_data.get("agenda") or [], owners, people=people
     )
-    session.flush()
+    services.renumber_agenda(session, meeting.id)  # once, for the whole agenda
     return meeting
 
 
@@ -443,10 +444,11 @@ def _import_items(
     *,
     people: dict[str, Person],
 ) -> None:
-    for entry in items:
+    for order, entry in enumerate(items, start=1):
         item = services.add_agenda_item(
             session,
             meeting_id,
+            sort_order=order,
             parent_id=parent_id,
             title=entry["title"],
             category=entry.get("category"),
