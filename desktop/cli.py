@@ -379,6 +379,25 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def _warn_of_damage(before: int) -> None:
+    """Values the command read as damaged (text not UTF-8, a date that is none) are named
+    on stderr, by meeting and field; the command itself did its work with the rest."""
+    if "desktop.core.damage" not in sys.modules or not _opened:
+        return
+    from desktop.core.damage import damage_report, damage_seen
+
+    if damage_seen() == before:
+        return
+    found = damage_report(_opened[0].path)
+    print(
+        "warning: the database holds damaged values (shown as damaged, the rest is as it "
+        "was; restore a backup to mend them):",
+        file=sys.stderr,
+    )
+    for line in found:
+        print(f"  {line}", file=sys.stderr)
+
+
 def run_gui(args: argparse.Namespace) -> int:
     try:
         from desktop.ui.shell.app import run as run_app
@@ -423,7 +442,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return run_gui(args)
-        return COMMANDS[args.command](args)
+        damage = sys.modules.get("desktop.core.damage")
+        before = damage.damage_seen() if damage else 0
+        code = COMMANDS[args.command](args)
+        _warn_of_damage(before)
+        return code
     except PrachumError as exc:
         print(f"error: {exc.message(args.lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT

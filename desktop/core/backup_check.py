@@ -110,7 +110,7 @@ def check_backup(path: Path) -> str:
                     f"its structure is incomplete (missing {shown}).",
                 )
             _read_every_row(path, con, tables)
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as error:
         raise _refused(path, f"ไฟล์เสียหาย ({error})", f"it is damaged ({error}).") from error
     return revision
 

@@ -123,7 +123,7 @@ def check_file(path: Path) -> None:
                 revision = row[0] if row else None
         finally:
             con.close()
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # names that are not text
         raise DatabaseProblem(
             f"ฐานข้อมูล {path.name} เสียหาย เปิดไม่ได้ ({exc})",
             f"The database {path.name} is damaged and cannot be opened ({exc}).",

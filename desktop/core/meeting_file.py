@@ -60,8 +60,19 @@ def _refuse(problems: list[str], name: str = "") -> PrachumError:
     return PrachumError(
         f"ไฟล์การประชุม{where} ไม่ถูกต้อง จึงไม่ได้นำเข้าข้อมูลใด ๆ ({len(problems)} ปัญหา)",
         f"The meeting file{where} is invalid; nothing was imported ({len(problems)} problems):",
-        problems,
+        _first_problems(problems),
     )
+
+
+SHOWN_PROBLEMS = 100
+
+
+def _first_problems(problems: list[str]) -> list[str]:
+    """The first hundred, and how many more: a file with 200,000 problems printed them all."""
+    if len(problems) <= SHOWN_PROBLEMS:
+        return problems
+    rest = len(problems) - SHOWN_PROBLEMS
+    return [*problems[:SHOWN_PROBLEMS], f"… and {rest} more problems"]
 
 
 def read_meeting_file(path: Path | str) -> dict[str, Any]:  # noqa: C901 (one refusal per way a file can be unreadable)

@@ -13,8 +13,6 @@ from datetime import date, datetime, time
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
-    Date,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
@@ -22,7 +20,6 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
-    Time,
     UniqueConstraint,
     func,
 )
@@ -41,6 +38,7 @@ from desktop.core.codes import (
     ReportPlatform,
     Role,
 )
+from desktop.core.damage import TolerantDate, TolerantDateTime, TolerantTime
 
 # Enum codes, exactly as the meeting file spells them (desktop.core.codes names them).
 ORGANIZATION_KINDS = tuple(OrganizationKind)
@@ -180,9 +178,9 @@ class Meeting(Base):
     title: Mapped[str] = mapped_column(String(500))
     title_en: Mapped[str | None] = mapped_column(String(500))
     number: Mapped[int | None] = mapped_column(Integer)
-    date: Mapped[date] = mapped_column(Date, index=True)
-    start_time: Mapped[time | None] = mapped_column(Time)
-    end_time: Mapped[time | None] = mapped_column(Time)
+    date: Mapped[date] = mapped_column(TolerantDate, index=True)
+    start_time: Mapped[time | None] = mapped_column(TolerantTime)
+    end_time: Mapped[time | None] = mapped_column(TolerantTime)
     mode: Mapped[str] = mapped_column(String(10), default="onsite")
     platform: Mapped[str | None] = mapped_column(String(100))
     venue: Mapped[str | None] = mapped_column(String(500))
@@ -204,7 +202,9 @@ class Meeting(Base):
     )
     """The later meeting whose confirm-minutes item certified these minutes."""
     updated_at: Mapped[datetime] = mapped_column(
-        DateTime, server_default=func.current_timestamp(), onupdate=func.current_timestamp()
+        TolerantDateTime,
+        server_default=func.current_timestamp(),
+        onupdate=func.current_timestamp(),
     )
 
     network: Mapped[Network | None] = relationship(back_populates="meetings")
@@ -254,8 +254,8 @@ class Attendance(Base):
     absence_reason: Mapped[str | None] = mapped_column(String(300))
     acting_as: Mapped[str | None] = mapped_column(String(300))
     """The office this person holds for the meeting: รักษาราชการแทน …"""
-    joined: Mapped[time | None] = mapped_column(Time)
-    left_at: Mapped[time | None] = mapped_column("left_at", Time)
+    joined: Mapped[time | None] = mapped_column(TolerantTime)
+    left_at: Mapped[time | None] = mapped_column("left_at", TolerantTime)
     minutes_present: Mapped[int | None] = mapped_column(Integer)
     """Minutes in the meeting as a report counted them (rejoins not counted twice)."""
     note: Mapped[str | None] = mapped_column(Text)
@@ -376,7 +376,7 @@ class Action(Base):
     owner_person_id: Mapped[int | None] = mapped_column(
         ForeignKey("people.id", ondelete="SET NULL")
     )
-    due: Mapped[date | None] = mapped_column(Date)
+    due: Mapped[date | None] = mapped_column(TolerantDate)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     carried_from_id: Mapped[int | None] = mapped_column(
         ForeignKey("actions.id", ondelete="SET NULL")
@@ -446,4 +446,6 @@ class ReportFile(Base):
     sha256: Mapped[str] = mapped_column(String(64))
     size: Mapped[int] = mapped_column(Integer)
     content: Mapped[bytes] = mapped_column(LargeBinary)
-    imported_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    imported_at: Mapped[datetime] = mapped_column(
+        TolerantDateTime, server_default=func.current_timestamp()
+    )

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from desktop.core.damage import decode_text
 from desktop.core.thai import thai_collate
 
 THAI_COLLATION = "thai"
@@ -52,6 +53,8 @@ def on_connect(dbapi_connection: Any, readonly: bool = False) -> None:
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
     dbapi_connection.create_collation(THAI_COLLATION, thai_collate)
+    # Text that is not UTF-8 is read as damaged text, not a fault that ends a listing.
+    dbapi_connection.text_factory = decode_text
 
 
 def _triggers(table: str, spec: dict[str, str]) -> Iterable[str]:

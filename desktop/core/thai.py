@@ -69,18 +69,28 @@ def _digits(text: str, thai_digits: bool) -> str:
     return to_thai_digits(text) if thai_digits else text
 
 
+DAMAGED = "(ข้อมูลเสียหาย)"
+"""How a date or time that could not be read from the database is shown."""
+
+
 def format_thai_date(d: date, *, thai_digits: bool = False) -> str:
     """`3 สิงหาคม 2565`: day, full Thai month, Buddhist Era year."""
+    if getattr(d, "damaged", False):
+        return DAMAGED
     return _digits(f"{d.day} {THAI_MONTHS[d.month - 1]} {be_year(d)}", thai_digits)
 
 
 def format_thai_date_short(d: date, *, thai_digits: bool = False) -> str:
     """`3 ส.ค. 2565`: the short form used in tables."""
+    if getattr(d, "damaged", False):
+        return DAMAGED
     return _digits(f"{d.day} {THAI_MONTHS_SHORT[d.month - 1]} {be_year(d)}", thai_digits)
 
 
 def format_thai_date_long(d: date, *, thai_digits: bool = False) -> str:
     """`วันพุธที่ 3 สิงหาคม 2565`: with the weekday, as the minutes write it after เมื่อ."""
+    if getattr(d, "damaged", False):
+        return DAMAGED
     weekday = THAI_WEEKDAYS[d.weekday()]
     return _digits(f"วัน{weekday}ที่ {format_thai_date(d)}", thai_digits)
 
@@ -89,6 +99,8 @@ def format_thai_time(t: time | None, *, thai_digits: bool = False, suffix: bool 
     """`09.30 น.`: 24-hour clock with a full stop, as Thai official documents write it."""
     if t is None:
         return ""
+    if getattr(t, "damaged", False):
+        return DAMAGED
     text = f"{t.hour:02d}.{t.minute:02d}"
     if suffix:
         text += " น."

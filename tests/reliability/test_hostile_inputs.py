@@ -186,3 +186,16 @@ def test_a_pipe_given_as_the_database_is_refused(tmp_path, capsys):
     assert main(["--db", str(pipe), "meetings"]) == 2
     assert "not a regular file" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["db-pipe"], "no lock or journal left"
+
+
+def test_a_file_with_thousands_of_problems_lists_the_first_hundred(demo_db, tmp_path, capsys):
+    data = _meeting_file(demo_db, tmp_path)
+    data["meeting"]["attendance"] = [{"person": f"nobody-{n}"} for n in range(5000)]
+    path = tmp_path / "many.meeting.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--db", str(demo_db), "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "(5000 problems)" in err or "5000 problems" in err
+    assert len(err.splitlines()) <= 102
+    assert "… and 4900 more problems" in err
