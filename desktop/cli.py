@@ -151,18 +151,28 @@ def _writes(args: argparse.Namespace) -> bool:
 
 def _lock(args: argparse.Namespace) -> None:
     from desktop.core.db_file import default_db_path
-    from desktop.core.lock import acquire
+    from desktop.core.lock import lock_for_writing
 
     path = Path(args.db or default_db_path())
     if _writes(args) and path.parent.is_dir():  # else open_database says the folder is missing
-        _held_locks.append(acquire(path))  # DatabaseInUse: exit 2
+        # DatabaseInUse, or a folder where the lock cannot be written: exit 2
+        _held_locks.append(lock_for_writing(path))
+
+
+def _read_only_place(path: Path) -> bool:
+    """The database or its folder cannot be written: reading is still possible."""
+    return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
 
 
 def _open(args: argparse.Namespace):
-    from desktop.core.db import open_database
+    from desktop.core.db import default_db_path, open_database
 
     _lock(args)
-    database = open_database(args.db)
+    path = Path(args.db or default_db_path())
+    # A command that only reads opens a read-only file (or one in a read-only folder)
+    # read-only, instead of failing where it would have written.
+    readonly = not _writes(args) and _read_only_place(path)
+    database = open_database(path, readonly=readonly)
     _opened.append(database)
     return database
 
@@ -457,6 +467,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
         return EXIT_OK
     except Exception as exc:
+        from desktop.core.errors import explain_fault
+
+        problem = explain_fault(exc)
+        if problem is not None:  # a full disk, a read-only place: said, exit 2
+            print(f"error: {problem.message(args.lang)}", file=sys.stderr)
+            return EXIT_BAD_INPUT
         if args.debug:
             traceback.print_exc()
         else:

@@ -77,3 +77,21 @@ def write_failure(
         f"{doing_th}ไม่สำเร็จ ({name}): {why_th} ไม่มีไฟล์ใดถูกทิ้งไว้",
         f"{doing_en} could not be written ({name}): {why_en}; nothing was left behind.",
     )
+
+
+def explain_fault(error: BaseException) -> PrachumError | None:
+    """A fault of the place, not of ours: a full disk or a read-only file or folder met
+    while writing the database (SQLite's words, or the system's). None for anything else."""
+    text = str(error).lower()
+    number = getattr(error, "errno", None)
+    if number == errno.ENOSPC or "disk is full" in text:
+        return PrachumError(
+            "พื้นที่ดิสก์เต็ม บันทึกไม่ได้ ข้อมูลยังเหมือนเดิม",
+            "The disk is full; nothing was changed.",
+        )
+    if number == errno.EROFS or "readonly database" in text or "read-only file system" in text:
+        return PrachumError(
+            "ฐานข้อมูลหรือโฟลเดอร์ของฐานข้อมูลเป็นแบบอ่านอย่างเดียว บันทึกไม่ได้ ข้อมูลยังเหมือนเดิม",
+            "The database or its folder is read-only; nothing was changed.",
+        )
+    return None

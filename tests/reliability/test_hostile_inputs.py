@@ -199,3 +199,50 @@ def test_a_file_with_thousands_of_problems_lists_the_first_hundred(demo_db, tmp_
     assert "(5000 problems)" in err or "5000 problems" in err
     assert len(err.splitlines()) <= 102
     assert "… and 4900 more problems" in err
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        ("database or disk is full", "The disk is full"),
+        ("attempt to write a readonly database", "is read-only"),
+    ],
+)
+def test_a_full_disk_or_a_read_only_database_is_said_as_such(
+    demo_db, tmp_path, capsys, monkeypatch, case
+):
+    import sqlite3
+
+    fault, said = case
+
+    from desktop.core import meeting_file
+
+    exported = tmp_path / "m.meeting.json"
+    assert main(["--db", str(demo_db), "export", "1", "-o", str(exported)]) == 0
+
+    def refused_by_the_disk(*_args, **_kwargs):
+        raise sqlite3.OperationalError(fault)
+
+    monkeypatch.setattr(meeting_file, "_import_valid", refused_by_the_disk)
+    before = _meetings(demo_db, capsys)
+    assert main(["--db", str(demo_db), "import", str(exported)]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "fault" not in err
+    assert _meetings(demo_db, capsys) == before
+    assert not Path(f"{demo_db}.lock").exists(), "no lock left behind"
+
+
+def test_reading_a_database_that_cannot_be_written_opens_it_read_only(demo_db, capsys, monkeypatch):
+    from desktop import cli
+
+    monkeypatch.setattr(cli, "_read_only_place", lambda path: True)
+    opened = []
+    real_open = __import__("desktop.core.db", fromlist=["open_database"]).open_database
+
+    def watched(path, **kwargs):
+        opened.append(kwargs.get("readonly"))
+        return real_open(path, **kwargs)
+
+    monkeypatch.setattr("desktop.core.db.open_database", watched)
+    assert len(_meetings(demo_db, capsys)) == 3
+    assert opened == [True]
