@@ -165,7 +165,8 @@ def _read_only_place(path: Path) -> bool:
 
 
 def _open(args: argparse.Namespace):
-    from desktop.core.db import default_db_path, open_database
+    from desktop.core.db import open_database
+    from desktop.core.db_file import default_db_path
 
     _lock(args)
     path = Path(args.db or default_db_path())
@@ -389,6 +390,15 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def _run_command(args: argparse.Namespace) -> int:
+    """The command, then a word on any damaged value it read."""
+    damage = sys.modules.get("desktop.core.damage")
+    before = damage.damage_seen() if damage else 0
+    code = COMMANDS[args.command](args)
+    _warn_of_damage(before)
+    return code
+
+
 def _warn_of_damage(before: int) -> None:
     """Values the command read as damaged (text not UTF-8, a date that is none) are named
     on stderr, by meeting and field; the command itself did its work with the rest."""
@@ -444,6 +454,24 @@ def window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
     return args
 
 
+def _fault(args: argparse.Namespace, exc: Exception) -> int:
+    """Exit 2 for a full disk or a read-only place, said as such; 1 for a fault of ours."""
+    from desktop.core.errors import explain_fault
+
+    problem = explain_fault(exc)
+    if problem is not None:
+        print(f"error: {problem.message(args.lang)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.debug:
+        traceback.print_exc()
+    else:
+        print(
+            f"fault: {type(exc).__name__}: {exc} (run with --debug for details)",
+            file=sys.stderr,
+        )
+    return EXIT_FAULT
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = window_arguments(argv) or build_parser().parse_args(argv)
@@ -452,11 +480,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return run_gui(args)
-        damage = sys.modules.get("desktop.core.damage")
-        before = damage.damage_seen() if damage else 0
-        code = COMMANDS[args.command](args)
-        _warn_of_damage(before)
-        return code
+        return _run_command(args)
     except PrachumError as exc:
         print(f"error: {exc.message(args.lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -467,20 +491,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
         return EXIT_OK
     except Exception as exc:
-        from desktop.core.errors import explain_fault
-
-        problem = explain_fault(exc)
-        if problem is not None:  # a full disk, a read-only place: said, exit 2
-            print(f"error: {problem.message(args.lang)}", file=sys.stderr)
-            return EXIT_BAD_INPUT
-        if args.debug:
-            traceback.print_exc()
-        else:
-            print(
-                f"fault: {type(exc).__name__}: {exc} (run with --debug for details)",
-                file=sys.stderr,
-            )
-        return EXIT_FAULT
+        return _fault(args, exc)
     finally:
         while _opened:
             _opened.pop().close()

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Callable
 from contextlib import closing
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Date, DateTime, Time
+from sqlalchemy import Date, DateTime, Dialect, Time
 from sqlalchemy.types import TypeDecorator
 
 _seen = 0
@@ -56,13 +57,13 @@ class DamagedTime(time):
     damaged = True
 
 
-class _Tolerant(TypeDecorator):
+class _Tolerant(TypeDecorator[Any]):
     """A date, time or timestamp column whose unreadable value is read as damaged."""
 
     cache_ok = True
     damaged_value: Any = None
 
-    def result_processor(self, dialect, coltype):
+    def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], Any] | None:
         inner = self.impl_instance.result_processor(dialect, coltype)
         if inner is None:
             return None

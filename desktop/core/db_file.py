@@ -89,18 +89,23 @@ def readonly_uri(path: Path | str) -> str:
     return sqlite_uri(path, readonly=True)
 
 
-def check_file(path: Path) -> None:
-    """Refuse a file that is not a healthy SQLite database, without writing to it."""
+def _refuse_what_is_no_file(path: Path) -> None:
+    """A folder, or a pipe (it would hang SQLite) or a device, is not a database file."""
+    from desktop.core.input_files import is_regular, not_regular
+
     if path.is_dir():
         raise DatabaseProblem(
             f"{path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล", f"{path} is a folder, not a database file."
         )
+    if not is_regular(path):
+        raise not_regular(path, DatabaseProblem)
+
+
+def check_file(path: Path) -> None:
+    """Refuse a file that is not a healthy SQLite database, without writing to it."""
     if not path.exists():
         return
-    from desktop.core.input_files import is_regular, not_regular
-
-    if not is_regular(path):  # a pipe would hang SQLite, a device is not a database
-        raise not_regular(path, DatabaseProblem)
+    _refuse_what_is_no_file(path)
     if path.stat().st_size == 0:
         return
     with path.open("rb") as handle:
