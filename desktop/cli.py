@@ -126,7 +126,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("text")
     p.add_argument("--voted", action="store_true", help="only resolutions that were voted")
 
-    sub.add_parser("demo", help="fill the database with the demo network")
+    sub.add_parser(
+        "demo",
+        help="write the demo network into demo.db beside your database (or into an empty --db)",
+    )
+
+    p = sub.add_parser("delete", help="delete a meeting, person or organisation made by mistake")
+    p.add_argument("kind", choices=("meeting", "person", "organization"))
+    p.add_argument("id", type=int)
+    p.add_argument("--yes", action="store_true", help="delete (the default prints what depends)")
 
     p = sub.add_parser("backup", help="write a consistent copy of the database")
     p.add_argument("-o", "--output", type=Path, required=True)
@@ -146,6 +154,8 @@ def _writes(args: argparse.Namespace) -> bool:
         return not args.dry_run
     if args.command == "roster":
         return args.apply
+    if args.command == "delete":
+        return args.yes
     return args.command in ("import", "demo", "restore")
 
 
@@ -344,12 +354,49 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from desktop.core.db import default_db_path
     from desktop.core.demo import fill_demo
+    from desktop.core.demo_file import demo_path, file_holds_data, refuse_if_holds_data
 
+    if args.db is None:
+        # Her own database is never touched: the demo has a file of its own beside it.
+        args.db = demo_path(default_db_path())
+        if file_holds_data(args.db):
+            print(f"the demo is already in {args.db}")
+            return EXIT_OK
+    else:
+        refuse_if_holds_data(args.db)  # before the lock and any migration: nothing changes
     db = _open(args)
     with db.session() as session:
         network = fill_demo(session)
-        print(f"demo network: {network.name} ({len(network.meetings)} meetings)")
+        print(f"demo network: {network.name} ({len(network.meetings)} meetings) in {db.path}")
+    return EXIT_OK
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    from desktop.core import services
+
+    dependents_of, delete = {
+        "meeting": (services.meeting_dependents, services.delete_meeting),
+        "person": (services.person_dependents, services.delete_person),
+        "organization": (services.organization_dependents, services.delete_organization),
+    }[args.kind]
+    db = _open(args)
+    with db.session() as session:
+        dependents = dependents_of(session, args.id)
+        if dependents.refusal is not None:
+            raise dependents.refusal
+        thai = args.lang == "th"
+        name = dependents.thai_name if thai else dependents.english_name
+        if args.yes:
+            delete(session, args.id)
+        print(("ลบ " if thai else "deleted: ") + name if args.yes else name)
+        for line in dependents.lines(args.lang):
+            print(f"  - {line}")
+        if not args.yes:
+            print(
+                "nothing deleted: add --yes to delete" if not thai else "ยังไม่ได้ลบ: เพิ่ม --yes เพื่อลบ"
+            )
     return EXIT_OK
 
 
@@ -385,6 +432,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "roster": cmd_roster,
     "search": cmd_search,
     "demo": cmd_demo,
+    "delete": cmd_delete,
     "backup": cmd_backup,
     "restore": cmd_restore,
 }

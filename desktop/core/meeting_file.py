@@ -22,8 +22,9 @@ from desktop.core import services
 from desktop.core.codes import AttendanceGroup, AttendanceSource, AttendanceStatus
 from desktop.core.errors import PrachumError
 from desktop.core.json_checks import SchemaChecker
-from desktop.core.models import AgendaItem, Meeting, Organization, Person, Vote
+from desktop.core.models import AgendaItem, Attendance, Meeting, Organization, Person, Vote
 from desktop.core.services.common import BE_YEAR_THRESHOLD
+from desktop.core.thai import split_full_name
 
 FORMAT, VERSION = "prachum.meeting", 2
 """The version written; every version from 1 up to it is read."""
@@ -525,7 +526,7 @@ def export_meeting(session: Session, meeting_id: int) -> dict[str, Any]:  # noqa
         if person is None:
             return None
         if person.id not in person_ids:
-            person_ids[person.id] = f"p{len(person_ids) + 1}"
+            person_ids[person.id] = f"p{len(person_rows) + 1}"
             row: dict[str, Any] = {"id": person_ids[person.id]}
             _put(row, "honorific", person.honorific)
             row["given_name"] = person.given_name
@@ -538,13 +539,28 @@ def export_meeting(session: Session, meeting_id: int) -> dict[str, Any]:  # noqa
             person_rows.append(row)
         return person_ids[person.id]
 
+    def snapshot_ref(line: Attendance) -> str:
+        """A deleted person's line: a person row made of the name and position it keeps."""
+        ref = f"p{len(person_rows) + 1}"
+        honorific, given, family = split_full_name(line.name)
+        row: dict[str, Any] = {"id": ref}
+        _put(row, "honorific", honorific or None)
+        row["given_name"] = given or line.name
+        _put(row, "family_name", family or None)
+        _put(row, "position", line.position)
+        person_rows.append(row)
+        return ref
+
+    line_refs: dict[int, str] = {}
     # Ids follow the order a reader meets them: the network's members, then the people
     # in attendance order, then whoever else the meeting names.
     if meeting.network is not None:
         for organization in meeting.network.members:
             org_ref(organization)
     for line in lines:
-        person_ref(line.person)
+        line_refs[line.id] = (
+            person_ref(line.person) if line.person is not None else snapshot_ref(line)
+        )
     network: dict[str, Any] | None = None
     if meeting.network is not None:
         network = {"name": meeting.network.name}
@@ -572,7 +588,7 @@ def export_meeting(session: Session, meeting_id: int) -> dict[str, Any]:  # noqa
     _put(body, "recording", meeting.recording)
     attendance = []
     for line in lines:
-        row = {"person": person_ref(line.person), "group": line.group, "status": line.status}
+        row = {"person": line_refs[line.id], "group": line.group, "status": line.status}
         _put(row, "absence_reason", line.absence_reason)
         _put(row, "acting_as", line.acting_as)
         _put(row, "joined", _hhmm(line.joined))

@@ -244,7 +244,10 @@ class Attendance(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
-    person_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="RESTRICT"), index=True)
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL"), index=True
+    )
+    """Empty once the person is deleted: the line keeps her name as it was."""
     name: Mapped[str] = mapped_column(String(400))
     """The full name with honorific, as it was at the meeting."""
     position: Mapped[str | None] = mapped_column(String(300))
@@ -267,7 +270,7 @@ class Attendance(Base):
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
     meeting: Mapped[Meeting] = relationship(back_populates="attendance")
-    person: Mapped[Person] = relationship()
+    person: Mapped[Person | None] = relationship()
 
 
 class AgendaItem(Base):

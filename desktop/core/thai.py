@@ -7,10 +7,12 @@ ISO and Gregorian; the Buddhist Era is presentation only.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from datetime import date, time
 from functools import lru_cache
+from pathlib import Path
 
 BE_OFFSET = 543
 
@@ -210,6 +212,21 @@ def split_full_name(text: str) -> tuple[str, str, str]:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+@lru_cache(maxsize=1)
+def keep_pythainlp_data_with_ours() -> None:
+    """PyThaiNLP makes a `pythainlp-data` folder in her home at import; keep it in the
+    app's data folder instead (unless she set PyThaiNLP's own variable). Call before
+    importing pythainlp."""
+    if os.environ.get("PYTHAINLP_DATA") or os.environ.get("PYTHAINLP_DATA_DIR"):
+        return
+    from platformdirs import user_data_dir
+
+    from desktop import APP_NAME
+
+    folder = Path(user_data_dir(APP_NAME, appauthor=False)) / "pythainlp-data"
+    os.environ["PYTHAINLP_DATA"] = str(folder)
+
+
 def normalize_text(text: str) -> str:
     """NFC, zero-width characters dropped, Thai typing faults mended.
 
@@ -220,6 +237,7 @@ def normalize_text(text: str) -> str:
     if not text:
         return text
     # Imported here: pythainlp's package loads ~50 ms of modules we do not need at start-up.
+    keep_pythainlp_data_with_ours()
     from pythainlp.util.normalize import remove_repeat_vowels, remove_zw, reorder_vowels
 
     text = unicodedata.normalize("NFC", text)
@@ -239,6 +257,41 @@ def normalize_optional(text: str | None) -> str | None:
 
 
 # --- dictionary order -------------------------------------------------------------------
+
+ACTING = "รักษาราชการแทน"
+# Also as people abbreviate it: รรท. / ร.ร.ท.
+_ACTING_WORDS = re.compile(r"\s*(?:รักษาราชการแทน|ร\.?\s?ร\.?\s?ท\.)\s*")
+
+
+def split_acting(position: str | None) -> tuple[str | None, str | None]:
+    """`รองปลัดเทศบาล รักษาราชการแทนปลัดเทศบาล…` -> (`รองปลัดเทศบาล`, `ปลัดเทศบาล…`).
+
+    A secretary types the acting office into the position; the meeting keeps it in its
+    own field, so the minutes write `รักษาราชการแทน` once. Text without it comes back as is.
+    """
+    if not position:
+        return position, None
+    match = _ACTING_WORDS.search(position)
+    if match is None:
+        return position, None
+    before = position[: match.start()].strip() or None
+    after = position[match.end() :].strip() or None
+    return before, after
+
+
+def acting_position(position: str | None, acting_as: str | None) -> str:
+    """The position with ` รักษาราชการแทน <office>` when acting, the word said once."""
+    position = (position or "").strip()
+    acting = (acting_as or "").strip()
+    if (lead := _ACTING_WORDS.match(acting)) is not None:  # typed with the word in front
+        acting = acting[lead.end() :].strip()
+    if not acting:
+        return position
+    held, typed = split_acting(position)
+    if typed:  # typed into the position as well: the office is said once
+        position = held or ""
+    return f"{position} {ACTING} {acting}".strip()
+
 
 _LEADING_VOWELS = "\u0e40\u0e41\u0e42\u0e43\u0e44"  # เ แ โ ใ ไ
 _NIKHAHIT, _SARA_AA, _SARA_AM, _LAKKHANGYAO = "\u0e4d", "\u0e32", "\u0e33", "\u0e45"

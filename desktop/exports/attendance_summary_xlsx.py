@@ -189,18 +189,20 @@ def period_people(
             Person.role,
         )
         .join(Meeting, Meeting.id == Attendance.meeting_id)
-        .join(Person, Person.id == Attendance.person_id)
+        # A deleted person's lines still count, under the name they keep.
+        .outerjoin(Person, Person.id == Attendance.person_id)
         .where(Meeting.network_id == network_id)
     )
     # Oldest first, so that the name and organisation kept are the latest ones.
     query = _in_period(query, date_from, date_to).order_by(Meeting.date, Meeting.id)
-    people: dict[int, PersonRecord] = {}
+    people: dict[int | str, PersonRecord] = {}
     for person_id, meeting_id, name, organization, group, status, reason, role in session.execute(
         query.execution_options(yield_per=2000)
     ):
-        record = people.get(person_id)
+        key = person_id if person_id is not None else f"{name}\x00{organization}"
+        record = people.get(key)
         if record is None:
-            record = people[person_id] = PersonRecord(name, organization or "-", role)
+            record = people[key] = PersonRecord(name, organization or "-", role or "guest")
         else:
             record.name, record.organization = name, organization or "-"
         if status == AttendanceStatus.PRESENT:

@@ -22,6 +22,7 @@ from desktop.core.services.attendance import (
 from desktop.core.services.roster import action_owner_name, person_display_name
 from desktop.core.services.votes import vote_lines
 from desktop.core.thai import (
+    acting_position,
     format_meeting_number,
     format_thai_date_long,
     format_thai_date_short,
@@ -246,9 +247,9 @@ def minutes_blocks(
         blocks.extend(_item(item, 0, zero_votes_as_none))
     end = format_thai_time(meeting.end_time) or BLANK_TIME
     blocks.append(Line(f"เลิกประชุมเวลา {end}", keep_with_next=True))
-    blocks.append(_signature(meeting.recorder, RECORDER_ROLE))
+    blocks.append(_signature(meeting, meeting.recorder, RECORDER_ROLE))
     if meeting.reviewer is not None:
-        blocks.append(_signature(meeting.reviewer, REVIEWER_ROLE))
+        blocks.append(_signature(meeting, meeting.reviewer, REVIEWER_ROLE))
     if thai_digits:
         blocks = [_with_thai_digits(b) for b in blocks]
     return blocks
@@ -274,13 +275,16 @@ def place_line(meeting: Meeting) -> str:
         name = _PLATFORM_NAMES.get(meeting.platform.strip().casefold(), meeting.platform.strip())
         online = f"{ONLINE} ({name})"
     if meeting.mode == MeetingMode.HYBRID and venue:
+        if meeting.platform and meeting.platform.strip().casefold() in venue.casefold():
+            return online  # the platform typed as the place: said once
         return f"{venue} และ{online}"
     return online
 
 
 def _head(meeting: Meeting) -> Iterator[MinutesBlock]:
-    yield TitleLine(minutes_heading(meeting))
-    if meeting.network is not None:
+    heading = minutes_heading(meeting)
+    yield TitleLine(heading)
+    if meeting.network is not None and not _names(heading, meeting.network.name):
         yield TitleLine(meeting.network.name)
     if meeting.number is not None:
         yield TitleLine(format_meeting_number(meeting.number, meeting.date))
@@ -288,6 +292,11 @@ def _head(meeting: Meeting) -> Iterator[MinutesBlock]:
     place = place_line(meeting)
     if place:
         yield TitleLine(place)
+
+
+def _names(text: str, name: str) -> bool:
+    """Whether `text` already says `name` (spaces aside: a title may be typed without them)."""
+    return "".join(name.split()) in "".join(text.split())
 
 
 def opening_paragraphs(meeting: Meeting) -> list[str]:
@@ -370,12 +379,7 @@ def _names_organization(position: str, organization: str, full_name: str) -> boo
 def attendee_position(attendance: Attendance, *, organization: bool = False) -> str:
     """The position as the minutes write it: acting capacity, the organisation when asked
     for and not already named, and for an absence the reason."""
-    position = (attendance.position or "").strip()
-    acting = (attendance.acting_as or "").strip()
-    if acting:
-        if acting.startswith(ACTING):
-            acting = acting[len(ACTING) :].strip()
-        position = f"{position} {ACTING} {acting}".strip()
+    position = acting_position(attendance.position, attendance.acting_as)
     if organization:
         name = attendee_organization(attendance)
         full_name = (attendance.organization_name or "").strip()
@@ -414,11 +418,15 @@ def _action(action: Action) -> ActionLine:
     return ActionLine(single_line(action.text), action_owner_name(action), due)
 
 
-def _signature(person: Person | None, role: str) -> Signature:
-    # Today's name and position from the people table: the minutes are signed now.
+def _signature(meeting: Meeting, person: Person | None, role: str) -> Signature:
+    # Today's name and position from the people table: the minutes are signed now; the
+    # office she acts for is the meeting's (an acting clerk signs as acting).
     if person is None:
         return Signature("", "", role)
-    return Signature(person_display_name(person), (person.position or "").strip(), role)
+    acting = next(
+        (line.acting_as for line in meeting.attendance if line.person_id == person.id), None
+    )
+    return Signature(person_display_name(person), acting_position(person.position, acting), role)
 
 
 # --- text from the database ----------------------------------------------------------

@@ -160,6 +160,9 @@ def romanized(text: str) -> str:
 @lru_cache(maxsize=20_000)
 def _romanized_word(word: str) -> str:
     # Word by word: given names repeat across a roster, and each costs a tokenisation.
+    from desktop.core.thai import keep_pythainlp_data_with_ours
+
+    keep_pythainlp_data_with_ours()
     from pythainlp.transliterate import romanize
 
     return romanize(word, engine="royin")

@@ -24,7 +24,7 @@ from desktop.core.services.common import get
 from desktop.core.services.meeting_rules import ensure_editable
 from desktop.core.services.report_files import keep_report_file
 from desktop.core.services.roster import create_person
-from desktop.core.thai import split_full_name
+from desktop.core.thai import format_thai_date, split_full_name
 from desktop.imports.matching import (
     AMBIGUOUS_FLOOR,
     CLEAR_LEAD,
@@ -33,7 +33,7 @@ from desktop.imports.matching import (
     RosterIndex,
     Scored,
 )
-from desktop.imports.reports import Participant, Report
+from desktop.imports.reports import Note, Participant, Report
 
 STATUSES = ("matched", "ambiguous", "unknown")
 
@@ -213,8 +213,12 @@ def _lines(session: Session, meeting_id: int) -> list[Attendance]:
 
 
 def build_proposal(session: Session, meeting_id: int, report: Report) -> Proposal:
-    """Match every participant of the report against the meeting's people, then the roster."""
+    """Match every participant of the report against the meeting's people, then the roster.
+
+    A final meeting is refused first: there is no point matching what cannot be applied.
+    """
     meeting = get(session, Meeting, meeting_id)
+    ensure_editable(meeting)
     expected = {line.person_id: line.name for line in _lines(session, meeting_id)}
     index = RosterIndex.from_session(session, expected=expected)
     labels: dict[int, str] = {}
@@ -235,9 +239,14 @@ def build_proposal(session: Session, meeting_id: int, report: Report) -> Proposa
     if day is not None:
         proposal.report_date = day.date()
         if day.date() != meeting.date:
+            report_day, meeting_day = day.date(), meeting.date
             proposal.notes.append(
-                f"The report is of {day.date().isoformat()} but the meeting is on "
-                f"{meeting.date.isoformat()}: is it the right report?"
+                Note(
+                    f"The report is of {report_day.isoformat()} but the meeting is "
+                    f"on {meeting_day.isoformat()}: is it the right report?",
+                    f"รายงานนี้เป็นของวันที่ {format_thai_date(report_day)} แต่การประชุมเป็นวันที่ "
+                    f"{format_thai_date(meeting_day)} ใช่รายงานที่ถูกต้องหรือไม่",
+                )
             )
     return proposal
 

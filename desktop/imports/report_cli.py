@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from desktop.core.codes import ReportPlatform
 from desktop.core.models import Meeting
 from desktop.core.services.common import get
+from desktop.core.services.meeting_rules import ensure_editable
 from desktop.core.thai import format_thai_time
 from desktop.imports.chats import read_chat
 from desktop.imports.forms import looks_like_form, parse_form
@@ -94,6 +95,7 @@ def run_report_import(
 ) -> str:
     """The text the command prints: the proposal on a dry run, else what was applied."""
     meeting = get(session, Meeting, meeting_id)
+    ensure_editable(meeting)  # before reading and matching
     report = read_report(report_path, meeting.date)
     proposal = build_proposal(session, meeting_id, report)
     lines = [_heading(proposal, report)]

@@ -50,6 +50,29 @@ class Participant:
     guest: bool | None = None
 
 
+class Note(str):
+    """A note about a report: the English text as the string (the command line, logs),
+    with its Thai twin for the window."""
+
+    thai: str
+
+    def __new__(cls, english: str, thai: str) -> Note:
+        note = super().__new__(cls, english)
+        note.thai = thai
+        return note
+
+    def __getnewargs__(self) -> tuple[str, str]:  # copied and pickled with its Thai
+        return str(self), self.thai
+
+    def message(self, language: str = "th") -> str:
+        return self.thai if language == "th" else str(self)
+
+
+def note_text(note: str, language: str = "th") -> str:
+    """A note in the window's language (a plain string is said as it is)."""
+    return note.message(language) if isinstance(note, Note) else note
+
+
 @dataclass
 class Report:
     """A participant report, whichever platform wrote it."""

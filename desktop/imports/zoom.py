@@ -15,6 +15,7 @@ from datetime import date
 from desktop.core.codes import ReportPlatform
 from desktop.imports.columns import Header, find_headers, looks_like_email, match_columns
 from desktop.imports.reports import (
+    Note,
     Report,
     ReportRow,
     decide_date_order,
@@ -375,5 +376,10 @@ def parse_zoom(rows: list[Row], file_name: str, meeting_date: date | None = None
     if not any(h.has("join") for h, _ in sections):
         report.notes.append("The report has no join times (unique users): minutes only.")
     if waiting:
-        report.notes.append(f"{waiting} waiting-room row(s) not counted as attendance.")
+        report.notes.append(
+            Note(
+                f"{waiting} waiting-room row(s) not counted as attendance.",
+                f"ไม่นับ {waiting} แถวที่อยู่ในห้องรอเป็นการเข้าประชุม",
+            )
+        )
     return report

@@ -296,3 +296,9 @@ def test_a_buddhist_era_year_typed_as_iso_is_refused(session):
         services.create_meeting(session, title="ประชุม", date="2567-08-21")
     meeting = services.create_meeting(session, title="ประชุม", date="21/8/2567")
     assert meeting.date == date(2024, 8, 21)
+
+
+def test_a_new_action_has_no_due_date_until_she_picks_one(session, first_meeting):
+    item = services.load_meeting(session, first_meeting.id).agenda[3]
+    action = services.add_action(session, item.id, text="จัดทำรายงาน")
+    assert action.due is None

@@ -55,7 +55,7 @@ def test_writing_commands_are_refused_while_the_window_has_the_database(
     capsys.readouterr()
     for command in (
         ["import", str(exported)],
-        ["demo"],
+        ["delete", "meeting", "3", "--yes"],
         ["restore", str(backup)],
     ):
         assert main(["--db", str(demo_db), *command]) == 2, command

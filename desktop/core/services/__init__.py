@@ -43,10 +43,21 @@ from desktop.core.services.attendance import (
     ordered_attendance,
     proposed_quorum,
     quorum_met,
+    refresh_snapshots,
     remove_attendee,
     reorder_attendance,
+    stale_snapshots,
     toggle_attendance,
     update_attendance,
+)
+from desktop.core.services.deletion import (
+    Dependents,
+    delete_meeting,
+    delete_organization,
+    delete_person,
+    meeting_dependents,
+    organization_dependents,
+    person_dependents,
 )
 from desktop.core.services.followup import (
     carry_over_actions,
@@ -57,7 +68,6 @@ from desktop.core.services.followup import (
 from desktop.core.services.meeting_rules import ensure_editable, previous_meeting
 from desktop.core.services.meetings import (
     create_meeting,
-    delete_meeting,
     finalise_meeting,
     list_meetings,
     load_meeting,
@@ -75,6 +85,7 @@ from desktop.core.services.roster import (
     find_network,
     find_organization,
     find_person,
+    guess_organization,
     list_networks,
     list_organizations,
     list_people,
@@ -94,6 +105,13 @@ from desktop.core.services.search import (
     decision_statistics,
     matching_meeting_ids,
     search,
+)
+from desktop.core.services.statistics import (
+    AuthorityAttendance,
+    PersonAttendance,
+    authority_attendance,
+    period_with_data,
+    person_attendance,
 )
 from desktop.core.services.votes import VoteTally, clear_vote, set_vote, tally, vote_lines
 

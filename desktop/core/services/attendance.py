@@ -28,10 +28,11 @@ from desktop.core.services.common import (
     get,
     no_unknown_fields,
     optional_text,
+    required,
 )
 from desktop.core.services.meeting_rules import ensure_editable, previous_meeting
 from desktop.core.services.roster import ROLE_ORDER, person_display_name
-from desktop.core.thai import thai_sort_key
+from desktop.core.thai import split_acting, thai_sort_key
 
 ABSENCE_REASONS = ("ลา", "ติดราชการ", "ป่วย", "ลาพักผ่อน", "ติดภารกิจอื่น")
 CAPACITIES = ("ประธาน", "รองประธาน", "กรรมการ", "กรรมการและเลขานุการ", "ผู้ช่วยเลขานุการ")
@@ -47,9 +48,16 @@ IDENTITY_LABELS = {
 
 
 def snapshot(attendance: Attendance, person: Person) -> None:
-    """Copy the person's name, position and organisation as they are today."""
+    """Copy the person's name, position and organisation as they are today.
+
+    An acting office typed into the position (`… รักษาราชการแทน…`) goes to the line's
+    acting field, so the minutes say it once; an acting office already set is kept.
+    """
     attendance.name = person_display_name(person)
-    attendance.position = person.position
+    position, acting = split_acting(person.position)
+    attendance.position = position
+    if acting and not attendance.acting_as:
+        attendance.acting_as = acting
     attendance.organization_name = person.organization.name if person.organization else None
 
 
@@ -104,7 +112,6 @@ def add_attendee(
         group=choice(group, ATTENDANCE_GROUPS, "group", "member"),
         source=choice(source, ATTENDANCE_SOURCES, "source", "typed"),
     )
-    snapshot(attendance, person)
     _apply(
         attendance,
         status=status,
@@ -116,6 +123,7 @@ def add_attendee(
         capacity=capacity,
         identity=identity,
     )
+    snapshot(attendance, person)
     session.add(attendance)
     session.flush()
     return attendance
@@ -149,9 +157,23 @@ def _apply(attendance: Attendance, **fields: Any) -> None:
 
 def update_attendance(session: Session, attendance_id: int, **fields: Any) -> Attendance:
     """Change status, absence_reason, acting_as, joined, left, note, capacity, identity,
-    group, minutes_present, source or sort_order of one line."""
+    group, minutes_present, source or sort_order of one line, or the meeting's copy of
+    the person: name, position, organization_name (the person herself is not changed)."""
     attendance = get(session, Attendance, attendance_id)
     ensure_editable(attendance.meeting)
+    if "name" in fields:
+        attendance.name = required(fields.pop("name"), "ชื่อ", "Name", 400)
+    if "organization_name" in fields:
+        attendance.organization_name = optional_text(
+            fields.pop("organization_name"), "หน่วยงาน", "Organisation", 300
+        )
+    if "position" in fields:
+        position, acting = split_acting(
+            optional_text(fields.pop("position"), "ตำแหน่ง", "Position", 300)
+        )
+        attendance.position = position
+        if acting and "acting_as" not in fields:
+            fields["acting_as"] = acting
     if "group" in fields:
         attendance.group = choice(fields.pop("group"), ATTENDANCE_GROUPS, "group", "member")
     if "source" in fields:
@@ -228,7 +250,7 @@ def copy_expected_attendance(
     )
     added = []
     for line in source.attendance:
-        if line.person_id in present or not line.person.active:
+        if line.person is None or line.person_id in present or not line.person.active:
             continue
         added.append(
             add_attendee(
@@ -348,3 +370,56 @@ def quorum_met(meeting: Meeting, counts: AttendanceCounts | None = None) -> bool
         return None
     counts = counts or attendance_counts(meeting)
     return counts.present >= meeting.quorum
+
+
+# --- the meeting's copy of a person -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StaleSnapshot:
+    """A draft meeting whose copy of a person differs from the person as she is now."""
+
+    meeting_id: int
+    attendance_id: int
+    label: str
+
+
+def stale_snapshots(session: Session, person_id: int) -> list[StaleSnapshot]:
+    """The draft meetings holding an older copy of this person (final ones keep theirs)."""
+    from desktop.core.services.meetings import meeting_label
+
+    person = get(session, Person, person_id)
+    query = (
+        select(Attendance, Meeting)
+        .join(Meeting, Attendance.meeting_id == Meeting.id)
+        .where(Attendance.person_id == person_id, Meeting.status == "draft")
+        .order_by(Meeting.date, Meeting.id)
+    )
+    stale = []
+    for line, meeting in session.execute(query):
+        fresh = Attendance(acting_as=line.acting_as)
+        snapshot(fresh, person)
+        now = (fresh.name, fresh.position, fresh.organization_name, fresh.acting_as)
+        if now != (line.name, line.position, line.organization_name, line.acting_as):
+            stale.append(StaleSnapshot(meeting.id, line.id, meeting_label(meeting)))
+    return stale
+
+
+def refresh_snapshots(
+    session: Session, person_id: int, meeting_ids: Iterable[int] | None = None
+) -> list[int]:
+    """Copy the person as she is now into her draft meetings (all, or the ones named).
+
+    A final or certified meeting keeps the copy it was closed with. Returns the meetings
+    changed.
+    """
+    person = get(session, Person, person_id)
+    wanted = None if meeting_ids is None else set(meeting_ids)
+    changed = []
+    for entry in stale_snapshots(session, person_id):
+        if wanted is not None and entry.meeting_id not in wanted:
+            continue
+        snapshot(get(session, Attendance, entry.attendance_id), person)
+        changed.append(entry.meeting_id)
+    session.flush()
+    return changed

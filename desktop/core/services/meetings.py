@@ -177,12 +177,6 @@ def reopen_meeting(session: Session, meeting_id: int) -> Meeting:
     return meeting
 
 
-def delete_meeting(session: Session, meeting_id: int) -> None:
-    meeting = get(session, Meeting, meeting_id)
-    session.delete(meeting)
-    session.flush()
-
-
 def propose_meeting_number(session: Session, network_id: int | None, on: date) -> int:
     """Last number + 1 among the network's meetings in the same Buddhist Era year."""
     year = on.year

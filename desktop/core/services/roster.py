@@ -98,6 +98,36 @@ def update_organization(session: Session, organization_id: int, **fields: Any) -
     return organization
 
 
+# How a Thai local authority's name begins: its kind, and the abbreviation people write.
+_NAME_PREFIXES = (
+    ("องค์การบริหารส่วนตำบล", "sao", "อบต."),
+    ("องค์การบริหารส่วนจังหวัด", "pao", "อบจ."),
+    ("เทศบาลนคร", "city_municipality", "ทน."),
+    ("เทศบาลเมือง", "town_municipality", "ทม."),
+    ("เทศบาลตำบล", "subdistrict_municipality", "ทต."),
+    ("อบต.", "sao", "อบต."),
+    ("อบจ.", "pao", "อบจ."),
+    ("ทน.", "city_municipality", "ทน."),
+    ("ทม.", "town_municipality", "ทม."),
+    ("ทต.", "subdistrict_municipality", "ทต."),
+    ("กรุงเทพมหานคร", "special", None),
+    ("เมืองพัทยา", "special", None),
+)
+
+
+def guess_organization(name: str | None) -> tuple[str | None, str | None]:
+    """The kind and the short name a name implies: `เทศบาลตำบลบ้านกลาง` ->
+    (`subdistrict_municipality`, `ทต.บ้านกลาง`); (None, None) when it says nothing."""
+    value = (clean(name) or "").replace(" ", "")
+    for prefix, kind, short in _NAME_PREFIXES:
+        if value.startswith(prefix):
+            place = value[len(prefix) :]
+            if short is None or not place:
+                return kind, None
+            return kind, f"{short}{place}"
+    return None, None
+
+
 def list_organizations(session: Session, *, include_inactive: bool = False) -> list[Organization]:
     """Organisations in Thai dictionary order."""
     query = select(Organization)

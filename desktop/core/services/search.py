@@ -97,8 +97,39 @@ def search(
             snippet=_snippet(body, text),
             vote=vote,
         )
+    for hit in _attendee_hits(session, text, limit):
+        hits.setdefault((hit.meeting_id, None), hit)
     ordered = sorted(hits.values(), key=lambda h: (h.date, h.meeting_id), reverse=True)
     return ordered[:limit]
+
+
+def _attendee_hits(session: Session, text: str, limit: int) -> list[SearchHit]:
+    """The meetings a person was on the list of, found by a part of her name as it was
+    written at the meeting: `สมชาย` finds every meeting สมชาย attended or was expected at."""
+    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    query = (
+        select(Meeting, Attendance.name, Attendance.status)
+        .join(Attendance, Attendance.meeting_id == Meeting.id)
+        .where(Attendance.name.like(pattern, escape="\\"))
+        .order_by(Meeting.date.desc(), Meeting.id.desc())
+        .limit(limit)
+    )
+    hits = []
+    for meeting, name, status in session.execute(query):
+        came = "มาประชุม" if status == "present" else "ไม่มาประชุม"
+        hits.append(
+            SearchHit(
+                meeting_id=meeting.id,
+                date=meeting.date,
+                number=meeting.number,
+                title=meeting.title,
+                item_id=None,
+                item_number=None,
+                item_title=None,
+                snippet=f"{name} ({came})",
+            )
+        )
+    return hits
 
 
 def matching_meeting_ids(session: Session, query: str) -> set[int]:

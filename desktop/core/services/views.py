@@ -90,7 +90,7 @@ class MeetingSummary:
 @dataclass(frozen=True)
 class AttendanceRow:
     id: int
-    person_id: int
+    person_id: int | None
     name: str
     position: str | None
     organization_name: str | None
@@ -307,7 +307,7 @@ def attendance_rows(session: Session, meeting_id: int) -> list[AttendanceRow]:
             Attendance.capacity,
             Attendance.identity,
         )
-        .join(Person, Attendance.person_id == Person.id)
+        .outerjoin(Person, Attendance.person_id == Person.id)  # a deleted person's line stays
         .where(Attendance.meeting_id == meeting_id)
     )
     rows = [AttendanceRow(**row._mapping) for row in session.execute(query)]

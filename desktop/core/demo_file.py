@@ -1,0 +1,72 @@
+"""The demo lives in a database file of its own, never in the secretary's.
+
+`demo.db` sits beside her database: the window opens it to look around and goes back to
+her file; `python main.py demo` writes it. A file that already holds data is refused
+before anything is opened, migrated or locked, so the refusal changes nothing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from desktop.core.db_file import SQLITE_HEADER, readonly_uri
+from desktop.core.errors import PrachumError
+
+DEMO_FILE_NAME = "demo.db"
+# What a secretary makes; the standard agenda templates are written by the app itself.
+_DATA_TABLES = ("networks", "meetings", "organizations", "people")
+
+
+def demo_path(beside: Path | str) -> Path:
+    """The demo's file in the folder of her database."""
+    return Path(beside).with_name(DEMO_FILE_NAME)
+
+
+def is_demo_path(path: Path | str) -> bool:
+    return Path(path).name == DEMO_FILE_NAME
+
+
+def file_holds_data(path: Path | str) -> bool:
+    """Whether the file has any network, meeting, organisation or person, read only.
+
+    A missing or empty file holds nothing; a file that is not SQLite is left to the usual
+    opening checks (which refuse it with their own message).
+    """
+    path = Path(path)
+    if not path.is_file() or path.stat().st_size == 0:
+        return False
+    with path.open("rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            return False
+    wal = path.with_name(path.name + "-wal")
+    # Without a write-ahead log beside it, the file alone is the database: read it as
+    # immutable, which leaves no -wal or -shm file behind. With one, read it through it.
+    uri = readonly_uri(path)
+    if not (wal.is_file() and wal.stat().st_size):
+        uri += "&immutable=1"
+    connection = sqlite3.connect(uri, uri=True)
+    try:
+        tables = {
+            name
+            for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        return any(
+            connection.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
+            for table in _DATA_TABLES
+            if table in tables
+        )
+    finally:
+        connection.close()
+
+
+def refuse_if_holds_data(path: Path | str) -> None:
+    """The demo is never mixed into a database with her own data."""
+    if file_holds_data(path):
+        raise PrachumError(
+            f"ไม่ได้ใส่ข้อมูลตัวอย่าง เพราะ {path} มีข้อมูลอยู่แล้ว ข้อมูลตัวอย่างอยู่ในไฟล์ของตัวเอง "
+            f"({DEMO_FILE_NAME} ข้างฐานข้อมูลของคุณ) ไฟล์นี้ไม่ได้ถูกเปลี่ยนแปลง",
+            f"{path} already holds data, so the demo was not written into it; the demo "
+            f"goes into a file of its own ({DEMO_FILE_NAME} beside your database). "
+            "Nothing was changed.",
+        )
