@@ -72,7 +72,7 @@ bench: $(VENV)/.installed-test translations bytecode
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
 screenshots: system-packages $(VENV)/.installed translations
-	xvfb-run -a -s "-screen 0 1400x900x24" $(PY) -m tests.tools.screenshots docs/screenshots
+	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) -m tests.tools.screenshots docs/screenshots
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -35,6 +35,10 @@
         <source>(no one named)</source>
         <translation>(ยังไม่ระบุ)</translation>
     </message>
+    <message>
+        <source>no due date yet</source>
+        <translation>ยังไม่กำหนดวันเสร็จ</translation>
+    </message>
 </context>
 <context>
     <name>AgendaCommands</name>
@@ -276,6 +280,10 @@ Free some disk space and choose Retry, or Cancel to keep working. Discard closes
         <translation>ลงลายมือชื่อ</translation>
     </message>
     <message>
+        <source>This meeting keeps its own copy of each person as she was at the meeting. Double-click (or F2) to correct it here; the roster is not changed.</source>
+        <translation>การประชุมนี้เก็บชื่อ ตำแหน่ง และหน่วยงานของแต่ละคนไว้ตามที่เป็นในวันประชุม ดับเบิลคลิก (หรือ F2) เพื่อแก้ไขเฉพาะในการประชุมนี้ ทะเบียนบุคคลไม่เปลี่ยน</translation>
+    </message>
+    <message>
         <source>Space: present / absent. Type a name to find someone.</source>
         <translation>เว้นวรรค: มา / ไม่มา  พิมพ์ชื่อเพื่อค้นหา</translation>
     </message>
@@ -364,6 +372,25 @@ Free some disk space and choose Retry, or Cancel to keep working. Discard closes
     </message>
 </context>
 <context>
+    <name>AuthorityModel</name>
+    <message>
+        <source>Organisation</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <source>Meetings expected</source>
+        <translation>การประชุมที่เชิญ</translation>
+    </message>
+    <message>
+        <source>Meetings attended</source>
+        <translation>การประชุมที่มา</translation>
+    </message>
+    <message>
+        <source>Attendance rate</source>
+        <translation>อัตราการเข้าประชุม</translation>
+    </message>
+</context>
+<context>
     <name>BackupActions</name>
     <message>
         <source>&amp;Back up now…</source>
@@ -442,6 +469,21 @@ What is in Prachum now is kept as a copy beside the database, so this can be und
     <message>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>Deleting</name>
+    <message>
+        <source>Delete {0}?</source>
+        <translation>ลบ{0}หรือไม่</translation>
+    </message>
+    <message>
+        <source>With it:</source>
+        <translation>สิ่งที่เกี่ยวข้อง:</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>ลบ</translation>
     </message>
 </context>
 <context>
@@ -688,6 +730,22 @@ Everything you entered before this is saved, and you can carry on. The details a
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
+    <message>
+        <source>Save and &amp;add another</source>
+        <translation>บันทึกแล้วเพิ่มอีก (&amp;A)</translation>
+    </message>
+    <message>
+        <source>Throw away what you typed in this window?</source>
+        <translation>ทิ้งสิ่งที่พิมพ์ไว้ในหน้าต่างนี้หรือไม่</translation>
+    </message>
+    <message>
+        <source>Discard?</source>
+        <translation>ทิ้งหรือไม่</translation>
+    </message>
+    <message>
+        <source>Saved: {0}. Type the next one.</source>
+        <translation>บันทึกแล้ว: {0} พิมพ์รายการถัดไปได้เลย</translation>
+    </message>
 </context>
 <context>
     <name>HelpWindow</name>
@@ -858,8 +916,8 @@ Everything you entered before this is saved, and you can carry on. The details a
         <translation>การลงคะแนน (&amp;V)</translation>
     </message>
     <message>
-        <source>Actions</source>
-        <translation>งานที่ต้องติดตาม</translation>
+        <source>Actio&amp;ns</source>
+        <translation>งานที่ต้องติดตาม (&amp;N)</translation>
     </message>
     <message>
         <source>No item chosen: Ctrl+Enter adds one.</source>
@@ -1000,6 +1058,10 @@ Everything you entered before this is saved, and you can carry on. The details a
         <translation>เปิดข้อมูลตัวอย่าง (&amp;D)</translation>
     </message>
     <message>
+        <source>&amp;Leave the demo (back to your file)</source>
+        <translation>ออกจากข้อมูลตัวอย่าง (กลับไปไฟล์ของคุณ) (&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>ออกจากโปรแกรม (&amp;Q)</translation>
     </message>
@@ -1036,6 +1098,10 @@ Everything you entered before this is saved, and you can carry on. The details a
         <translation>คัดลอกรายชื่อจากการประชุมครั้งก่อน (&amp;C)</translation>
     </message>
     <message>
+        <source>De&amp;lete this meeting…</source>
+        <translation>ลบการประชุมนี้… (&amp;L)</translation>
+    </message>
+    <message>
         <source>A&amp;genda</source>
         <translation>ระเบียบวาระ (&amp;G)</translation>
     </message>
@@ -1050,6 +1116,14 @@ Everything you entered before this is saved, and you can carry on. The details a
     <message>
         <source>&amp;About Prachum</source>
         <translation>เกี่ยวกับโปรแกรมประชุม (&amp;A)</translation>
+    </message>
+    <message>
+        <source>Prachum — the DEMO (made-up data, not your file)</source>
+        <translation>ประชุม — ข้อมูลตัวอย่าง (ข้อมูลสมมติ ไม่ใช่ไฟล์ของคุณ)</translation>
+    </message>
+    <message>
+        <source>Leave the demo</source>
+        <translation>ออกจากข้อมูลตัวอย่าง</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -1239,6 +1313,14 @@ Database: {1}</source>
         <translation>หน่วยงานใหม่… (&amp;O)</translation>
     </message>
     <message>
+        <source>Tick all shown</source>
+        <translation>เลือกทั้งหมดที่แสดง</translation>
+    </message>
+    <message>
+        <source>Untick all</source>
+        <translation>ไม่เลือกทั้งหมด</translation>
+    </message>
+    <message>
         <source>Active (shown in the list of networks)</source>
         <translation>ใช้งานอยู่ (แสดงในรายการเครือข่าย)</translation>
     </message>
@@ -1254,6 +1336,10 @@ Database: {1}</source>
         <source>&amp;Members</source>
         <translation>หน่วยงานสมาชิก (&amp;M)</translation>
     </message>
+    <message>
+        <source>The organisations you created here stay in the roster: {0}. Delete them on the Organisations tab if they were a mistake.</source>
+        <translation>หน่วยงานที่สร้างจากหน้าต่างนี้ยังคงอยู่ในทะเบียน: {0} หากสร้างผิดให้ลบได้ที่แท็บหน่วยงาน</translation>
+    </message>
 </context>
 <context>
     <name>NewMeetingDialog</name>
@@ -1268,6 +1354,10 @@ Database: {1}</source>
     <message>
         <source>(none)</source>
         <translation>(ไม่ระบุ)</translation>
+    </message>
+    <message>
+        <source>e.g. the council meeting room</source>
+        <translation>เช่น ห้องประชุมสภาเทศบาล</translation>
     </message>
     <message>
         <source>Net&amp;work</source>
@@ -1286,12 +1376,24 @@ Database: {1}</source>
         <translation>ครั้งที่ (&amp;N)</translation>
     </message>
     <message>
+        <source>&amp;until</source>
+        <translation>ถึง (&amp;U)</translation>
+    </message>
+    <message>
         <source>&amp;Start</source>
         <translation>เวลาเริ่ม (&amp;S)</translation>
     </message>
     <message>
         <source>M&amp;ode</source>
         <translation>รูปแบบ (&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>สถานที่ (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Plat&amp;form</source>
+        <translation>ระบบประชุมออนไลน์ (&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Agenda</source>
@@ -1445,6 +1547,20 @@ Create a new one anyway?</source>
         <translation>ไม่พบหน่วยงานชื่อ “{0}” กรุณาเพิ่มหน่วยงานก่อน หรือเลือกจากรายการ</translation>
     </message>
     <message>
+        <source>Update the draft meetings?</source>
+        <translation>ปรับข้อมูลในร่างการประชุมด้วยหรือไม่</translation>
+    </message>
+    <message>
+        <source>Each meeting keeps its own copy of a person as she was then. These draft meetings still have the old name or position:
+{0}
+
+Update them too? (Finalised minutes keep theirs.)</source>
+        <translation>การประชุมแต่ละครั้งเก็บชื่อและตำแหน่งของบุคคลตามที่เป็นในวันนั้น ร่างการประชุมต่อไปนี้ยังมีชื่อหรือตำแหน่งเดิม:
+{0}
+
+ปรับให้เป็นข้อมูลใหม่ด้วยหรือไม่ (รายงานการประชุมที่ปิดแล้วคงเดิม)</translation>
+    </message>
+    <message>
         <source>Possible duplicate</source>
         <translation>อาจซ้ำกับที่มีอยู่</translation>
     </message>
@@ -1457,6 +1573,29 @@ Add another person with this name?</source>
 {0}
 
 ยังต้องการเพิ่มบุคคลใหม่ชื่อนี้หรือไม่?</translation>
+    </message>
+</context>
+<context>
+    <name>PersonModel</name>
+    <message>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>หน่วยงาน</translation>
+    </message>
+    <message>
+        <source>Invited</source>
+        <translation>เชิญ</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>มา</translation>
+    </message>
+    <message>
+        <source>Attendance rate</source>
+        <translation>อัตราการเข้าประชุม</translation>
     </message>
 </context>
 <context>
@@ -1736,6 +1875,10 @@ Add another person with this name?</source>
         <translation>เลิกใช้งาน (&amp;T)</translation>
     </message>
     <message>
+        <source>De&amp;lete…</source>
+        <translation>ลบ… (&amp;L)</translation>
+    </message>
+    <message>
         <source>Show inactive</source>
         <translation>แสดงที่เลิกใช้งาน</translation>
     </message>
@@ -1747,8 +1890,8 @@ Add another person with this name?</source>
         <translation>ค้นหาในทุกการประชุม</translation>
     </message>
     <message>
-        <source>A word of a title, of what was said or of a resolution</source>
-        <translation>คำในชื่อการประชุม สาระที่ประชุม หรือมติ</translation>
+        <source>A word of a title, of what was said, of a resolution, or a person&apos;s name</source>
+        <translation>คำในชื่อการประชุม สาระที่ประชุม มติ หรือชื่อบุคคล</translation>
     </message>
     <message>
         <source>Nothing found for “{0}”.</source>
@@ -1899,6 +2042,14 @@ Open it here read-only to look things up, or quit and work in the other window.<
         <translation>ทุกการประชุม</translation>
     </message>
     <message>
+        <source>Export to Excel…</source>
+        <translation>ส่งออกเป็น Excel…</translation>
+    </message>
+    <message>
+        <source>Save the chart as an image…</source>
+        <translation>บันทึกแผนภูมิเป็นภาพ…</translation>
+    </message>
+    <message>
         <source>Network</source>
         <translation>เครือข่าย</translation>
     </message>
@@ -1911,8 +2062,40 @@ Open it here read-only to look things up, or quit and work in the other window.<
         <translation>ถึง</translation>
     </message>
     <message>
+        <source>People invited, by organisation</source>
+        <translation>ผู้ได้รับเชิญ รายหน่วยงาน</translation>
+    </message>
+    <message>
+        <source>Organisations: meetings attended</source>
+        <translation>หน่วยงาน: จำนวนครั้งที่มาประชุม</translation>
+    </message>
+    <message>
+        <source>Each person</source>
+        <translation>รายบุคคล</translation>
+    </message>
+    <message>
         <source>All networks</source>
         <translation>ทุกเครือข่าย</translation>
+    </message>
+    <message>
+        <source>Export the statistics</source>
+        <translation>ส่งออกสถิติ</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>ไฟล์ Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Written: {0}</source>
+        <translation>บันทึกแล้ว: {0}</translation>
+    </message>
+    <message>
+        <source>Save the chart</source>
+        <translation>บันทึกแผนภูมิ</translation>
+    </message>
+    <message>
+        <source>Images (*.png)</source>
+        <translation>ภาพ (*.png)</translation>
     </message>
     <message>
         <source>{0} organisations; members invited {1} times, present {2} times: {3} overall.</source>

@@ -29,9 +29,9 @@ from desktop.ui.shell.app import application
 from desktop.ui.shell.fonts import ensure_thai_font
 from desktop.ui.shell.main_window import MainWindow
 
-WINDOW_SIZE = (1280, 800)
-WIDE_WINDOW_SIZE = (1400, 860)
-"""The agenda shows three panes side by side: tree, editor and preview."""
+WINDOW_SIZE = (1366, 768)
+WIDE_WINDOW_SIZE = (1366, 768)
+"""The most common office laptop screen: every shot is what she sees on 1366×768."""
 
 
 def _settle(ms: int = 150) -> None:

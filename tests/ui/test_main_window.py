@@ -206,10 +206,11 @@ def test_the_window_remembers_its_meeting_network_and_splitter(qtbot, open_windo
     window.navigator.choose_network(network_id)
     window.navigator.select_meeting(second)
     assert window.meeting.meeting_id == second
-    # Narrow: the offscreen screen is 800 pixels wide and the centre needs most of it.
+    # Narrow: the offscreen screen is 800 pixels wide, the window fits it, and the centre
+    # needs most of it (its minimum may take a little of the 100 asked for).
     window.splitter.setSizes([100, 700])
     width = window.splitter.sizes()[0]
-    assert width == 100
+    assert 50 < width <= 100
     window.close()
 
     again = open_window(db_path)

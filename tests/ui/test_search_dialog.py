@@ -46,3 +46,26 @@ def test_nothing_found_says_so(qtbot, keys, open_window, db_path):
     assert dialog.model.rowCount() == 0
     assert "ไม่มีคำนี้แน่นอน" in dialog.count.text()
     settle(qtbot)
+
+
+def test_a_persons_name_finds_her_meetings_the_result_comes_in_front_escape_closes(
+    qtbot, keys, open_window, db_path
+):
+    ids = two_meetings(db_path)
+    window, _agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
+    dialog = window.minutes_tools.show_search()
+    keys.type(dialog.query, "สมชาย")
+    dialog.search()
+    found = {dialog.model.rows[n].meeting_id for n in range(dialog.model.rowCount())}
+    listed = dialog.model.rowCount()
+    assert ids.previous_id in found
+    row = next(n for n, hit in enumerate(dialog.model.rows) if hit.meeting_id == ids.previous_id)
+    assert "สมชาย" in dialog.model.index(row, SearchResultModel.TEXT).data()
+    dialog.choose(row)
+    assert window.meeting.meeting_id == ids.previous_id
+    assert not dialog.isVisible()  # the opened meeting is not behind the results
+    dialog = window.minutes_tools.show_search()
+    assert dialog.isVisible() and dialog.model.rowCount() == listed
+    keys.press(dialog.table, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    settle(qtbot)

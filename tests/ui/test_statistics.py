@@ -57,3 +57,43 @@ def test_the_page_shows_each_organisations_rate_as_bars_and_in_the_table(
     page.set_everything()
     assert model.rowCount() == 2
     settle(qtbot)
+
+
+def test_statistics_open_on_the_period_with_data_per_authority_and_export(
+    qtbot, open_window, db_path, tmp_path, monkeypatch
+):
+    from openpyxl import load_workbook
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QFileDialog
+
+    ids = two_meetings(db_path)
+    database = open_database(db_path)
+    with database.session() as session:
+        first, last = services.period_with_data(session)
+        line = next(
+            a
+            for a in services.load_meeting(session, ids.meeting_id).attendance
+            if a.person_id == ids.officer_id
+        )
+        services.mark_absent(session, line.id, "ติดราชการ")
+    database.close()
+    assert last.year != date.today().year  # else this year would show it anyway
+
+    window = open_window(db_path)
+    window.minutes_tools.statistics_action.trigger()
+    page = window.minutes_tools.statistics
+    assert (page.date_from.date(), page.date_to.date()) == (first, last)
+    assert page.model.rowCount() == 2  # not empty: it opened where the meetings are
+    authorities = {r.organization: (r.meetings, r.attended) for r in page.authorities.rows}
+    assert authorities["องค์การบริหารส่วนตำบลทุ่งต้อม"] == (2, 1)
+    assert page.people.rowCount() == 3
+
+    files = iter([str(tmp_path / "stats.xlsx"), str(tmp_path / "chart")])
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (next(files), ""))
+    )
+    workbook = page.export_workbook()
+    assert load_workbook(workbook).sheetnames == ["รายหน่วยงาน", "รายบุคคล"]
+    image = page.save_chart()
+    assert image.suffix == ".png" and not QImage(str(image)).isNull()
+    settle(qtbot)

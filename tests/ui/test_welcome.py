@@ -16,17 +16,50 @@ from desktop.ui.roster.network import NetworkDialog
 from desktop.ui.shell.help import HelpWindow
 
 
-def test_the_demo_data_opens_from_the_welcome_page_without_freezing(
-    qtbot, keys, open_window, db_path
+def test_the_demo_opens_as_its_own_file_and_leaving_it_goes_back_to_hers(
+    qtbot, keys, qapp, reporter, db_path
 ):
-    window = open_window(db_path)
-    keys.press(window.welcome.demo_button, Qt.Key.Key_Space)
-    assert not window.welcome.isEnabled()  # filled on a worker thread meanwhile
+    from desktop.ui.base.settings import AppSettings
+    from desktop.ui.shell.app import AppHost
+    from desktop.ui.shell.startup import open_for_writing
+
+    hers = open_database(db_path)
+    with hers.session() as session:
+        services.create_organization(session, name="เทศบาลตำบลของเธอ")
+    hers.close()
+    host = AppHost(open_for_writing(db_path), AppSettings(), reporter)
+    host.show()  # closed by the test: the window is replaced twice
+    host.window.demo_action.trigger()
+    qtbot.waitUntil(
+        lambda: host.window.attached_pages and host.window.store.path.name == "demo.db",
+        timeout=20_000,
+    )
+    qtbot.waitUntil(lambda: len(host.window.navigator.listed_meeting_ids()) == 3, timeout=30_000)
     qtbot.waitUntil(lambda: not worker.busy(), timeout=20_000)
+    window = host.window
+    assert window.store.path == db_path.with_name("demo.db")
+    assert "DEMO" in window.windowTitle() or "ตัวอย่าง" in window.windowTitle()
+    assert window.leave_demo_button.isVisible()
     assert window.pages.currentWidget() is window.meeting
-    assert len(window.navigator.listed_meeting_ids()) == 3
     assert window.meeting.attendance.model.rowCount() > 10
-    assert window.statusBar().currentMessage() == "สร้างข้อมูลตัวอย่างเรียบร้อยแล้ว"
+    # Her file has none of it.
+    with open_database(db_path).session() as session:
+        assert [o.name for o in services.list_organizations(session)] == ["เทศบาลตำบลของเธอ"]
+        assert services.list_networks(session) == []
+
+    keys.press(window.leave_demo_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(
+        lambda: (
+            host.window is not window
+            and host.window.attached_pages
+            and host.window.store.path == db_path
+        ),
+        timeout=20_000,
+    )
+    assert not host.window.leave_demo_action.isVisible()
+    assert host.window.demo_action.isVisible()
+    host.window.close()
+    host.close()
 
 
 def test_a_meeting_file_is_imported_from_the_welcome_page(

@@ -49,6 +49,11 @@ def install_language(app: QCoreApplication, language: str) -> QTranslator | None
         log.warning("no translation for %s at %s; the window stays in English", language, qm)
         return None
     app.installTranslator(translator)
+    # Qt's own words (file dialogs, Yes/No, Cancel): Qt ships no Thai, so we do. Kept as
+    # the first translator's child, so that one reference keeps both.
+    qt_words = QTranslator(translator)
+    if qt_words.load(str(qm.with_name(f"qt_{language}.qm"))):
+        app.installTranslator(qt_words)
     return translator
 
 

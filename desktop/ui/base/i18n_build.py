@@ -70,7 +70,9 @@ def update_sources(folder: Path = TRANSLATIONS) -> None:
     import subprocess
 
     sources = sorted(str(p) for p in UI_SOURCES.rglob("*.py"))
-    for ts in sorted(folder.glob("*.ts")):
+    # Only our own strings: qt_*.ts holds Qt's (file dialogs, standard buttons), which
+    # lupdate does not find in our sources and would drop.
+    for ts in sorted(folder.glob("prachum_*.ts")):
         # No line numbers (they would change the .ts at every edit) and no dead entries.
         command = [lupdate, "-silent", "-locations", "none", "-no-obsolete", *sources]
         subprocess.run([*command, "-ts", str(ts)], check=True)

@@ -38,6 +38,11 @@ CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 # The field of services.update_attendance that each editable column changes. The status
 # is not edited in a cell: Space or a click toggles it (see pages.attendance).
 FIELDS = {
+    # The meeting's own copy of the person (as she was then): edited here, the person
+    # in the roster stays as she is; an acting office typed into the position moves on.
+    NAME: "name",
+    POSITION: "position",
+    ORGANIZATION: "organization_name",
     GROUP: "group",
     REASON: "absence_reason",
     ACTING_AS: "acting_as",
@@ -154,6 +159,16 @@ class AttendanceTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._headers)
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and section in (NAME, POSITION, ORGANIZATION)
+        ):
+            return QCoreApplication.translate(
+                "AttendanceModel",
+                "This meeting keeps its own copy of each person as she was at the meeting. "
+                "Double-click (or F2) to correct it here; the roster is not changed.",
+            )
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:

@@ -51,8 +51,18 @@ class NewMeetingDialog(FormDialog):
         self.number_label = QLabel()
         self.start = TimeField()
         self.start.setTime(None)
+        self.end = TimeField()
+        self.end.setTime(None)
         self.mode = CodeCombo(i18n.meeting_modes())
+        self.venue = QLineEdit()
+        self.venue.setPlaceholderText(self.tr("e.g. the council meeting room"))
+        self.platform = QComboBox()
+        self.platform.setEditable(True)
+        self.platform.addItems(["", "Zoom Meeting", "Microsoft Teams", "Google Meet"])
         self.template = QComboBox()
+        self.template_preview = QLabel()
+        self.template_preview.setWordWrap(True)
+        self.template_preview.setStyleSheet("color: palette(mid);")
         self.copy_people = QCheckBox()
         self.copy_people.setChecked(True)
 
@@ -65,16 +75,31 @@ class NewMeetingDialog(FormDialog):
         number_label = QLabel(self.tr("&Number"))
         number_label.setBuddy(self.number)
         self.form.addRow(number_label, number_row)
-        self.form.addRow(self.tr("&Start"), self.start)
+        times = QHBoxLayout()
+        times.addWidget(self.start)
+        end_label = QLabel(self.tr("&until"))
+        end_label.setBuddy(self.end)
+        times.addWidget(end_label)
+        times.addWidget(self.end)
+        times.addStretch(1)
+        start_label = QLabel(self.tr("&Start"))
+        start_label.setBuddy(self.start)
+        self.form.addRow(start_label, times)
         self.form.addRow(self.tr("M&ode"), self.mode)
+        self.form.addRow(self.tr("&Place"), self.venue)
+        self.form.addRow(self.tr("Plat&form"), self.platform)
         self.form.addRow(self.tr("&Agenda"), self.template)
+        self.form.addRow("", self.template_preview)
         self.form.addRow("", self.copy_people)
         self.setMinimumWidth(560)
 
         self.network.currentIndexChanged.connect(self._network_changed)
         self.date.dateChanged.connect(lambda _d: self._propose())
         self.number.valueChanged.connect(self._show_number)
+        self.template.currentIndexChanged.connect(self._show_template)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
         self._network_changed()
+        self._mode_changed()
         self.title.setFocus()
 
     def network_id(self) -> int | None:
@@ -84,18 +109,26 @@ class NewMeetingDialog(FormDialog):
         network_id = self.network_id()
 
         def read(session):
-            templates = [(t.id, t.name) for t in services.list_templates(session, network_id)]
+            templates = [
+                (t.id, t.name, [item.title for item in t.items])
+                for t in services.list_templates(session, network_id)
+            ]
             meetings = services.list_meetings(session, network_id=network_id)
             last = meetings[0] if meetings else None
             return templates, (last.title if last else None), (last.mode if last else None)
 
         templates, last_title, last_mode = self.store.read(read)
+        self.template.blockSignals(True)
         self.template.clear()
         self.template.addItem(self.tr("(empty agenda)"), None)
-        for ident, name in templates:
+        self._template_items: dict[int | None, list[str]] = {None: []}
+        for ident, name, titles in templates:
             self.template.addItem(name, ident)
+            self._template_items[ident] = titles
+        self.template.blockSignals(False)
         # The six-item standard layout is what most networks use; a network's own comes later.
         self.template.setCurrentIndex(max(0, self.template.findText("มาตรฐาน 6 วาระ")))
+        self._show_template()
         if last_title:
             self.title.setText(last_title)
             self.copy_people.setText(self.tr("Expect the people of the last meeting"))
@@ -107,6 +140,22 @@ class NewMeetingDialog(FormDialog):
             self.copy_people.setText(self.tr("Expect the people of the last meeting (none yet)"))
             self.copy_people.setEnabled(False)
         self._propose()
+
+    def first_field(self) -> QWidget:
+        return self.title
+
+    def _show_template(self, *_args) -> None:
+        """The items the chosen agenda starts with, so she picks knowing them."""
+        titles = getattr(self, "_template_items", {}).get(self.template.currentData(), [])
+        self.template_preview.setText(
+            "\n".join(f"{n}. {title}" for n, title in enumerate(titles, start=1))
+        )
+        self.template_preview.setVisible(bool(titles))
+
+    def _mode_changed(self, *_args) -> None:
+        online = self.mode.code() in ("online", "hybrid")
+        self.platform.setEnabled(online)
+        self.venue.setEnabled(self.mode.code() != "online")
 
     def _propose(self) -> None:
         network_id, on = self.network_id(), self.date.date()
@@ -122,13 +171,18 @@ class NewMeetingDialog(FormDialog):
     def store_changes(self) -> bool:
         self.date.commit()
         self.start.commit()
+        self.end.commit()
+        online = self.mode.code() in ("online", "hybrid")
         fields = {
             "title": self.title.text(),
             "date": self.date.date(),
             "network_id": self.network_id(),
             "number": self.number.value() or None,
             "start": self.start.time(),
+            "end": self.end.time(),
             "mode": self.mode.code(),
+            "venue": self.venue.text() if self.mode.code() != "online" else None,
+            "platform": self.platform.currentText() if online else None,
             "template_id": self.template.currentData(),
             "copy_attendance": self.copy_people.isEnabled() and self.copy_people.isChecked(),
         }

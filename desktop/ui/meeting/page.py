@@ -120,7 +120,7 @@ class MeetingPage(QWidget):
                 times += "–" + format_thai_time(details.end)
             parts.append(times)
         mode = i18n.meeting_modes().get(details.mode, details.mode)
-        place = ", ".join(p for p in (details.venue, details.platform) if p)
+        place = place_words(details.venue, details.platform)
         parts.append(f"{mode} ({place})" if place else mode)
         if details.status != MeetingStatus.DRAFT:
             parts.append(i18n.meeting_statuses().get(details.status, details.status))
@@ -131,3 +131,13 @@ class MeetingPage(QWidget):
 
     def show_details(self) -> None:
         self.tabs.setCurrentIndex(DETAILS_TAB)
+
+
+def place_words(venue: str | None, platform: str | None) -> str:
+    """`ห้องประชุม…, Zoom Meeting`: the platform once, even when typed into the place too."""
+    parts: list[str] = []
+    for given in (venue, platform):
+        part = (given or "").strip()
+        if part and not any(part.casefold() in p.casefold() for p in parts):
+            parts.append(part)
+    return ", ".join(parts)

@@ -109,7 +109,10 @@ class ReportReviewDialog(QDialog):
 
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
-        self.notes = QLabel("\n".join(proposal.notes), self)
+        from desktop.imports.reports import note_text
+
+        language = store.reporter.language
+        self.notes = QLabel("\n".join(note_text(n, language) for n in proposal.notes), self)
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet("color: #8a5a00;")
         self.notes.setVisible(bool(proposal.notes))

@@ -37,6 +37,8 @@ class ReportImport(QObject):
         """Ask for the report file; the review opens when it has been read."""
         if self.reading:
             return False
+        if not self._editable(meeting_id):
+            return False
         path, _filter = QFileDialog.getOpenFileName(
             self.window,
             self.tr("Import a report, a chat or a sign-in form"),
@@ -47,6 +49,22 @@ class ReportImport(QObject):
             return False
         self.settings.set_last_folder("reports", Path(path).parent)
         return self.read(meeting_id, Path(path))
+
+    def _editable(self, meeting_id: int) -> bool:
+        """A final meeting is said at once, before she looks for the file (and before the
+        minutes of matching it would take)."""
+        from desktop.core.services.views import meeting_details
+
+        if self.store.read(lambda s: meeting_details(s, meeting_id).status) == "draft":
+            return True
+        self.store.reporter.show_problem(
+            self.window,
+            PrachumError(
+                "รายงานการประชุมนี้ปิดแล้ว นำเข้ารายงาน Zoom/Teams ไม่ได้จนกว่าจะเปิดแก้ไขอีกครั้ง",
+                "These minutes are final: reopen them before importing a Zoom or Teams report.",
+            ),
+        )
+        return False
 
     def read(self, meeting_id: int, path: Path) -> bool:
         database = self.store.database

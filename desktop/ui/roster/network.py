@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -44,6 +44,10 @@ class NetworkDialog(FormDialog):
         self.member_filter.setPlaceholderText(self.tr("Filter organisations"))
         self.member_filter.setClearButtonEnabled(True)
         self.new_organization = QPushButton(self.tr("New organisation…"))
+        self.select_all = QPushButton(self.tr("Tick all shown"))
+        self.select_none = QPushButton(self.tr("Untick all"))
+        self.created_here: list[str] = []
+        """Organisations made from this dialog: they stay even if it is cancelled."""
         self.active = QCheckBox(self.tr("Active (shown in the list of networks)"))
         self.active.setChecked(True)
 
@@ -55,6 +59,11 @@ class NetworkDialog(FormDialog):
         row.addWidget(self.new_organization)
         column.addLayout(row)
         column.addWidget(self.member_list)
+        ticks = QHBoxLayout()
+        ticks.addWidget(self.select_all)
+        ticks.addWidget(self.select_none)
+        ticks.addStretch(1)
+        column.addLayout(ticks)
         self.form.addRow(self.tr("&Name"), self.name)
         self.form.addRow(self.tr("&Description"), self.description)
         self.form.addRow(self.tr("&Members"), members_box)
@@ -66,6 +75,9 @@ class NetworkDialog(FormDialog):
         self._load_organizations(list(network.member_ids) if network else [])
         self.member_filter.textChanged.connect(self._filter)
         self.new_organization.clicked.connect(self._new_organization)
+        self.select_all.clicked.connect(lambda: self._tick_shown(True))
+        self.select_none.clicked.connect(lambda: self._tick_shown(False))
+        self._members_at_start = self.members.checked_ids()
         self.setMinimumSize(560, 520)
 
     def _load_organizations(self, checked: list[int]) -> None:
@@ -77,6 +89,24 @@ class NetworkDialog(FormDialog):
             name = self.members.index(row).data() or ""
             self.member_list.setRowHidden(row, bool(needle) and needle not in name.casefold())
 
+    def _tick_shown(self, ticked: bool) -> None:
+        """Tick (or untick) every organisation the filter shows: eight members, one click."""
+        state = Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        for row in range(self.members.rowCount()):
+            if not self.member_list.isRowHidden(row):
+                self.members.setData(self.members.index(row), state, Qt.ItemDataRole.CheckStateRole)
+
+    def typed(self) -> bool:
+        return super().typed() or self.members.checked_ids() != self._members_at_start
+
+    def discard_note(self) -> str:
+        if not self.created_here:
+            return ""
+        return self.tr(
+            "The organisations you created here stay in the roster: {0}. "
+            "Delete them on the Organisations tab if they were a mistake."
+        ).format(", ".join(self.created_here))
+
     def _new_organization(self) -> None:
         dialog = OrganizationDialog(self.store, parent=self)
         dialog.saved.connect(self._organization_added)
@@ -85,6 +115,7 @@ class NetworkDialog(FormDialog):
     def _organization_added(self, organization_id: int) -> None:
         checked = self.members.checked_ids()
         self._load_organizations([*checked, organization_id])
+        self.created_here.append(self.members.index(self.members.row_of(organization_id)).data())
         self._filter(self.member_filter.text())
 
     def store_changes(self) -> bool:

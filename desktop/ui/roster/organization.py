@@ -52,7 +52,28 @@ class OrganizationDialog(FormDialog):
             self.active.setChecked(organization.active)
         else:
             self.kind.set_code(OrganizationKind.SUBDISTRICT_MUNICIPALITY)
+            self.offer_add_another()
+        # Kind and short name follow the name as she types it, until she sets them herself.
+        self._kind_chosen = organization is not None
+        self._short_typed = organization is not None
+        self.name.textEdited.connect(self._guess_from_name)
+        self.kind.activated.connect(lambda _i: setattr(self, "_kind_chosen", True))
+        self.short_name.textEdited.connect(lambda _t: setattr(self, "_short_typed", True))
         self.setMinimumWidth(480)
+
+    def _guess_from_name(self, name: str) -> None:
+        kind, short = services.guess_organization(name)
+        if kind and not self._kind_chosen:
+            self.kind.set_code(kind)
+        if not self._short_typed:
+            self.short_name.setText(short or "")
+
+    def clear_for_another(self) -> str:
+        saved = self.name.text().strip()
+        for field in (self.name, self.short_name):
+            field.clear()
+        self._kind_chosen = self._short_typed = False
+        return saved
 
     def _fields(self) -> dict:
         return {

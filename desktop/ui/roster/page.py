@@ -1,7 +1,8 @@
 """The roster: networks, organisations and people, each a table with add, edit, deactivate.
 
-Nobody is deleted: past minutes name them. Deactivating takes a person or an
-organisation out of the lists offered for new meetings; "show inactive" brings them back.
+Deactivating takes a person or an organisation out of the lists offered for new
+meetings; "show inactive" brings them back. One made by mistake can be deleted, after a
+confirmation that says what depends on it (past attendance keeps its copy of the name).
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ class RosterSection(QWidget):
         self.add_button = QPushButton(self.tr("&Add…"))
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.active_button = QPushButton(self.tr("Deac&tivate"))
+        self.delete_button = QPushButton(self.tr("De&lete…"))
         self.show_inactive = QCheckBox(self.tr("Show inactive"))
         self.total = QLabel()
         bar = QHBoxLayout()
@@ -68,6 +70,7 @@ class RosterSection(QWidget):
         bar.addWidget(self.add_button)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.active_button)
+        bar.addWidget(self.delete_button)
         self.bar = bar
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -116,6 +119,7 @@ class RosterPage(QWidget):
         organization_view, person_view = table_view(), table_view()
         self.networks = RosterSection(QListView(), self.network_model)
         self.networks.filter.hide()
+        self.networks.delete_button.hide()  # a network is deactivated: its meetings keep it
         self.organizations = RosterSection(organization_view, self.organization_model)
         self.organizations.filter.setPlaceholderText(self.tr("Filter organisations"))
         self.people = RosterSection(person_view, self.person_model)
@@ -153,6 +157,10 @@ class RosterPage(QWidget):
             lambda: self.edit_person(self._current(self.people))
         )
         self.people.active_button.clicked.connect(self._toggle_person)
+        self.organizations.delete_button.clicked.connect(
+            lambda: self._delete(self.organizations, "organization")
+        )
+        self.people.delete_button.clicked.connect(lambda: self._delete(self.people, "person"))
         self.people.filter.textChanged.connect(self._filter_people)
         self.organizations.filter.textChanged.connect(self._filter_organizations)
         self.honorifics_button.clicked.connect(self._edit_honorifics)
@@ -241,6 +249,7 @@ class RosterPage(QWidget):
         row = self._current(section)
         section.edit_button.setEnabled(row is not None)
         section.active_button.setEnabled(row is not None)
+        section.delete_button.setEnabled(row is not None)
         active = row is None or row.active
         section.active_button.setText(self.tr("Deac&tivate") if active else self.tr("Reac&tivate"))
 
@@ -289,6 +298,13 @@ class RosterPage(QWidget):
         if self.store.change(lambda s: update(s, ident, active=active), topic=topic, parent=self):
             self.refresh()
             section.select(section.model.row_of(ident))
+
+    def _delete(self, section: RosterSection, kind: str) -> None:
+        from desktop.ui.roster.deleting import confirm_and_delete
+
+        row = self._current(section)
+        if row is not None and confirm_and_delete(self, self.store, kind, row.id):
+            self.refresh()
 
     def _toggle_network(self) -> None:
         self._toggle(self.networks, NETWORKS, services.update_network)

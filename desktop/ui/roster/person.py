@@ -143,9 +143,35 @@ class PersonDialog(FormDialog):
             )
         if result is None:
             return False
+        if self.person is not None:
+            self.offer_to_update_drafts(int(result))
         name = full_name(fields["honorific"], fields["given_name"].strip(), fields["family_name"])
         self.saved.emit(int(result), fields["organization_id"], name)
         return True
+
+    def offer_to_update_drafts(self, person_id: int) -> list[int]:
+        """Each meeting keeps its own copy of her; the draft ones may take the new one
+        (final minutes keep theirs). Returns the meetings updated."""
+        stale = self.store.read(lambda s: services.stale_snapshots(s, person_id))
+        if not stale:
+            return []
+        answer = QMessageBox.question(
+            self,
+            self.tr("Update the draft meetings?"),
+            self.tr(
+                "Each meeting keeps its own copy of a person as she was then. These draft "
+                "meetings still have the old name or position:\n{0}\n\nUpdate them too? "
+                "(Finalised minutes keep theirs.)"
+            ).format("\n".join(f"• {entry.label}" for entry in stale)),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return []
+        from desktop.ui.base.store import ATTENDANCE
+
+        changed = self.store.change(
+            lambda s: services.refresh_snapshots(s, person_id), topic=ATTENDANCE, parent=self
+        )
+        return list(changed or [])
 
     def _confirm_not_duplicate(self, fields: dict) -> bool:
         given, family = fields["given_name"], fields["family_name"]

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -92,7 +92,7 @@ class SearchDialog(QDialog):
         self.resize(900, 520)
         self.query = QLineEdit(self)
         self.query.setPlaceholderText(
-            self.tr("A word of a title, of what was said or of a resolution")
+            self.tr("A word of a title, of what was said, of a resolution, or a person's name")
         )
         self.query.setClearButtonEnabled(True)
         self.count = QLabel(self)
@@ -123,6 +123,10 @@ class SearchDialog(QDialog):
         self.query.returnPressed.connect(self._first_result)
         self.table.doubleClicked.connect(lambda index: self.choose(index.row()))
         self.table.chosen.connect(self.choose)
+        # Escape closes it wherever the focus is (the table would otherwise keep the key).
+        close = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        close.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        close.activated.connect(self.close)
 
     def start(self, text: str = "") -> None:
         """Show the window with the search box ready for typing."""
@@ -158,3 +162,10 @@ class SearchDialog(QDialog):
         if 0 <= row < len(self.model.rows):
             hit = self.model.rows[row]
             self.open_at.emit(hit.meeting_id, hit.item_id)
+            # The meeting opens in the window behind: step aside so that it is in front
+            # (Ctrl+Shift+F brings the results back as they were).
+            self.hide()
+            window = self.parentWidget().window() if self.parentWidget() else None
+            if window is not None:
+                window.raise_()
+                window.activateWindow()

@@ -71,6 +71,8 @@ class AppHost(QObject):
         self.settings = settings
         self.reporter = reporter
         self.window: MainWindow | None = None
+        self.home: Path | None = None
+        """Her own file while the demo's is open: where leaving the demo goes back to."""
         self.trouble: QLabel | None = None
         self.driver: QObject | None = None  # what `run`'s on_ready returned (a test's driver)
         self.wake: QTimer | None = None
@@ -91,6 +93,7 @@ class AppHost(QObject):
         window = MainWindow(self.settings)
         self.window = window
         window.installEventFilter(self)
+        window.file_wanted.connect(self.switch_file)
         if self.opened is not None:
             self._attach(window, self.opened)
         window.show()
@@ -274,6 +277,36 @@ class AppHost(QObject):
     def close(self) -> None:
         if self.opened is not None:
             self.opened.close()
+
+    # --- another file: the demo and back ---------------------------------------------------
+
+    def switch_file(self, path: Path | None) -> bool:
+        """Let go of this file and open the window on `path` (None: her own file again)."""
+        from desktop.core.db_file import default_db_path
+        from desktop.core.demo_file import is_demo_path
+
+        app = QApplication.instance()
+        old = self.window
+        if old is None or self.opened is None or not self.may_close():
+            return False
+        current = self.opened.database.path
+        if path is None:
+            path = self.home or current.with_name(default_db_path().name)
+        if not is_demo_path(current):
+            self.home = current
+        QThreadPool.globalInstance().waitForDone()  # a preview or backup still reading
+        app.setQuitOnLastWindowClosed(False)
+        try:
+            old.removeEventFilter(self)
+            old.close()
+            old.deleteLater()
+            self.opened.close()
+            self.opened = None
+            self.show()
+            self.open_in_background(path)
+        finally:
+            app.setQuitOnLastWindowClosed(True)
+        return True
 
     # --- restoring -------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
@@ -34,6 +34,9 @@ WARM_ROSTER_MS = 1500
 
 
 class MainWindow(QMainWindow):
+    file_wanted = Signal(object)
+    """Open the window on another database file (a Path): the demo's; None: hers again."""
+
     def __init__(
         self, settings: AppSettings, store: Store | None = None, parent: QWidget | None = None
     ):
@@ -119,6 +122,7 @@ class MainWindow(QMainWindow):
         self.set_shortcuts()
         for action in self.data_actions:
             action.setEnabled(True)
+        self._mark_demo()
         self.start()
         # The finder's first key press should not wait for a big roster to be read.
         QTimer.singleShot(WARM_ROSTER_MS, self, self._warm_roster)
@@ -143,6 +147,10 @@ class MainWindow(QMainWindow):
             self.tr("&Import a meeting file…"), self.import_meeting_file
         )
         self.demo_action = self._action(self.tr("Open the &demo data"), self.open_demo)
+        self.leave_demo_action = self._action(
+            self.tr("&Leave the demo (back to your file)"), lambda: self.file_wanted.emit(None)
+        )
+        self.leave_demo_action.setVisible(False)
         self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
         self.search_action = self._action(
             self.tr("&Search meetings"),
@@ -167,6 +175,9 @@ class MainWindow(QMainWindow):
             self.tr("&Copy people from the last meeting"),
             self.copy_people_from_last_meeting,
         )
+        self.delete_meeting_action = self._action(
+            self.tr("De&lete this meeting…"), self.delete_meeting
+        )
         # MinutesTools connects these two; they are made here to be on the first paint.
         self.agenda_action = QAction(self.tr("A&genda"), self)
         self.statistics_action = QAction(self.tr("Attendance &statistics"), self)
@@ -186,6 +197,7 @@ class MainWindow(QMainWindow):
             self.attendance_action,
             self.copy_people_action,
             self.agenda_action,
+            self.delete_meeting_action,
         ]
         self.data_actions = [
             self.new_meeting_action,
@@ -214,8 +226,38 @@ class MainWindow(QMainWindow):
     def import_meeting_file(self) -> None:
         self.first_steps.import_meeting_file()
 
+    @property
+    def in_demo(self) -> bool:
+        from desktop.core.demo_file import is_demo_path
+
+        return self.store is not None and is_demo_path(self.store.path)
+
     def open_demo(self) -> None:
-        self.first_steps.open_demo()
+        """The demo opens as a file of its own beside hers, never inside her data."""
+        from desktop.core.demo_file import demo_path
+
+        if self.store is None:
+            return
+        if not self.in_demo:
+            self.file_wanted.emit(demo_path(self.store.path))
+        elif self.is_empty():
+            self.first_steps.open_demo()
+
+    def _mark_demo(self) -> None:
+        """In the demo's file: said in the title and the status bar, with the way back."""
+        from PySide6.QtWidgets import QPushButton
+
+        demo = self.in_demo
+        self.demo_action.setVisible(not demo)
+        self.leave_demo_action.setVisible(demo)
+        if not demo:
+            return
+        self.setWindowTitle(self.tr("Prachum — the DEMO (made-up data, not your file)"))
+        self.leave_demo_button = QPushButton(self.tr("Leave the demo"), self)
+        self.leave_demo_button.clicked.connect(self.leave_demo_action.trigger)
+        self.statusBar().addPermanentWidget(self.leave_demo_button)
+        if self.is_empty():
+            self.first_steps.open_demo()
 
     def focus_search(self) -> None:
         self.navigator.focus_search()
@@ -228,6 +270,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.new_meeting_action)
         menu.addAction(self.import_action)
         menu.addAction(self.demo_action)
+        menu.addAction(self.leave_demo_action)
         menu.addSeparator()
         self.language_menu = menu.addMenu(self.tr("&Language"))
         self.language_menu.addAction(self.thai_action)
@@ -313,6 +356,26 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        self.fit_screen()
+
+    def fit_screen(self) -> None:
+        """Keep the whole window on the screen's available area (a 1366×768 laptop, at
+        125 % too): the status bar and the bottom of every page stay in sight."""
+        screen = self.screen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        # The frame (title bar, borders) is outside the geometry: leave room for it.
+        frame_w = max(0, self.frameGeometry().width() - self.geometry().width()) or 16
+        frame_h = max(0, self.frameGeometry().height() - self.geometry().height()) or 40
+        room_w, room_h = area.width() - frame_w, area.height() - frame_h
+        self.setMinimumSize(min(800, room_w), min(560, room_h))
+        width, height = min(self.width(), room_w), min(self.height(), room_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), area.left()), area.right() - width - frame_w + 1)
+        y = min(max(self.y(), area.top()), area.bottom() - height - frame_h + 1)
+        self.move(max(x, area.left()), max(y, area.top()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         flush_pending()
@@ -334,6 +397,19 @@ class MainWindow(QMainWindow):
         self._show_page(self.meeting)
         self._enable_meeting_actions(True)
         self.settings.set_last_meeting(self.attached_store().path, meeting_id)
+
+    def delete_meeting(self) -> None:
+        from desktop.ui.roster.deleting import confirm_and_delete
+
+        meeting_id = self.meeting.meeting_id
+        if meeting_id is None:
+            return
+        flush_pending(self.meeting)
+        if confirm_and_delete(self, self.store, "meeting", meeting_id):
+            self.meeting.meeting_id = None
+            self.settings.set_last_meeting(self.store.path, None)
+            self.navigator.refresh_networks()
+            self.start()
 
     def _enable_meeting_actions(self, enabled: bool) -> None:
         for action in self.meeting_actions:

@@ -72,6 +72,9 @@ def open_for_writing_on_worker(path: Path | None, preload: bool) -> Opened:
 def _preload_window_modules() -> None:
     import importlib
 
+    from desktop.core.thai import keep_pythainlp_data_with_ours
+
+    keep_pythainlp_data_with_ours()  # before pythainlp is imported: no folder in her home
     for name in WINDOW_MODULES:
         try:
             importlib.import_module(name)

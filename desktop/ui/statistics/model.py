@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.core.services.search import OrganizationAttendance
+from desktop.core.services.statistics import AuthorityAttendance, PersonAttendance
 from desktop.ui.base.table import HeaderedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -69,3 +70,60 @@ class StatisticsModel(HeaderedTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.ORGANIZATION:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+class AuthorityModel(HeaderedTableModel):
+    """Per authority: the meetings it was expected at and came to (anyone of it)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.headers = [
+            self.tr("Organisation"),
+            self.tr("Meetings expected"),
+            self.tr("Meetings attended"),
+            self.tr("Attendance rate"),
+        ]
+
+    def set_rows(self, rows: list[AuthorityAttendance]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        row = self.rows[index.row()]
+        values = (row.organization, str(row.meetings), str(row.attended), percent(row.rate))
+        return values[index.column()]
+
+
+class PersonModel(HeaderedTableModel):
+    """Per person: the meetings she was expected at and came to."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.headers = [
+            self.tr("Name"),
+            self.tr("Organisation"),
+            self.tr("Invited"),
+            self.tr("Present"),
+            self.tr("Attendance rate"),
+        ]
+
+    def set_rows(self, rows: list[PersonAttendance]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        row = self.rows[index.row()]
+        values = (
+            row.name,
+            row.organization,
+            str(row.invited),
+            str(row.present),
+            percent(row.rate),
+        )
+        return values[index.column()]

@@ -7,6 +7,7 @@ dates); the bars and the table show the same model, read by one service query.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -14,6 +15,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,15 +23,17 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core import services
+from desktop.core.errors import PrachumError
 from desktop.core.services.views import network_rows
 from desktop.ui.base.store import ATTENDANCE, MEETING, MEETINGS, NETWORKS, Store
 from desktop.ui.statistics.chart import AttendanceChart
-from desktop.ui.statistics.model import StatisticsModel, percent
+from desktop.ui.statistics.model import AuthorityModel, PersonModel, StatisticsModel, percent
 from desktop.ui.widgets.thai_date import ThaiDateField
 
 
@@ -49,6 +53,8 @@ class StatisticsPage(QWidget):
         self.this_year = QPushButton(self.tr("This year"), self)
         self.last_year = QPushButton(self.tr("Last year"), self)
         self.everything = QPushButton(self.tr("All meetings"), self)
+        self.export_button = QPushButton(self.tr("Export to Excel…"), self)
+        self.image_button = QPushButton(self.tr("Save the chart as an image…"), self)
         width = self.fontMetrics().horizontalAdvance("30 พฤศจิกายน 2567") + 40
         for field in (self.date_from, self.date_to):
             field.setMaximumWidth(width)
@@ -83,16 +89,37 @@ class StatisticsPage(QWidget):
         filters.addWidget(self.this_year)
         filters.addWidget(self.last_year)
         filters.addWidget(self.everything)
+        self.authorities = AuthorityModel(self)
+        self.people = PersonModel(self)
+        self.tables = QTabWidget(self)
+        self.tables.addTab(self.table, self.tr("People invited, by organisation"))
+        for model, title in (
+            (self.authorities, self.tr("Organisations: meetings attended")),
+            (self.people, self.tr("Each person")),
+        ):
+            view = QTableView(self)
+            view.setModel(model)
+            view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            view.setAlternatingRowColors(True)
+            view.verticalHeader().hide()
+            view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            self.tables.addTab(view, title)
+        files = QHBoxLayout()
+        files.addStretch(1)
+        files.addWidget(self.export_button)
+        files.addWidget(self.image_button)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(chart_scroll)
-        splitter.addWidget(self.table)
+        splitter.addWidget(self.tables)
         splitter.setSizes([380, 260])
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(filters)
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
+        layout.addLayout(files)
 
+        self._opened_on_data = False
         self.set_year(date.today().year)
         self.network.activated.connect(lambda _i: self.refresh())
         self.date_from.dateChanged.connect(lambda _d: self.refresh())
@@ -100,6 +127,8 @@ class StatisticsPage(QWidget):
         self.this_year.clicked.connect(lambda: self.set_year(date.today().year))
         self.last_year.clicked.connect(lambda: self.set_year(date.today().year - 1))
         self.everything.clicked.connect(self.set_everything)
+        self.export_button.clicked.connect(self.export_workbook)
+        self.image_button.clicked.connect(self.save_chart)
         store.changed.connect(self._store_changed)
 
     def show_network(self, network_id: int | None) -> None:
@@ -136,8 +165,62 @@ class StatisticsPage(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._stale:
+        if not self._opened_on_data:
+            self._opened_on_data = True
+            self.open_on_data()
+        elif self._stale:
             self.refresh()
+
+    def open_on_data(self) -> None:
+        """The period that has attendance (of the chosen network), not an empty year."""
+        network_id = self.network.currentData()
+        period = self.store.read(lambda s: services.period_with_data(s, network_id))
+        if period is None:
+            self.set_year(date.today().year)
+        else:
+            self._set_period(*period)
+
+    def export_workbook(self) -> Path | None:
+        from desktop.exports.statistics_xlsx import export_statistics
+
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the statistics"),
+            str(Path.home() / "สถิติการเข้าประชุม.xlsx"),
+            self.tr("Excel workbooks (*.xlsx)"),
+        )
+        if not path:
+            return None
+        network_id, start, end = (
+            self.network.currentData(),
+            self.date_from.date(),
+            self.date_to.date(),
+        )
+        written = self.store.read(
+            lambda s: export_statistics(
+                s, path, network_id=network_id, date_from=start, date_to=end
+            )
+        )
+        self.summary.setText(self.tr("Written: {0}").format(written))
+        return written
+
+    def save_chart(self) -> Path | None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the chart"),
+            str(Path.home() / "แผนภูมิการเข้าประชุม.png"),
+            self.tr("Images (*.png)"),
+        )
+        if not path:
+            return None
+        target = Path(path).with_suffix(".png")
+        if not self.chart.grab().save(str(target), "PNG"):
+            self.store.reporter.show_problem(
+                self, PrachumError(f"บันทึกภาพไม่ได้: {target}", f"Cannot save the image: {target}")
+            )
+            return None
+        self.summary.setText(self.tr("Written: {0}").format(target))
+        return target
 
     def refresh(self) -> None:
         network_id = self.network.currentData()
@@ -154,6 +237,15 @@ class StatisticsPage(QWidget):
         )
         self._stale = False
         self.model.set_rows(rows)
+        period = {"network_id": network_id, "date_from": start, "date_to": end}
+        authorities, people = self.store.read(
+            lambda s: (
+                services.authority_attendance(s, **period),
+                services.person_attendance(s, **period),
+            )
+        )
+        self.authorities.set_rows(authorities)
+        self.people.set_rows(people)
         totals = self.model.totals()
         if totals.invited:
             self.summary.setText(

@@ -156,6 +156,9 @@ class ThaiDateField(QWidget):
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.button)
         self.setFocusProxy(self.edit)
+        # Wide enough for the longest date, so no date is cut (`าคม 2565`).
+        longest = self.edit.fontMetrics().horizontalAdvance("30 พฤศจิกายน 2567")
+        self.edit.setMinimumWidth(longest + 16)
         self.popup = QFrame(self, Qt.WindowType.Popup)
         self.popup.setFrameShape(QFrame.Shape.StyledPanel)
         self.calendar = ThaiCalendar(self.popup)
@@ -179,6 +182,11 @@ class ThaiDateField(QWidget):
     def _show(self) -> None:
         self.edit.setText(format_thai_date(self._date))
         self.edit.setToolTip(self.edit.text())
+
+    def show_empty(self, placeholder: str = "") -> None:
+        """No date chosen yet: an empty field (not today's date, which would look chosen)."""
+        self.edit.clear()
+        self.edit.setPlaceholderText(placeholder or "3/8/2565")
 
     def _take(self, value: Day) -> None:
         changed = value != self._date

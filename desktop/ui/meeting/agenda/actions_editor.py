@@ -224,6 +224,8 @@ class ActionsEditor(QWidget):
             self._select_owner(owner_of(row) if row else None)
             self.has_due.setChecked(bool(row and row.due))
             self.due.setDate(row.due if row and row.due else date.today())
+            if not (row and row.due):
+                self.due.show_empty(self.tr("no due date yet"))
             self.done.setChecked(bool(row and row.done))
         finally:
             self._loading = False
@@ -304,6 +306,8 @@ class ActionsEditor(QWidget):
             self._owner_chosen()
 
     def _due_toggled(self, checked: bool) -> None:
+        if checked and not self.due.edit.text():
+            self.due.setDate(self.due.date())  # she asked for one: show the proposal
         self.due.setEnabled(checked and self.action_id is not None and self._editable)
         self._due_changed()
 

@@ -132,7 +132,7 @@ class ItemEditor(QWidget):
         form.addRow(self._label(self.tr("Resol&ution"), self.resolution), resolution_label)
         form.addRow(self._label(self.tr("&Points"), self.points), self.points)
         form.addRow(self._label(self.tr("&Vote"), self.vote.votes_for), self.vote)
-        form.addRow(self._label(self.tr("Actions"), self.actions_editor.text), self.actions_editor)
+        form.addRow(self._label(self.tr("Actio&ns"), self.actions_editor.list), self.actions_editor)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.note)

@@ -149,6 +149,11 @@ class AgendaPage(QWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.editor)
         self.editor_scroll = scroll
+        # One page that scrolls: whatever the keyboard reaches (Tab, Alt+N for the
+        # actions) is brought into sight on a short screen.
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.connect(self._follow_focus)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(scroll)
@@ -173,6 +178,14 @@ class AgendaPage(QWidget):
         self.editor.title.textEdited.connect(self.preview.refresh_soon)
         store.changed.connect(self._store_changed)
         self._shortcuts()
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        try:
+            inside = new is not None and self.editor.isAncestorOf(new)
+        except RuntimeError:  # the page is being deleted with the window
+            return
+        if inside:
+            self.editor_scroll.ensureWidgetVisible(new, 0, 24)
 
     def _shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut

@@ -1,0 +1,65 @@
+"""The meeting's copy of a person: edited on the attendance page, offered to the drafts
+when she edits the person, acting typed into the position moved to its column."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from desktop.core import services
+from desktop.core.db import open_database
+from desktop.ui.meeting.attendance_model import ACTING_AS, NAME, POSITION
+
+
+def _meetings(db_path):
+    database = open_database(db_path)
+    with database.session() as session:
+        person = services.create_person(
+            session, honorific="นาง", given_name="วิไล", position="รองปลัดเทศบาล"
+        )
+        closed = services.create_meeting(session, title="ครั้งที่ปิดแล้ว", date=date(2024, 1, 1))
+        services.add_attendee(session, closed.id, person.id)
+        services.finalise_meeting(session, closed.id)
+        draft = services.create_meeting(session, title="ครั้งที่กำลังทำ", date=date(2024, 2, 1))
+        services.add_attendee(session, draft.id, person.id)
+        ids = person.id, closed.id, draft.id
+    database.close()
+    return ids
+
+
+def test_the_copy_is_edited_on_the_attendance_page(qtbot, open_window, db_path):
+    _person, _closed, draft = _meetings(db_path)
+    window = open_window(db_path)
+    window.open_meeting(draft)
+    window.show_attendance()
+    model = window.meeting.attendance.model
+    assert model.flags(model.index(0, POSITION)) & Qt.ItemFlag.ItemIsEditable
+    tip = model.headerData(POSITION, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip  # the column says it is the meeting's copy
+    assert model.setData(model.index(0, POSITION), "รองปลัดเทศบาล รักษาราชการแทนปลัดเทศบาลเมืองลำพูน")
+    qtbot.waitUntil(lambda: model.index(0, ACTING_AS).data() == "ปลัดเทศบาลเมืองลำพูน")
+    assert model.index(0, POSITION).data() == "รองปลัดเทศบาล"
+    assert model.setData(model.index(0, NAME), "นางวิไล ศรีสุข")
+    person = window.store.read(lambda s: services.list_people(s)[0])
+    assert (person.position, person.family_name) == ("รองปลัดเทศบาล", None)
+
+
+def test_an_edited_person_is_offered_to_the_draft_meetings(
+    qtbot, keys, open_window, db_path, message_boxes
+):
+    _person, closed, draft = _meetings(db_path)
+    window = open_window(db_path)
+    window.show_roster(2)
+    window.roster.people.select(0)
+    dialog = window.roster.edit_person(window.roster._current(window.roster.people))
+    qtbot.waitExposed(dialog)
+    dialog.position.setText("ปลัดเทศบาล")
+    dialog.accept()
+    kind, _title, text = message_boxes.shown[-1]
+    assert kind == "question" and "ครั้งที่กำลังทำ" in text and "ครั้งที่ปิดแล้ว" not in text
+
+    def positions(session):
+        return {m.id: m.attendance[0].position for m in services.list_meetings(session)}
+
+    assert window.store.read(positions) == {closed: "รองปลัดเทศบาล", draft: "ปลัดเทศบาล"}

@@ -1,0 +1,77 @@
+"""The window fits a 1366×768 laptop screen (and the same at 125 % scaling): its frame,
+status bar included, lies inside the screen's available area."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBE = """
+import json, sys
+from pathlib import Path
+from desktop.core.db import open_database
+from desktop.ui.base.errors import ErrorReporter
+from desktop.ui.base.i18n import install_language
+from desktop.ui.base.settings import AppSettings
+from desktop.ui.base.store import Store
+from desktop.ui.shell.app import application
+from desktop.ui.shell.main_window import MainWindow
+
+app = application()
+translator = install_language(app, "th")
+window = MainWindow(AppSettings(), Store(open_database(Path(sys.argv[1])), ErrorReporter()))
+window.show()
+app.processEvents()
+area, frame = window.screen().availableGeometry(), window.frameGeometry()
+status = window.statusBar()
+bottom = status.mapTo(window, status.rect().bottomLeft()).y() + window.geometry().y()
+print(json.dumps({
+    "area": [area.x(), area.y(), area.width(), area.height()],
+    "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
+    "status_bottom": bottom,
+}))
+"""
+
+
+@pytest.mark.parametrize("scale", ["1", "1.25"])
+def test_the_window_fits_a_1366_by_768_screen(tmp_path, scale):
+    config = tmp_path / "screen.json"
+    config.write_text(
+        json.dumps(
+            {
+                "windowFrameMargins": True,
+                "screens": [
+                    {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "dpr": 1}
+                ],
+            }
+        )
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        "QT_SCALE_FACTOR": scale,
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(tmp_path / "prachum.db")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=120,
+    )
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    x, y, width, height = seen["area"]
+    fx, fy, fwidth, fheight = seen["frame"]
+    assert (width, height) == ((1366, 768) if scale == "1" else (1093, 614))
+    assert fx >= x and fy >= y
+    assert fx + fwidth <= x + width and fy + fheight <= y + height
+    assert seen["status_bottom"] <= y + height
