@@ -354,7 +354,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from desktop.core.db import default_db_path
+    from desktop.core.db_file import default_db_path
     from desktop.core.demo import fill_demo
     from desktop.core.demo_file import demo_path, file_holds_data, refuse_if_holds_data
 

@@ -558,9 +558,8 @@ def export_meeting(session: Session, meeting_id: int) -> dict[str, Any]:  # noqa
         for organization in meeting.network.members:
             org_ref(organization)
     for line in lines:
-        line_refs[line.id] = (
-            person_ref(line.person) if line.person is not None else snapshot_ref(line)
-        )
+        known = person_ref(line.person)
+        line_refs[line.id] = known if known is not None else snapshot_ref(line)
     network: dict[str, Any] | None = None
     if meeting.network is not None:
         network = {"name": meeting.network.name}

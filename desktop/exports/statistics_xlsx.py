@@ -6,6 +6,7 @@ tables (one row per organisation or person), A4 portrait, written atomically.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -37,11 +38,17 @@ PEOPLE_HEADERS = ["ลำดับ", "ชื่อ–สกุล", "หน่�
 PERCENT_FORMAT = "0%"
 
 
-def _sheet(workbook: Workbook, name: str, headings: list[str], headers: list[str], body) -> None:
+def _sheet(
+    workbook: Workbook,
+    name: str,
+    headings: list[str],
+    headers: list[str],
+    body: Sequence[Sequence[object]],
+) -> None:
     sheet = workbook.create_sheet(name)
     maker = CellMaker(sheet)
     header_row = len(headings) + 2
-    set_column_widths(sheet, column_widths(headers, [row[:-1] for row in body]))
+    set_column_widths(sheet, column_widths(headers, [list(row[:-1]) for row in body]))
     sheet.freeze_panes = f"A{header_row + 1}"
     print_setup(sheet, landscape=False, title_rows=f"{header_row}:{header_row}")
     box_table(sheet, header_row + 1, header_row + len(body), len(headers))
@@ -68,9 +75,10 @@ def export_statistics(
     if date_from is not None and date_to is not None and date_from > date_to:
         raise PrachumError("วันที่เริ่มต้องไม่อยู่หลังวันที่สิ้นสุด", "The start date is after the end date.")
     network = get(session, Network, network_id) if network_id is not None else None
-    period = {"network_id": network_id, "date_from": date_from, "date_to": date_to}
-    authorities = authority_attendance(session, **period)
-    people = person_attendance(session, **period)
+    authorities = authority_attendance(
+        session, network_id=network_id, date_from=date_from, date_to=date_to
+    )
+    people = person_attendance(session, network_id=network_id, date_from=date_from, date_to=date_to)
     headings = [
         f"สถิติการเข้าประชุม{network.name if network else 'ทุกเครือข่าย'}",
         period_line(date_from, date_to),

@@ -219,7 +219,12 @@ def build_proposal(session: Session, meeting_id: int, report: Report) -> Proposa
     """
     meeting = get(session, Meeting, meeting_id)
     ensure_editable(meeting)
-    expected = {line.person_id: line.name for line in _lines(session, meeting_id)}
+    # A deleted person's line (no person) cannot be matched to anyone: left out.
+    expected = {
+        line.person_id: line.name
+        for line in _lines(session, meeting_id)
+        if line.person_id is not None
+    }
     index = RosterIndex.from_session(session, expected=expected)
     labels: dict[int, str] = {}
     rows = [propose_row(p, index, labels) for p in report.participants]
@@ -329,7 +334,9 @@ def apply_proposal(  # noqa: C901 (one branch per decision a reviewed row can ca
             )
         )
     )
-    lines = {line.person_id: line for line in _lines(session, meeting_id)}
+    lines = {
+        line.person_id: line for line in _lines(session, meeting_id) if line.person_id is not None
+    }
     for person_id, rows in by_person.items():
         joins = [r.joined for r in rows if r.joined]
         leaves = [r.left for r in rows if r.left]

@@ -61,7 +61,7 @@ class Note(str):
         note.thai = thai
         return note
 
-    def __getnewargs__(self) -> tuple[str, str]:  # copied and pickled with its Thai
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # copied with its Thai
         return str(self), self.thai
 
     def message(self, language: str = "th") -> str:

@@ -256,7 +256,7 @@ def copy_expected_attendance(
             add_attendee(
                 session,
                 meeting_id,
-                line.person_id,
+                line.person.id,
                 group=line.group,
                 status=AttendanceStatus.PRESENT,
                 acting_as=line.acting_as,

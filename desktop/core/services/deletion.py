@@ -11,8 +11,9 @@ of a deleted person's name, position and organisation.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.core.errors import PrachumError
@@ -52,7 +53,7 @@ class Dependents:
         return [c.thai if language == "th" else c.english for c in self.consequences]
 
 
-def _count(session: Session, query) -> int:
+def _count(session: Session, query: Select[Any]) -> int:
     return session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, TypeVar
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from desktop.core.models import Attendance, Meeting
@@ -46,7 +47,15 @@ class PersonAttendance:
         return self.present / self.invited if self.invited else 0.0
 
 
-def _period(query, network_id: int | None, date_from, date_to):
+_SelectT = TypeVar("_SelectT", bound=Select[*tuple[Any, ...]])
+
+
+def _period(
+    query: _SelectT,
+    network_id: int | None,
+    date_from: date | str | None,
+    date_to: date | str | None,
+) -> _SelectT:
     start, end = as_date(date_from), as_date(date_to)
     if network_id is not None:
         query = query.where(Meeting.network_id == network_id)
@@ -125,7 +134,7 @@ def person_attendance(
         date_from,
         date_to,
     ).order_by(Meeting.date, Meeting.id)  # oldest first: the latest name is kept
-    people: dict[object, list] = {}
+    people: dict[object, list[Any]] = {}
     for person_id, name, organization, status in session.execute(query):
         # A deleted person's lines still count, under the name they keep.
         key = person_id if person_id is not None else (name, organization)

@@ -171,7 +171,7 @@ class PersonDialog(FormDialog):
         changed = self.store.change(
             lambda s: services.refresh_snapshots(s, person_id), topic=ATTENDANCE, parent=self
         )
-        return list(changed or [])
+        return changed if isinstance(changed, list) else []
 
     def _confirm_not_duplicate(self, fields: dict) -> bool:
         given, family = fields["given_name"], fields["family_name"]

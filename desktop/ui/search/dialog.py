@@ -165,7 +165,7 @@ class SearchDialog(QDialog):
             # The meeting opens in the window behind: step aside so that it is in front
             # (Ctrl+Shift+F brings the results back as they were).
             self.hide()
-            window = self.parentWidget().window() if self.parentWidget() else None
-            if window is not None:
-                window.raise_()
-                window.activateWindow()
+            parent = self.parentWidget()
+            if parent is not None:
+                parent.window().raise_()
+                parent.window().activateWindow()

@@ -285,7 +285,7 @@ class AppHost(QObject):
         from desktop.core.db_file import default_db_path
         from desktop.core.demo_file import is_demo_path
 
-        app = QApplication.instance()
+        app = application()
         old = self.window
         if old is None or self.opened is None or not self.may_close():
             return False

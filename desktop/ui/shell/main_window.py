@@ -405,9 +405,10 @@ class MainWindow(QMainWindow):
         if meeting_id is None:
             return
         flush_pending(self.meeting)
-        if confirm_and_delete(self, self.store, "meeting", meeting_id):
+        store = self.attached_store()
+        if confirm_and_delete(self, store, "meeting", meeting_id):
             self.meeting.meeting_id = None
-            self.settings.set_last_meeting(self.store.path, None)
+            self.settings.set_last_meeting(store.path, None)
             self.navigator.refresh_networks()
             self.start()
 

@@ -152,7 +152,7 @@ class AgendaPage(QWidget):
         # One page that scrolls: whatever the keyboard reaches (Tab, Alt+N for the
         # actions) is brought into sight on a short screen.
         app = QApplication.instance()
-        if app is not None:
+        if isinstance(app, QApplication):
             app.focusChanged.connect(self._follow_focus)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
@@ -184,7 +184,7 @@ class AgendaPage(QWidget):
             inside = new is not None and self.editor.isAncestorOf(new)
         except RuntimeError:  # the page is being deleted with the window
             return
-        if inside:
+        if inside and new is not None:
             self.editor_scroll.ensureWidgetVisible(new, 0, 24)
 
     def _shortcuts(self) -> None:
