@@ -25,7 +25,8 @@ from sqlalchemy.orm import Session
 from desktop.core.atomic import write_atomically
 from desktop.core.models import AgendaItem, Meeting, ReportFile
 from desktop.core.services.attendance import IDENTITY_LABELS, ordered_attendance
-from desktop.core.services.meetings import load_meeting, meeting_label
+from desktop.core.services.meeting_rules import meeting_label
+from desktop.core.services.meetings import load_meeting
 from desktop.core.services.report_files import report_files, sha256_hex
 from desktop.core.services.votes import vote_lines
 from desktop.core.thai import format_thai_date_long, format_thai_time

@@ -65,13 +65,12 @@ from desktop.core.services.followup import (
     open_actions,
     proposed_carry_over,
 )
-from desktop.core.services.meeting_rules import ensure_editable, previous_meeting
+from desktop.core.services.meeting_rules import ensure_editable, meeting_label, previous_meeting
 from desktop.core.services.meetings import (
     create_meeting,
     finalise_meeting,
     list_meetings,
     load_meeting,
-    meeting_label,
     propose_meeting_number,
     reopen_meeting,
     update_meeting,

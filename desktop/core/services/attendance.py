@@ -30,7 +30,7 @@ from desktop.core.services.common import (
     optional_text,
     required,
 )
-from desktop.core.services.meeting_rules import ensure_editable, previous_meeting
+from desktop.core.services.meeting_rules import ensure_editable, meeting_label, previous_meeting
 from desktop.core.services.roster import ROLE_ORDER, person_display_name
 from desktop.core.thai import split_acting, thai_sort_key
 
@@ -386,8 +386,6 @@ class StaleSnapshot:
 
 def stale_snapshots(session: Session, person_id: int) -> list[StaleSnapshot]:
     """The draft meetings holding an older copy of this person (final ones keep theirs)."""
-    from desktop.core.services.meetings import meeting_label
-
     person = get(session, Person, person_id)
     query = (
         select(Attendance, Meeting)

@@ -28,7 +28,7 @@ from desktop.core.models import (
     Person,
 )
 from desktop.core.services.common import get
-from desktop.core.services.meetings import meeting_label
+from desktop.core.services.meeting_rules import meeting_label
 from desktop.core.services.roster import person_display_name
 
 

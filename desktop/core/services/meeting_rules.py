@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from desktop.core.codes import MeetingStatus
 from desktop.core.errors import PrachumError
 from desktop.core.models import Meeting
+from desktop.core.thai import be_year
 
 
 def ensure_editable(meeting: Meeting) -> None:
@@ -35,3 +36,10 @@ def previous_meeting(session: Session, meeting: Meeting) -> Meeting | None:
         else Meeting.network_id == meeting.network_id
     )
     return session.scalars(query.order_by(Meeting.date.desc(), Meeting.id.desc())).first()
+
+
+def meeting_label(meeting: Meeting) -> str:
+    """`ครั้งที่ 2/2567 การประชุม…` for lists and messages."""
+    if meeting.number:
+        return f"ครั้งที่ {meeting.number}/{be_year(meeting.date)} {meeting.title}"
+    return meeting.title

@@ -31,7 +31,6 @@ from desktop.core.services.common import (
     required,
 )
 from desktop.core.services.meeting_rules import ensure_editable
-from desktop.core.thai import be_year
 
 _PLAIN_FIELDS = {
     "title": 500,
@@ -222,10 +221,3 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
     if meeting is None:
         return get(session, Meeting, meeting_id)  # raises NotFound with the usual message
     return meeting
-
-
-def meeting_label(meeting: Meeting) -> str:
-    """`ครั้งที่ 2/2567 การประชุม…` for lists and messages."""
-    if meeting.number:
-        return f"ครั้งที่ {meeting.number}/{be_year(meeting.date)} {meeting.title}"
-    return meeting.title
