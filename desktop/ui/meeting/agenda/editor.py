@@ -203,7 +203,10 @@ class ItemEditor(QWidget):
     def refresh_attendance(self) -> None:
         """The people who may move or second, and the members present the votes meet."""
         self._attendance = self.host.attendance() if self.node is not None else []
-        self.vote.set_people([(line.person_id, line.name) for line in self._attendance])
+        # A deleted person's line names no one who can move or second now.
+        self.vote.set_people(
+            [(line.person_id, line.name) for line in self._attendance if line.person_id is not None]
+        )
         self.vote.show_warning()
 
     def members_present(self) -> int:
