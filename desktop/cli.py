@@ -69,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=record_id)
     p.add_argument("-o", "--output", type=Path, required=True)
 
-    p = sub.add_parser("minutes", help="write the official minutes (DOCX)")
+    p = sub.add_parser("minutes", help="write the official minutes (DOCX, or PDF for FILE.pdf)")
     p.add_argument("id", type=record_id)
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--thai-digits", action="store_true", help="every digit as ๐-๙")
@@ -223,7 +223,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_minutes(args: argparse.Namespace) -> int:
-    from desktop.exports.minutes_docx import export_minutes
+    if args.output.suffix.casefold() == ".pdf":
+        from desktop.exports.minutes_pdf import export_minutes_pdf as export_minutes
+    else:
+        from desktop.exports.minutes_docx import export_minutes
 
     db = _open(args)
     with db.session() as session:
