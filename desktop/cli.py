@@ -87,6 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=record_id)
     p.add_argument("-o", "--output", type=Path, required=True)
 
+    p = sub.add_parser("agenda", help="write the agenda to send with the letters (DOCX or PDF)")
+    p.add_argument("id", type=int)
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--with-text", action="store_true", help="each item's prepared text too")
+    p.add_argument("--thai-digits", action="store_true", help="every digit as ๐-๙")
+    p.add_argument("--font", default=None)
+
     p = sub.add_parser("attendance", help="write the attendance workbook (XLSX)")
     p.add_argument("id", type=record_id)
     p.add_argument("-o", "--output", type=Path, required=True)
@@ -263,6 +270,23 @@ def cmd_evidence(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_agenda(args: argparse.Namespace) -> int:
+    from desktop.exports.agenda_paper import export_agenda
+
+    db = _open(args)
+    with db.session() as session:
+        export_agenda(
+            session,
+            args.id,
+            args.output,
+            with_text=args.with_text,
+            thai_digits=args.thai_digits,
+            font=args.font,
+        )
+    print(args.output)
+    return EXIT_OK
+
+
 def cmd_attendance(args: argparse.Namespace) -> int:
     from desktop.exports.attendance_xlsx import export_attendance
 
@@ -428,6 +452,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "minutes": cmd_minutes,
     "check": cmd_check,
     "evidence": cmd_evidence,
+    "agenda": cmd_agenda,
     "attendance": cmd_attendance,
     "signin": cmd_signin,
     "attendance-summary": cmd_attendance_summary,

@@ -251,7 +251,7 @@ def minutes_blocks(
     if meeting.reviewer is not None:
         blocks.append(_signature(meeting, meeting.reviewer, REVIEWER_ROLE))
     if thai_digits:
-        blocks = [_with_thai_digits(b) for b in blocks]
+        blocks = [with_thai_digits(b) for b in blocks]
     return blocks
 
 
@@ -453,7 +453,7 @@ def single_line(text: str | None) -> str:
     return " ".join(paragraphs(text))
 
 
-def _with_thai_digits(block: MinutesBlock) -> MinutesBlock:
+def with_thai_digits(block: MinutesBlock) -> MinutesBlock:
     changes = {
         f.name: to_thai_digits(getattr(block, f.name))
         for f in fields(block)
