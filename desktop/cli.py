@@ -94,6 +94,35 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--thai-digits", action="store_true", help="every digit as ๐-๙")
     p.add_argument("--font", default=None)
 
+    p = sub.add_parser("invitations", help="write the invitation letters (DOCX or PDF)")
+    p.add_argument("id", type=int)
+    p.add_argument("-o", "--output", type=Path, help="one file, a letter per page")
+    p.add_argument("--per-organization", type=Path, metavar="FOLDER", help="a file each")
+    p.add_argument("--attendees", action="store_true", help="to each expected person's office")
+    p.add_argument("--signer", type=int, metavar="PERSON_ID", help="who signs for the head")
+    p.add_argument(
+        "--signing-as",
+        choices=("self", "for", "acting"),
+        default="self",
+        help="for: ปฏิบัติราชการแทน, acting: รักษาราชการแทน",
+    )
+    p.add_argument("--thai-digits", action="store_true", help="every digit as ๐-๙")
+    p.add_argument("--font", default=None)
+
+    p = sub.add_parser("register", help="write the outgoing register (XLSX)")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--year", type=int, help="a Buddhist year, e.g. 2567 (default: all)")
+
+    p = sub.add_parser("office", help="what letters from an organisation print; ours")
+    p.add_argument("organization", help="the organisation's name")
+    p.add_argument("--code", help="ที่: the letter code, e.g. 'ลพ 52001'")
+    p.add_argument("--address", help="the address (lines separated by '\\n')")
+    p.add_argument("--unit", help="ส่วนราชการเจ้าของเรื่อง, e.g. สำนักปลัดเทศบาล")
+    p.add_argument("--phone")
+    p.add_argument("--email")
+    p.add_argument("--ours", action="store_true", help="this is our organisation")
+    p.add_argument("--garuda", type=Path, help="the Garuda image (PNG or JPEG) for letters")
+
     p = sub.add_parser("attendance", help="write the attendance workbook (XLSX)")
     p.add_argument("id", type=record_id)
     p.add_argument("-o", "--output", type=Path, required=True)
@@ -163,7 +192,8 @@ def _writes(args: argparse.Namespace) -> bool:
         return args.apply
     if args.command == "delete":
         return args.yes
-    return args.command in ("import", "demo", "restore")
+    # The letters take a number in the outgoing register: they write too.
+    return args.command in ("import", "demo", "restore", "invitations", "office")
 
 
 def _lock(args: argparse.Namespace) -> None:
@@ -284,6 +314,73 @@ def cmd_agenda(args: argparse.Namespace) -> int:
             font=args.font,
         )
     print(args.output)
+    return EXIT_OK
+
+
+def cmd_invitations(args: argparse.Namespace) -> int:
+    from desktop.exports.invitation_letters import export_invitations
+
+    db = _open(args)
+    with db.session() as session:
+        written = export_invitations(
+            session,
+            args.id,
+            args.output,
+            per_organization=args.per_organization,
+            to_attendees=args.attendees,
+            signer_id=args.signer,
+            signing_as=args.signing_as,
+            thai_digits=args.thai_digits,
+            font=args.font,
+        )
+    for path in written:
+        print(path)
+    return EXIT_OK
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    from desktop.exports.register_xlsx import export_register
+
+    db = _open(args)
+    with db.session() as session:
+        export_register(session, args.output, year=args.year)
+    print(args.output)
+    return EXIT_OK
+
+
+def cmd_office(args: argparse.Namespace) -> int:
+    from desktop.core import services
+
+    db = _open(args)
+    with db.session() as session:
+        organization = services.find_organization(session, args.organization)
+        if organization is None:
+            raise PrachumError(
+                f"ไม่พบหน่วยงาน {args.organization}", f"No organisation {args.organization}."
+            )
+        fields = {
+            key: value.replace("\\n", "\n") if isinstance(value, str) else value
+            for key, value in (
+                ("letter_code", args.code),
+                ("address", args.address),
+                ("letter_office", args.unit),
+                ("phone", args.phone),
+                ("email", args.email),
+            )
+            if value is not None
+        }
+        services.update_organization(session, organization.id, **fields)
+        if args.ours:
+            services.set_our_organization(session, organization.id)
+        if args.garuda is not None:
+            try:
+                data = args.garuda.read_bytes()
+            except OSError as exc:
+                raise PrachumError(
+                    f"อ่านไฟล์ {args.garuda} ไม่ได้", f"Cannot read {args.garuda} ({exc})."
+                ) from exc
+            services.set_garuda_image(session, data)
+    print(organization.name)
     return EXIT_OK
 
 
@@ -453,6 +550,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": cmd_check,
     "evidence": cmd_evidence,
     "agenda": cmd_agenda,
+    "invitations": cmd_invitations,
+    "register": cmd_register,
+    "office": cmd_office,
     "attendance": cmd_attendance,
     "signin": cmd_signin,
     "attendance-summary": cmd_attendance_summary,

@@ -87,6 +87,14 @@ class Organization(Base):
     district: Mapped[str | None] = mapped_column(String(100))
     province: Mapped[str | None] = mapped_column(String(100))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # What a letter from this office prints: `ที่ ลพ 52001/ว 123`, the address at the
+    # right, and the unit, telephone and e-mail at the bottom left.
+    letter_code: Mapped[str | None] = mapped_column(String(50))
+    address: Mapped[str | None] = mapped_column(Text)
+    letter_office: Mapped[str | None] = mapped_column(String(200))
+    """The unit that owns the letter (ส่วนราชการเจ้าของเรื่อง): สำนักปลัดเทศบาล."""
+    phone: Mapped[str | None] = mapped_column(String(100))
+    email: Mapped[str | None] = mapped_column(String(200))
 
     people: Mapped[list[Person]] = relationship(back_populates="organization")
 
@@ -452,3 +460,41 @@ class ReportFile(Base):
     imported_at: Mapped[datetime] = mapped_column(
         TolerantDateTime, server_default=func.current_timestamp()
     )
+
+
+class Setting(Base):
+    """A setting kept in the database, so it travels with backups and a shared file:
+    "our organisation", the Garuda image for letters."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    text: Mapped[str | None] = mapped_column(Text)
+    data: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+
+class OutgoingLetter(Base):
+    """A line of the outgoing register (ทะเบียนหนังสือส่ง): one number for a batch of the
+    same letter to many (a circular, `ว`), numbered without gaps within a Buddhist year."""
+
+    __tablename__ = "outgoing_letters"
+    __table_args__ = (
+        UniqueConstraint("be_year", "number", name="uq_outgoing_letters_number"),
+        UniqueConstraint("meeting_id", "kind", name="uq_outgoing_letters_batch"),
+        CheckConstraint("number > 0", name="number_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    be_year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20), default="invitation")
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meetings.id", ondelete="SET NULL"), index=True
+    )
+    letter_date: Mapped[date] = mapped_column(Date)
+    code: Mapped[str] = mapped_column(String(80))
+    """The whole `ที่` as printed: ลพ 52001/ว 123."""
+    sender: Mapped[str] = mapped_column(String(300))
+    recipients: Mapped[str] = mapped_column(Text)
+    subject: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())

@@ -27,9 +27,9 @@ from fpdf import FPDF
 from desktop.exports.pdf_fonts import FontFiles
 
 PT_PER_CM = 72 / 2.54
-# Distributed justification stops at a fifth of the size between two clusters: beyond
+# Distributed justification stops at a tenth of the size between two clusters: beyond
 # that the letters drift apart and the line reads worse than a ragged one.
-MAX_CLUSTER_SPREAD = 0.2
+MAX_CLUSTER_SPREAD = 0.1
 A4 = (595.28, 841.89)  # points
 
 
@@ -97,11 +97,20 @@ class Spacer:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """An image centred between the margins, `height` points high (PNG or JPEG bytes);
+    without data, only its space is kept (paper with the emblem printed on it)."""
+
+    data: bytes | None
+    height: float
+
+
+@dataclass(frozen=True)
 class PageBreak:
     """The next block starts a new page (one letter per page)."""
 
 
-Block = Paragraph | Row | Spacer | PageBreak
+Block = Paragraph | Row | Spacer | Picture | PageBreak
 
 
 @dataclass(frozen=True)
@@ -114,7 +123,8 @@ class Shaped:
 
 # --- text into words ---------------------------------------------------------------------
 
-_SPACE = re.compile(r"(\s+)")
+# Break at spaces, not at a no-break space (U+00A0), which holds `ครั้งที่ 1/2567` together.
+_SPACE = re.compile(r"([^\S\u00a0]+)")
 _THAI = re.compile("[\u0e00-\u0e7f]")
 
 
@@ -137,6 +147,7 @@ def words(text: str) -> tuple[str, ...]:
 # No break before these (a number or closing mark goes with the word before it, as
 # `ทดสอบ1` or `น.`), nor after an opening bracket or quote.
 _NO_BREAK_BEFORE = re.compile(r"^[0-9๐-๙.,:;!?%)\]}”’ๆฯ]")
+NBSP = "\u00a0"
 _NO_BREAK_AFTER = re.compile(r"[(\[{“‘]$")
 
 
@@ -147,7 +158,12 @@ def _glued(pieces: list[str]) -> Iterator[str]:
             held
             and held != " "
             and piece != " "
-            and (_NO_BREAK_BEFORE.match(piece) or _NO_BREAK_AFTER.search(held))
+            and (
+                _NO_BREAK_BEFORE.match(piece)
+                or _NO_BREAK_AFTER.search(held)
+                or piece.startswith(NBSP)
+                or held.endswith(NBSP)
+            )
         ):
             held += piece
             continue
@@ -186,7 +202,7 @@ def _carried_text(text: str, infos, positions) -> list[tuple[int, ...]]:
     it, or the reader would see a gap with no letter and put a space in the word.
     """
     starts = sorted({info.cluster for info in infos})
-    ends = dict(zip(starts, [*starts[1:], len(text)], strict=True))
+    ends = dict(zip(starts, [*starts[1:], len(text)], strict=False))
     carried: list[tuple[int, ...]] = [() for _ in infos]
     first: dict[int, int] = {}
     last_wide: dict[int, int] = {}
@@ -221,8 +237,12 @@ class PdfWriter:
         first_numbered_page: int = 2,
         digits: str = "arabic",
         title: str = "",
+        footer: Sequence[str] = (),
     ) -> None:
         self.page = page or Page()
+        self.footer = tuple(footer)
+        """Lines at the bottom left of every page, above the bottom margin (a letter's
+        office, telephone and e-mail); the text stops above them."""
         self.page_numbers = page_numbers
         self.first_numbered_page = first_numbered_page
         self.digits = digits
@@ -274,7 +294,7 @@ class PdfWriter:
         hb.shape(hbfont, buffer, {})
         units = hbfont.face.upem
         scale = size / units
-        infos, positions = buffer.glyph_infos, buffer.glyph_positions
+        infos, positions = buffer.glyph_infos or [], buffer.glyph_positions or []
         carried = _carried_text(text, infos, positions)
         metrics = font.ttfont["hmtx"].metrics
         segments: list[tuple[float, float, str]] = []
@@ -377,6 +397,10 @@ class PdfWriter:
             wide = self.width(text, False, size)
             x = self.page.left + (self.page.text_width - wide) / 2
             self._draw(x, self.page.header, text, False, size)
+        line = self.line_height(16.0)
+        top = self.page.height - self.page.bottom - line * len(self.footer)
+        for index, text in enumerate(self.footer):
+            self._draw(self.page.left, top + index * line, text, False, 16.0)
 
     def _digits(self, text: str) -> str:
         if self.digits == "thai":
@@ -384,7 +408,8 @@ class PdfWriter:
         return text
 
     def _room(self) -> float:
-        return self.page.height - self.page.bottom - self.y
+        footer = self.line_height(16.0) * len(self.footer)
+        return self.page.height - self.page.bottom - footer - self.y
 
     def _draw(self, x: float, top: float, text: str, bold: bool, size: float) -> None:
         self._draw_words(top, [(x, text)], bold, size)
@@ -422,6 +447,10 @@ class PdfWriter:
                     self.y += block.height
                 index += 1
                 continue
+            if isinstance(block, Picture):
+                self._picture(block)
+                index += 1
+                continue
             # A run of keep-with-next blocks goes over together with the first line of
             # the block after it, as Word keeps a heading with its text.
             needed = self._kept_height(blocks, laid, index)
@@ -429,6 +458,21 @@ class PdfWriter:
                 self._new_page()
             self._place(block, lines)
             index += 1
+
+    def _picture(self, block: Picture) -> None:
+        if block.height > self._room() and self.y > self.page.top:
+            self._new_page()
+        if block.data:
+            import io
+
+            from PIL import Image
+
+            with Image.open(io.BytesIO(block.data)) as image:
+                ratio = image.width / image.height
+            width = block.height * ratio
+            x = self.page.left + (self.page.text_width - width) / 2
+            self.pdf.image(io.BytesIO(block.data), x=x, y=self.y, h=block.height, w=width)
+        self.y += block.height
 
     def _kept_height(self, blocks: Sequence[Block], laid: list, index: int) -> float:
         total = 0.0
@@ -444,7 +488,7 @@ class PdfWriter:
                 total += style.space_before + self.line_height(style.size) * len(lines)
             if not style.keep_with_next or index + 1 >= len(blocks):
                 return total
-            if isinstance(blocks[index + 1], PageBreak | Spacer):
+            if isinstance(blocks[index + 1], PageBreak | Spacer | Picture):
                 return total
             index += 1
 

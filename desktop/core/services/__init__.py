@@ -76,6 +76,15 @@ from desktop.core.services.meetings import (
     update_meeting,
 )
 from desktop.core.services.report_files import keep_report_file, report_files, sha256_hex
+from desktop.core.services.papers import (
+    circular_number,
+    garuda_image,
+    image_kind,
+    our_organization,
+    register,
+    set_garuda_image,
+    set_our_organization,
+)
 from desktop.core.services.roster import (
     ROLE_ORDER,
     create_network,

@@ -74,7 +74,8 @@ def create_organization(
 
 
 def update_organization(session: Session, organization_id: int, **fields: Any) -> Organization:
-    """Change an organisation's name, short name, kind, district, province or active flag."""
+    """Change an organisation's name, short name, kind, district, province, active flag,
+    or what its letters print (LETTER_FIELDS)."""
     organization = get(session, Organization, organization_id)
     if "name" in fields:
         value = required(fields.pop("name"), "ชื่อหน่วยงาน", "Organisation name", 300)
@@ -93,6 +94,9 @@ def update_organization(session: Session, organization_id: int, **fields: Any) -
     for key, limit in (("short_name", 100), ("district", 100), ("province", 100)):
         if key in fields:
             setattr(organization, key, optional_text(fields.pop(key), key, key, limit))
+    for key, (thai, english, limit) in LETTER_FIELDS.items():
+        if key in fields:
+            setattr(organization, key, letter_text(fields.pop(key), thai, english, limit))
     no_unknown_fields(fields)
     session.flush()
     return organization
@@ -126,6 +130,33 @@ def guess_organization(name: str | None) -> tuple[str | None, str | None]:
                 return kind, None
             return kind, f"{short}{place}"
     return None, None
+
+
+# What a letter from the office prints, asked for once on the organisation.
+LETTER_FIELDS = {
+    "letter_code": ("รหัสหนังสือ (ที่)", "Letter code", 50),
+    "address": ("ที่อยู่", "Address", 500),
+    "letter_office": ("ส่วนราชการเจ้าของเรื่อง", "Office that owns the letter", 200),
+    "phone": ("โทรศัพท์", "Telephone", 100),
+    "email": ("ไปรษณีย์อิเล็กทรอนิกส์", "E-mail", 200),
+}
+
+
+def letter_text(text: str | None, thai: str, english: str, limit: int) -> str | None:
+    """A letter field: normalised, line breaks kept (an address has lines), no control
+    characters, not absurdly long."""
+    if text is None:
+        return None
+    text = str(text).replace("\r\n", "\n")
+    if any((ord(c) < 32 and c not in "\n\t") or ord(c) == 127 for c in text):
+        raise PrachumError(f"{thai}มีอักขระควบคุม", f"{english} holds control characters.")
+    lines = [optional_text(line, thai, english, limit) for line in text.split("\n")]
+    value = "\n".join(line for line in lines if line)
+    if len(value) > limit:
+        raise PrachumError(
+            f"{thai}ยาวเกิน {limit} ตัวอักษร", f"{english} is longer than {limit} characters."
+        )
+    return value or None
 
 
 def list_organizations(session: Session, *, include_inactive: bool = False) -> list[Organization]:

@@ -1,0 +1,143 @@
+"""What the papers around a meeting need from the database: settings and the register.
+
+"Our organisation" (whose point of view the news takes, and who sends the letters), the
+Garuda image printed on letters, and the outgoing register (ทะเบียนหนังสือส่ง) whose `ว`
+numbers run without gaps within a Buddhist year. All are kept in the database, so they
+travel with a backup and are the same for everyone on a shared file.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.core.errors import PrachumError
+from desktop.core.models import Meeting, Organization, OutgoingLetter, Setting
+from desktop.core.services.common import get
+from desktop.core.thai import be_year
+
+OUR_ORGANIZATION = "our_organization"
+GARUDA = "garuda_image"
+MAX_IMAGE_BYTES = 5_000_000
+_IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpeg"}
+
+
+# --- settings --------------------------------------------------------------------------
+
+
+def _setting(session: Session, key: str) -> Setting | None:
+    return session.get(Setting, key)
+
+
+def _put(session: Session, key: str, *, text: str | None = None, data: bytes | None = None):
+    row = _setting(session, key)
+    if text is None and data is None:
+        if row is not None:
+            session.delete(row)
+        session.flush()
+        return
+    if row is None:
+        row = Setting(key=key)
+        session.add(row)
+    row.text, row.data = text, data
+    session.flush()
+
+
+def our_organization(session: Session) -> Organization | None:
+    """The secretary's own organisation, when she has said which it is."""
+    row = _setting(session, OUR_ORGANIZATION)
+    if row is None or not (row.text or "").isdigit():
+        return None
+    return session.get(Organization, int(row.text))
+
+
+def set_our_organization(session: Session, organization_id: int | None) -> None:
+    """Say which organisation is hers (None: none)."""
+    if organization_id is not None:
+        get(session, Organization, organization_id)
+    _put(session, OUR_ORGANIZATION, text=None if organization_id is None else str(organization_id))
+
+
+def garuda_image(session: Session) -> bytes | None:
+    row = _setting(session, GARUDA)
+    return row.data if row is not None else None
+
+
+def image_kind(data: bytes) -> str | None:
+    """`png` or `jpeg` from the file's first bytes, else None."""
+    for signature, kind in _IMAGE_SIGNATURES.items():
+        if data.startswith(signature):
+            return kind
+    return None
+
+
+def set_garuda_image(session: Session, data: bytes | None) -> None:
+    """Keep the Garuda image (PNG or JPEG) printed at the head of letters; None removes it."""
+    if data is not None:
+        if len(data) > MAX_IMAGE_BYTES:
+            raise PrachumError("ไฟล์ภาพครุฑใหญ่เกิน 5 MB", "The Garuda image is larger than 5 MB.")
+        if image_kind(data) is None:
+            raise PrachumError(
+                "ภาพครุฑต้องเป็นไฟล์ PNG หรือ JPEG", "The Garuda image must be a PNG or JPEG file."
+            )
+    _put(session, GARUDA, data=data)
+
+
+# --- the outgoing register ---------------------------------------------------------------
+
+
+def circular_number(
+    session: Session,
+    meeting: Meeting,
+    *,
+    kind: str,
+    letter_code: str,
+    sender: str,
+    recipients: list[str],
+    subject: str,
+    today: date,
+) -> OutgoingLetter:
+    """The register's line for this meeting's batch of letters, made at the first print.
+
+    A batch printed again keeps its number and date (the letters already sent carry
+    them). A new batch takes the next number of the Buddhist year of `today`: the
+    highest of that year plus one, so the numbers run without gaps and a new year
+    starts again at 1. The unique (year, number) constraint refuses a second writer
+    that raced to the same number; its transaction rolls back whole.
+    """
+    existing = session.scalars(
+        select(OutgoingLetter).where(
+            OutgoingLetter.meeting_id == meeting.id, OutgoingLetter.kind == kind
+        )
+    ).first()
+    if existing is not None:
+        return existing
+    year = be_year(today)
+    last = session.scalar(
+        select(func.max(OutgoingLetter.number)).where(OutgoingLetter.be_year == year)
+    )
+    number = (last or 0) + 1
+    letter = OutgoingLetter(
+        be_year=year,
+        number=number,
+        kind=kind,
+        meeting_id=meeting.id,
+        letter_date=today,
+        code=f"{letter_code}/ว {number}",
+        sender=sender,
+        recipients="\n".join(recipients),
+        subject=subject,
+    )
+    session.add(letter)
+    session.flush()
+    return letter
+
+
+def register(session: Session, year: int | None = None) -> list[OutgoingLetter]:
+    """The outgoing register in number order; one Buddhist year, or every year."""
+    query = select(OutgoingLetter).order_by(OutgoingLetter.be_year, OutgoingLetter.number)
+    if year is not None:
+        query = query.where(OutgoingLetter.be_year == year)
+    return list(session.scalars(query))
