@@ -109,6 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--thai-digits", action="store_true", help="every digit as ๐-๙")
     p.add_argument("--font", default=None)
 
+    p = sub.add_parser("news", help="draft the press release (TXT or DOCX)")
+    p.add_argument("id", type=int)
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--thai-digits", action="store_true", help="every digit as ๐-๙")
+
     p = sub.add_parser("register", help="write the outgoing register (XLSX)")
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--year", type=int, help="a Buddhist year, e.g. 2567 (default: all)")
@@ -338,6 +343,16 @@ def cmd_invitations(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_news(args: argparse.Namespace) -> int:
+    from desktop.exports.news_release import export_news
+
+    db = _open(args)
+    with db.session() as session:
+        export_news(session, args.id, args.output, thai_digits=args.thai_digits)
+    print(args.output)
+    return EXIT_OK
+
+
 def cmd_register(args: argparse.Namespace) -> int:
     from desktop.exports.register_xlsx import export_register
 
@@ -552,6 +567,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "agenda": cmd_agenda,
     "invitations": cmd_invitations,
     "register": cmd_register,
+    "news": cmd_news,
     "office": cmd_office,
     "attendance": cmd_attendance,
     "signin": cmd_signin,
