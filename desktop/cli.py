@@ -109,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--thai-digits", action="store_true", help="every digit as ๐-๙")
     p.add_argument("--font", default=None)
 
-    p = sub.add_parser("news", help="draft the press release (TXT or DOCX)")
+    p = sub.add_parser("news", help="draft the press release (TXT, DOCX or PDF)")
     p.add_argument("id", type=int)
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--thai-digits", action="store_true", help="every digit as ๐-๙")

@@ -25,7 +25,7 @@ from desktop.exports.minutes_text import (
     place_line,
     with_thai_digits,
 )
-from desktop.exports.paper_files import paper_format, write_paper
+from desktop.exports.paper_files import names_in, paper_format, write_paper
 
 AGENDA_HEADING = "ระเบียบวาระการประชุม"
 RULE = "-" * 30
@@ -104,5 +104,10 @@ def export_agenda(
         )
     blocks = agenda_blocks(meeting, with_text=with_text, thai_digits=thai_digits)
     return write_paper(
-        path, [blocks], title=agenda_title(meeting), thai_digits=thai_digits, font=font
+        path,
+        [blocks],
+        title=agenda_title(meeting),
+        thai_digits=thai_digits,
+        font=font,
+        keep_whole=names_in(meeting),
     )

@@ -29,7 +29,7 @@ from desktop.core.services.papers import garuda_image
 from desktop.exports import docx_typography as typo
 from desktop.exports.font_setting import checked_font
 from desktop.exports.invitation_text import Letter, invitation_letters
-from desktop.exports.paper_files import paper_format
+from desktop.exports.paper_files import names_in, paper_format
 from desktop.exports.pdf_fonts import font_files
 from desktop.exports.pdf_layout import (
     PT_PER_CM,
@@ -103,19 +103,22 @@ def export_invitations(
     )
     image = garuda_image(session)
     written = []
+    keep = names_in(meeting)
     if path is not None:
-        written.append(_write(Path(path), suffix, letters, image, font))
+        written.append(_write(Path(path), suffix, letters, image, font, keep=keep))
     if folder is not None:
         for number, letter in enumerate(letters, start=1):
             name = _FILE_NAME_UNSAFE.sub("_", letter.recipient).strip(" .") or "letter"
             target = folder / f"{number:03d} {name}{suffix}"
-            written.append(_write(target, suffix, [letter], image, font))
+            written.append(_write(target, suffix, [letter], image, font, keep=keep))
     return written
 
 
-def _write(path: Path, suffix: str, letters: list[Letter], image, font: str) -> Path:
+def _write(
+    path: Path, suffix: str, letters: list[Letter], image, font: str, *, keep: frozenset[str]
+) -> Path:
     if suffix == ".pdf":
-        writer = letters_pdf(letters, image, font)
+        writer = letters_pdf(letters, image, font, keep)
         return write_atomically(path, writer.output)
     document = letters_docx(letters, image, font)
     return write_atomically(path, lambda temporary: document.save(str(temporary)))
@@ -153,7 +156,9 @@ def letter_blocks(letter: Letter, image: bytes | None) -> list[Block]:
     return blocks
 
 
-def letters_pdf(letters: list[Letter], image: bytes | None, font: str) -> PdfWriter:
+def letters_pdf(
+    letters: list[Letter], image: bytes | None, font: str, keep: frozenset[str] = frozenset()
+) -> PdfWriter:
     page = Page(top=LETTER_TOP_CM * PT_PER_CM)
     # One sender for the batch: its office, telephone and e-mail stand at the foot of
     # every page, as the DOCX puts them in the page footer.
@@ -164,6 +169,7 @@ def letters_pdf(letters: list[Letter], image: bytes | None, font: str) -> PdfWri
         title=letters[0].subject,
         footer=letters[0].office,
     )
+    writer.keep_whole = keep
     blocks: list[Block] = []
     for index, letter in enumerate(letters):
         if index:

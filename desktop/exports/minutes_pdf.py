@@ -91,6 +91,9 @@ def minutes_pdf(
         digits="thai" if thai_digits else "arabic",
         title=minutes_heading(meeting),
     )
+    from desktop.exports.paper_files import names_in
+
+    writer.keep_whole = names_in(meeting)
     writer.write(pdf_blocks(minutes_blocks(meeting, thai_digits=thai_digits)))
     return writer
 

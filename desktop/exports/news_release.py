@@ -183,8 +183,8 @@ def export_news(
     thai_digits: bool = False,
     font: str | None = None,
 ) -> Path:
-    """Write the release to `path`: `.txt` (UTF-8) or `.docx`, atomically."""
-    suffix = paper_format(path, (".txt", ".docx"))
+    """Write the release to `path`: `.txt` (UTF-8), `.docx` or `.pdf`, atomically."""
+    suffix = paper_format(path, (".txt", ".docx", ".pdf"))
     session.flush()
     session.expire_all()
     meeting = load_meeting(session, meeting_id)
@@ -195,7 +195,14 @@ def export_news(
         data = news_text(found).encode("utf-8")
         return write_atomically(path, lambda temporary: temporary.write_bytes(data))
     from desktop.exports.minutes_text import BodyParagraph, TitleLine
-    from desktop.exports.paper_files import write_paper
+    from desktop.exports.paper_files import names_in, write_paper
 
     blocks = [TitleLine("ข่าวประชาสัมพันธ์"), *(BodyParagraph(p) for p in found)]
-    return write_paper(path, [blocks], title="ข่าวประชาสัมพันธ์", thai_digits=thai_digits, font=font)
+    return write_paper(
+        path,
+        [blocks],
+        title="ข่าวประชาสัมพันธ์",
+        thai_digits=thai_digits,
+        font=font,
+        keep_whole=names_in(meeting),
+    )

@@ -25,6 +25,25 @@ from desktop.exports.pdf_layout import Block, PageBreak, PdfWriter
 FORMATS = (".docx", ".pdf")
 
 
+def names_in(meeting) -> frozenset[str]:
+    """The names a paper about this meeting prints (people, offices, places), each piece
+    between spaces: kept whole when a PDF line breaks (the dictionary does not know them)."""
+    texts: list[str] = []
+    organizations = list(meeting.network.members) if meeting.network is not None else []
+    for attendance in meeting.attendance:
+        texts.append(attendance.name)
+        if attendance.person is not None and attendance.person.organization is not None:
+            organizations.append(attendance.person.organization)
+    for person in (meeting.chair, meeting.recorder, meeting.reviewer):
+        if person is not None:
+            texts.append(f"{person.honorific or ''}{person.given_name} {person.family_name or ''}")
+    if meeting.host is not None:
+        organizations.append(meeting.host)
+    texts.extend(o.name for o in organizations)
+    texts.extend(o.short_name for o in organizations if o.short_name)
+    return frozenset(piece for text in texts for piece in text.split() if len(piece) > 1)
+
+
 def paper_format(path: Path | str, formats: Sequence[str] = FORMATS) -> str:
     """`.docx` or `.pdf` (or another of `formats`) from the file's name, else a clear error."""
     suffix = Path(path).suffix.casefold()
@@ -45,6 +64,7 @@ def write_paper(
     thai_digits: bool = False,
     font: str | None = None,
     page_numbers: bool = True,
+    keep_whole: frozenset[str] = frozenset(),
 ) -> Path:
     """Write the pages (each a list of blocks, each starting a new page) to `path`."""
     suffix = paper_format(path)
@@ -59,6 +79,7 @@ def write_paper(
             title=title,
             page_numbers="- {} -" if page_numbers else None,
         )
+        writer.keep_whole = keep_whole
         laid: list[Block] = []
         for index, blocks in enumerate(pages):
             if index:

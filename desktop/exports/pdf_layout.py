@@ -129,14 +129,20 @@ _THAI = re.compile("[\u0e00-\u0e7f]")
 
 
 @lru_cache(maxsize=65536)
-def words(text: str) -> tuple[str, ...]:
-    """The text as pieces between which a line may break: words and runs of spaces."""
+def words(text: str, keep: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """The text as pieces between which a line may break: words and runs of spaces.
+
+    A piece between spaces that is in `keep` (a name of the paper's people and offices,
+    which the dictionary does not know: `สมชาย`, `แม่เหียะ`) stays whole.
+    """
     pieces: list[str] = []
     for chunk in _SPACE.split(text):
         if not chunk:
             continue
         if chunk.isspace():
             pieces.append(" ")
+        elif chunk in keep:
+            pieces.append(chunk)
         elif _THAI.search(chunk):
             pieces.extend(_thai_words(chunk))
         else:
@@ -148,6 +154,8 @@ def words(text: str) -> tuple[str, ...]:
 # `ทดสอบ1` or `น.`), nor after an opening bracket or quote.
 _NO_BREAK_BEFORE = re.compile(r"^[0-9๐-๙.,:;!?%)\]}”’ๆฯ]")
 NBSP = "\u00a0"
+# A title never ends a line: `นาย|สมชาย` is a name broken in two.
+HONORIFICS = frozenset({"นาย", "นาง", "นางสาว", "น.ส.", "ดร.", "ว่าที่ร้อยตรี", "พระ"})
 _NO_BREAK_AFTER = re.compile(r"[(\[{“‘]$")
 
 
@@ -163,6 +171,7 @@ def _glued(pieces: list[str]) -> Iterator[str]:
                 or _NO_BREAK_AFTER.search(held)
                 or piece.startswith(NBSP)
                 or held.endswith(NBSP)
+                or held in HONORIFICS
             )
         ):
             held += piece
@@ -241,6 +250,8 @@ class PdfWriter:
     ) -> None:
         self.page = page or Page()
         self.footer = tuple(footer)
+        self.keep_whole: frozenset[str] = frozenset()
+        """Names never broken inside (see words)."""
         """Lines at the bottom left of every page, above the bottom margin (a letter's
         office, telephone and e-mail); the text stops above them."""
         self.page_numbers = page_numbers
@@ -349,7 +360,7 @@ class PdfWriter:
         line: list[str] = []
         used = 0.0
         available = first_width
-        for word in words(text):
+        for word in words(text, self.keep_whole):
             if word == " ":
                 if line:
                     line.append(word)

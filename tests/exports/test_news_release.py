@@ -83,6 +83,8 @@ def test_the_release_as_text_and_as_docx(session, news_meeting, tmp_path):
     assert lines[1].startswith("วันที่ ๓ สิงหาคม ๒๕๖๕")
     with pytest.raises(PrachumError):
         export_news(session, news_meeting.meeting_id, tmp_path / "news.pdf.exe")
+    pdf = export_news(session, news_meeting.meeting_id, tmp_path / "news.pdf")
+    assert pdf.read_bytes().startswith(b"%PDF")
 
 
 def test_without_our_organisation_or_a_host_it_says_so(session, minutes_meeting, tmp_path):
