@@ -64,6 +64,7 @@ def export_minutes_pdf(
     thai_digits: bool = False,
     font: str | None = None,
     justification: str = "thaiDistribute",
+    zero_votes_as_none: bool = False,
     progress: Progress | None = None,
 ) -> Path:
     """Write the meeting's minutes as PDF to `path` (atomically) and return the path."""
@@ -75,7 +76,9 @@ def export_minutes_pdf(
     session.expire_all()
     meeting = load_meeting(session, meeting_id)
     report(1, 3)
-    writer = minutes_pdf(meeting, thai_digits=thai_digits, font=font)
+    writer = minutes_pdf(
+        meeting, thai_digits=thai_digits, font=font, zero_votes_as_none=zero_votes_as_none
+    )
     report(2, 3)
     target = write_atomically(path, writer.output)
     report(3, 3)
@@ -83,7 +86,11 @@ def export_minutes_pdf(
 
 
 def minutes_pdf(
-    meeting: Meeting, *, thai_digits: bool = False, font: str | None = None
+    meeting: Meeting,
+    *,
+    thai_digits: bool = False,
+    font: str | None = None,
+    zero_votes_as_none: bool = False,
 ) -> PdfWriter:
     """The minutes laid out on pages, ready to write."""
     writer = PdfWriter(
@@ -94,20 +101,20 @@ def minutes_pdf(
     from desktop.exports.paper_files import names_in
 
     writer.keep_whole = names_in(meeting)
-    writer.write(pdf_blocks(minutes_blocks(meeting, thai_digits=thai_digits)))
+    blocks = minutes_blocks(meeting, thai_digits=thai_digits, zero_votes_as_none=zero_votes_as_none)
+    writer.write(pdf_blocks(blocks))
     return writer
 
 
 def pdf_blocks(blocks: Iterable[MinutesBlock]) -> list[Block]:
     """The minutes' blocks as the layout's paragraphs and rows."""
     blocks = list(blocks)
-    number, name, _ = attendee_columns([b for b in blocks if isinstance(b, AttendeeRow)])
-    text_width = twips(typo.TEXT_WIDTH)
-    columns = (
-        (0.0, twips(number) - CELL_MARGIN),
-        (twips(number), twips(name) - 2 * CELL_MARGIN),
-        (twips(number + name), text_width - twips(number + name)),
-    )
+    widths = attendee_columns([b for b in blocks if isinstance(b, AttendeeRow)])
+    columns = []
+    x = 0.0
+    for width in widths:  # number, name, position (and the capacity when any has one)
+        columns.append((x, twips(width) - CELL_MARGIN))
+        x += twips(width)
     result: list[Block] = []
     for block in blocks:
         result.extend(_pdf_block(block, columns))

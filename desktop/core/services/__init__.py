@@ -75,7 +75,6 @@ from desktop.core.services.meetings import (
     reopen_meeting,
     update_meeting,
 )
-from desktop.core.services.report_files import keep_report_file, report_files, sha256_hex
 from desktop.core.services.papers import (
     circular_number,
     garuda_image,
@@ -85,6 +84,7 @@ from desktop.core.services.papers import (
     set_garuda_image,
     set_our_organization,
 )
+from desktop.core.services.report_files import keep_report_file, report_files, sha256_hex
 from desktop.core.services.roster import (
     ROLE_ORDER,
     create_network,
