@@ -114,6 +114,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--thai-digits", action="store_true", help="every digit as ๐-๙")
 
+    p = sub.add_parser("template", help="her office's own DOCX template for a paper")
+    p.add_argument("paper", choices=("minutes", "agenda", "news"))
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--set", type=Path, metavar="FILE.docx", help="use this template")
+    group.add_argument("--clear", action="store_true", help="back to the built-in layout")
+    group.add_argument(
+        "--builtin", type=Path, metavar="FILE.docx", help="save the built-in one to start from"
+    )
+
     p = sub.add_parser("register", help="write the outgoing register (XLSX)")
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--year", type=int, help="a Buddhist year, e.g. 2567 (default: all)")
@@ -198,6 +207,8 @@ def _writes(args: argparse.Namespace) -> bool:
     if args.command == "delete":
         return args.yes
     # The letters take a number in the outgoing register: they write too.
+    if args.command == "template":
+        return args.builtin is None
     return args.command in ("import", "demo", "restore", "invitations", "office")
 
 
@@ -350,6 +361,30 @@ def cmd_news(args: argparse.Namespace) -> int:
     with db.session() as session:
         export_news(session, args.id, args.output, thai_digits=args.thai_digits)
     print(args.output)
+    return EXIT_OK
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from desktop.core.atomic import write_atomically
+    from desktop.exports.paper_templates import builtin_template, set_paper_template
+
+    if args.builtin is not None:
+        data = builtin_template(args.paper)
+        write_atomically(args.builtin, lambda temporary: temporary.write_bytes(data))
+        print(args.builtin)
+        return EXIT_OK
+    data = None
+    if args.set is not None:
+        try:
+            data = args.set.read_bytes()
+        except OSError as exc:
+            raise PrachumError(
+                f"อ่านไฟล์ {args.set} ไม่ได้", f"Cannot read {args.set} ({exc.strerror})."
+            ) from exc
+    db = _open(args)
+    with db.session() as session:
+        set_paper_template(session, args.paper, data)
+    print("template kept" if data is not None else "built-in layout")
     return EXIT_OK
 
 
@@ -568,6 +603,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "invitations": cmd_invitations,
     "register": cmd_register,
     "news": cmd_news,
+    "template": cmd_template,
     "office": cmd_office,
     "attendance": cmd_attendance,
     "signin": cmd_signin,

@@ -102,6 +102,15 @@ def export_agenda(
             "การประชุมนี้ยังไม่มีระเบียบวาระ: เพิ่มวาระก่อนพิมพ์ระเบียบวาระการประชุม",
             "This meeting has no agenda items yet: add them before writing the agenda.",
         )
+    from desktop.exports.paper_templates import (
+        meeting_context,
+        paper_template,
+        write_from_template,
+    )
+
+    template = paper_template(session, "agenda")
+    if template is not None:  # her office's own layout
+        return write_from_template(path, template, meeting_context(meeting))
     blocks = agenda_blocks(meeting, with_text=with_text, thai_digits=thai_digits)
     return write_paper(
         path,

@@ -85,6 +85,17 @@ def export_minutes(
     session.expire_all()
     meeting = load_meeting(session, meeting_id)
     report(1, 3)
+    from desktop.exports.paper_templates import (
+        meeting_context,
+        paper_template,
+        write_from_template,
+    )
+
+    template = paper_template(session, "minutes")
+    if template is not None:  # her office's own layout
+        target = write_from_template(path, template, meeting_context(meeting))
+        report(3, 3)
+        return target
     document = minutes_document(
         meeting,
         thai_digits=thai_digits,

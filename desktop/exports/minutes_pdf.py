@@ -76,6 +76,15 @@ def export_minutes_pdf(
     session.expire_all()
     meeting = load_meeting(session, meeting_id)
     report(1, 3)
+    from desktop.exports.paper_templates import (
+        meeting_context,
+        paper_template,
+        write_from_template,
+    )
+
+    template = paper_template(session, "minutes")
+    if template is not None:  # her own layout: to PDF through LibreOffice, if installed
+        return write_from_template(path, template, meeting_context(meeting))
     writer = minutes_pdf(
         meeting, thai_digits=thai_digits, font=font, zero_votes_as_none=zero_votes_as_none
     )

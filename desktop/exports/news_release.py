@@ -191,6 +191,17 @@ def export_news(
     found = news_paragraphs(session, meeting)
     if thai_digits:
         found = [to_thai_digits(p) for p in found]
+    from desktop.exports.paper_templates import (
+        meeting_context,
+        paper_template,
+        write_from_template,
+    )
+
+    template = paper_template(session, "news") if suffix != ".txt" else None
+    if template is not None:  # her office's own layout
+        context = meeting_context(meeting)
+        context["paragraphs"] = found
+        return write_from_template(path, template, context)
     if suffix == ".txt":
         data = news_text(found).encode("utf-8")
         return write_atomically(path, lambda temporary: temporary.write_bytes(data))
