@@ -15,6 +15,7 @@ import docx
 
 from desktop.core.atomic import write_atomically
 from desktop.core.errors import PrachumError
+from desktop.core.protected_files import refuse_if_protected
 from desktop.exports import docx_typography as typo
 from desktop.exports.font_setting import checked_font
 from desktop.exports.minutes_docx import append_blocks
@@ -46,6 +47,8 @@ def names_in(meeting) -> frozenset[str]:
 
 def paper_format(path: Path | str, formats: Sequence[str] = FORMATS) -> str:
     """`.docx` or `.pdf` (or another of `formats`) from the file's name, else a clear error."""
+    # Aimed at the database itself? Say that first: a wrong suffix is the lesser news.
+    refuse_if_protected(Path(path), document=True)
     suffix = Path(path).suffix.casefold()
     if suffix not in formats:
         wanted = " / ".join(formats)

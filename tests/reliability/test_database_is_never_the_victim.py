@@ -57,6 +57,10 @@ WRITERS = {
         "2099-12-31",
     ],
     "evidence": ["evidence", "1"],
+    "agenda": ["agenda", "1"],
+    "invitations": ["invitations", "1"],
+    "news": ["news", "1"],
+    "register": ["register"],
     "backup": ["backup"],
 }
 TARGETS = ["the database", "-wal", "-shm", "-journal", ".lock", "symlink", "hard link"]
