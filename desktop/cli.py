@@ -364,16 +364,20 @@ def cmd_news(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.write_bytes(data)
+
+
 def cmd_template(args: argparse.Namespace) -> int:
     from desktop.core.atomic import write_atomically
     from desktop.exports.paper_templates import builtin_template, set_paper_template
 
     if args.builtin is not None:
-        data = builtin_template(args.paper)
-        write_atomically(args.builtin, lambda temporary: temporary.write_bytes(data))
+        builtin = builtin_template(args.paper)
+        write_atomically(args.builtin, lambda temporary: _write_bytes(temporary, builtin))
         print(args.builtin)
         return EXIT_OK
-    data = None
+    data: bytes | None = None
     if args.set is not None:
         try:
             data = args.set.read_bytes()
@@ -400,6 +404,7 @@ def cmd_register(args: argparse.Namespace) -> int:
 
 def cmd_office(args: argparse.Namespace) -> int:
     from desktop.core import services
+    from desktop.core.services.papers import set_garuda_image, set_our_organization
 
     db = _open(args)
     with db.session() as session:
@@ -421,7 +426,7 @@ def cmd_office(args: argparse.Namespace) -> int:
         }
         services.update_organization(session, organization.id, **fields)
         if args.ours:
-            services.set_our_organization(session, organization.id)
+            set_our_organization(session, organization.id)
         if args.garuda is not None:
             try:
                 data = args.garuda.read_bytes()
@@ -429,7 +434,7 @@ def cmd_office(args: argparse.Namespace) -> int:
                 raise PrachumError(
                     f"อ่านไฟล์ {args.garuda} ไม่ได้", f"Cannot read {args.garuda} ({exc})."
                 ) from exc
-            services.set_garuda_image(session, data)
+            set_garuda_image(session, data)
     print(organization.name)
     return EXIT_OK
 

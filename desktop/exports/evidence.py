@@ -45,7 +45,7 @@ REPORTS = "reports"
 def _minutes_pdf(session: Session, meeting_id: int, folder: Path) -> Path | None:
     """The minutes as PDF when this Prachum can write one (the papers' PDF export)."""
     try:
-        from desktop.exports.minutes_pdf import export_minutes_pdf  # type: ignore[import-not-found]  # not written yet
+        from desktop.exports.minutes_pdf import export_minutes_pdf
     except ImportError:
         return None
     written: Path | None = export_minutes_pdf(session, meeting_id, folder / MINUTES_PDF)

@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -115,7 +116,13 @@ def export_invitations(
 
 
 def _write(
-    path: Path, suffix: str, letters: list[Letter], image, font: str, *, keep: frozenset[str]
+    path: Path,
+    suffix: str,
+    letters: list[Letter],
+    image: bytes | None,
+    font: str,
+    *,
+    keep: frozenset[str],
 ) -> Path:
     if suffix == ".pdf":
         writer = letters_pdf(letters, image, font, keep)
@@ -199,7 +206,7 @@ def _split_rows(blocks: list[Block]) -> list[Block]:
 # --- DOCX ----------------------------------------------------------------------------------
 
 
-def letters_docx(letters: list[Letter], image: bytes | None, font: str):
+def letters_docx(letters: list[Letter], image: bytes | None, font: str) -> Any:
     document = docx.Document()
     typo.apply_typography(document, font, "thaiDistribute")
     typo.set_a4_page(document, thai_digits=False)
@@ -221,7 +228,7 @@ def letters_docx(letters: list[Letter], image: bytes | None, font: str):
     return document
 
 
-def _paragraph(document, text: str = "", style: str = typo.LINE, **format_):
+def _paragraph(document: Any, text: str = "", style: str = typo.LINE, **format_: Any) -> Any:
     paragraph = document.add_paragraph(text, style=STYLE_NAMES[style])
     formatting = paragraph.paragraph_format
     formatting.space_before = Pt(format_.get("before", 0))
@@ -235,7 +242,7 @@ def _paragraph(document, text: str = "", style: str = typo.LINE, **format_):
     return paragraph
 
 
-def _letter_docx(document, letter: Letter, image: bytes | None, *, first: bool) -> None:
+def _letter_docx(document: Any, letter: Letter, image: bytes | None, *, first: bool) -> None:
     garuda = _paragraph(document, align=WD_ALIGN_PARAGRAPH.CENTER)
     if not first:
         garuda.paragraph_format.page_break_before = True
@@ -257,7 +264,7 @@ def _letter_docx(document, letter: Letter, image: bytes | None, *, first: bool) 
     for line in lines[1:]:
         address_cell.add_paragraph(line, style=STYLE_NAMES[typo.LINE])
     _paragraph(document, letter.date, before=6, left_indent=Cm(DATE_AT_CM))
-    for label, text, width in (
+    for label, text, label_width in (
         ("เรื่อง", letter.subject, LABEL_WIDTH_CM),
         ("เรียน", letter.salutation, LABEL_WIDTH_CM),
         ("สิ่งที่ส่งมาด้วย", letter.enclosure, ENCLOSURE_WIDTH_CM),
@@ -266,9 +273,9 @@ def _letter_docx(document, letter: Letter, image: bytes | None, *, first: bool) 
             document,
             f"{label}\t{text}",
             before=0,
-            left_indent=Cm(width),
-            first_line_indent=Cm(-width),
-            tab=Cm(width),
+            left_indent=Cm(label_width),
+            first_line_indent=Cm(-label_width),
+            tab=Cm(label_width),
         )
     for text in letter.body:
         _paragraph(document, text, typo.BODY)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -76,7 +77,7 @@ class Letter:
 
 
 def with_thai_digits(letter: Letter) -> Letter:
-    changes = {}
+    changes: dict[str, Any] = {}
     for item in fields(letter):
         value = getattr(letter, item.name)
         if isinstance(value, str):
@@ -124,12 +125,11 @@ def head_office(organization: Organization) -> str:
 def salutation(organization: Organization) -> str:
     """The เรียน line: the recorded head's own position, else the office by kind."""
     head = recorded_head(organization)
-    if head is not None and (head.position or "").strip():
-        return head.position.strip()
-    return head_office(organization)
+    position = (head.position or "").strip() if head is not None else ""
+    return position or head_office(organization)
 
 
-def recipients(meeting: Meeting, sender: Organization, *, to_attendees: bool) -> list:
+def recipients(meeting: Meeting, sender: Organization, *, to_attendees: bool) -> list[Organization]:
     """The organisations written to, in the network's order (or the attendance order)."""
     found: list[Organization] = []
     if to_attendees:
@@ -271,7 +271,7 @@ def invitation_letters(
         session,
         meeting,
         kind="invitation",
-        letter_code=sender.letter_code.strip(),
+        letter_code=(sender.letter_code or "").strip(),
         sender=sender.name,
         recipients=[salutation(o) for o in to],
         subject=subject,
@@ -281,8 +281,10 @@ def invitation_letters(
         line
         for line in (
             (sender.letter_office or "").strip(),
-            f"โทร. {sender.phone.strip()}" if (sender.phone or "").strip() else "",
-            f"ไปรษณีย์อิเล็กทรอนิกส์ {sender.email.strip()}" if (sender.email or "").strip() else "",
+            f"โทร. {(sender.phone or '').strip()}" if (sender.phone or "").strip() else "",
+            f"ไปรษณีย์อิเล็กทรอนิกส์ {(sender.email or '').strip()}"
+            if (sender.email or "").strip()
+            else "",
         )
         if line
     )
@@ -290,7 +292,7 @@ def invitation_letters(
         Letter(
             code=f"ที่ {entry.code}",
             sender=sender.name,
-            address=tuple(line for line in sender.address.splitlines() if line.strip()),
+            address=tuple(line for line in (sender.address or "").splitlines() if line.strip()),
             date=format_thai_date(entry.letter_date),
             subject=subject,
             salutation=salutation(organization),

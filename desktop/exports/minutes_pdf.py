@@ -130,7 +130,7 @@ def pdf_blocks(blocks: Iterable[MinutesBlock]) -> list[Block]:
     return result
 
 
-def _pdf_block(block: MinutesBlock, columns) -> list[Block]:
+def _pdf_block(block: MinutesBlock, columns: list[tuple[float, float]]) -> list[Block]:  # noqa: C901  (one case per block type)
     justify = Style(align="justify", first_line=INDENT)
     match block:
         case TitleLine(text=text):

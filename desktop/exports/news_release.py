@@ -9,6 +9,7 @@ Plain text to paste into a website or LINE, or DOCX.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -128,7 +129,7 @@ def _with_province(organization: Organization) -> str:
     return organization.name
 
 
-def _items(items: list[AgendaItem]):
+def _items(items: list[AgendaItem]) -> Iterator[AgendaItem]:
     for item in items:
         yield item
         yield from _items(item.children)
@@ -136,7 +137,7 @@ def _items(items: list[AgendaItem]):
 
 def _decisions(meeting: Meeting) -> list[str]:
     """What was presented and agreed: one paragraph an item, its points numbered."""
-    result = []
+    result: list[str] = []
     for item in _items(meeting.agenda):
         resolution = " ".join(paragraphs(item.resolution))
         points = [single_line(p.text) for p in item.points if single_line(p.text)]
@@ -204,11 +205,14 @@ def export_news(
         return write_from_template(path, template, context)
     if suffix == ".txt":
         data = news_text(found).encode("utf-8")
-        return write_atomically(path, lambda temporary: temporary.write_bytes(data))
-    from desktop.exports.minutes_text import BodyParagraph, TitleLine
+        return write_atomically(path, lambda temporary: _write_bytes(temporary, data))
+    from desktop.exports.minutes_text import BodyParagraph, MinutesBlock, TitleLine
     from desktop.exports.paper_files import names_in, write_paper
 
-    blocks = [TitleLine("ข่าวประชาสัมพันธ์"), *(BodyParagraph(p) for p in found)]
+    blocks: list[MinutesBlock] = [
+        TitleLine("ข่าวประชาสัมพันธ์"),
+        *(BodyParagraph(p) for p in found),
+    ]
     return write_paper(
         path,
         [blocks],
@@ -217,3 +221,7 @@ def export_news(
         font=font,
         keep_whole=names_in(meeting),
     )
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.write_bytes(data)

@@ -15,6 +15,7 @@ import docx
 
 from desktop.core.atomic import write_atomically
 from desktop.core.errors import PrachumError
+from desktop.core.models import Meeting
 from desktop.core.protected_files import refuse_if_protected
 from desktop.exports import docx_typography as typo
 from desktop.exports.font_setting import checked_font
@@ -26,7 +27,7 @@ from desktop.exports.pdf_layout import Block, PageBreak, PdfWriter
 FORMATS = (".docx", ".pdf")
 
 
-def names_in(meeting) -> frozenset[str]:
+def names_in(meeting: Meeting) -> frozenset[str]:
     """The names a paper about this meeting prints (people, offices, places), each piece
     between spaces: kept whole when a PDF line breaks (the dictionary does not know them)."""
     texts: list[str] = []
@@ -103,5 +104,5 @@ def write_paper(
     for index, blocks in enumerate(pages):
         document = append_blocks(document, blocks)
         if index < len(pages) - 1:
-            document.add_page_break()
+            document.add_page_break()  # type: ignore[no-untyped-call]  # python-docx is untyped here
     return write_atomically(path, lambda temporary: document.save(str(temporary)))

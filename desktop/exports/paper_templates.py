@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.atomic import write_atomically
 from desktop.core.errors import PrachumError
-from desktop.core.models import Meeting, Setting
+from desktop.core.models import AgendaItem, Meeting, Setting
 from desktop.core.thai import (
     format_meeting_number,
     format_thai_date,
@@ -53,7 +53,7 @@ def _text(value: str | None) -> str:
     return _CONTROL.sub("", value or "")
 
 
-def _item(item) -> dict[str, Any]:
+def _item(item: AgendaItem) -> dict[str, Any]:
     return {
         "number": item.number,
         "title": _text(item.title),
@@ -154,7 +154,7 @@ def sample_context() -> dict[str, Any]:
 # --- filling ---------------------------------------------------------------------------
 
 
-def _environment():
+def _environment() -> Any:
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -281,7 +281,11 @@ def write_from_template(path: Path | str, data: bytes, context: dict[str, Any]) 
     filled = fill(data, context)
     if suffix == ".pdf":
         return write_atomically(path, lambda temporary: _pdf_by_libreoffice(filled, temporary))
-    return write_atomically(path, lambda temporary: temporary.write_bytes(filled))
+    return write_atomically(path, lambda temporary: _write_bytes(temporary, filled))
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.write_bytes(data)
 
 
 def libreoffice() -> str | None:

@@ -68,13 +68,13 @@ def font_files(font: str) -> FontFiles:
             found = _find(folder, regular), _find(folder, bold)
             if found[0] and found[1]:
                 return _with_metrics(found[0], found[1])
-    regular, bold = SHIPPED / SHIPPED_REGULAR, SHIPPED / SHIPPED_BOLD
-    if not (regular.is_file() and bold.is_file()):
+    shipped_regular, shipped_bold = SHIPPED / SHIPPED_REGULAR, SHIPPED / SHIPPED_BOLD
+    if not (shipped_regular.is_file() and shipped_bold.is_file()):
         raise PrachumError(
             "ไม่พบแบบอักษรสำหรับไฟล์ PDF (resources/fonts) โปรดติดตั้งโปรแกรมใหม่",
             "The font for PDF files is missing (resources/fonts); please reinstall Prachum.",
         )
-    return _with_metrics(regular, bold)
+    return _with_metrics(shipped_regular, shipped_bold)
 
 
 def _find(folder: Path, name: str) -> Path | None:

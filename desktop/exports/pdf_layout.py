@@ -20,9 +20,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, cast
 
 import uharfbuzz as hb
 from fpdf import FPDF
+from fpdf.fonts import TTFFont
 
 from desktop.exports.pdf_fonts import FontFiles
 
@@ -202,7 +204,9 @@ def clusters(word: str) -> list[str]:
     return result
 
 
-def _carried_text(text: str, infos, positions) -> list[tuple[int, ...]]:
+def _carried_text(
+    text: str, infos: Sequence[Any], positions: Sequence[Any]
+) -> list[tuple[int, ...]]:
     """The characters each glyph stands for, so that a reader copies the text back.
 
     A consonant with its marks is one cluster: its first glyph carries all of it, so the
@@ -294,8 +298,7 @@ class PdfWriter:
         found = self._shaped.get(key)
         if found is not None:
             return found
-        self._set_font(bold, size)
-        font = self.pdf.current_font
+        font = self._font_object(bold, size)
         buffer = hb.Buffer()
         buffer.cluster_level = 0  # a consonant and its marks: one cluster, read back whole
         buffer.flags = hb.BufferFlags.DO_NOT_INSERT_DOTTED_CIRCLE
@@ -308,7 +311,7 @@ class PdfWriter:
         infos, positions = buffer.glyph_infos or [], buffer.glyph_positions or []
         carried = _carried_text(text, infos, positions)
         metrics = font.ttfont["hmtx"].metrics
-        segments: list[tuple[float, float, str]] = []
+        segments: list[tuple[float, float, str, float]] = []  # x, y, glyph codes, end x
         pen_x = pen_y = 0.0
         for info, position, chars in zip(infos, positions, carried, strict=True):
             if info.codepoint == 0:
@@ -324,7 +327,7 @@ class PdfWriter:
             )
             if glyph is None:
                 continue
-            code = font.escape_text(chr(font.subset.pick_glyph(glyph)))
+            code = font.escape_text(chr(int(font.subset.pick_glyph(glyph) or 0)))
             at = (pen_x + position.x_offset * scale, pen_y + position.y_offset * scale)
             if (
                 segments
@@ -344,6 +347,10 @@ class PdfWriter:
         self._shaped[key] = found
         return found
 
+    def _font_object(self, bold: bool, size: float) -> TTFFont:
+        self._set_font(bold, size)
+        return cast(TTFFont, self.pdf.current_font)  # only TrueType fonts are added
+
     def width(self, text: str, bold: bool, size: float) -> float:
         return self.shaped(text, bold, size).advance
 
@@ -352,7 +359,7 @@ class PdfWriter:
 
     # -- lines ----------------------------------------------------------------------------
 
-    def break_lines(
+    def break_lines(  # noqa: C901  (a word, a space, an overlong word: one loop reads best)
         self, text: str, first_width: float, width: float, bold: bool, size: float
     ) -> list[list[str]]:
         """The text as lines of words, each line no wider than its width."""
@@ -429,8 +436,7 @@ class PdfWriter:
         self, top: float, placed: Sequence[tuple[float, str]], bold: bool, size: float
     ) -> None:
         """Write words at their x, on the line whose top is `top`, in one text object."""
-        self._set_font(bold, size)
-        font = self.pdf.current_font
+        font = self._font_object(bold, size)
         if not self.pdf.current_font_is_set_on_page:
             self.pdf._out(self.pdf._set_font_for_page(font, size))
         baseline = self.page.height - (top + size * self.ascent_factor)
@@ -485,7 +491,7 @@ class PdfWriter:
             self.pdf.image(io.BytesIO(block.data), x=x, y=self.y, h=block.height, w=width)
         self.y += block.height
 
-    def _kept_height(self, blocks: Sequence[Block], laid: list, index: int) -> float:
+    def _kept_height(self, blocks: Sequence[Block], laid: list[Any], index: int) -> float:
         total = 0.0
         while True:
             block = blocks[index]
@@ -503,7 +509,7 @@ class PdfWriter:
                 return total
             index += 1
 
-    def _lay(self, block: Block):
+    def _lay(self, block: Block) -> Any:
         if isinstance(block, Paragraph):
             return self._lay_paragraph(block)
         if isinstance(block, Row):
@@ -536,7 +542,7 @@ class PdfWriter:
             laid.append((x, line, number == len(lines) - 1))
         return laid
 
-    def _place(self, block: Block, laid) -> None:
+    def _place(self, block: Paragraph | Row, laid: Any) -> None:
         style = block.style
         if self.y > self.page.top:
             self.y += style.space_before

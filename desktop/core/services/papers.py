@@ -31,7 +31,7 @@ def _setting(session: Session, key: str) -> Setting | None:
     return session.get(Setting, key)
 
 
-def _put(session: Session, key: str, *, text: str | None = None, data: bytes | None = None):
+def _put(session: Session, key: str, *, text: str | None = None, data: bytes | None = None) -> None:
     row = _setting(session, key)
     if text is None and data is None:
         if row is not None:
@@ -48,9 +48,10 @@ def _put(session: Session, key: str, *, text: str | None = None, data: bytes | N
 def our_organization(session: Session) -> Organization | None:
     """The secretary's own organisation, when she has said which it is."""
     row = _setting(session, OUR_ORGANIZATION)
-    if row is None or not (row.text or "").isdigit():
+    text = row.text if row is not None else None
+    if text is None or not text.isdigit():
         return None
-    return session.get(Organization, int(row.text))
+    return session.get(Organization, int(text))
 
 
 def set_our_organization(session: Session, organization_id: int | None) -> None:
