@@ -39,6 +39,7 @@ def test_every_file_is_listed_with_its_sha256(session, online_meeting, tmp_path)
     files = _bundle(path)
     assert set(files) == {
         "minutes.docx",
+        "minutes.pdf",  # the papers write the minutes as PDF too
         "attendance.xlsx",
         "reports/participants_845.csv",
         "reports/participants_845-2.csv",
