@@ -25,7 +25,8 @@ from desktop.exports.minutes_text import (
     place_line,
     with_thai_digits,
 )
-from desktop.exports.paper_files import names_in, paper_format, write_paper
+from desktop.exports.paper_files import paper_format, write_paper
+from desktop.exports.paper_names import names_in
 
 AGENDA_HEADING = "ระเบียบวาระการประชุม"
 RULE = "-" * 30

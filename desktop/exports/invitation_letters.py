@@ -30,7 +30,8 @@ from desktop.core.services.papers import garuda_image
 from desktop.exports import docx_typography as typo
 from desktop.exports.font_setting import checked_font
 from desktop.exports.invitation_text import Letter, invitation_letters
-from desktop.exports.paper_files import names_in, paper_format
+from desktop.exports.paper_files import paper_format
+from desktop.exports.paper_names import names_in
 from desktop.exports.pdf_fonts import font_files
 from desktop.exports.pdf_layout import (
     PT_PER_CM,

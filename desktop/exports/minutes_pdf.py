@@ -33,6 +33,7 @@ from desktop.exports.minutes_text import (
     minutes_blocks,
     minutes_heading,
 )
+from desktop.exports.paper_names import names_in
 from desktop.exports.pdf_fonts import font_files
 from desktop.exports.pdf_layout import Block, Paragraph, PdfWriter, Row, Style
 
@@ -107,8 +108,6 @@ def minutes_pdf(
         digits="thai" if thai_digits else "arabic",
         title=minutes_heading(meeting),
     )
-    from desktop.exports.paper_files import names_in
-
     writer.keep_whole = names_in(meeting)
     blocks = minutes_blocks(meeting, thai_digits=thai_digits, zero_votes_as_none=zero_votes_as_none)
     writer.write(pdf_blocks(blocks))
@@ -139,8 +138,9 @@ def _pdf_block(block: MinutesBlock, columns: list[tuple[float, float]]) -> list[
             return [Paragraph(HEADING, text)]
         case Line(text=text, keep_with_next=keep):
             return [Paragraph(Style(space_before=BEFORE, keep_with_next=keep), text)]
-        case AttendeeRow(number=number, name=name, position=position):
-            texts = (number, name, position)
+        case AttendeeRow(number=number, name=name, position=position, capacity=capacity):
+            # The capacity is a fourth column only when the lists have one (as in the DOCX).
+            texts = (number, name, position, capacity)[: len(columns)]
             cells = tuple((x, width, text) for (x, width), text in zip(columns, texts, strict=True))
             return [Row(cells, ATTENDEE)]
         case ItemTitle(label=label, title=title, level=level):

@@ -207,7 +207,8 @@ def export_news(
         data = news_text(found).encode("utf-8")
         return write_atomically(path, lambda temporary: _write_bytes(temporary, data))
     from desktop.exports.minutes_text import BodyParagraph, MinutesBlock, TitleLine
-    from desktop.exports.paper_files import names_in, write_paper
+    from desktop.exports.paper_files import write_paper
+    from desktop.exports.paper_names import names_in
 
     blocks: list[MinutesBlock] = [
         TitleLine("ข่าวประชาสัมพันธ์"),

@@ -15,7 +15,6 @@ import docx
 
 from desktop.core.atomic import write_atomically
 from desktop.core.errors import PrachumError
-from desktop.core.models import Meeting
 from desktop.core.protected_files import refuse_if_protected
 from desktop.exports import docx_typography as typo
 from desktop.exports.font_setting import checked_font
@@ -25,25 +24,6 @@ from desktop.exports.pdf_fonts import font_files
 from desktop.exports.pdf_layout import Block, PageBreak, PdfWriter
 
 FORMATS = (".docx", ".pdf")
-
-
-def names_in(meeting: Meeting) -> frozenset[str]:
-    """The names a paper about this meeting prints (people, offices, places), each piece
-    between spaces: kept whole when a PDF line breaks (the dictionary does not know them)."""
-    texts: list[str] = []
-    organizations = list(meeting.network.members) if meeting.network is not None else []
-    for attendance in meeting.attendance:
-        texts.append(attendance.name)
-        if attendance.person is not None and attendance.person.organization is not None:
-            organizations.append(attendance.person.organization)
-    for person in (meeting.chair, meeting.recorder, meeting.reviewer):
-        if person is not None:
-            texts.append(f"{person.honorific or ''}{person.given_name} {person.family_name or ''}")
-    if meeting.host is not None:
-        organizations.append(meeting.host)
-    texts.extend(o.name for o in organizations)
-    texts.extend(o.short_name for o in organizations if o.short_name)
-    return frozenset(piece for text in texts for piece in text.split() if len(piece) > 1)
 
 
 def paper_format(path: Path | str, formats: Sequence[str] = FORMATS) -> str:
