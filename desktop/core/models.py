@@ -491,10 +491,12 @@ class OutgoingLetter(Base):
     meeting_id: Mapped[int | None] = mapped_column(
         ForeignKey("meetings.id", ondelete="SET NULL"), index=True
     )
-    letter_date: Mapped[date] = mapped_column(Date)
+    letter_date: Mapped[date] = mapped_column(TolerantDate)
     code: Mapped[str] = mapped_column(String(80))
     """The whole `ที่` as printed: ลพ 52001/ว 123."""
     sender: Mapped[str] = mapped_column(String(300))
     recipients: Mapped[str] = mapped_column(Text)
     subject: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    created_at: Mapped[datetime] = mapped_column(
+        TolerantDateTime, server_default=func.current_timestamp()
+    )
