@@ -206,9 +206,9 @@ def _writes(args: argparse.Namespace) -> bool:
         return args.apply
     if args.command == "delete":
         return args.yes
-    # The letters take a number in the outgoing register: they write too.
     if args.command == "template":
         return args.builtin is None
+    # The letters take a number in the outgoing register: they write too.
     return args.command in ("import", "demo", "restore", "invitations", "office")
 
 

@@ -1,7 +1,7 @@
 """The papers around a meeting: an office's letter details, settings, outgoing register.
 
 Revision ID: 0020
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-04
 
 Only new columns (all optional) and new tables: nothing existing is rebuilt.
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0020"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
