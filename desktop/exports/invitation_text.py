@@ -134,7 +134,8 @@ def recipients(meeting: Meeting, sender: Organization, *, to_attendees: bool) ->
     found: list[Organization] = []
     if to_attendees:
         for attendance in ordered_attendance(meeting):
-            organization = attendance.person.organization
+            # A person deleted since keeps her line, but no organisation to write to.
+            organization = attendance.person.organization if attendance.person else None
             if organization is not None and organization not in found:
                 found.append(organization)
     elif meeting.network is not None:

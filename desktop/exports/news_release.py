@@ -52,9 +52,10 @@ def news_paragraphs(
 def _opening(meeting: Meeting, ours: Organization) -> str:
     present = [a for a in ordered_attendance(meeting) if a.status == "present"]
     own = [a for a in present if _organization_of(a) is ours]
+    # A person deleted since has no role left to name her by: she counts among the officers.
     named = sorted(
-        (a for a in own if a.person.role in NAMED_ROLES),
-        key=lambda a: ROLE_ORDER.get(a.person.role, 99),
+        (a for a in own if a.person is not None and a.person.role in NAMED_ROLES),
+        key=lambda a: ROLE_ORDER.get(a.person.role if a.person else "", 99),
     )
     text = f"วันที่ {format_thai_date(meeting.date)} {ours.name}"
     if named:
@@ -76,7 +77,8 @@ def _opening(meeting: Meeting, ours: Organization) -> str:
 def _named(attendance: Attendance) -> str:
     """`นางสาววิไล ศรีสุข รองปลัดเทศบาล รักษาราชการแทนปลัดเทศบาลตำบลบ้านกลาง`"""
     text = attendance.name
-    position = (attendance.position or attendance.person.position or "").strip()
+    person_position = attendance.person.position if attendance.person else None
+    position = (attendance.position or person_position or "").strip()
     if position:
         text += f" {position}"
     acting = (attendance.acting_as or "").strip()
