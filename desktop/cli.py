@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from desktop.core.errors import PrachumError
+from desktop.core.errors import DatabaseProblem, PrachumError
 
 EXIT_OK, EXIT_FAULT, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_FOUND = 3
@@ -41,8 +41,23 @@ def record_id(text: str) -> int:
     return value
 
 
+def _database_target(value: str):
+    from desktop.core.server import database_target
+
+    try:
+        return database_target(value)
+    except PrachumError as exc:
+        raise argparse.ArgumentTypeError(exc.message("en")) from None
+
+
 def _with_global_options(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-    parser.add_argument("--db", type=Path, help="the database file (default: in your data folder)")
+    parser.add_argument(
+        "--db",
+        type=_database_target,
+        metavar="FILE|URL",
+        help="the database file (default: in your data folder), "
+        "or a server's postgresql://USER@HOST[:PORT]/DATABASE",
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of faults")
     parser.add_argument("--lang", choices=("th", "en"), default="en", help="message language")
     return parser
@@ -191,6 +206,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("restore", help="replace the database with a backup (the current is kept)")
     p.add_argument("file", type=Path)
+
+    p = sub.add_parser("server", help="administer a database on a PostgreSQL server")
+    actions = p.add_subparsers(dest="server_action", metavar="ACTION", parser_class=_Parser)
+    actions.required = True
+    actions.add_parser(
+        "upgrade", help="create or upgrade Prachum's tables on the server (--db URL, admin)"
+    )
     return parser
 
 
@@ -212,10 +234,18 @@ def _writes(args: argparse.Namespace) -> bool:
     return args.command in ("import", "demo", "restore", "invitations", "office")
 
 
+def _on_server(args: argparse.Namespace) -> bool:
+    from desktop.core.server import ServerAddress
+
+    return isinstance(args.db, ServerAddress)
+
+
 def _lock(args: argparse.Namespace) -> None:
     from desktop.core.db_file import default_db_path
     from desktop.core.lock import lock_for_writing
 
+    if _on_server(args):  # the server keeps its own locks
+        return
     path = Path(args.db or default_db_path())
     if _writes(args) and path.parent.is_dir():  # else open_database says the folder is missing
         # DatabaseInUse, or a folder where the lock cannot be written: exit 2
@@ -232,11 +262,19 @@ def _open(args: argparse.Namespace):
     from desktop.core.db_file import default_db_path
 
     _lock(args)
-    path = Path(args.db or default_db_path())
-    # A command that only reads opens a read-only file (or one in a read-only folder)
-    # read-only, instead of failing where it would have written.
-    readonly = not _writes(args) and _read_only_place(path)
-    database = open_database(path, readonly=readonly)
+    if _on_server(args):
+        database = open_database(args.db)
+    else:
+        path = Path(args.db or default_db_path())
+        # A command that only reads opens a read-only file (or one in a read-only folder)
+        # read-only, instead of failing where it would have written.
+        readonly = not _writes(args) and _read_only_place(path)
+        database = open_database(path, readonly=readonly)
+    if database.notice:
+        if _writes(args):
+            database.close()
+            raise database.notice
+        print(database.notice.message(args.lang), file=sys.stderr)
     _opened.append(database)
     return database
 
@@ -591,9 +629,30 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from desktop.core.backups import restore_from
     from desktop.core.db_file import default_db_path
 
+    if _on_server(args):
+        raise DatabaseProblem(
+            "การกู้คืนลงเซิร์ฟเวอร์ทำด้วยคำสั่ง copy ไปยังฐานข้อมูลว่าง",
+            "A backup is restored onto a server with `copy BACKUP URL` into an empty database.",
+        )
     _lock(args)
     kept = restore_from(args.file, args.db or default_db_path())
     print(f"restored; the previous database is kept as {kept}" if kept else "restored")
+    return EXIT_OK
+
+
+def cmd_server(args: argparse.Namespace) -> int:
+    from desktop.core.db_server import upgrade_server
+
+    if not _on_server(args):
+        raise DatabaseProblem(
+            "คำสั่ง server ต้องระบุ --db postgresql://ผู้ใช้@เซิร์ฟเวอร์/ฐานข้อมูล",
+            "`server` needs --db postgresql://USER@HOST/DATABASE.",
+        )
+    before, after = upgrade_server(args.db)
+    if before == after:
+        print(f"{args.db.name}: already at schema {after}")
+    else:
+        print(f"{args.db.name}: schema {before or 'empty'} -> {after}")
     return EXIT_OK
 
 
@@ -620,6 +679,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "delete": cmd_delete,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "server": cmd_server,
 }
 
 

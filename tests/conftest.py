@@ -1,4 +1,10 @@
-"""Shared fixtures: a fresh database file per test, headless Qt, no hanging dialogs."""
+"""Shared fixtures: a fresh database per test, on SQLite and on PostgreSQL; headless Qt.
+
+Tests that touch the database run on both backends through the `backend` parameter; a
+folder of tests that is about files (or the window) narrows it with its own `backend`
+fixture. Each PostgreSQL test gets its own database, cloned from a template migrated once
+per run (CREATE DATABASE … TEMPLATE), on the throwaway cluster that `make test` starts.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,7 @@ import os
 # Qt must be told before it is imported anywhere, or it aborts looking for a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import itertools
 import sys
 from pathlib import Path
 
@@ -17,6 +24,62 @@ from desktop.core.db import Database, open_database
 # Test modules share small builders (tests/meeting_example.py) by plain import.
 sys.path.insert(0, str(Path(__file__).parent))
 
+from pg_cluster import ENV_URL, bindir, throwaway_cluster
+
+TEMPLATE = "prachum_template"
+_clones = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The URL of a PostgreSQL superuser: `make test`'s cluster, or one started here."""
+    url = os.environ.get(ENV_URL)
+    if url:
+        yield url
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"CI runs every test on PostgreSQL too, but {ENV_URL} is not set")
+    if bindir() is None:
+        pytest.skip("PostgreSQL is not installed (Debian: apt-get install postgresql)")
+    with throwaway_cluster() as started:
+        yield started
+
+
+def server_url(admin_url: str, database: str) -> str:
+    """The admin URL pointed at another database of the same cluster."""
+    before, _, query = admin_url.partition("?")
+    return f"{before.rsplit('/', 1)[0]}/{database}" + (f"?{query}" if query else "")
+
+
+@pytest.fixture(scope="session")
+def pg_admin(pg_server):
+    """An autocommit connection for CREATE/DROP DATABASE, and the migrated template."""
+    import psycopg
+
+    from desktop.core.db_server import upgrade_server
+    from desktop.core.server import ServerAddress
+
+    admin = psycopg.connect(pg_server.replace("postgresql://", "postgresql://", 1), autocommit=True)
+    admin.execute(f"DROP DATABASE IF EXISTS {TEMPLATE}")
+    admin.execute(f"CREATE DATABASE {TEMPLATE}")
+    upgrade_server(ServerAddress(server_url(pg_server, TEMPLATE)))
+    yield admin
+    admin.close()
+
+
+@pytest.fixture
+def pg_url(pg_server, pg_admin) -> str:
+    """A fresh, migrated and empty Prachum database on the server, dropped afterwards."""
+    name = f"test_{os.getpid()}_{next(_clones)}"
+    pg_admin.execute(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE} STRATEGY FILE_COPY")
+    yield server_url(pg_server, name)
+    pg_admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request) -> str:
+    return request.param
+
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
@@ -24,8 +87,16 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(db_path: Path):
-    database: Database = open_database(db_path)
+def db_arg(backend, request, db_path: Path) -> str:
+    """What `--db` is given: the file's path, or the server database's URL."""
+    if backend == "postgresql":
+        return request.getfixturevalue("pg_url")
+    return str(db_path)
+
+
+@pytest.fixture
+def db(db_arg: str):
+    database: Database = open_database(db_arg)
     yield database
     database.close()
 

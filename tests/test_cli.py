@@ -13,7 +13,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def demo_db(tmp_path):
+def demo_db(db_arg):
+    """The demo network, in a file or on a server: what `--db` is given."""
+    assert main(["--db", db_arg, "demo"]) == 0
+    return db_arg
+
+
+@pytest.fixture
+def demo_file(tmp_path):
     path = tmp_path / "demo.db"
     assert main(["--db", str(path), "demo"]) == 0
     return path
@@ -116,7 +123,8 @@ def test_a_damaged_database_exits_2_and_is_left_alone(tmp_path, capsys):
     assert path.read_bytes() == b"not a database at all" * 20
 
 
-def test_backup_and_restore(demo_db, tmp_path, capsys):
+def test_backup_and_restore(demo_file, tmp_path, capsys):
+    demo_db = demo_file
     copy = tmp_path / "copy.db"
     assert main(["--db", str(demo_db), "backup", "-o", str(copy)]) == 0
     assert main(["--db", str(demo_db), "import", "/nonexistent.json"]) == 2

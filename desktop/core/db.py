@@ -30,6 +30,7 @@ from desktop.core.db_file import (
     sqlite_uri,
 )
 from desktop.core.errors import DatabaseProblem, folder_missing
+from desktop.core.server import ServerAddress, is_server_url
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -161,14 +162,24 @@ def backup_database(engine: Engine, target: Path, db_path: Path | None = None) -
 
 @dataclass
 class Database:
-    """An open database: its file, its engine, and a factory of sessions."""
+    """An open database: its file or server, its engine, and a factory of sessions."""
 
-    path: Path
+    path: Path | None
     engine: Engine
     sessions: sessionmaker[Session]
     readonly: bool = False
     protection: int = 0
     """While open, no writer of ours may replace its files (protected_files)."""
+    address: ServerAddress | None = None
+    # Said to the user on opening (a server's newer schema opened read-only).
+    notice: DatabaseProblem | None = None
+
+    @property
+    def name(self) -> str:
+        """`prachum.db`, or `somchai@office-server/prachum`."""
+        if self.address is not None:
+            return self.address.name
+        return self.path.name if self.path else ""
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -190,14 +201,46 @@ class Database:
         release(self.protection)
 
 
+def open_server(address: ServerAddress, *, readonly: bool = False) -> Database:
+    """Open a database on a server; never changes its schema (see `server upgrade`)."""
+    from desktop.core.db_server import check_server, make_server_engine
+
+    engine = make_server_engine(address, readonly=readonly)
+    try:
+        notice = check_server(engine, address)
+    except BaseException:
+        engine.dispose()
+        raise
+    if notice and not readonly:
+        engine.dispose()
+        engine = make_server_engine(address, readonly=True)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Database(
+        path=None,
+        engine=engine,
+        sessions=sessions,
+        readonly=readonly or notice is not None,
+        address=address,
+        notice=notice,
+    )
+
+
 def open_database(
-    path: Path | str | None = None, *, readonly: bool = False, checked: bool = False
+    path: Path | str | ServerAddress | None = None,
+    *,
+    readonly: bool = False,
+    checked: bool = False,
 ) -> Database:
     """Open (creating or upgrading) the database at `path`, or the default one.
 
-    `checked`: the caller has just run `check_file(path)` itself (the start-up runs it
-    beside the imports), so it is not run twice.
+    `path` may be a server's address (or its `postgresql://` URL). `checked`: the caller
+    has just run `check_file(path)` itself (the start-up runs it beside the imports), so
+    it is not run twice.
     """
+    if is_server_url(path):
+        path = ServerAddress(str(path))
+    if isinstance(path, ServerAddress):
+        return open_server(path, readonly=readonly)
     path = Path(path) if path is not None else default_db_path()
     if not readonly and not path.parent.exists():
         raise folder_missing(path.parent, DatabaseProblem)

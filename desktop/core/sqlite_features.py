@@ -1,7 +1,7 @@
 """Everything SQLite-only, behind one seam: pragmas, the Thai collation, the FTS5 index.
 
-The models stay portable (a network may one day share a PostgreSQL server); what only
-SQLite has lives here, and each function says what it does on another dialect.
+The models stay portable; what only SQLite has lives here, and its PostgreSQL sibling
+(`postgresql_features`) offers the same functions. `desktop.core.features` picks one.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ SEARCH_TABLE = "search_index"
 
 # Each source of searchable text: table, the SQL that names its meeting and item, and
 # the text itself. The index is kept by triggers so that nothing that writes can forget it.
-_SOURCES: dict[str, dict[str, str]] = {
+SOURCES: dict[str, dict[str, str]] = {
     "meetings": {
         "meeting": "NEW.id",
         "item": "NULL",
@@ -75,10 +75,8 @@ def install_search_index(connection: Connection) -> None:
     """Create the FTS5 trigram index and its triggers if missing, filling it when new.
 
     Idempotent: run after every migration, because Alembic's batch mode recreates
-    tables and drops their triggers. Does nothing on another dialect.
+    tables and drops their triggers.
     """
-    if connection.dialect.name != "sqlite":
-        return
     exists = connection.execute(
         text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :n"),
         {"n": SEARCH_TABLE},
@@ -89,7 +87,7 @@ def install_search_index(connection: Connection) -> None:
             "source UNINDEXED, row_id UNINDEXED, meeting_id UNINDEXED, item_id UNINDEXED, "
             "body, tokenize = 'trigram')"
         )
-    for table, spec in _SOURCES.items():
+    for table, spec in SOURCES.items():
         for statement in _triggers(table, spec):
             connection.exec_driver_sql(statement)
     if not exists:
@@ -98,9 +96,7 @@ def install_search_index(connection: Connection) -> None:
 
 def uninstall_search_index(connection: Connection) -> None:
     """Drop the triggers and the index (the first migration's downgrade)."""
-    if connection.dialect.name != "sqlite":
-        return
-    for table in _SOURCES:
+    for table in SOURCES:
         for suffix in ("ai", "au", "ad"):
             connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {table}_search_{suffix}")
     connection.exec_driver_sql(f"DROP TABLE IF EXISTS {SEARCH_TABLE}")
@@ -109,7 +105,7 @@ def uninstall_search_index(connection: Connection) -> None:
 def rebuild_search_index(connection: Connection) -> None:
     """Refill the index from the tables (after a restore or a repair)."""
     connection.exec_driver_sql(f"DELETE FROM {SEARCH_TABLE}")
-    for table, spec in _SOURCES.items():
+    for table, spec in SOURCES.items():
         columns = {k: v.replace("NEW.", "t.") for k, v in spec.items()}
         connection.exec_driver_sql(
             f"INSERT INTO {SEARCH_TABLE}(source, row_id, meeting_id, item_id, body) "

@@ -11,6 +11,12 @@ from desktop.core.db import open_database
 from desktop.core.errors import DatabaseProblem, PrachumError
 
 
+@pytest.fixture
+def backend() -> str:
+    """Backups of a file: SQLite's backup API (a server's backup is a copy, tested there)."""
+    return "sqlite"
+
+
 def _meetings(path):
     con = sqlite3.connect(path)
     try:

@@ -10,6 +10,12 @@ import pytest
 from desktop.core.lock import DatabaseInUse, _process_identity, acquire, lock_path
 
 
+@pytest.fixture
+def backend() -> str:
+    """About the SQLite file; the server's migrations are tested in test_server.py."""
+    return "sqlite"
+
+
 def test_a_second_holder_is_refused_with_the_first_ones_pid(tmp_path):
     db = tmp_path / "prachum.db"
     holder = subprocess.Popen(

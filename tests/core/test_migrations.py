@@ -31,6 +31,12 @@ TABLES = [
 ]
 
 
+@pytest.fixture
+def backend() -> str:
+    """About the SQLite file; the server's migrations are tested in test_server.py."""
+    return "sqlite"
+
+
 def _counts(path: Path) -> dict[str, int]:
     con = sqlite3.connect(path)
     try:

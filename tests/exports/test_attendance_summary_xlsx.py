@@ -247,10 +247,10 @@ def test_start_after_end_is_refused(session, summary_network, out):
     assert list(out.iterdir()) == []
 
 
-def test_command_takes_buddhist_era_dates(db_path, summary_network, session, out, capsys):
+def test_command_takes_buddhist_era_dates(db_arg, summary_network, session, out, capsys):
     session.commit()
     target = out / "ปี 2567.xlsx"
-    argv = ["--db", str(db_path), "attendance-summary", "--network", NETWORK]
+    argv = ["--db", db_arg, "attendance-summary", "--network", NETWORK]
     code = main([*argv, "--from", "1/1/2567", "--to", "2024-12-31", "-o", str(target)])
 
     assert code == 0, capsys.readouterr().err

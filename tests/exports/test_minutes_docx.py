@@ -228,10 +228,10 @@ def test_progress_is_reported_up_to_the_total(session, minutes_meeting, tmp_path
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
 
 
-def test_the_minutes_command_writes_the_file(db_path, tmp_path, capsys):
-    assert main(["--db", str(db_path), "demo"]) == 0
+def test_the_minutes_command_writes_the_file(db_arg, tmp_path, capsys):
+    assert main(["--db", db_arg, "demo"]) == 0
     out = tmp_path / "minutes.docx"
-    assert main(["--db", str(db_path), "minutes", "1", "-o", str(out), "--thai-digits"]) == 0
+    assert main(["--db", db_arg, "minutes", "1", "-o", str(out), "--thai-digits"]) == 0
     assert capsys.readouterr().out.strip().endswith("minutes.docx")
     assert "ครั้งที่ ๑/๒๕๖๗" in document_lines(out)
-    assert main(["--db", str(db_path), "minutes", "99", "-o", str(out)]) == 2
+    assert main(["--db", db_arg, "minutes", "99", "-o", str(out)]) == 2

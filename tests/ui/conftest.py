@@ -28,6 +28,12 @@ from desktop.ui.shell.fonts import ensure_thai_font
 from desktop.ui.shell.main_window import MainWindow
 
 
+@pytest.fixture
+def backend() -> str:
+    """The window's tests run on SQLite; one smoke test opens it on a server."""
+    return "sqlite"
+
+
 @pytest.fixture(scope="session")
 def qapp():
     """pytest-qt's application, with our names, the Thai translation and a Thai font."""

@@ -5,15 +5,17 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from desktop.core import features
 from desktop.core.models import Base
-from desktop.core.sqlite_features import is_search_table
 
 
 def include_object(
     obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
 ) -> bool:
-    # The FTS5 index is not in the models; autogenerate must not try to drop it.
-    return not (type_ == "table" and name and is_search_table(name))
+    # The search index is not in the models; autogenerate must not try to drop it.
+    return not (
+        type_ == "table" and name and features.for_dialect("sqlite").is_search_table(name)
+    )
 
 
 def run() -> None:

@@ -10,11 +10,11 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.core import features
 from desktop.core.codes import AttendanceGroup, AttendanceStatus, Ballot
 from desktop.core.models import AgendaItem, Attendance, Meeting, Vote
 from desktop.core.services.common import as_date, clean
 from desktop.core.services.votes import vote_lines
-from desktop.core.sqlite_features import search_text
 from desktop.core.thai import thai_sort_key
 
 
@@ -64,7 +64,8 @@ def search(
     text = clean(query)
     if not text:
         return []
-    rows = search_text(session.connection(), text, limit=limit * 3)
+    connection = session.connection()
+    rows = features.of(connection).search_text(connection, text, limit=limit * 3)
     meeting_ids = {row[0] for row in rows}
     item_ids = {row[1] for row in rows if row[1] is not None}
     meetings = {
@@ -141,7 +142,9 @@ def matching_meeting_ids(session: Session, query: str) -> set[int]:
     text = clean(query)
     if not text:
         return set()
-    return {row[0] for row in search_text(session.connection(), text, limit=30_000)}
+    connection = session.connection()
+    rows = features.of(connection).search_text(connection, text, limit=30_000)
+    return {row[0] for row in rows}
 
 
 @dataclass(frozen=True)
