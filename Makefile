@@ -5,14 +5,14 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip
 
 # Debian packages: Qt offscreen/xcb, Thai fonts, LibreOffice + poppler for document checks,
-# Xvfb for screenshots, ICU's headers and a compiler to build PyICU (tests only).
-# Measured on bookworm.
+# Xvfb for screenshots, ICU's headers and a compiler to build PyICU (tests only),
+# PostgreSQL for the tests on a server. Measured on bookworm.
 SYSTEM_PACKAGES := libglib2.0-0 libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 \
 	libfreetype6 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 \
 	libxcb-keysyms1 libxcb-shape0 libxcb-randr0 libxcb-render-util0 libxcb-image0 \
 	libxcb-xinerama0 libxcb-xkb1 fonts-thai-tlwg libreoffice-writer-nogui \
 	libreoffice-calc-nogui poppler-utils xvfb xauth \
-	libicu-dev pkg-config g++
+	libicu-dev pkg-config g++ postgresql
 
 .PHONY: run test lint bench screenshots translations bytecode system-packages clean
 
@@ -65,8 +65,10 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 
+# The suite runs on SQLite and on a throwaway PostgreSQL cluster of its own (a Unix socket
+# in a temporary folder, so runs in other checkouts never meet), stopped however it ends.
 test: system-packages $(VENV)/.installed-test translations lint
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen $(PY) tests/pg_cluster.py $(PY) -m pytest
 
 bench: $(VENV)/.installed-test translations bytecode
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench

@@ -126,6 +126,9 @@ def throwaway_cluster() -> Iterator[str]:
 def main(command: list[str]) -> int:
     # A SIGTERM (CI cancelling the job) ends the run through `finally`, like Ctrl+C.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    if bindir() is None:  # the tests on a server skip, saying why (CI fails instead)
+        print("PostgreSQL is not installed: the tests on a server are skipped.", file=sys.stderr)
+        return subprocess.run(command, check=False).returncode
     with throwaway_cluster() as url:
         environment = dict(os.environ, **{ENV_URL: url})
         child = subprocess.Popen(command, env=environment)

@@ -66,11 +66,13 @@ class AppSettings:
     # --- per database ---------------------------------------------------------------
 
     @staticmethod
-    def _database_key(path: Path) -> str:
-        # A stable short key: several databases each keep their own last meeting.
+    def _database_key(path: Path | str) -> str:
+        # A stable short key: several databases each keep their own last meeting. A
+        # server's database is keyed by its name (user@host/database), never a password.
         import hashlib  # not at import: the first paint does not need it
 
-        return hashlib.sha1(str(Path(path).resolve()).encode()).hexdigest()[:12]
+        where = str(Path(path).resolve()) if isinstance(path, Path) else str(path)
+        return hashlib.sha1(where.encode()).hexdigest()[:12]
 
     def last_meeting(self, db_path: Path) -> int | None:
         value = self._store.value(f"databases/{self._database_key(db_path)}/last_meeting")

@@ -123,6 +123,11 @@ class Store(QObject):
     def path(self):
         return self.database.path
 
+    @property
+    def key(self):
+        """What settings remember per database: its file, or a server database's name."""
+        return self.database.path if self.database.path is not None else self.database.name
+
     def read(self, query: Callable[[Session], T]) -> T:
         """Run a read-only query in a short session; rows come back detached."""
         with self.database.session() as session:

@@ -99,9 +99,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.minutes_tools = MinutesTools(self)
         self.statusBar().showMessage(self.tr("Ready"))
-        # The file's name is enough on screen; the whole path is a hover away.
-        self.database_label = QLabel(store.path.name)
-        self.database_label.setToolTip(str(store.path))
+        # The file's name (or user@server/database) is enough on screen; the whole path
+        # is a hover away.
+        self.database_label = QLabel(store.database.name)
+        self.database_label.setToolTip(str(store.path or store.database.name))
         self.statusBar().addPermanentWidget(self.database_label)
 
         self.navigator.meeting_chosen.connect(self.open_meeting)
@@ -338,13 +339,13 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Welcome on an empty database; otherwise the last network and meeting."""
-        self.navigator.network_id = self.settings.last_network(self.attached_store().path)
+        self.navigator.network_id = self.settings.last_network(self.attached_store().key)
         self.navigator.refresh_networks()
         if self.is_empty():
             self._show_page(self.welcome)
             self._enable_meeting_actions(False)
             return
-        last = self.settings.last_meeting(self.attached_store().path)
+        last = self.settings.last_meeting(self.attached_store().key)
         if last is not None and self.navigator.select_meeting(last):
             return
         self._show_page(self.nothing_chosen)
@@ -382,8 +383,8 @@ class MainWindow(QMainWindow):
         self.settings.set_window_state("geometry", self.saveGeometry())
         if self.attached_pages:
             self.settings.set_window_state("splitter", self.splitter.saveState())
-            self.settings.set_last_network(self.attached_store().path, self.navigator.network_id)
-            self.settings.set_last_meeting(self.attached_store().path, self.meeting.meeting_id)
+            self.settings.set_last_network(self.attached_store().key, self.navigator.network_id)
+            self.settings.set_last_meeting(self.attached_store().key, self.meeting.meeting_id)
         self.settings.sync()
         if self.help_window is not None:
             self.help_window.close()
@@ -396,7 +397,7 @@ class MainWindow(QMainWindow):
         self.meeting.open_meeting(meeting_id)
         self._show_page(self.meeting)
         self._enable_meeting_actions(True)
-        self.settings.set_last_meeting(self.attached_store().path, meeting_id)
+        self.settings.set_last_meeting(self.attached_store().key, meeting_id)
 
     def delete_meeting(self) -> None:
         from desktop.ui.roster.deleting import confirm_and_delete
@@ -444,7 +445,7 @@ class MainWindow(QMainWindow):
             self.meeting.attendance.view.setFocus()
 
     def _network_chosen(self, network_id: int | None) -> None:
-        self.settings.set_last_network(self.attached_store().path, network_id)
+        self.settings.set_last_network(self.attached_store().key, network_id)
 
     # --- roster ---------------------------------------------------------------------------
 

@@ -51,6 +51,17 @@ def open_for_writing_on_worker(path: Path | None, preload: bool) -> Opened:
     from desktop.core.db_file import check_file, default_db_path
     from desktop.core.lock import lock_for_writing
 
+    if path is not None and not isinstance(path, Path):
+        # A server's database: no lock file and no file check, the server sees to both.
+        from desktop.core.db import open_database
+        from desktop.ui.startup import Opened
+
+        if preload:
+            _preload_window_modules()
+        opened = Opened(open_database(path), None)
+        if opened.database.notice is not None:
+            opened.notes.append(opened.database.notice.message("th"))
+        return opened
     path = path if path is not None else default_db_path()
     # The lock first: a file another copy holds is not even read (its question comes first).
     lock = lock_for_writing(path)

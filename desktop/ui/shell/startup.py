@@ -88,6 +88,10 @@ def after_refusal(
     restored: the question offers the newest of the others.
     """
     failed_backups = failed_backups or set()
+    if not isinstance(path, Path):  # a server's database: no backups or files to offer
+        log.error("opening %s failed", path, exc_info=error)
+        choices.failed(as_database_problem(error))
+        return None
     if isinstance(error, DatabaseInUse):
         return ReadOnly(path) if choices.in_use(path, error.pid) == READ_ONLY else None
     if not isinstance(error, DatabaseProblem):
