@@ -14,6 +14,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import itertools
+import signal
 import sys
 from pathlib import Path
 
@@ -41,8 +42,16 @@ def pg_server():
         pytest.fail(f"CI runs every test on PostgreSQL too, but {ENV_URL} is not set")
     if bindir() is None:
         pytest.skip("PostgreSQL is not installed (Debian: apt-get install postgresql)")
-    with throwaway_cluster() as started:
-        yield started
+
+    def interrupted(*_):
+        raise KeyboardInterrupt  # pytest then tears down, and the cluster stops
+
+    previous = signal.signal(signal.SIGTERM, interrupted)
+    try:
+        with throwaway_cluster() as started:
+            yield started
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def server_url(admin_url: str, database: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from desktop.cli import main
 from desktop.core.server import ServerAddress
-from desktop.ui.opening import open_for_writing_on_worker
+from desktop.ui.shell.opening import open_for_writing_on_worker
 
 
 def test_the_window_opens_a_server_database_and_names_it(pg_url, open_window, qtbot):

@@ -54,7 +54,7 @@ def open_for_writing_on_worker(path: Path | None, preload: bool) -> Opened:
     if path is not None and not isinstance(path, Path):
         # A server's database: no lock file and no file check, the server sees to both.
         from desktop.core.db import open_database
-        from desktop.ui.startup import Opened
+        from desktop.ui.shell.startup import Opened
 
         if preload:
             _preload_window_modules()
