@@ -207,6 +207,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="replace the database with a backup (the current is kept)")
     p.add_argument("file", type=Path)
 
+    p = sub.add_parser(
+        "copy", help="copy everything into an empty database (each side a file or a server URL)"
+    )
+    p.add_argument("source", type=_database_target, metavar="SOURCE")
+    p.add_argument("target", type=_database_target, metavar="TARGET")
+
     p = sub.add_parser("server", help="administer a database on a PostgreSQL server")
     actions = p.add_subparsers(dest="server_action", metavar="ACTION", parser_class=_Parser)
     actions.required = True
@@ -640,6 +646,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_copy(args: argparse.Namespace) -> int:
+    from desktop.core.copying import copy_database_to
+    from desktop.core.lock import acquire
+
+    if isinstance(args.target, Path) and args.target.parent.is_dir():
+        _held_locks.append(acquire(args.target))  # a window open on it refuses the copy
+    report = copy_database_to(args.source, args.target)
+    print(report.summary())
+    return EXIT_OK
+
+
 def cmd_server(args: argparse.Namespace) -> int:
     from desktop.core.db_server import upgrade_server
 
@@ -679,6 +696,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "delete": cmd_delete,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "copy": cmd_copy,
     "server": cmd_server,
 }
 

@@ -85,6 +85,18 @@ def pg_url(pg_server, pg_admin) -> str:
     pg_admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+@pytest.fixture
+def empty_server_db(pg_server, pg_admin):
+    """An empty database on the server (no Prachum tables), dropped afterwards."""
+    name = "empty_for_test"
+    pg_admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    pg_admin.execute(f"CREATE DATABASE {name}")
+    from desktop.core.server import ServerAddress
+
+    yield ServerAddress(server_url(pg_server, name))
+    pg_admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def backend(request) -> str:
     return request.param

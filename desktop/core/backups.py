@@ -41,10 +41,34 @@ def backup_to(database: Database, target: Path | str) -> Path:
     if not target.parent.is_dir():
         raise folder_missing(target.parent)
     check_new_file(target)
+    if database.address is not None:
+        return _backup_server(database, target)
     try:
         return backup_database(database.engine, target, database.path)
     except (OSError, sqlite3.Error) as exc:
         raise write_failure(exc, target, "สำรองข้อมูล", "The backup") from exc
+
+
+def _backup_server(database: Database, target: Path) -> Path:
+    """A server's backup is a SQLite file written by `copy`: the same `restore` and the
+    same window open it. Written beside the target and moved in place when checked."""
+    from desktop.core.copying import copy_database_to
+
+    assert database.address is not None
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        copy_database_to(database.address, partial)
+        partial.replace(target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise PrachumError(
+            f"สำรองข้อมูลไม่สำเร็จ ({exc})", f"The backup could not be written ({exc})."
+        ) from exc
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return target
 
 
 def backup_folder(db_path: Path) -> Path:

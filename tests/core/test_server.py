@@ -29,16 +29,6 @@ from desktop.core.server import ServerAddress, database_target
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def empty_server_db(pg_server, pg_admin):
-    """An empty database on the server (no Prachum tables), dropped afterwards."""
-    name = "empty_for_test"
-    pg_admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-    pg_admin.execute(f"CREATE DATABASE {name}")
-    yield ServerAddress(server_url(pg_server, name))
-    pg_admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-
-
 def _execute(address: ServerAddress, sql: str) -> None:
     engine = make_server_engine(address)
     with engine.begin() as con:
