@@ -254,6 +254,9 @@ def _lock(args: argparse.Namespace) -> None:
         return
     path = Path(args.db or default_db_path())
     if _writes(args) and path.parent.is_dir():  # else open_database says the folder is missing
+        from desktop.core.network_share import refuse_if_shared
+
+        refuse_if_shared(path)  # not even a lock file is written on a share
         # DatabaseInUse, or a folder where the lock cannot be written: exit 2
         _held_locks.append(lock_for_writing(path))
 
@@ -266,6 +269,7 @@ def _read_only_place(path: Path) -> bool:
 def _open(args: argparse.Namespace):
     from desktop.core.db import open_database
     from desktop.core.db_file import default_db_path
+    from desktop.core.network_share import NetworkShare
 
     _lock(args)
     if _on_server(args):
@@ -275,7 +279,14 @@ def _open(args: argparse.Namespace):
         # A command that only reads opens a read-only file (or one in a read-only folder)
         # read-only, instead of failing where it would have written.
         readonly = not _writes(args) and _read_only_place(path)
-        database = open_database(path, readonly=readonly)
+        try:
+            database = open_database(path, readonly=readonly)
+        except NetworkShare as refused:
+            if _writes(args):
+                raise
+            # A reading command reads it as it is, and says why it was not opened to write.
+            print(refused.message(args.lang), file=sys.stderr)
+            database = open_database(path, readonly=True)
     if database.notice:
         if _writes(args):
             database.close()
@@ -649,8 +660,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def cmd_copy(args: argparse.Namespace) -> int:
     from desktop.core.copying import copy_database_to
     from desktop.core.lock import acquire
+    from desktop.core.network_share import refuse_if_shared
 
     if isinstance(args.target, Path) and args.target.parent.is_dir():
+        refuse_if_shared(args.target)
         _held_locks.append(acquire(args.target))  # a window open on it refuses the copy
     report = copy_database_to(args.source, args.target)
     print(report.summary())

@@ -244,6 +244,10 @@ def open_database(
     path = Path(path) if path is not None else default_db_path()
     if not readonly and not path.parent.exists():
         raise folder_missing(path.parent, DatabaseProblem)
+    if not readonly:
+        from desktop.core.network_share import refuse_if_shared
+
+        refuse_if_shared(path)
     if not checked:
         check_file(path)
     engine = make_engine(path, readonly=readonly)
