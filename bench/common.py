@@ -41,7 +41,9 @@ class Figure:
         parts = []
         if self.max_ratio is not None:
             parts.append(f"≤ {self.max_ratio:g}×")
-        if self.max_seconds is not None:
+        if self.max_seconds is not None and self.unit == "trips":
+            parts.append(f"≤ {self.max_seconds:g}")
+        elif self.max_seconds is not None:
             parts.append(f"< {_show(self.max_seconds, self.unit)}")
         return ", ".join(parts) or "-"
 
@@ -56,6 +58,8 @@ class Figure:
 
 
 def _show(value: float, unit: str) -> str:
+    if unit == "trips":
+        return f"{value:g}"
     if unit == "B":
         return f"{value / 1e6:.1f} MB"
     if value < 1:

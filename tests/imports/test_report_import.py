@@ -203,11 +203,11 @@ def test_a_final_meeting_is_refused_before_anything_changes(session, network, zo
     assert snapshot(session) == before
 
 
-def test_the_zoom_command_applies_and_its_dry_run_does_not(
-    db, session, network, zoom_report, capsys
+def test_the_zoom_command_applies_and_its_dry_run_does_not(  # noqa: PLR0917
+    db_arg, db, session, network, zoom_report, capsys
 ):
     session.commit()  # the command opens the file on its own
-    db_args = ["--db", str(db.path)]
+    db_args = ["--db", db_arg]
     meeting = str(network.meeting_id)
     before = snapshot(session)
     assert main([*db_args, "zoom", meeting, str(zoom_report), "--dry-run"]) == 0

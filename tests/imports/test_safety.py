@@ -131,12 +131,12 @@ def test_a_10000_character_name_in_a_roster_is_refused(tmp_path):
 
 
 def test_the_commands_exit_2_on_a_refused_file_and_change_nothing(
-    db, session, network, tmp_path, capsys
+    db_arg, session, network, tmp_path, capsys
 ):
     session.commit()
     path = tmp_path / "participants.csv"
     path.write_bytes(b"%PDF-1.7\n")
-    db_args = ["--db", str(db.path)]
+    db_args = ["--db", db_arg]
     assert main([*db_args, "zoom", str(network.meeting_id), str(path)]) == 2
     assert "not a CSV or XLSX" in capsys.readouterr().err
     assert main([*db_args, "roster", str(path), "--apply"]) == 2
