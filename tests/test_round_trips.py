@@ -18,7 +18,7 @@ EXPECTED = {
     "tick one person present": 5,
     "store a paused paragraph": 5,
     "search": 5,
-    "export the minutes": 10,
+    "export the minutes": 11,
 }
 
 

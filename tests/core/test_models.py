@@ -54,7 +54,7 @@ def test_schema_constraints_hold_for_any_writer(session, meeting_with_person, st
     [
         "UPDATE attendance SET identity = 'telepathy'",
         "UPDATE votes SET votes_for = -1",
-        "UPDATE votes SET ballot = 'show of hands'",
+        "UPDATE votes SET ballot = 'hands'",  # short: a server checks the length first
     ],
 )
 def test_attendance_and_vote_rules_hold_for_any_writer(session, meeting_with_person, statement):
@@ -63,7 +63,7 @@ def test_attendance_and_vote_rules_hold_for_any_writer(session, meeting_with_per
     item = services.add_agenda_item(session, meeting.id, title="เรื่องเสนอ")
     services.set_vote(session, item.id, votes_for=3, ballot="open")
     session.commit()
-    with pytest.raises(IntegrityError, match="CHECK"):
+    with pytest.raises(IntegrityError, match=r"(?i)check"):
         session.execute(text(statement))
         session.flush()
 
