@@ -17,7 +17,7 @@ EXPECTED = {
     "list 10,000 meetings": 3,
     "tick one person present": 5,
     "store a paused paragraph": 5,
-    "search": 5,
+    "search": 6,
     "export the minutes": 11,
 }
 
