@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from conftest import db_argument
 
 from desktop.cli import main
 from desktop.core import services
@@ -129,7 +130,7 @@ def test_a_vote_that_does_not_add_up(session, clean_meeting):
 def test_the_check_command_prints_the_same_list(db, session, clean_meeting, capsys):
     services.update_meeting(session, clean_meeting.id, quorum=5)
     session.commit()
-    args = ["--db", str(db.path), "check", str(clean_meeting.id)]
+    args = ["--db", db_argument(db), "check", str(clean_meeting.id)]
     assert main(args) == 3
     assert capsys.readouterr().out == (
         "attendance: No quorum: 3 members present, the quorum is 5.\n"
@@ -140,4 +141,4 @@ def test_the_check_command_prints_the_same_list(db, session, clean_meeting, caps
         services.update_meeting(other, clean_meeting.id, quorum=3)
     assert main(args) == 0
     assert capsys.readouterr().out == ""
-    assert main(["--db", str(db.path), "check", "999"]) == 2
+    assert main(["--db", db_argument(db), "check", "999"]) == 2

@@ -2,6 +2,8 @@
 
 from datetime import date
 
+from conftest import db_argument
+
 from desktop.cli import main
 from desktop.core import services
 
@@ -47,6 +49,6 @@ def test_the_search_command_shows_the_vote_and_filters_by_it(
 ):
     _decide(session, first_meeting, network)
     session.commit()
-    assert main(["--db", str(db.path), "search", "อนุมัติ", "--voted"]) == 0
+    assert main(["--db", db_argument(db), "search", "อนุมัติ", "--voted"]) == 0
     (line,) = capsys.readouterr().out.splitlines()
     assert line.endswith("\tเห็นชอบ 2 เสียง ไม่เห็นชอบ 1 เสียง (ลงคะแนนลับ) ผู้เสนอ นางสาววิไล ศรีสุข")

@@ -10,6 +10,7 @@ import zipfile
 
 import openpyxl
 import pytest
+from conftest import db_argument
 from meeting_example import example_v2
 
 from desktop.cli import main
@@ -110,6 +111,6 @@ def test_a_failed_bundle_leaves_the_old_file_alone(session, online_meeting, tmp_
 
 def test_the_evidence_command(db, session, online_meeting, tmp_path, capsys):
     out = tmp_path / "หลักฐาน.zip"
-    assert main(["--db", str(db.path), "evidence", str(online_meeting.id), "-o", str(out)]) == 0
+    assert main(["--db", db_argument(db), "evidence", str(online_meeting.id), "-o", str(out)]) == 0
     assert zipfile.ZipFile(out).testzip() is None
-    assert main(["--db", str(db.path), "evidence", "999", "-o", str(out)]) == 2
+    assert main(["--db", db_argument(db), "evidence", "999", "-o", str(out)]) == 2

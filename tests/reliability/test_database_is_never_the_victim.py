@@ -26,6 +26,12 @@ from desktop.exports.minutes_docx import export_minutes
 NETWORK = "เครือข่ายเทศบาลลุ่มน้ำปิง"
 
 
+@pytest.fixture
+def backend() -> str:
+    """About the database's files on disk."""
+    return "sqlite"
+
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
