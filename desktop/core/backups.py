@@ -78,7 +78,12 @@ def backup_folder(db_path: Path) -> Path:
 def rotate_backups(
     database: Database, keep: int = 10, *, now: datetime | None = None
 ) -> Path | None:
-    """Today's backup in the backups folder, once a day; only the newest `keep` are kept."""
+    """Today's backup in the backups folder, once a day; only the newest `keep` are kept.
+
+    A file's own rotation: a server's database has no folder beside it (its backups are
+    the copies `backup -o FILE` writes), so nothing is made for it."""
+    if database.path is None:
+        return None
     folder = backup_folder(database.path)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = (now or datetime.now()).strftime("%Y-%m-%d")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, func, select, text, update
 
@@ -73,7 +74,7 @@ def _open_target(target: Path | ServerAddress) -> Database:
     return database
 
 
-def _rows(source: Connection, table: Table) -> Iterator[list[dict]]:
+def _rows(source: Connection, table: Table) -> Iterator[list[dict[str, Any]]]:
     result = source.execute(select(table).order_by(*table.primary_key.columns))
     while batch := result.mappings().fetchmany(BATCH):
         yield [dict(row) for row in batch]
@@ -81,7 +82,7 @@ def _rows(source: Connection, table: Table) -> Iterator[list[dict]]:
 
 def _copy_table(source: Connection, target: Connection, table: Table) -> int:
     later = _self_references(table)
-    pending: list[dict] = []
+    pending: list[dict[str, Any]] = []
     copied = 0
     for rows in _rows(source, table):
         batch = rows
@@ -119,7 +120,7 @@ def _continue_sequences(target: Connection) -> None:
         )
 
 
-def _exported(database: Database) -> dict[int, dict]:
+def _exported(database: Database) -> dict[int, dict[str, Any]]:
     from desktop.core.meeting_file import export_meeting
 
     with database.session() as session:

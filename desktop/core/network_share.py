@@ -80,7 +80,7 @@ def _windows_remote(path: Path) -> bool:
     import ctypes
 
     drive_remote = 4
-    return ctypes.windll.kernel32.GetDriveTypeW(path.drive + "\\") == drive_remote  # type: ignore[attr-defined]
+    return ctypes.windll.kernel32.GetDriveTypeW(path.drive + "\\") == drive_remote
 
 
 def share_kind(path: Path) -> str | None:

@@ -117,7 +117,7 @@ def is_search_table(name: str) -> bool:
     return name == SEARCH_TABLE
 
 
-def search_text(connection: Connection, query: str, limit: int = 200) -> list[tuple]:
+def search_text(connection: Connection, query: str, limit: int = 200) -> list[tuple[Any, ...]]:
     """(meeting_id, item_id, body) rows whose text contains `query`, most recent first.
 
     The same matches as SQLite's: case folded for three characters or more (FTS5's

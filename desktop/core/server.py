@@ -10,9 +10,13 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import parse_qsl, unquote, urlsplit
+from typing import TYPE_CHECKING
+from urllib.parse import SplitResult, parse_qsl, unquote, urlsplit
 
 from desktop.core.errors import DatabaseProblem
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 SCHEME = "postgresql://"
 DEFAULT_PORT = 5432
@@ -29,7 +33,7 @@ class ServerAddress:
     url: str
 
     @property
-    def _parts(self):
+    def _parts(self) -> SplitResult:
         return urlsplit(self.url)
 
     @property
@@ -73,7 +77,7 @@ class ServerAddress:
             return self.url
         netloc = parts.netloc.split("@", 1)[1]
         user = parts.netloc.split("@", 1)[0].split(":", 1)[0]
-        return parts._replace(netloc=f"{user}@{netloc}").geturl()
+        return str(parts._replace(netloc=f"{user}@{netloc}").geturl())
 
     def __repr__(self) -> str:  # a traceback's locals never show the password
         return f"ServerAddress({self.url_without_password()!r})"
@@ -99,7 +103,7 @@ class ServerAddress:
             return "verify-full"
         return "prefer" if self.on_loopback() else "require"
 
-    def sqlalchemy_url(self):
+    def sqlalchemy_url(self) -> URL:
         """The URL for SQLAlchemy's psycopg 3 dialect, with the TLS mode settled."""
         from sqlalchemy.engine import make_url
 

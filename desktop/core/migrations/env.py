@@ -13,9 +13,7 @@ def include_object(
     obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
 ) -> bool:
     # The search index is not in the models; autogenerate must not try to drop it.
-    return not (
-        type_ == "table" and name and features.for_dialect("sqlite").is_search_table(name)
-    )
+    return not (type_ == "table" and name and features.for_dialect("sqlite").is_search_table(name))
 
 
 def run() -> None:
