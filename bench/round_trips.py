@@ -115,10 +115,9 @@ def meeting_with_attendees(database: Database, attendees: int = 500) -> int:
 
 def actions(database: Database, meeting_id: int, folder: Path) -> dict[str, Callable[[], object]]:
     """Each user action as the window does it: one short session per read or change."""
-    from desktop.ui.meeting.agenda.snapshot import read_agenda
-
     from desktop.core import services
     from desktop.core.models import AgendaItem, Attendance
+    from desktop.core.services.agenda_view import read_agenda
     from desktop.core.services.views import attendance_rows, meeting_summaries
     from desktop.exports.minutes_docx import export_minutes
     from desktop.ui.meeting.page import read_meeting_view

@@ -126,8 +126,3 @@ def db(db_arg: str):
 def session(db: Database):
     with db.session() as session:
         yield session
-
-
-def db_argument(database: Database) -> str:
-    """What `--db` is given to reach an open database again: its file, or its URL."""
-    return database.address.url if database.address is not None else str(database.path)

@@ -7,7 +7,7 @@ and says so; an app newer than it is refused until the administrator upgrades.
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from desktop import APP_NAME
@@ -108,8 +108,17 @@ def check_server(engine: Engine, address: ServerAddress) -> DatabaseProblem | No
 def upgrade_server(address: ServerAddress) -> tuple[str | None, str]:
     """Bring the server's schema to head in one transaction: (revision before, after)."""
     from alembic import command
+    from alembic.config import Config
 
-    from desktop.core.db import _alembic_config
+    from desktop.core.db_file import MIGRATIONS_DIR
+
+    def _alembic_config(connection: Connection) -> Config:
+        # As desktop.core.db builds it (imported from there, the two modules would
+        # import each other).
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        config.attributes["connection"] = connection
+        return config
 
     engine = make_server_engine(address)
     try:

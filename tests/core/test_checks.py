@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from conftest import db_argument
+from db_arguments import db_argument
 
 from desktop.cli import main
 from desktop.core import services

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from conftest import db_argument
+from db_arguments import db_argument
 
 from desktop.cli import main
 from desktop.core import services

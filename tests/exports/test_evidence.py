@@ -10,7 +10,7 @@ import zipfile
 
 import openpyxl
 import pytest
-from conftest import db_argument
+from db_arguments import db_argument
 from meeting_example import example_v2
 
 from desktop.cli import main

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 import pytest
+from db_arguments import db_argument
 from report_files import write_text, write_xlsx
 from sqlalchemy import select
 
@@ -186,7 +187,7 @@ def test_the_report_alias_reads_a_zoom_chat_and_a_form(db, session, network, tmp
     session.commit()  # the command opens the file on its own
     chat = write_text(tmp_path / "meeting_saved_chat.txt", ZOOM_CHAT_NEW)
     form = write_text(tmp_path / "form.csv", GOOGLE_FORM)
-    db_args = ["--db", str(db.path)]
+    db_args = ["--db", db_argument(db)]
     meeting = str(network.meeting_id)
     assert main([*db_args, "report", meeting, str(chat), "--dry-run"]) == 0
     out = capsys.readouterr().out
