@@ -25,6 +25,7 @@ from desktop.core.db import Database, open_database
 # Test modules share small builders (tests/meeting_example.py) by plain import.
 sys.path.insert(0, str(Path(__file__).parent))
 
+from db_arguments import server_url
 from pg_cluster import ENV_URL, bindir, throwaway_cluster
 
 TEMPLATE = "prachum_template"
@@ -52,12 +53,6 @@ def pg_server():
             yield started
     finally:
         signal.signal(signal.SIGTERM, previous)
-
-
-def server_url(admin_url: str, database: str) -> str:
-    """The admin URL pointed at another database of the same cluster."""
-    before, _, query = admin_url.partition("?")
-    return f"{before.rsplit('/', 1)[0]}/{database}" + (f"?{query}" if query else "")
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from conftest import server_url
+from db_arguments import server_url
 from pg_cluster import PASSWORD_ROLE
 from sqlalchemy import text
 from sqlalchemy.exc import InternalError, OperationalError
