@@ -1,7 +1,7 @@
 """On a PostgreSQL server, names sort in Thai dictionary order (ICU's th-TH).
 
 Revision ID: 0005
-Revises: 0004
+Revises: 0020
 Create Date: 2026-12-04
 
 Nothing changes in a SQLite file: there the `thai` collation is Python's, registered on
@@ -14,7 +14,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0005"
-down_revision = "0004"
+down_revision = "0020"
 branch_labels = None
 depends_on = None
 
