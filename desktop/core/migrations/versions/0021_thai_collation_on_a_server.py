@@ -1,6 +1,6 @@
 """On a PostgreSQL server, names sort in Thai dictionary order (ICU's th-TH).
 
-Revision ID: 0005
+Revision ID: 0021
 Revises: 0020
 Create Date: 2026-12-04
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0005"
+revision = "0021"
 down_revision = "0020"
 branch_labels = None
 depends_on = None
