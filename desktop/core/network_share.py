@@ -16,7 +16,9 @@ from pathlib import Path
 from desktop.core.errors import DatabaseProblem
 
 # The mount table of this process (Linux); tests point it at a file of their own.
-MOUNTS = Path("/proc/self/mounts")  # portable: read only where it exists (Linux); elsewhere no mounts
+MOUNTS = Path(
+    "/proc/self/mounts"
+)  # portable: read only where it exists (Linux); elsewhere no mounts
 
 NETWORK_FILESYSTEMS = {
     "cifs",

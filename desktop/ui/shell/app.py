@@ -289,10 +289,10 @@ class AppHost(QObject):
         old = self.window
         if old is None or self.opened is None or not self.may_close():
             return False
-        current = self.opened.database.path
+        current = self.opened.database.path  # None on a server: no file to go back to
         if path is None:
-            path = self.home or current.with_name(default_db_path().name)
-        if not is_demo_path(current):
+            path = self.home or (current or default_db_path()).with_name(default_db_path().name)
+        if current is not None and not is_demo_path(current):
             self.home = current
         QThreadPool.globalInstance().waitForDone()  # a preview or backup still reading
         app.setQuitOnLastWindowClosed(False)
