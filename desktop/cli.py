@@ -590,7 +590,12 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from desktop.core.db_file import default_db_path
     from desktop.core.demo import fill_demo
-    from desktop.core.demo_file import demo_path, file_holds_data, refuse_if_holds_data
+    from desktop.core.demo_file import (
+        demo_path,
+        file_holds_data,
+        refuse_if_holds_data,
+        session_holds_data,
+    )
 
     if args.db is None:
         # Her own database is never touched: the demo has a file of its own beside it.
@@ -598,10 +603,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if file_holds_data(args.db):
             print(f"the demo is already in {args.db}")
             return EXIT_OK
-    else:
+    elif not _on_server(args):
         refuse_if_holds_data(args.db)  # before the lock and any migration: nothing changes
     db = _open(args)
     with db.session() as session:
+        if _on_server(args):  # asked before anything is written: nothing changes
+            refuse_if_holds_data(args.db.name, holds_data=session_holds_data(session))
         network = fill_demo(session)
         print(f"demo network: {network.name} ({len(network.meetings)} meetings) in {db.path}")
     return EXIT_OK

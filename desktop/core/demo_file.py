@@ -10,6 +10,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
 from desktop.core.db_file import SQLITE_HEADER, readonly_uri
 from desktop.core.errors import PrachumError
 
@@ -60,9 +63,18 @@ def file_holds_data(path: Path | str) -> bool:
         connection.close()
 
 
-def refuse_if_holds_data(path: Path | str) -> None:
-    """The demo is never mixed into a database with her own data."""
-    if file_holds_data(path):
+def session_holds_data(session: Session) -> bool:
+    """The same question of an open database (a server's): one one-row read a table."""
+    return any(
+        session.execute(text(f"SELECT 1 FROM {table} LIMIT 1")).first() is not None
+        for table in _DATA_TABLES
+    )
+
+
+def refuse_if_holds_data(path: Path | str, *, holds_data: bool | None = None) -> None:
+    """The demo is never mixed into a database with her own data (`holds_data`: already
+    asked of an open database; otherwise the file is read)."""
+    if holds_data if holds_data is not None else file_holds_data(path):
         raise PrachumError(
             f"ไม่ได้ใส่ข้อมูลตัวอย่าง เพราะ {path} มีข้อมูลอยู่แล้ว ข้อมูลตัวอย่างอยู่ในไฟล์ของตัวเอง "
             f"({DEMO_FILE_NAME} ข้างฐานข้อมูลของคุณ) ไฟล์นี้ไม่ได้ถูกเปลี่ยนแปลง",
