@@ -610,7 +610,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         if _on_server(args):  # asked before anything is written: nothing changes
             refuse_if_holds_data(args.db.name, holds_data=session_holds_data(session))
         network = fill_demo(session)
-        print(f"demo network: {network.name} ({len(network.meetings)} meetings) in {db.path}")
+        where = args.db.name if _on_server(args) else db.path
+        print(f"demo network: {network.name} ({len(network.meetings)} meetings) in {where}")
     return EXIT_OK
 
 

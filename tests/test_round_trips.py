@@ -17,8 +17,8 @@ EXPECTED = {
     "list 10,000 meetings": 3,
     "tick one person present": 5,
     "store a paused paragraph": 5,
-    "search": 6,
-    "export the minutes": 11,
+    "search": 7,  # the search for a person's meetings (her first meeting) is one more
+    "export the minutes": 12,
 }
 
 

@@ -15,10 +15,9 @@ from pathlib import Path
 
 from desktop.core.errors import DatabaseProblem
 
-# The mount table of this process (Linux); tests point it at a file of their own.
-MOUNTS = Path(
-    "/proc/self/mounts"
-)  # portable: read only where it exists (Linux); elsewhere no mounts
+# The mount table of this process (Linux; elsewhere it is missing and there are no mounts
+# to read); tests point it at a file of their own.
+MOUNTS = Path("/proc/self/mounts")  # portable: read only where it exists
 
 NETWORK_FILESYSTEMS = {
     "cifs",

@@ -231,16 +231,20 @@ class MainWindow(QMainWindow):
     def in_demo(self) -> bool:
         from desktop.core.demo_file import is_demo_path
 
-        return self.store is not None and is_demo_path(self.store.path)
+        # A server has no path: it is never the demo's file.
+        return (
+            self.store is not None and self.store.path is not None and is_demo_path(self.store.path)
+        )
 
     def open_demo(self) -> None:
         """The demo opens as a file of its own beside hers, never inside her data."""
+        from desktop.core.db_file import default_db_path
         from desktop.core.demo_file import demo_path
 
         if self.store is None:
             return
-        if not self.in_demo:
-            self.file_wanted.emit(demo_path(self.store.path))
+        if not self.in_demo:  # on a server: beside her own file in her data folder
+            self.file_wanted.emit(demo_path(self.store.path or default_db_path()))
         elif self.is_empty():
             self.first_steps.open_demo()
 
