@@ -75,9 +75,11 @@ def export_invitations(
     today: date | None = None,
     thai_digits: bool = False,
     font: str | None = None,
+    folder_format: str = ".docx",
 ) -> list[Path]:
     """Write the batch: one file with a letter per page at `path`, and/or one file per
-    organisation in the folder `per_organization` (same format as `path`, else DOCX).
+    organisation in the folder `per_organization` (same format as `path`, else
+    `folder_format`: `.docx` or `.pdf`).
 
     Every check is made before anything is written or numbered: a bad name, a missing
     folder, a meeting without what a letter needs. The register's number is taken in
@@ -85,7 +87,7 @@ def export_invitations(
     """
     if path is None and per_organization is None:
         raise PrachumError("ระบุไฟล์หรือโฟลเดอร์ที่จะบันทึก", "Give a file or a folder to write.")
-    suffix = paper_format(path) if path is not None else ".docx"
+    suffix = paper_format(path if path is not None else Path(f"letter{folder_format}"))
     folder = Path(per_organization) if per_organization is not None else None
     if folder is not None and not folder.is_dir():
         raise folder_missing(folder)

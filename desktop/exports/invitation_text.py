@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from desktop.core.errors import PrachumError
 from desktop.core.models import Meeting, Organization, Person
 from desktop.core.services.attendance import ordered_attendance
-from desktop.core.services.papers import circular_number, our_organization
+from desktop.core.services.papers import circular_number, circular_preview, our_organization
 from desktop.core.services.roster import person_display_name
 from desktop.core.thai import (
     format_meeting_number,
@@ -252,8 +252,13 @@ def invitation_letters(
     signer: Person | None = None,
     signing_as: str = "self",
     thai_digits: bool = False,
+    numbered: bool = True,
 ) -> list[Letter]:
-    """The batch's letters, after taking (or finding) its number in the register."""
+    """The batch's letters, after taking (or finding) its number in the register.
+
+    `numbered=False` is the preview: the number the batch has, or would take, is shown
+    and nothing is written to the register.
+    """
     if meeting.date is None:
         raise PrachumError("การประชุมนี้ยังไม่มีวันที่", "This meeting has no date.")
     sender = sending_organization(session, meeting)
@@ -268,16 +273,23 @@ def invitation_letters(
         )
     name, lines = signature(sender, signer, signing_as)
     subject = invitation_subject(meeting)
-    entry = circular_number(
-        session,
-        meeting,
-        kind="invitation",
-        letter_code=(sender.letter_code or "").strip(),
-        sender=sender.name,
-        recipients=[salutation(o) for o in to],
-        subject=subject,
-        today=today,
-    )
+    letter_code = (sender.letter_code or "").strip()
+    if numbered:
+        entry = circular_number(
+            session,
+            meeting,
+            kind="invitation",
+            letter_code=letter_code,
+            sender=sender.name,
+            recipients=[salutation(o) for o in to],
+            subject=subject,
+            today=today,
+        )
+        code, letter_date = entry.code, entry.letter_date
+    else:
+        code, letter_date = circular_preview(
+            session, meeting, kind="invitation", letter_code=letter_code, today=today
+        )
     office = tuple(
         line
         for line in (
@@ -291,10 +303,10 @@ def invitation_letters(
     )
     letters = [
         Letter(
-            code=f"ที่ {entry.code}",
+            code=f"ที่ {code}",
             sender=sender.name,
             address=tuple(line for line in (sender.address or "").splitlines() if line.strip()),
-            date=format_thai_date(entry.letter_date),
+            date=format_thai_date(letter_date),
             subject=subject,
             salutation=salutation(organization),
             enclosure=ENCLOSURE,

@@ -9,6 +9,7 @@ Plain text to paste into a website or LINE, or DOCX.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from desktop.core.services.attendance import ordered_attendance
 from desktop.core.services.meetings import load_meeting
 from desktop.core.services.papers import our_organization
 from desktop.core.services.roster import ROLE_ORDER, action_owner_name
-from desktop.core.thai import format_thai_date, to_thai_digits
+from desktop.core.thai import format_thai_date, normalize_text, to_thai_digits
 from desktop.exports.minutes_text import ACTING, paragraphs, single_line
 from desktop.exports.paper_files import paper_format
 
@@ -178,6 +179,27 @@ def news_text(paragraphs_: list[str]) -> str:
     return "\n\n".join(paragraphs_) + "\n"
 
 
+MAX_EDITED_CHARACTERS = 20_000
+
+
+def edited_paragraphs(text: str) -> list[str]:
+    """Her edited release as paragraphs: split at blank lines, each normalised (control
+    characters dropped, Thai typing faults mended); empty or absurdly long is refused."""
+    if len(text) > MAX_EDITED_CHARACTERS:
+        raise PrachumError(
+            f"ข่าวประชาสัมพันธ์ยาวเกิน {MAX_EDITED_CHARACTERS:,} ตัวอักษร",
+            f"The press release is longer than {MAX_EDITED_CHARACTERS:,} characters.",
+        )
+    found = [
+        " ".join(line.strip() for line in normalize_text(chunk).splitlines() if line.strip())
+        for chunk in re.split(r"\n\s*\n", text.replace("\r\n", "\n"))
+    ]
+    found = [paragraph for paragraph in found if paragraph]
+    if not found:
+        raise PrachumError("ข่าวประชาสัมพันธ์ว่างเปล่า", "The press release is empty.")
+    return found
+
+
 def export_news(
     session: Session,
     meeting_id: int,
@@ -185,13 +207,18 @@ def export_news(
     *,
     thai_digits: bool = False,
     font: str | None = None,
+    text: str | None = None,
 ) -> Path:
-    """Write the release to `path`: `.txt` (UTF-8), `.docx` or `.pdf`, atomically."""
+    """Write the release to `path`: `.txt` (UTF-8), `.docx` or `.pdf`, atomically.
+
+    `text` is the release as she edited it in the window (paragraphs apart by a blank
+    line); without it the release is drafted from the meeting.
+    """
     suffix = paper_format(path, (".txt", ".docx", ".pdf"))
     session.flush()
     session.expire_all()
     meeting = load_meeting(session, meeting_id)
-    found = news_paragraphs(session, meeting)
+    found = news_paragraphs(session, meeting) if text is None else edited_paragraphs(text)
     if thai_digits:
         found = [to_thai_digits(p) for p in found]
     from desktop.exports.paper_templates import (

@@ -162,6 +162,13 @@
     </message>
 </context>
 <context>
+    <name>AgendaTab</name>
+    <message>
+        <source>With each item&apos;s prepared &amp;text</source>
+        <translation>พร้อมข้อความที่เตรียมไว้ของแต่ละวาระ (&amp;T)</translation>
+    </message>
+</context>
+<context>
     <name>AgendaTreeModel</name>
     <message>
         <source>Agenda</source>
@@ -369,6 +376,13 @@ Free some disk space and choose Retry, or Cancel to keep working. Discard closes
     <message>
         <source>Add: {0}</source>
         <translation>เพิ่ม: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceTab</name>
+    <message>
+        <source>The attendance workbook: who was expected, who came and who did not (with the reasons), joins and leaves, one line each.</source>
+        <translation>สมุดงานรายชื่อผู้เข้าประชุม: ผู้ที่ได้รับเชิญ ผู้มาประชุมและผู้ไม่มาประชุม (พร้อมเหตุผล) เวลาเข้าและออก คนละหนึ่งบรรทัด</translation>
     </message>
 </context>
 <context>
@@ -874,6 +888,61 @@ Everything you entered before this is saved, and you can carry on. The details a
     </message>
 </context>
 <context>
+    <name>InvitationsTab</name>
+    <message>
+        <source>Each member organisation of the network</source>
+        <translation>หน่วยงานสมาชิกของเครือข่าย แห่งละฉบับ</translation>
+    </message>
+    <message>
+        <source>Each expected person&apos;s organisation</source>
+        <translation>หน่วยงานของผู้ที่ได้รับเชิญแต่ละคน</translation>
+    </message>
+    <message>
+        <source>One file, a letter per page</source>
+        <translation>ไฟล์เดียว หน้าละหนึ่งฉบับ</translation>
+    </message>
+    <message>
+        <source>A file for each organisation (in a folder)</source>
+        <translation>แยกไฟล์ หน่วยงานละหนึ่งไฟล์ (ในโฟลเดอร์)</translation>
+    </message>
+    <message>
+        <source>ปฏิบัติราชการแทน (signing for the head)</source>
+        <translation>ปฏิบัติราชการแทน</translation>
+    </message>
+    <message>
+        <source>รักษาราชการแทน (acting for the head)</source>
+        <translation>รักษาราชการแทน</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>ถึง (&amp;T)</translation>
+    </message>
+    <message>
+        <source>F&amp;iles</source>
+        <translation>ไฟล์ (&amp;I)</translation>
+    </message>
+    <message>
+        <source>Si&amp;gned by</source>
+        <translation>ผู้ลงนาม (&amp;G)</translation>
+    </message>
+    <message>
+        <source>Signing &amp;as</source>
+        <translation>ลงนามในฐานะ (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Save the letters…</source>
+        <translation>บันทึกหนังสือเชิญ… (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the outgoing &amp;register (XLSX)…</source>
+        <translation>บันทึกทะเบียนหนังสือส่ง (XLSX)… (&amp;R)</translation>
+    </message>
+    <message>
+        <source>The head himself</source>
+        <translation>หัวหน้าหน่วยงานลงนามเอง</translation>
+    </message>
+</context>
+<context>
     <name>ItemEditor</name>
     <message>
         <source>What was said: one paragraph per line. Ctrl+T writes the time.</source>
@@ -1243,6 +1312,10 @@ Database: {1}</source>
         <translation>หลักฐานการประชุมออนไลน์ (ZIP) (&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Papers for this meeting…</source>
+        <translation>เอกสารของการประชุมนี้… (&amp;P)</translation>
+    </message>
+    <message>
         <source>&amp;Network attendance summary…</source>
         <translation>สรุปการเข้าประชุมของเครือข่าย… (&amp;N)</translation>
     </message>
@@ -1417,6 +1490,21 @@ Database: {1}</source>
     </message>
 </context>
 <context>
+    <name>NewsTab</name>
+    <message>
+        <source>The press release is drafted from the meeting…</source>
+        <translation>กำลังร่างข่าวประชาสัมพันธ์จากการประชุม…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the text</source>
+        <translation>คัดลอกข้อความ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Draft it again from the meeting</source>
+        <translation>ร่างใหม่จากการประชุม (&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>OrganizationDialog</name>
     <message>
         <source>Edit organisation</source>
@@ -1451,6 +1539,34 @@ Database: {1}</source>
         <translation>จังหวัด (&amp;P)</translation>
     </message>
     <message>
+        <source>Letters from this organisation</source>
+        <translation>หนังสือออกจากหน่วยงานนี้</translation>
+    </message>
+    <message>
+        <source>This is our organisation (it sends the letters and the news)</source>
+        <translation>เป็นหน่วยงานของเรา (ผู้ส่งหนังสือเชิญและข่าวประชาสัมพันธ์)</translation>
+    </message>
+    <message>
+        <source>Letter &amp;code</source>
+        <translation>รหัสหนังสือ (ที่) (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Addr&amp;ess</source>
+        <translation>ที่อยู่ (&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Unit in charge</source>
+        <translation>ส่วนราชการเจ้าของเรื่อง (&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Telephone</source>
+        <translation>โทรศัพท์ (&amp;T)</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail</source>
+        <translation>ไปรษณีย์อิเล็กทรอนิกส์ (&amp;M)</translation>
+    </message>
+    <message>
         <source>Possible duplicate</source>
         <translation>อาจซ้ำกับที่มีอยู่</translation>
     </message>
@@ -1463,6 +1579,131 @@ Create a new one anyway?</source>
 {0}
 
 ยังต้องการเพิ่มหน่วยงานใหม่หรือไม่?</translation>
+    </message>
+</context>
+<context>
+    <name>PaperJobs</name>
+    <message>
+        <source>Save a letter for each organisation in a folder</source>
+        <translation>บันทึกหนังสือเชิญแยกหน่วยงานลงในโฟลเดอร์</translation>
+    </message>
+    <message>
+        <source>Save the invitation letters</source>
+        <translation>บันทึกหนังสือเชิญประชุม</translation>
+    </message>
+    <message>
+        <source>Save the outgoing register</source>
+        <translation>บันทึกทะเบียนหนังสือส่ง</translation>
+    </message>
+    <message>
+        <source>Save the agenda</source>
+        <translation>บันทึกระเบียบวาระการประชุม</translation>
+    </message>
+    <message>
+        <source>Save the press release</source>
+        <translation>บันทึกข่าวประชาสัมพันธ์</translation>
+    </message>
+    <message>
+        <source>Save the minutes</source>
+        <translation>บันทึกรายงานการประชุม</translation>
+    </message>
+    <message>
+        <source>Save the attendance</source>
+        <translation>บันทึกรายชื่อผู้เข้าประชุม</translation>
+    </message>
+</context>
+<context>
+    <name>PaperTab</name>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>บันทึก… (&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>รูปแบบไฟล์ (&amp;F)</translation>
+    </message>
+    <message>
+        <source>Cannot be written yet:</source>
+        <translation>ยังทำเอกสารนี้ไม่ได้:</translation>
+    </message>
+    <message>
+        <source>Written from your office&apos;s own template.</source>
+        <translation>ใช้แม่แบบของหน่วยงาน</translation>
+    </message>
+    <message>
+        <source>A paper from your template becomes PDF only where LibreOffice is installed: choose Word (DOCX).</source>
+        <translation>เอกสารจากแม่แบบของหน่วยงานเป็น PDF ได้เมื่อติดตั้ง LibreOffice เท่านั้น: เลือก Word (DOCX)</translation>
+    </message>
+</context>
+<context>
+    <name>PapersDialog</name>
+    <message>
+        <source>Papers for this meeting</source>
+        <translation>เอกสารของการประชุมนี้</translation>
+    </message>
+    <message>
+        <source>Word (DOCX)</source>
+        <translation>Word (DOCX)</translation>
+    </message>
+    <message>
+        <source>Text to paste (TXT)</source>
+        <translation>ข้อความสำหรับวาง (TXT)</translation>
+    </message>
+    <message>
+        <source>Excel (XLSX)</source>
+        <translation>Excel (XLSX)</translation>
+    </message>
+    <message>
+        <source>&amp;Invitation letters</source>
+        <translation>หนังสือเชิญประชุม (&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation>ระเบียบวาระ (&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Press release</source>
+        <translation>ข่าวประชาสัมพันธ์ (&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes</source>
+        <translation>รายงานการประชุม (&amp;M)</translation>
+    </message>
+    <message>
+        <source>Attendan&amp;ce</source>
+        <translation>รายชื่อผู้เข้าประชุม (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Fill in the meeting &amp;details</source>
+        <translation>กรอกรายละเอียดการประชุม (&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open the a&amp;genda</source>
+        <translation>เปิดระเบียบวาระ (&amp;G)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <source>{0} letters. The number after ว is the outgoing register&apos;s: taken when they are saved, and kept when they are saved again.</source>
+        <translation>หนังสือ {0} ฉบับ เลขที่หลัง ว เป็นเลขทะเบียนหนังสือส่ง: ได้เลขเมื่อบันทึก และคงเลขเดิมเมื่อบันทึกอีกครั้ง</translation>
+    </message>
+    <message>
+        <source>These papers need what is not filled in yet:</source>
+        <translation>เอกสารเหล่านี้ต้องใช้ข้อมูลที่ยังไม่ได้กรอก:</translation>
+    </message>
+    <message>
+        <source>Fill in {0}…</source>
+        <translation>กรอกข้อมูล {0}…</translation>
+    </message>
+    <message>
+        <source>Draft again</source>
+        <translation>ร่างใหม่</translation>
+    </message>
+    <message>
+        <source>Replace your changes to the press release with a new draft?</source>
+        <translation>แทนที่ข้อความที่แก้ไขไว้ด้วยร่างใหม่หรือไม่?</translation>
     </message>
 </context>
 <context>

@@ -97,6 +97,24 @@ def _minutes_in_progress(session, meeting_id: int) -> int:
     return drill.id
 
 
+def _our_office(session, meeting_id: int) -> None:
+    """Her office sends the letters: its code and address are filled in, once."""
+    from desktop.core.services.papers import set_our_organization
+
+    meeting = services.load_meeting(session, meeting_id)
+    ours = meeting.host or meeting.network.members[0]
+    services.update_organization(
+        session,
+        ours.id,
+        letter_code="ลพ 52001",
+        address="ถนนลำพูน-ป่าซาง\nอำเภอเมืองลำพูน จังหวัดลำพูน 51000",
+        letter_office="สำนักปลัดเทศบาล",
+        phone="053-511-000",
+        email="saraban@example.go.th",
+    )
+    set_our_organization(session, ours.id)
+
+
 def _zoom_report(path: Path, lines) -> Path:
     """A Zoom participant report of the meeting, as Zoom writes it: names as people type
     them (short, with their office, a phone), and one visitor nobody knows."""
@@ -179,6 +197,7 @@ def take(folder: Path, language: str = "th") -> list[Path]:
             services.mark_absent(session, line.id, reason)
         shown_item = _minutes_in_progress(session, busiest.id)
         report = _zoom_report(work / "participants_81234567890.csv", lines[9:])
+        _our_office(session, busiest.id)
     database.close()
 
     window, close = _window(work, demo_file)
@@ -246,6 +265,20 @@ def take(folder: Path, language: str = "th") -> list[Path]:
     statistics.network.setCurrentIndex(statistics.network.findData(busiest.network_id))
     statistics.set_year(2024)
     written.append(_save(window, folder, "statistics"))
+
+    # The papers of the meeting: the letters previewed, then the news she can edit.
+    papers = tools.show_papers(busiest.id)
+    _wait_for(lambda: papers.state is not None and papers.reading == 0)
+    _settle(300)
+    written.append(_save(papers, folder, "papers-invitations"))
+    papers.tabs.setCurrentWidget(papers.news)
+    _wait_for(lambda: bool(papers.news.text.toPlainText()) and papers.reading == 0)
+    written.append(_save(papers, folder, "papers-news"))
+    # Where her office's code, address, telephone and e-mail are asked, once.
+    office = tools.fill_organization(papers.state.sender_id, "letter_code")
+    written.append(_save(office, folder, "organisation-letters"))
+    office.reject()
+    papers.close()
     close()
     del translator
     return written

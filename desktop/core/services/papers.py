@@ -8,6 +8,7 @@ travel with a backup and are the same for everyone on a shared file.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
@@ -59,6 +60,52 @@ def set_our_organization(session: Session, organization_id: int | None) -> None:
     if organization_id is not None:
         get(session, Organization, organization_id)
     _put(session, OUR_ORGANIZATION, text=None if organization_id is None else str(organization_id))
+
+
+@dataclass(frozen=True)
+class LetterFields:
+    """What letters from an organisation print, and whether it is hers."""
+
+    letter_code: str | None = None
+    address: str | None = None
+    letter_office: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    ours: bool = False
+
+
+def letter_fields(session: Session, organization_id: int) -> LetterFields:
+    organization = get(session, Organization, organization_id)
+    mine = our_organization(session)
+    return LetterFields(
+        letter_code=organization.letter_code,
+        address=organization.address,
+        letter_office=organization.letter_office,
+        phone=organization.phone,
+        email=organization.email,
+        ours=mine is not None and mine.id == organization.id,
+    )
+
+
+def set_letter_fields(session: Session, organization_id: int, fields: LetterFields) -> None:
+    """Keep what an organisation's letters print; `ours` makes it (or stops it being)
+    her own organisation. The organisation dialog and `office` both come here."""
+    from desktop.core.services.roster import update_organization
+
+    update_organization(
+        session,
+        organization_id,
+        letter_code=fields.letter_code,
+        address=fields.address,
+        letter_office=fields.letter_office,
+        phone=fields.phone,
+        email=fields.email,
+    )
+    mine = our_organization(session)
+    if fields.ours:
+        set_our_organization(session, organization_id)
+    elif mine is not None and mine.id == organization_id:
+        set_our_organization(session, None)
 
 
 def garuda_image(session: Session) -> bytes | None:
@@ -134,6 +181,24 @@ def circular_number(
     session.add(letter)
     session.flush()
     return letter
+
+
+def circular_preview(
+    session: Session, meeting: Meeting, *, kind: str, letter_code: str, today: date
+) -> tuple[str, date]:
+    """The code and date the batch would print, without taking a number: the batch's own
+    when it was printed before, else the next number of the year of `today`."""
+    existing = session.scalars(
+        select(OutgoingLetter).where(
+            OutgoingLetter.meeting_id == meeting.id, OutgoingLetter.kind == kind
+        )
+    ).first()
+    if existing is not None:
+        return existing.code, existing.letter_date
+    last = session.scalar(
+        select(func.max(OutgoingLetter.number)).where(OutgoingLetter.be_year == be_year(today))
+    )
+    return f"{letter_code}/ว {(last or 0) + 1}", today
 
 
 def register(session: Session, year: int | None = None) -> list[OutgoingLetter]:

@@ -59,3 +59,21 @@ def summary_name(network: str, date_from: date | None, date_to: date | None) -> 
         end = _be_date(date_to) if date_to else "ปัจจุบัน"
         period = f"{start}-ถึง-{end}"
     return file_name(f"สรุปการเข้าประชุม-{network}-{period}", ".xlsx")
+
+
+def paper_name(paper: str, number: int | None, on: date, suffix: str) -> str:
+    """`หนังสือเชิญประชุม-ครั้งที่1-2567.pdf` and the like, for the papers of a meeting."""
+    return file_name(f"{PAPER_STEMS[paper]}-{meeting_part(number, on)}", suffix)
+
+
+PAPER_STEMS = {
+    "invitations": "หนังสือเชิญประชุม",
+    "agenda": "ระเบียบวาระการประชุม",
+    "news": "ข่าวประชาสัมพันธ์",
+    "minutes": "รายงานการประชุม",
+    "attendance": "รายชื่อผู้เข้าประชุม",
+}
+
+
+def register_name(year: int) -> str:
+    return file_name(f"ทะเบียนหนังสือส่ง-{year}", ".xlsx")

@@ -40,6 +40,8 @@ class ExportJob:
     suffix: str
     default_name: str
     write: Write
+    folder: bool = False
+    """Written into a folder she picks (a file each), not to one file."""
 
 
 class _ProgressRelay(QObject):
@@ -201,6 +203,9 @@ class Exporter(QObject):
 
     def ask_path(self, job: ExportJob) -> Path | None:
         folder = Path(self.settings.last_folder("export"))
+        if job.folder:
+            picked = QFileDialog.getExistingDirectory(self.window, job.title, str(folder))
+            return Path(picked) if picked else None
         chosen, _filter = QFileDialog.getSaveFileName(
             self.window,
             job.title,
@@ -222,7 +227,7 @@ class Exporter(QObject):
         path = self.ask_path(job)
         if path is None:
             return False
-        self.settings.set_last_folder("export", path.parent)
+        self.settings.set_last_folder("export", path if job.folder else path.parent)
         self.running = True
         relay = _ProgressRelay(self)
         self._relay = relay

@@ -24,6 +24,7 @@ from desktop.ui.search.dialog import SearchDialog
 from desktop.ui.statistics.page import StatisticsPage
 
 if TYPE_CHECKING:
+    from desktop.ui.papers.dialog import PapersDialog
     from desktop.ui.shell.main_window import MainWindow
 
 AGENDA_TAB = 2
@@ -58,6 +59,7 @@ class MinutesTools(QObject):
         self.statistics = StatisticsPage(store, window)
         window.pages.addWidget(self.statistics)
         self.search_dialog: SearchDialog | None = None
+        self.papers_dialog: PapersDialog | None = None
         self._make_actions()
         self._add_to_menus()
         QTimer.singleShot(FREEZE_MS, self, self.freeze_long_lived)
@@ -124,6 +126,9 @@ class MinutesTools(QObject):
         self.evidence_action = self._action(
             self.tr("E-meeting &evidence (ZIP)…"), self._with_meeting(exporter.export_evidence)
         )
+        self.papers_action = self._action(
+            self.tr("&Papers for this meeting…"), self._with_meeting(self.show_papers)
+        )
         self.summary_action = self._action(
             self.tr("&Network attendance summary…"),
             lambda: exporter.ask_network_summary(self.window.navigator.network_id),
@@ -142,6 +147,7 @@ class MinutesTools(QObject):
             self.finalise_action,
             self.reopen_action,
             self.report_action,
+            self.papers_action,
             self.minutes_action,
             self.attendance_action,
             self.signin_action,
@@ -158,6 +164,7 @@ class MinutesTools(QObject):
         file_menu = window.file_menu
         before = window.demo_action
         file_menu.insertAction(before, self.report_action)
+        file_menu.insertAction(before, self.papers_action)
         export = file_menu.addMenu(self.tr("&Export"))
         for action in (
             self.minutes_action,
@@ -265,3 +272,62 @@ class MinutesTools(QObject):
         window.navigator.setVisible(True)
         window.pages.setCurrentWidget(self.statistics)
         self.statistics.show_network(window.navigator.network_id)
+
+    # --- the papers ----------------------------------------------------------------------
+
+    def show_papers(self, meeting_id: int) -> PapersDialog:
+        """File → Papers for this meeting: one window for every paper of the meeting."""
+        from desktop.core.services.views import meeting_details
+        from desktop.ui.papers.dialog import PapersDialog
+
+        flush_pending()  # what she has just typed belongs in the papers
+        window = self.window
+        if self.papers_dialog is not None:
+            if self.papers_dialog.meeting_id == meeting_id and self.papers_dialog.isVisible():
+                self.papers_dialog.raise_()
+                self.papers_dialog.activateWindow()
+                return self.papers_dialog
+            self.papers_dialog.close()
+            self.papers_dialog.deleteLater()
+        store = window.attached_store()
+        details = store.read(lambda s: meeting_details(s, meeting_id))
+        dialog = PapersDialog(
+            store,
+            self.exporter,
+            meeting_id,
+            number=details.number,
+            on=details.date,
+            language=window.settings.language,
+            parent=window,
+        )
+        dialog.organization_wanted.connect(self.fill_organization)
+        dialog.details_wanted.connect(self.fill_details)
+        dialog.agenda_wanted.connect(self.show_agenda)
+        self.papers_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def fill_organization(self, organization_id: int, field: str):
+        """The organisation's dialog, the cursor in the field a paper lacks."""
+        from desktop.core.services.views import organization_rows
+        from desktop.ui.roster.organization import OrganizationDialog
+
+        store = self.window.attached_store()
+        rows = store.read(lambda s: organization_rows(s, include_inactive=True))
+        row = next((r for r in rows if r.id == organization_id), None)
+        if row is None:
+            return None
+        dialog = OrganizationDialog(store, row, self.papers_dialog or self.window)
+        dialog.focus_field(field)
+        dialog.open()
+        return dialog
+
+    def fill_details(self, field: str) -> None:
+        """The meeting's details page, the cursor in the field a paper lacks."""
+        window = self.window
+        window.show_details()
+        window.raise_()
+        window.activateWindow()
+        widget = getattr(window.meeting.details, field, None)
+        if widget is not None:
+            widget.setFocus()

@@ -1,0 +1,1 @@
+"""File → Papers for this meeting: invitations, agenda, news, minutes, attendance."""
