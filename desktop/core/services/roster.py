@@ -26,7 +26,7 @@ from desktop.core.services.common import (
     optional_text,
     required,
 )
-from desktop.core.thai import full_name, thai_sort_key
+from desktop.core.thai import full_name, split_acting, thai_sort_key
 
 ROLE_ORDER: dict[str, int] = {role: rank for rank, role in enumerate(ROLES)}
 
@@ -130,6 +130,42 @@ def guess_organization(name: str | None) -> tuple[str | None, str | None]:
                 return kind, None
             return kind, f"{short}{place}"
     return None, None
+
+
+# How a position in a Thai local authority begins, and the role it holds (the order the
+# lists show people in). Deputies first: `รองปลัด…` begins with `รอง`, not `ปลัด`.
+_POSITION_ROLES = (
+    ("รองนายกเทศมนตรี", "executive"),
+    ("รองนายกองค์การบริหารส่วน", "executive"),
+    ("รองนายกอบ", "executive"),  # รองนายก อบต. / อบจ.
+    ("นายกเทศมนตรี", "executive"),
+    ("นายกองค์การบริหารส่วน", "executive"),
+    ("นายกอบ", "executive"),
+    ("นายกเมืองพัทยา", "executive"),
+    ("รองปลัด", "deputy_clerk"),
+    ("ปลัดอำเภอ", None),  # the district's officer, not the authority's clerk
+    ("ปลัดจังหวัด", None),
+    ("ปลัด", "clerk"),
+    ("ประธานสภา", "council"),
+    ("รองประธานสภา", "council"),
+    ("เลขานุการสภา", "council"),
+    ("สมาชิกสภา", "council"),
+    ("ส.อบต.", "council"),
+    ("ส.อบจ.", "council"),
+    ("ส.ท.", "council"),
+)
+
+
+def guess_role(position: str | None) -> str | None:
+    """The role a position implies: `นายกเทศมนตรี…` -> executive, `ปลัดเทศบาล…` -> clerk,
+    `รองปลัด…` -> deputy clerk, `สมาชิกสภา…` -> council; None when it says nothing. An
+    acting office typed after it (`… รักษาราชการแทน…`) does not change the held one."""
+    held, _acting = split_acting(clean(position))
+    value = (held or "").replace(" ", "")
+    for prefix, role in _POSITION_ROLES:
+        if value.startswith(prefix):
+            return role
+    return None
 
 
 # What a letter from the office prints, asked for once on the organisation.

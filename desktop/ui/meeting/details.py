@@ -40,7 +40,7 @@ from desktop.ui.base.present import present
 from desktop.ui.base.roster_cache import RosterCache
 from desktop.ui.base.store import MEETING, NETWORKS, ROSTER, Store
 from desktop.ui.roster.models import ID_ROLE, PersonChoiceModel
-from desktop.ui.widgets.fields import CodeCombo, TimeField
+from desktop.ui.widgets.fields import CodeCombo, TimeField, hint_end_from_start
 from desktop.ui.widgets.thai_date import ThaiDateField
 
 PLATFORMS = ("Zoom Meeting", "Microsoft Teams", "Google Meet", "Cisco Webex", "LINE")
@@ -67,6 +67,7 @@ class DetailsPage(QWidget):
         self.date.setMaximumWidth(self.fontMetrics().horizontalAdvance("30 พฤศจิกายน 2567") * 2)
         self.start = TimeField()
         self.end = TimeField()
+        hint_end_from_start(self.start, self.end)
         self.mode = CodeCombo(i18n.meeting_modes())
         self.platform = QComboBox()
         self.platform.setEditable(True)

@@ -22,7 +22,7 @@ from desktop.core.thai import be_year, format_meeting_number
 from desktop.ui.base import i18n
 from desktop.ui.base.dialog import FormDialog
 from desktop.ui.base.store import MEETINGS, Store
-from desktop.ui.widgets.fields import CodeCombo, TimeField
+from desktop.ui.widgets.fields import CodeCombo, TimeField, hint_end_from_start
 from desktop.ui.widgets.thai_date import ThaiDateField
 
 
@@ -53,6 +53,7 @@ class NewMeetingDialog(FormDialog):
         self.start.setTime(None)
         self.end = TimeField()
         self.end.setTime(None)
+        hint_end_from_start(self.start, self.end)
         self.mode = CodeCombo(i18n.meeting_modes())
         self.venue = QLineEdit()
         self.venue.setPlaceholderText(self.tr("e.g. the council meeting room"))

@@ -6,8 +6,8 @@ named and she decides: the same person is usually already there under another of
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMessageBox, QWidget
 
 from desktop.core import services
 from desktop.core.codes import Role
@@ -17,6 +17,7 @@ from desktop.ui.base import i18n
 from desktop.ui.base.dialog import FormDialog
 from desktop.ui.base.store import ROSTER, Store
 from desktop.ui.widgets.fields import CodeCombo, text_or_none
+from desktop.ui.widgets.pick_box import PickBox
 
 
 class PersonDialog(FormDialog):
@@ -43,16 +44,15 @@ class PersonDialog(FormDialog):
         self.position = QLineEdit()
         self.position.setPlaceholderText("ปลัดเทศบาลตำบลบ้านกลาง")
         self.role = CodeCombo(i18n.roles())
-        self.organization = QComboBox()
-        self.organization.setEditable(True)
-        self.organization.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # Found by its name, its short name or a part; Enter there saves, as elsewhere.
+        self.organization = PickBox(min_chars=20)
         self.organization.addItem("", None)
         for organization in organizations:
-            self.organization.addItem(organization.name, organization.id)
-        completer = QCompleter(self.organization.model(), self.organization)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.organization.setCompleter(completer)
+            self.organization.add_choice(
+                organization.name, organization.id, organization.short_name
+            )
+        self.organization.fit_lists()
+        self.organization.submitted.connect(self.accept)
         self.email = QLineEdit()
         self.phone = QLineEdit()
         self.active = QCheckBox(self.tr("Active (shown in lists)"))
@@ -82,6 +82,12 @@ class PersonDialog(FormDialog):
         else:
             self.role.set_code(Role.OFFICER)
             self.honorific.setEditText("")
+            self.offer_add_another()
+        # The role follows the position as she types it (นายก… first in the lists),
+        # until she chooses one herself.
+        self._role_chosen = person is not None
+        self.position.textEdited.connect(self._guess_role)
+        self.role.activated.connect(lambda _i: setattr(self, "_role_chosen", True))
         self.setMinimumWidth(520)
         self.given_name.setFocus()
 
@@ -94,13 +100,32 @@ class PersonDialog(FormDialog):
         if organization_id is not None:
             self.organization.setCurrentIndex(max(0, self.organization.findData(organization_id)))
 
+    def _guess_role(self, position: str) -> None:
+        if not self._role_chosen:
+            self.role.set_code(services.guess_role(position) or Role.OFFICER)
+
+    def clear_for_another(self) -> str:
+        """The next person is usually from the same organisation: it stays."""
+        saved = full_name(
+            text_or_none(self.honorific.currentText()),
+            self.given_name.text().strip(),
+            text_or_none(self.family_name.text()),
+        )
+        self.honorific.setEditText("")
+        for field in (self.given_name, self.family_name, self.position, self.email, self.phone):
+            field.clear()
+        self.role.set_code(Role.OFFICER)
+        self._role_chosen = False
+        return saved
+
     def organization_id(self) -> int | None:
         text = self.organization.currentText().strip()
         if not text:
             return None
-        index = self.organization.findText(text, Qt.MatchFlag.MatchExactly)
+        index = self.organization.index_for(text)
         if index < 0:
             return -1
+        self.organization.setCurrentIndex(index)
         return self.organization.itemData(index)
 
     def _fields(self) -> dict:

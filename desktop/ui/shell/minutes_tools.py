@@ -208,10 +208,9 @@ class MinutesTools(QObject):
         window = self.window
         window.show_details()  # the meeting page, with the window's own bookkeeping
         window.meeting.tabs.setCurrentWidget(self.agenda)
-        if self.agenda.editor.node is not None:
-            self.agenda.editor.body.setFocus()
-        else:
-            self.agenda.tree.setFocus()
+        # The tree, on the item she was at: she sees where she is before Ctrl+Enter or
+        # Ctrl+Shift+Enter adds beside or under it; Enter goes on into its text.
+        self.agenda.focus_tree()
 
     def reload_meeting(self, meeting_id: int) -> None:
         """Show the meeting again (after finalising or reopening: every tab's state)."""

@@ -65,6 +65,28 @@ class CodeCombo(QComboBox):
         self.setCurrentIndex(max(index, 0))
 
 
+def end_hint(start: time | None) -> str:
+    """What an end-time field suggests: a morning meeting ends at noon, an afternoon one
+    at half past four (the office's day), never the start time itself."""
+    if start is not None and start >= time(12, 0):
+        return "16.30"
+    return "12.00"
+
+
+def hint_end_from_start(start: TimeField, end: TimeField) -> None:
+    """The end field's placeholder follows the start time as she types it."""
+
+    def follow(text: str) -> None:
+        try:
+            typed = parse_time(text) if text.strip() else None
+        except ValueError:
+            typed = start.time()
+        end.setPlaceholderText(end_hint(typed))
+
+    follow(start.text())
+    start.textChanged.connect(follow)
+
+
 def text_or_none(text: str) -> str | None:
     text = text.strip()
     return text or None

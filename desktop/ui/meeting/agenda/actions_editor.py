@@ -15,8 +15,6 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
-    QCompleter,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -30,6 +28,7 @@ from desktop.core.services.agenda_view import ActionRow, owner_and_due
 from desktop.core.services.views import OrganizationRow, PersonRow
 from desktop.ui.base.autosave import TextAutosave
 from desktop.ui.base.present import present
+from desktop.ui.widgets.pick_box import PickBox
 from desktop.ui.widgets.thai_date import ThaiDateField
 
 Index = QModelIndex | QPersistentModelIndex
@@ -111,13 +110,8 @@ class ActionsEditor(QWidget):
         self.delete_button = QPushButton(self.tr("Delete action"), self)
         self.text = QLineEdit(self)
         self.text.setPlaceholderText(self.tr("What is to be done"))
-        self.owner = QComboBox(self)
-        self.owner.setEditable(True)
-        self.owner.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.owner.setMaxVisibleItems(15)
-        completer = present(self.owner.completer())
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        # Typed, pasted (`ทม.ลำพูน`) or picked; its list opens as wide as the longest name.
+        self.owner = PickBox(self, min_chars=14)
         self.has_due = QCheckBox(self.tr("Due by"), self)
         self.due = ThaiDateField(self)
         self.done = QCheckBox(self.tr("Done"), self)
@@ -126,10 +120,10 @@ class ActionsEditor(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.done)
         due_row = QHBoxLayout()
         due_row.addWidget(self.has_due)
         due_row.addWidget(self.due, 1)
-        due_row.addWidget(self.done)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.tr("Action"), self.text)
@@ -176,11 +170,14 @@ class ActionsEditor(QWidget):
             self.owner.addItem(self.tr("(no one named)"), None)
             for organization in organizations:
                 short = f" ({organization.short_name})" if organization.short_name else ""
-                self.owner.addItem(f"{organization.name}{short}", f"o:{organization.id}")
+                self.owner.add_choice(
+                    f"{organization.name}{short}", f"o:{organization.id}", organization.short_name
+                )
             for person in people:
                 extra = " — ".join(p for p in (person.position, person.organization_label) if p)
                 label = f"{person.display_name} — {extra}" if extra else person.display_name
-                self.owner.addItem(label, f"p:{person.id}")
+                self.owner.add_choice(label, f"p:{person.id}", person.display_name)
+            self.owner.fit_lists()
             self._select_owner(current)
         finally:
             self._loading = False
@@ -296,14 +293,17 @@ class ActionsEditor(QWidget):
             self._edit(owner_fields(owner_of(stored)), owner_fields(self._current_owner()))
 
     def _owner_typed(self) -> None:
-        # Text that names nobody on the list goes back to the chosen owner.
-        text = self.owner.currentText()
-        index = self.owner.findText(text, Qt.MatchFlag.MatchExactly)
+        # Text that names nobody on the list (or several) goes back to the chosen owner.
+        if self._loading:
+            return
+        index = self.owner.index_for(self.owner.currentText())
         if index < 0:
             self._select_owner(self._current_owner())
         elif index != self.owner.currentIndex():
             self.owner.setCurrentIndex(index)
             self._owner_chosen()
+        else:
+            self.owner.setEditText(self.owner.itemText(index))
 
     def _due_toggled(self, checked: bool) -> None:
         if checked and not self.due.edit.text():
