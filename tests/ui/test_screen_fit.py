@@ -75,3 +75,94 @@ def test_the_window_fits_a_1366_by_768_screen(tmp_path, scale):
     assert fx >= x and fy >= y
     assert fx + fwidth <= x + width and fy + fheight <= y + height
     assert seen["status_bottom"] <= y + height
+
+
+AGENDA_PROBE = """
+import json, sys
+from pathlib import Path
+from PySide6.QtWidgets import QComboBox
+from desktop.core.db import open_database
+from desktop.core.demo import fill_demo
+from desktop.core.services.views import meeting_summaries
+from desktop.ui.base.errors import ErrorReporter
+from desktop.ui.base.i18n import install_language
+from desktop.ui.base.settings import AppSettings
+from desktop.ui.base.store import Store
+from desktop.ui.shell.app import application
+from desktop.ui.shell.fonts import ensure_thai_font
+from desktop.ui.shell.main_window import MainWindow
+from tests.tools.screenshots import _minutes_in_progress, _settle
+
+app = application()
+translator = install_language(app, "th")
+ensure_thai_font(app)
+database = open_database(Path(sys.argv[1]))
+with database.session() as session:
+    fill_demo(session)
+    draft = next(m for m in meeting_summaries(session) if m.status == "draft")
+    item = _minutes_in_progress(session, draft.id)
+window = MainWindow(AppSettings(), Store(database, ErrorReporter(Path(sys.argv[1] + ".log"))))
+window.show()
+window.navigator.select_meeting(draft.id)
+window.minutes_tools.show_agenda()
+agenda = window.minutes_tools.agenda
+agenda.choose(item)
+actions = agenda.editor.actions_editor
+actions.choose(actions.model.row(0).id)
+_settle(400)
+cut = []
+for combo in agenda.editor.findChildren(QComboBox):
+    if combo.isVisible():
+        inner = combo.lineEdit().width() if combo.lineEdit() else combo.width() - 30
+        if combo.fontMetrics().horizontalAdvance(combo.currentText()) > inner:
+            cut.append(combo.currentText())
+owner = actions.owner
+widest = max(owner.fontMetrics().horizontalAdvance(owner.itemText(i)) for i in range(owner.count()))
+print(json.dumps({
+    "scrolls_sideways": agenda.editor_scroll.horizontalScrollBar().isVisible(),
+    "editor_fits": agenda.editor.width() <= agenda.editor_scroll.viewport().width(),
+    "cut": cut,
+    "owner_list": [owner.completer().popup().minimumWidth(), owner.view().minimumWidth()],
+    "widest_owner": widest,
+    "preview": agenda.preview.isVisible(),
+}, ensure_ascii=False))
+"""
+
+
+@pytest.mark.parametrize("scale", ["1", "1.25"])
+def test_the_item_editor_fits_beside_the_tree_without_cutting_a_field(tmp_path, scale):
+    config = tmp_path / "screen.json"
+    config.write_text(
+        json.dumps(
+            {
+                "windowFrameMargins": True,
+                "screens": [
+                    {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "dpr": 1}
+                ],
+            }
+        )
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        "QT_SCALE_FACTOR": scale,
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "PYTHONPATH": str(ROOT),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", AGENDA_PROBE, str(tmp_path / "demo.db")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=180,
+    )
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert not seen["scrolls_sideways"] and seen["editor_fits"]
+    assert seen["cut"] == []
+    # The owner lists open as wide as the longest name: none is cut in the middle.
+    assert min(seen["owner_list"]) >= seen["widest_owner"]
+    # At 1366 wide the preview stays beside the editor; at 125 % it starts hidden.
+    assert seen["preview"] is (scale == "1")

@@ -120,9 +120,10 @@ class ItemEditor(QWidget):
         self.vote = VoteEditor(self.members_present, self)
         self.vote.changed.connect(self._store_vote)
 
-        resolution_label = QHBoxLayout()
+        # The quick pick above the text it fills: beside it, it squeezed the text narrow.
+        resolution_label = QVBoxLayout()
+        resolution_label.addWidget(self.quick, 0, Qt.AlignmentFlag.AlignLeft)
         resolution_label.addWidget(self.resolution, 1)
-        resolution_label.addWidget(self.quick, 0, Qt.AlignmentFlag.AlignTop)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QScrollArea,
     QSplitter,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -53,8 +54,24 @@ from desktop.ui.widgets.thai_date import ThaiDateField
 
 T = TypeVar("T")
 
+PREVIEW_MIN = 260
+"""Narrower than this, the preview's lines are a word each: better hidden."""
+
 AGENDA = "agenda"
 """The store topic of agenda changes (subject: the meeting id)."""
+
+
+class EditorScroll(QScrollArea):
+    """The item editor's page: it scrolls down only, so it asks for the editor's width."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        inner = self.widget()
+        if inner is None:
+            return hint
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        width = inner.minimumSizeHint().width() + bar + 2 * self.frameWidth()
+        return QSize(max(hint.width(), width), hint.height())
 
 
 class AgendaPage(QWidget):
@@ -73,6 +90,7 @@ class AgendaPage(QWidget):
         self.view: AgendaView | None = None
         self._switching = False
         self._owners_stale = True
+        self._panes_fitted = False
 
         self.model = AgendaTreeModel(self)
         self.tree = AgendaTree(self)
@@ -144,10 +162,13 @@ class AgendaPage(QWidget):
         bottom.addStretch(1)
         bottom.addWidget(self.preview_button)
         left_layout.addLayout(bottom)
-        scroll = QScrollArea(self)
+        scroll = EditorScroll(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.editor)
+        # One page that scrolls down, never sideways: the pane is kept as wide as the
+        # editor needs (the tree and the preview give way), so no field is cut.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.editor_scroll = scroll
         # One page that scrolls: whatever the keyboard reaches (Tab, Alt+N for the
         # actions) is brought into sight on a short screen.
@@ -290,9 +311,26 @@ class AgendaPage(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._panes_fitted:
+            self._panes_fitted = True
+            QTimer.singleShot(0, self, self.fit_panes)  # once the splitter has its width
         self._load_owners()
         if self.editor.node is not None:
             self.editor.refresh_attendance()  # it may have changed on the attendance tab
+
+    def fit_panes(self) -> None:
+        """Share the width at first sight: the tree as narrow as its buttons (titles it
+        cuts have a tooltip), the editor what it needs and at least half the rest, the
+        preview the remainder; on a screen too narrow for a readable preview it starts
+        hidden (the Preview button brings it back)."""
+        total = self.splitter.width() - 2 * self.splitter.handleWidth()
+        tree = present(self.splitter.widget(0)).minimumSizeHint().width()
+        editor = max(self.editor_scroll.minimumSizeHint().width(), (total - tree) * 11 // 20)
+        preview = total - tree - editor
+        if preview < PREVIEW_MIN:
+            self.preview_button.setChecked(False)
+            preview = 0
+        self.splitter.setSizes([tree, total - tree - preview, preview])
 
     def attendance(self) -> list[AttendanceRow]:
         """The meeting's list: who may move or second, and the members present."""
@@ -361,6 +399,8 @@ class AgendaPage(QWidget):
 
     def focus_tree(self) -> None:
         flush_pending(self.editor)
+        if not self.tree.currentIndex().isValid() and self.model.rowCount() > 0:
+            self.tree.setCurrentIndex(self.model.index(0, 0))
         self.tree.setFocus()
 
     def typed(self) -> dict[int, dict[str, Any]]:

@@ -40,25 +40,37 @@ class VoteEditor(QWidget):
         )
         self.mover = QComboBox(self)
         self.seconder = QComboBox(self)
+        for combo in (self.mover, self.seconder):
+            # As wide as the form gives them, not as the longest name on the list; the
+            # list itself opens wide enough for every name.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(VOTE_WARNING)
         self.warning.hide()
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(QLabel(self.tr("For")), 0, 0)
-        grid.addWidget(self.votes_for, 0, 1)
-        grid.addWidget(QLabel(self.tr("Against")), 0, 2)
-        grid.addWidget(self.votes_against, 0, 3)
-        grid.addWidget(QLabel(self.tr("Abstain")), 0, 4)
-        grid.addWidget(self.votes_abstain, 0, 5)
-        grid.addWidget(self.ballot, 0, 6)
-        grid.addWidget(QLabel(self.tr("Moved by")), 1, 0)
-        grid.addWidget(self.mover, 1, 1, 1, 3)
-        grid.addWidget(QLabel(self.tr("Seconded by")), 1, 4)
-        grid.addWidget(self.seconder, 1, 5, 1, 2)
-        grid.addWidget(self.warning, 2, 0, 1, 7)
-        grid.setColumnStretch(7, 1)
+        # Narrow enough for the editor between the tree and the preview on a laptop:
+        # each count under its word, then the ballot, the mover and the seconder.
+        for column, (word, field) in enumerate(
+            zip(
+                (self.tr("For"), self.tr("Against"), self.tr("Abstain")),
+                self.count_fields(),
+                strict=True,
+            )
+        ):
+            grid.addWidget(QLabel(word), 0, column)
+            grid.addWidget(field, 1, column)
+        grid.addWidget(self.ballot, 2, 0, 1, 3)
+        grid.addWidget(QLabel(self.tr("Moved by")), 3, 0)
+        grid.addWidget(self.mover, 3, 1, 1, 3)
+        grid.addWidget(QLabel(self.tr("Seconded by")), 4, 0)
+        grid.addWidget(self.seconder, 4, 1, 1, 3)
+        grid.addWidget(self.warning, 5, 0, 1, 4)
+        grid.setColumnStretch(3, 1)
         self._loading = False
         self._stored: VoteRow | None = None
         for field in self.count_fields():
@@ -71,7 +83,11 @@ class VoteEditor(QWidget):
         field = QLineEdit(self)
         field.setValidator(QIntValidator(0, 100_000, field))
         field.setPlaceholderText(placeholder)
-        field.setMaximumWidth(self.fontMetrics().horizontalAdvance("00000") + 24)
+        # Wide enough for five digits and its own placeholder, on any width of the editor.
+        metrics = self.fontMetrics()
+        field.setFixedWidth(
+            max(metrics.horizontalAdvance("00000"), metrics.horizontalAdvance(placeholder)) + 16
+        )
         return field
 
     def count_fields(self) -> list[QLineEdit]:
@@ -89,6 +105,8 @@ class VoteEditor(QWidget):
             for person_id, name in people:
                 combo.addItem(name, person_id)
             combo.setCurrentIndex(max(combo.findData(chosen), 0))
+            widest = max((combo.fontMetrics().horizontalAdvance(n) for _i, n in people), default=0)
+            combo.view().setMinimumWidth(widest + 4 * combo.fontMetrics().averageCharWidth())
 
     def set_vote(self, vote: VoteRow | None) -> None:
         self._loading = True
