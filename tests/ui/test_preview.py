@@ -36,6 +36,8 @@ def shown(minutes: MinutesDocument, blocks) -> list[str]:
 def test_the_preview_says_what_the_minutes_say_in_their_order(qtbot, open_window, db_path):
     ids = two_meetings(db_path)
     _window, agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
+    qtbot.waitUntil(lambda: agenda.panes_fitted, timeout=2000)
+    agenda.preview_button.setChecked(True)  # a test screen is too narrow: it starts hidden
     preview = agenda.preview
     qtbot.waitUntil(lambda: preview.content is not None, timeout=5000)
     database = open_database(db_path)
@@ -54,6 +56,8 @@ def test_the_preview_says_what_the_minutes_say_in_their_order(qtbot, open_window
 def test_typing_shows_in_the_preview_before_it_is_stored(qtbot, keys, open_window, db_path):
     ids = two_meetings(db_path)
     _window, agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
+    qtbot.waitUntil(lambda: agenda.panes_fitted, timeout=2000)
+    agenda.preview_button.setChecked(True)  # a test screen is too narrow: it starts hidden
     preview = agenda.preview
     qtbot.waitUntil(lambda: preview.content is not None, timeout=5000)
     first = agenda.view.items[0]

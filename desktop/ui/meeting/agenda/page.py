@@ -90,7 +90,9 @@ class AgendaPage(QWidget):
         self.view: AgendaView | None = None
         self._switching = False
         self._owners_stale = True
-        self._panes_fitted = False
+        self._fit_pending = False
+        self.panes_fitted = False
+        """The width shared out once, at first sight (fit_panes)."""
 
         self.model = AgendaTreeModel(self)
         self.tree = AgendaTree(self)
@@ -311,8 +313,8 @@ class AgendaPage(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if not self._panes_fitted:
-            self._panes_fitted = True
+        if not self._fit_pending and not self.panes_fitted:
+            self._fit_pending = True
             QTimer.singleShot(0, self, self.fit_panes)  # once the splitter has its width
         self._load_owners()
         if self.editor.node is not None:
@@ -323,6 +325,7 @@ class AgendaPage(QWidget):
         cuts have a tooltip), the editor what it needs and at least half the rest, the
         preview the remainder; on a screen too narrow for a readable preview it starts
         hidden (the Preview button brings it back)."""
+        self._fit_pending, self.panes_fitted = False, True
         total = self.splitter.width() - 2 * self.splitter.handleWidth()
         tree = present(self.splitter.widget(0)).minimumSizeHint().width()
         editor = max(self.editor_scroll.minimumSizeHint().width(), (total - tree) * 11 // 20)
