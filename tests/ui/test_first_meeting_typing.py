@@ -5,7 +5,7 @@ the end time hints an end, and a new action's due date stays empty."""
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import date, time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -182,3 +182,43 @@ def test_guess_role_reads_the_held_position_only():
     assert services.guess_role("นาย ก ข") is None  # a name, not นายก…
     assert services.guess_role("นายกอบต.ทุ่งต้อม") == "executive"
     assert services.guess_role(None) is None
+
+
+def test_the_window_opens_again_where_she_was(qtbot, open_window, db_path):
+    # Leaving the demo opens her file again: on the agenda item she was at, not the
+    # meeting's details.
+    ids = two_meetings(db_path)
+    window, agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
+    item = agenda.view.items[3].id
+    agenda.choose(item)
+    window.close()
+    again = open_window(db_path)
+    tools = again.minutes_tools
+    qtbot.waitUntil(lambda: again.meeting.tabs.currentWidget() is tools.agenda, timeout=2000)
+    assert tools.agenda.editor.node is not None and tools.agenda.editor.node.id == item
+    again.show_attendance()
+    again.close()
+    third = open_window(db_path)
+    assert third.meeting.tabs.currentIndex() == 1  # the attendance tab
+
+
+def test_qt_file_dialogs_list_dates_in_be(qtbot, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop.ui.widgets.file_dialogs import MODIFIED_COLUMN
+
+    (tmp_path / "รายงานการประชุม.docx").write_bytes(b"x")
+    dialog = QFileDialog(None, "", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    # Given by the application when the dialog takes the focus, as the static
+    # functions' dialogs do.
+    qtbot.waitUntil(lambda: dialog.proxyModel() is not None, timeout=3000)
+    model = dialog.proxyModel()
+    root = model.mapFromSource(model.sourceModel().index(str(tmp_path)))
+    qtbot.waitUntil(lambda: model.rowCount(root) == 1, timeout=3000)
+    shown = model.index(0, MODIFIED_COLUMN, root).data()
+    assert str(date.today().year + 543) in shown and shown.endswith("น.")
+    dialog.reject()

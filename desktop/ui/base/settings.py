@@ -85,6 +85,19 @@ class AppSettings:
         key = f"databases/{self._database_key(db_path)}/last_meeting"
         self._store.setValue(key, "" if meeting_id is None else meeting_id)
 
+    def last_place(self, db_path: Path) -> tuple[int, int | None]:
+        """Where she was in her last meeting: the tab and, on the agenda, the item."""
+        value = str(self._store.value(f"databases/{self._database_key(db_path)}/last_place") or "")
+        tab, _colon, item = value.partition(":")
+        try:
+            return int(tab or 0), (int(item) if item else None)
+        except ValueError:
+            return 0, None
+
+    def set_last_place(self, db_path: Path, tab: int, item_id: int | None) -> None:
+        key = f"databases/{self._database_key(db_path)}/last_place"
+        self._store.setValue(key, f"{tab}:{'' if item_id is None else item_id}")
+
     def last_network(self, db_path: Path) -> int | None:
         value = self._store.value(f"databases/{self._database_key(db_path)}/last_network")
         try:

@@ -48,6 +48,9 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    from desktop.ui.widgets.file_dialogs import show_file_dates_in_be
+
+    show_file_dates_in_be(app)
     return app
 
 

@@ -351,9 +351,32 @@ class MainWindow(QMainWindow):
             return
         last = self.settings.last_meeting(self.attached_store().key)
         if last is not None and self.navigator.select_meeting(last):
+            self._return_to_place()
             return
         self._show_page(self.nothing_chosen)
         self._enable_meeting_actions(False)
+
+    def _remember_place(self) -> None:
+        """The tab (and agenda item) she is on, to come back to it: after the demo, or
+        when the app opens again."""
+        if self.pages.currentWidget() is not self.meeting:
+            return
+        tab = self.meeting.tabs.currentIndex()
+        agenda = self.minutes_tools.agenda
+        node = agenda.editor.node
+        on_agenda = self.meeting.tabs.currentWidget() is agenda
+        item = node.id if node is not None and on_agenda else None
+        self.settings.set_last_place(self.attached_store().key, tab, item)
+
+    def _return_to_place(self) -> None:
+        tab, item = self.settings.last_place(self.attached_store().key)
+        if tab == self.meeting.tabs.indexOf(self.minutes_tools.agenda):
+            self.minutes_tools.show_agenda()
+            if item is not None:
+                self.minutes_tools.agenda.choose(item)
+                self.minutes_tools.agenda.focus_tree()
+        elif 0 < tab < self.meeting.tabs.count():
+            self.meeting.tabs.setCurrentIndex(tab)
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.window_state("geometry")
@@ -389,6 +412,7 @@ class MainWindow(QMainWindow):
             self.settings.set_window_state("splitter", self.splitter.saveState())
             self.settings.set_last_network(self.attached_store().key, self.navigator.network_id)
             self.settings.set_last_meeting(self.attached_store().key, self.meeting.meeting_id)
+            self._remember_place()
         self.settings.sync()
         if self.help_window is not None:
             self.help_window.close()
