@@ -2531,6 +2531,10 @@ Open it here read-only to look things up, or quit and work in the other window.<
         <translation>งดออกเสียง</translation>
     </message>
     <message>
+        <source>Ballot</source>
+        <translation>วิธีลงคะแนน</translation>
+    </message>
+    <message>
         <source>Moved by</source>
         <translation>ผู้เสนอ</translation>
     </message>

@@ -64,7 +64,8 @@ class VoteEditor(QWidget):
         ):
             grid.addWidget(QLabel(word), 0, column)
             grid.addWidget(field, 1, column)
-        grid.addWidget(self.ballot, 2, 0, 1, 3)
+        grid.addWidget(QLabel(self.tr("Ballot")), 2, 0)
+        grid.addWidget(self.ballot, 2, 1, 1, 3)
         grid.addWidget(QLabel(self.tr("Moved by")), 3, 0)
         grid.addWidget(self.mover, 3, 1, 1, 3)
         grid.addWidget(QLabel(self.tr("Seconded by")), 4, 0)
