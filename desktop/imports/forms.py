@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from desktop.core.codes import ReportPlatform
+from desktop.imports.columns import match_columns
 from desktop.imports.reports import (
     Report,
     ReportRow,
@@ -20,6 +21,7 @@ from desktop.imports.reports import (
 )
 from desktop.imports.safety import check_cell, refuse
 from desktop.imports.sheets import Row, header_key
+from desktop.imports.zoom import PARTICIPANT_COLUMNS
 
 _TIMESTAMP = {"timestamp", "ประทับเวลา", "completiontime", "เวลาที่เสร็จสมบูรณ์", "เวลาที่ส่ง"}
 _STARTED = {"starttime", "เวลาเริ่มต้น"}
@@ -66,6 +68,8 @@ def _columns(row: Row) -> dict[str, int]:
 
 def _header(rows: list[Row]) -> tuple[int, dict[str, int]] | None:
     for number, row in enumerate(rows[:20]):
+        if {"join", "leave"} <= match_columns(row, PARTICIPANT_COLUMNS).keys():
+            continue  # a meeting report with its start time in front, not a form
         columns = _columns(row)
         named = "full" in columns or "given" in columns
         stamped = "timestamp" in columns or "started" in columns

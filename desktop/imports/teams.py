@@ -142,6 +142,7 @@ JOINED_WORDS = {
     "ingressou",
     "entrouantes",
     "seunió",
+    "seunióantes",
     "unido",
     "beigetreten",
     "arejoint",
@@ -149,9 +150,32 @@ JOINED_WORDS = {
     "参加済み",
     "参加",
 }
-LEFT_WORDS = {"left", "ออกแล้ว", "ออก", "saiu", "salió", "verlassen", "aquitté", "parti", "退出"}
+# Spanish Teams writes `Unido`, `Se unió antes` (in before the list was started) and
+# `Abandonó`, as parsers of real Spanish attendance lists read them.
+LEFT_WORDS = {
+    "left",
+    "ออกแล้ว",
+    "ออก",
+    "saiu",
+    "salió",
+    "abandonó",
+    "verlassen",
+    "aquitté",
+    "parti",
+    "退出",
+}
 # Languages whose Teams writes the day before the month.
-_DAY_FIRST_WORDS = {"entrou", "ingressou", "seunió", "unido", "beigetreten", "arejoint", "rejoint"}
+_DAY_FIRST_WORDS = {
+    "entrou",
+    "ingressou",
+    "seunió",
+    "seunióantes",
+    "unido",
+    "abandonó",
+    "beigetreten",
+    "arejoint",
+    "rejoint",
+}
 
 
 def _tables(rows: list[Row]) -> list[Header]:

@@ -26,7 +26,7 @@ from desktop.imports.reports import (
     split_original_name,
 )
 from desktop.imports.safety import refuse
-from desktop.imports.sheets import Row
+from desktop.imports.sheets import Row, header_key
 
 # Column names in the account's language, as the portal writes them (and as its older
 # and newer versions spell them). The language of the name column is a hint for the
@@ -71,7 +71,8 @@ LANGUAGE_COLUMNS: dict[str, dict[str, tuple[str, ...]]] = {
         "email": ("ユーザーのメール", "ユーザーメール", "メール"),
         "join": ("参加時刻", "参加時間", "入室時間"),
         "leave": ("退出時刻", "退出時間", "退室時間"),
-        "duration": ("期間 (分)", "時間 (分)", "合計期間 (分)", "合計時間 (分)"),
+        # `所要時間（分）` is what a Japanese account's report writes (full-width brackets).
+        "duration": ("所要時間 (分)", "期間 (分)", "時間 (分)", "合計期間 (分)", "合計時間 (分)"),
         "guest": ("ゲスト",),
         "waiting": ("待機室", "待機室内"),
     },
@@ -182,12 +183,36 @@ _DATETIME_SHAPE = re.compile(
 _BLANK = {"", "--", "-"}
 
 
+# The participant's own name column. In the one-line export (meeting and participant on
+# every row) the host's `User Name`, `User Email` and `Duration (Minutes)` come first.
+_ORIGINAL_NAME_KEYS = frozenset(
+    header_key(name)
+    for columns in LANGUAGE_COLUMNS.values()
+    for name in columns["name"]
+    if "(" in name
+)
+
+
+def _one_line_export(header: Header, values: Row) -> bool:
+    """A header whose participant columns follow the meeting's own: the fields named after
+    the `Name (Original Name)` column are the participant's (True when re-read so)."""
+    start = next(
+        (i for i, cell in enumerate(values) if header_key(cell) in _ORIGINAL_NAME_KEYS), None
+    )
+    if start is None or start == header.columns.get("name"):
+        return False
+    own = match_columns(values[start:], PARTICIPANT_COLUMNS)
+    header.columns.update({field: start + index for field, index in own.items()})
+    return True
+
+
 def _participant_headers(rows: list[Row]) -> list[Header]:
     """Every participants' header: a name column and a time, e-mail or duration.
 
     A webinar report has one per section (host, panelists, attendees)."""
     found = []
     for header in find_headers(rows, PARTICIPANT_COLUMNS, {"name"}, at_least=1):
+        _one_line_export(header, rows[header.row])
         if header.columns.keys() & {"join", "leave", "duration", "email"}:
             found.append(header)
             continue
@@ -269,8 +294,10 @@ def _fill_by_shape(header: Header, body: list[Row]) -> bool:
 
 
 def _meeting_block(rows: list[Row], before: int) -> tuple[str | None, str | None, str | None]:
-    for header in find_headers(rows[:before], MEETING_COLUMNS, {"start"}, at_least=3):
-        if header.row + 1 < before:
+    """The meeting's topic, start and end: from the block above the participants, or
+    from the first row of a one-line export (where they head every row)."""
+    for header in find_headers(rows[: before + 1], MEETING_COLUMNS, {"start"}, at_least=3):
+        if header.row + 1 < before or (header.row == before and before + 1 < len(rows)):
             values = rows[header.row + 1]
             return (
                 header.get(values, "topic"),
