@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, cast
 from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.core import changes as _changes  # noqa: F401  (its listeners record every flush)
 from desktop.core import sqlite_features
 from desktop.core.db_file import (
     MIGRATIONS_DIR,

@@ -17,7 +17,6 @@ from desktop.core.db import open_database
 from desktop.core.lock import lock_path
 from desktop.ui.backups.actions import RestoreDialog
 from desktop.ui.base.settings import AppSettings
-from desktop.ui.base.store import MEETINGS
 from desktop.ui.shell.app import AppHost
 from desktop.ui.shell.main_window import MainWindow
 from desktop.ui.shell.startup import open_for_writing
@@ -45,9 +44,7 @@ def titles(path: Path) -> list[str]:
 
 
 def add_meeting(host: AppHost, title: str) -> None:
-    host.store.change(
-        lambda s: services.create_meeting(s, title=title, date=date(2024, 2, 14)), topic=MEETINGS
-    )
+    host.store.change(lambda s: services.create_meeting(s, title=title, date=date(2024, 2, 14)))
 
 
 def test_the_file_menu_has_backup_and_restore(host):

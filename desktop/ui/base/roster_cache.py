@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from desktop.core.changes import Changes
 from desktop.core.services.views import PersonRow, people_rows
-from desktop.ui.base.store import NETWORKS, ROSTER, Store
+from desktop.ui.base.store import Store
 from desktop.ui.base.text_match import person_search_key
 
 
@@ -20,10 +21,10 @@ class RosterCache(QObject):
         self.store = store
         self._rows: list[PersonRow] | None = None
         self._keys: list[str] = []
-        store.changed.connect(self._changed)
+        store.committed.connect(self._committed)
 
-    def _changed(self, topic: str, _subject) -> None:
-        if topic in (ROSTER, NETWORKS):
+    def _committed(self, changes: Changes) -> None:
+        if changes.touches_roster():
             self._rows = None
 
     def _load(self) -> None:

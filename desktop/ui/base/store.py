@@ -2,8 +2,7 @@
 
 Every change is its own committed session, so what she did is on disk before the next
 key press (the status bar then says บันทึกแล้ว). A refused change shows the service's
-message and leaves the database as it was; the views listen to `changed` and refresh
-what they show of that topic.
+message and leaves the database as it was.
 
 When the disk refuses a write (full, read-only, a removed drive), the transaction is
 rolled back whole, so the file stays consistent, and she is told once. Typed text is
@@ -11,6 +10,11 @@ not thrown away: an autosaved field's latest text is kept here, in order, and wr
 by itself when she changes something again or on a timer; the window asks before
 closing with anything still kept. A click or a form that could not be stored is
 refused like any other (the view shows what is stored) and can simply be done again.
+
+No caller says what its change touched: each transaction collects that itself as it
+flushes (`desktop.core.changes`), and `committed` carries the frozen `Changes` to every
+view, which asks it what it cares about. Writes on a worker (the demo, the papers'
+register) go through `change_in_background` and report the same way.
 """
 
 from __future__ import annotations
@@ -19,26 +23,21 @@ import errno
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from desktop.core.changes import NOTHING, Changes, take_changes
 from desktop.core.db import Database
 from desktop.core.errors import PrachumError
 from desktop.ui.base.autosave import field_being_stored
 from desktop.ui.base.errors import ErrorReporter
+from desktop.ui.base.worker import run_in_background
 
 T = TypeVar("T")
-
-# What a change touched, so that each view refreshes only what it shows.
-NETWORKS = "networks"
-ROSTER = "roster"
-MEETINGS = "meetings"
-MEETING = "meeting"
-ATTENDANCE = "attendance"
 
 RETRY_MS = 3000
 """How often kept changes are tried again while the disk refuses them."""
@@ -84,23 +83,31 @@ def storage_failure(error: BaseException | None) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Stored(Generic[T]):
+    """A change that is in the database (or, for typed text the disk refused, kept to be
+    written as soon as it takes it): what the action returned and what it touched."""
+
+    value: T
+    changes: Changes = NOTHING
+    kept: bool = False
+
+
 @dataclass
 class KeptChange:
     """A change the disk refused, kept to be written later (an autosaved field's text)."""
 
     field: object
     action: Callable[[Session], object]
-    topic: str
-    subject: int | None
     key: object = None
-    """What the text belongs to (an agenda item): one field widget serves many items."""
+    """What the text belongs to (a meeting, an agenda item): one field widget serves many."""
 
 
 class Store(QObject):
     """Reads and changes for the window, over one open database."""
 
-    changed = Signal(str, object)
-    """(topic, subject id or None) after a change was committed."""
+    committed = Signal(object)
+    """The `Changes` of a transaction, after its commit (also of kept text written late)."""
     saved = Signal()
     trouble = Signal(str)
     """A status-bar line: changes are being kept because the disk refuses them, or the
@@ -137,45 +144,107 @@ class Store(QObject):
         self,
         action: Callable[[Session], T],
         *,
-        topic: str,
-        subject: int | None = None,
         parent: QWidget | None = None,
         key: object = None,
-    ) -> T | bool | None:
+        on_failed: Callable[[BaseException], None] | None = None,
+    ) -> Stored[T] | None:
         """Run a service call in its own committed session.
 
-        Returns the action's result (True when it returns nothing), or None when the
-        service refused: the message has then been shown and nothing was stored. An
-        autosaved field's text that the disk refuses is kept and True returned: it is
-        written, in order, as soon as the disk takes it.
+        Returns what it stored, or None when it was refused: the service's message (or the
+        disk's) has then been shown, `on_failed` called, and nothing stored. An autosaved
+        field's text that the disk refuses is kept (`Stored.kept`) and written, in order,
+        as soon as the disk takes it; `key` names the record it belongs to.
         """
         if self.database.readonly:
-            self._refuse_read_only(parent)
+            self._failed(on_failed, self._refuse_read_only(parent))
             return None
         try:
             if self.kept and not self.write_kept():
                 raise _StillRefused(self.failure or DISK_ERROR)
-            with self.database.session() as session:
-                result = action(session)
+            result, changes = self._commit(action)
         except PrachumError as error:
             self.reporter.show_problem(parent, error)
+            self._failed(on_failed, error)
             return None
         except _StillRefused as refused:
-            return self._not_written(refused.kind, action, topic, subject, parent, key=key)
+            return self._not_written(
+                refused.kind, action, parent=parent, key=key, on_failed=on_failed, error=refused
+            )
         except (DBAPIError, sqlite3.Error, OSError) as error:
             kind = storage_failure(error)
             if kind is None:
                 raise
-            return self._not_written(kind, action, topic, subject, parent, key=key)
-        self.changed.emit(topic, subject)
-        self.saved.emit()
+            return self._not_written(
+                kind, action, parent=parent, key=key, on_failed=on_failed, error=error
+            )
+        self.announce(changes)
         if self.failure is not None and not self.kept:
             self._written_again()  # a refused click, then the disk took the next change
-        return True if result is None else result
+        return Stored(result, changes)
+
+    def change_in_background(
+        self,
+        action: Callable[[Session], T],
+        on_done: Callable[[T], None],
+        on_failed: Callable[[BaseException], None] | None = None,
+        *,
+        parent: QWidget | None = None,
+    ) -> None:
+        """A long write (the demo, numbering a batch of letters) on a worker.
+
+        Committed whole or not at all, like `change`; the views hear of it the same way.
+        A refusal or a disk that refuses is shown, then `on_failed` is called; any other
+        fault is raised on the UI thread as a bug.
+        """
+        if self.database.readonly:
+            self._failed(on_failed, self._refuse_read_only(parent))
+            return
+
+        def work() -> tuple[T, Changes]:
+            return self._commit(action)
+
+        def done(outcome: tuple[T, Changes]) -> None:
+            result, changes = outcome
+            self.announce(changes)
+            on_done(result)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, PrachumError):
+                self.reporter.show_problem(parent, error)
+            elif (kind := storage_failure(error)) is not None:
+                self.failure = kind
+                self.trouble.emit(self.trouble_text())
+                QMessageBox.warning(
+                    parent, QCoreApplication.translate("Store", "Not saved"), _reason(kind)
+                )
+            else:
+                if on_failed is not None:
+                    on_failed(error)
+                raise error
+            self._failed(on_failed, error)
+
+        run_in_background(work, done, failed)
+
+    def _commit(self, action: Callable[[Session], T]) -> tuple[T, Changes]:
+        with self.database.session() as session:
+            result = action(session)
+        return result, take_changes(session)  # the session's record outlives its closing
+
+    def announce(self, changes: Changes) -> None:
+        """Tell the views what a committed transaction changed (a worker's, too)."""
+        self.committed.emit(changes)
+        self.saved.emit()
+
+    @staticmethod
+    def _failed(on_failed: Callable[[BaseException], None] | None, error: BaseException) -> None:
+        if on_failed is not None:
+            on_failed(error)
 
     # --- when the disk refuses ------------------------------------------------------------
 
-    def _not_written(self, kind, action, topic, subject, parent, *, key=None) -> bool | None:
+    def _not_written(
+        self, kind: str, action: Callable[[Session], Any], *, parent, key, on_failed, error
+    ) -> Stored[Any] | None:
         self.failure = kind
         field = field_being_stored()
         kept = field is not None
@@ -184,11 +253,11 @@ class Store(QObject):
             # the same record. The same widget edits many records (every agenda item, every
             # meeting's opening), so the record is part of the match.
             for entry in self.kept:
-                if entry.field is field and (entry.subject, entry.key) == (subject, key):
-                    entry.action, entry.topic = action, topic
+                if entry.field is field and entry.key == key:
+                    entry.action = action
                     break
             else:
-                self.kept.append(KeptChange(field, action, topic, subject, key))
+                self.kept.append(KeptChange(field, action, key))
             self.retry_timer.start()
         self.trouble.emit(self.trouble_text())
         if not self._told:
@@ -198,15 +267,17 @@ class Store(QObject):
                 QCoreApplication.translate("Store", "Not saved"),
                 _reason(kind) + "\n\n" + _what_now(),
             )
-        return True if kept else None
+        if kept:
+            return Stored(None, NOTHING, kept=True)
+        self._failed(on_failed, error)
+        return None
 
     def write_kept(self) -> bool:
         """Write the kept changes in order; True when none is left."""
         while self.kept:
             entry = self.kept[0]
             try:
-                with self.database.session() as session:
-                    entry.action(session)
+                _result, changes = self._commit(entry.action)
             except PrachumError as error:
                 self.kept.pop(0)  # no longer acceptable (the meeting was finalised …)
                 self.reporter.show_problem(None, error)
@@ -220,7 +291,7 @@ class Store(QObject):
                 self.trouble.emit(self.trouble_text())
                 return False
             self.kept.pop(0)
-            self.changed.emit(entry.topic, entry.subject)
+            self.committed.emit(changes)
         if self.failure is not None:
             self.saved.emit()
             self._written_again()
@@ -246,18 +317,16 @@ class Store(QObject):
             "Store", "Not saved: {0} — {1} typed changes kept, saved as soon as possible"
         ).format(_short_reason(self.failure), len(self.kept))
 
-    def _refuse_read_only(self, parent: QWidget | None) -> None:
-        self.trouble.emit(self.trouble_text())
-        if self._told:
-            return
-        self._told = True
-        self.reporter.show_problem(
-            parent,
-            PrachumError(
-                "ฐานข้อมูลเปิดแบบอ่านอย่างเดียว จึงแก้ไขไม่ได้",
-                "The database is open read-only; nothing can be changed.",
-            ),
+    def _refuse_read_only(self, parent: QWidget | None) -> PrachumError:
+        error = PrachumError(
+            "ฐานข้อมูลเปิดแบบอ่านอย่างเดียว จึงแก้ไขไม่ได้",
+            "The database is open read-only; nothing can be changed.",
         )
+        self.trouble.emit(self.trouble_text())
+        if not self._told:
+            self._told = True
+            self.reporter.show_problem(parent, error)
+        return error
 
 
 class _StillRefused(Exception):

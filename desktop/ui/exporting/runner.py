@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QProgressDialog, QWidget
 from sqlalchemy.orm import Session
 
+from desktop.core.changes import Changes, take_changes
 from desktop.core.errors import PrachumError
 from desktop.core.file_names import proposed_path
 from desktop.core.services.views import meeting_details
@@ -242,12 +243,13 @@ class Exporter(QObject):
         self.progress = progress
         database = self.store.database
 
-        def write() -> Path:
+        def write() -> tuple[Path, Changes]:
+            # An export may write too (the letters' register numbers): the views hear of it.
             with database.session() as session:
                 job.write(session, path, relay.report)
-            return path
+            return path, take_changes(session)
 
-        run_in_background(write, self._done, self._failed)
+        run_in_background(write, self._written, self._failed)
         return True
 
     def _moved(self, done: int, total: int) -> None:
@@ -264,6 +266,12 @@ class Exporter(QObject):
         if self._relay is not None:
             self._relay.deleteLater()
             self._relay = None
+
+    def _written(self, outcome: tuple[Path, Changes]) -> None:
+        path, changes = outcome
+        if changes:
+            self.store.announce(changes)
+        self._done(path)
 
     def _done(self, path: Path) -> None:
         self._finish()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import services
+from desktop.core.changes import Changes
 from desktop.core.codes import AttendanceGroup, AttendanceStatus, MeetingStatus
 from desktop.core.services.attendance import proposed_quorum
 from desktop.core.services.views import (
@@ -39,7 +40,7 @@ from desktop.core.services.views import (
 )
 from desktop.ui.base.present import present
 from desktop.ui.base.roster_cache import RosterCache
-from desktop.ui.base.store import ATTENDANCE, MEETING, Store
+from desktop.ui.base.store import Store
 from desktop.ui.base.text_match import layout_slip, matches, query_words, word_starts
 from desktop.ui.meeting.attendance_delegates import AttendanceDelegate
 from desktop.ui.meeting.attendance_model import NAME, REASON, STATUS, AttendanceTableModel
@@ -189,7 +190,7 @@ class AttendancePage(QWidget):
         self.model.modelReset.connect(self._show_counts)
         self.model.dataChanged.connect(self._show_counts)
         QShortcut(QKeySequence("Ctrl+L"), self, self.focus_finder)
-        store.changed.connect(self._store_changed)
+        store.committed.connect(self._store_committed)
         self._show_counts()
 
     # --- loading --------------------------------------------------------------------------
@@ -220,10 +221,13 @@ class AttendancePage(QWidget):
             meeting_id = self.meeting_id
             self.model.set_rows(self.store.read(lambda s: attendance_rows(s, meeting_id)))
 
-    def _store_changed(self, topic: str, subject: Any) -> None:
-        if topic in (ATTENDANCE, MEETING) and subject == self.meeting_id:
-            meeting_id = self.meeting_id
-            if topic == MEETING and meeting_id is not None:
+    def _store_committed(self, changes: Changes) -> None:
+        meeting_id = self.meeting_id
+        if changes.deleted(meeting_id):
+            return  # the window leaves it
+        heading = changes.touches_details(meeting_id)  # the chair or the quorum may be new
+        if heading or changes.touches_attendance(meeting_id):
+            if heading and meeting_id is not None:
                 details = self.store.read(lambda s: meeting_details(s, meeting_id))
                 self.model.chair_person_id = details.chair_id
                 self._show_quorum(details.quorum)
@@ -285,8 +289,6 @@ class AttendancePage(QWidget):
             return False
         done = self.store.change(
             lambda s: services.update_meeting(s, meeting_id, quorum=quorum),
-            topic=MEETING,
-            subject=meeting_id,
             parent=self,
         )
         if done is None:
@@ -304,7 +306,7 @@ class AttendancePage(QWidget):
     # --- changes --------------------------------------------------------------------------
 
     def _change(self, action, note: str | None = None) -> bool:
-        done = self.store.change(action, topic=ATTENDANCE, subject=self.meeting_id, parent=self)
+        done = self.store.change(action, parent=self)
         if done is not None and note:
             self.told.emit(note)
         return done is not None
@@ -391,13 +393,10 @@ class AttendancePage(QWidget):
         meeting_id = present(self.meeting_id)
         added = self.store.change(
             lambda s: len(services.copy_expected_attendance(s, meeting_id)),
-            topic=ATTENDANCE,
-            subject=meeting_id,
             parent=self,
         )
         if added is not None:
-            count = 0 if added is True else added
-            self.told.emit(self.tr("{0} people copied from the last meeting").format(count))
+            self.told.emit(self.tr("{0} people copied from the last meeting").format(added.value))
 
     def add_whole_network(self) -> None:
         meeting_id = present(self.meeting_id)
@@ -412,7 +411,7 @@ class AttendancePage(QWidget):
                 services.add_attendee(session, meeting_id, person.id, group=AttendanceGroup.MEMBER)
             return len(people)
 
-        added = self.store.change(add_all, topic=ATTENDANCE, subject=meeting_id, parent=self)
+        added = self.store.change(add_all, parent=self)
         if added is not None:
             self.told.emit(self.tr("{0} people of the network added").format(len(people)))
 

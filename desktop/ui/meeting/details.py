@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import services
+from desktop.core.changes import Changes
 from desktop.core.codes import MeetingStatus
 from desktop.core.services.views import (
     MeetingDetails,
@@ -38,7 +39,7 @@ from desktop.ui.base import i18n
 from desktop.ui.base.autosave import TextAutosave
 from desktop.ui.base.present import present
 from desktop.ui.base.roster_cache import RosterCache
-from desktop.ui.base.store import MEETING, NETWORKS, ROSTER, Store
+from desktop.ui.base.store import Store
 from desktop.ui.roster.models import ID_ROLE, PersonChoiceModel
 from desktop.ui.widgets.fields import CodeCombo, TimeField, hint_end_from_start
 from desktop.ui.widgets.thai_date import ThaiDateField
@@ -154,7 +155,7 @@ class DetailsPage(QWidget):
         QVBoxLayout(self).addWidget(scroll)
         present(self.layout()).setContentsMargins(0, 0, 0, 0)
 
-        store.changed.connect(self._store_changed)
+        store.committed.connect(self._store_committed)
         self.title_saver = TextAutosave(self.title, lambda t: self._save(title=t))
         self.venue_saver = TextAutosave(self.venue, lambda t: self._save(venue=t))
         self.opening_saver = TextAutosave(self.opening, lambda t: self._save(opening=t))
@@ -259,8 +260,8 @@ class DetailsPage(QWidget):
         super().showEvent(event)
         self.complete_people()
 
-    def _store_changed(self, topic: str, _subject: Any) -> None:
-        if topic in (ROSTER, NETWORKS):
+    def _store_committed(self, changes: Changes) -> None:
+        if changes.touches_roster():
             self._people_complete = False
             if self.isVisible():
                 self.complete_people()
@@ -305,9 +306,8 @@ class DetailsPage(QWidget):
         meeting_id = self.details.id
         done = self.store.change(
             lambda s: services.update_meeting(s, meeting_id, **fields),
-            topic=MEETING,
-            subject=meeting_id,
             parent=self,
+            key=meeting_id,  # one title field serves every meeting: typed text is this one's
         )
         if done is None:
             self.reload()

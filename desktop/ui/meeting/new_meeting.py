@@ -21,7 +21,7 @@ from desktop.core.services.views import NetworkRow
 from desktop.core.thai import be_year, format_meeting_number
 from desktop.ui.base import i18n
 from desktop.ui.base.dialog import FormDialog
-from desktop.ui.base.store import MEETINGS, Store
+from desktop.ui.base.store import Store
 from desktop.ui.widgets.fields import CodeCombo, TimeField, hint_end_from_start
 from desktop.ui.widgets.thai_date import ThaiDateField
 
@@ -187,10 +187,8 @@ class NewMeetingDialog(FormDialog):
             "template_id": self.template.currentData(),
             "copy_attendance": self.copy_people.isEnabled() and self.copy_people.isChecked(),
         }
-        result = self.store.change(
-            lambda s: services.create_meeting(s, **fields).id, topic=MEETINGS, parent=self
-        )
+        result = self.store.change(lambda s: services.create_meeting(s, **fields).id, parent=self)
         if result is None:
             return False
-        self.created.emit(int(result))
+        self.created.emit(result.value)
         return True

@@ -8,12 +8,12 @@ preview and exports add theirs with add_tab(), and learn which meeting is open f
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from desktop.core.changes import Changes
 from desktop.core.codes import MeetingStatus
 from desktop.core.services.views import (
     MeetingDetails,
@@ -27,7 +27,7 @@ from desktop.core.services.views import (
 from desktop.core.thai import format_meeting_number, format_thai_date_long, format_thai_time
 from desktop.ui.base import i18n
 from desktop.ui.base.roster_cache import RosterCache
-from desktop.ui.base.store import MEETING, Store
+from desktop.ui.base.store import Store
 from desktop.ui.meeting.attendance import AttendancePage
 from desktop.ui.meeting.details import DetailsPage
 
@@ -87,7 +87,7 @@ class MeetingPage(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.subheading)
         layout.addWidget(self.tabs, 1)
-        store.changed.connect(self._store_changed)
+        store.committed.connect(self._store_committed)
 
     def add_tab(self, widget: QWidget, title: str, index: int | None = None) -> int:
         """Give another part of the window a tab of its own for the open meeting."""
@@ -103,9 +103,11 @@ class MeetingPage(QWidget):
         self.attendance.load(view.details, view.member_ids)
         self.meeting_opened.emit(meeting_id)
 
-    def _store_changed(self, topic: str, subject: Any) -> None:
-        if topic == MEETING and subject == self.meeting_id and self.meeting_id is not None:
-            meeting_id = self.meeting_id
+    def _store_committed(self, changes: Changes) -> None:
+        meeting_id = self.meeting_id
+        if meeting_id is None or changes.deleted(meeting_id):
+            return
+        if changes.touches_details(meeting_id):
             self._show_heading(self.store.read(lambda s: meeting_details(s, meeting_id)))
 
     def _show_heading(self, details: MeetingDetails) -> None:

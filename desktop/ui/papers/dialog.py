@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
+from desktop.core.changes import Changes
 from desktop.core.errors import PrachumError
 from desktop.exports import paper_readiness as readiness
 from desktop.exports.paper_readiness import PapersState
@@ -154,8 +156,13 @@ class PapersDialog(QDialog):
         self.organization_button.clicked.connect(self._go_to_organization)
         self.details_button.clicked.connect(self._go_to_details)
         self.agenda_button.clicked.connect(self.agenda_wanted.emit)
-        self.store.changed.connect(lambda _topic, _subject: self.refresh_timer.start())
+        self.store.committed.connect(self._store_committed)
         self.jobs.exporter.finished.connect(lambda _path: self.refresh())
+
+    def _store_committed(self, changes: Changes) -> None:
+        # Her meeting, its people and offices, our letterhead: all are on the papers.
+        if changes.touches_meeting(self.meeting_id) or changes.touches_roster() or changes.settings:
+            self.refresh_timer.start()
 
     def _tabs(self) -> list[PaperTab]:
         return [self.invitations, self.agenda, self.news, self.minutes, self.attendance]
@@ -183,12 +190,14 @@ class PapersDialog(QDialog):
 
         def finished(result: Any) -> None:
             self.reading -= 1
+            if not isValid(self):
+                return  # closed while the worker read
             if serial == self._serials[kind]:
                 done(result)
 
         def failed(error: BaseException) -> None:
             self.reading -= 1
-            if serial != self._serials[kind]:
+            if not isValid(self) or serial != self._serials[kind]:
                 return
             if not isinstance(error, PrachumError):
                 raise error

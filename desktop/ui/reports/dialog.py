@@ -39,7 +39,7 @@ from desktop.core.services.views import PersonRow
 from desktop.imports.proposal import ApplyResult, Proposal, ProposalRow, apply_proposal
 from desktop.imports.report_cli import PLATFORM_NAMES
 from desktop.ui.base.present import present
-from desktop.ui.base.store import ATTENDANCE, ROSTER, Store
+from desktop.ui.base.store import Store
 from desktop.ui.reports.model import ProposalModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -274,7 +274,8 @@ class ReportReviewDialog(QDialog):
         proposal = copy.deepcopy(self.proposal)
         meeting_id = proposal.meeting_id
         mark_absent, remember = self.absent.isChecked(), self.remember.isChecked()
-        result = self.store.change(
+        # New people it creates reach the roster through the change itself.
+        stored = self.store.change(
             lambda s: apply_proposal(
                 s,
                 meeting_id,
@@ -282,14 +283,10 @@ class ReportReviewDialog(QDialog):
                 mark_missing_absent=mark_absent,
                 remember_aliases=remember,
             ),
-            topic=ATTENDANCE,
-            subject=meeting_id,
             parent=self,
         )
-        if not isinstance(result, ApplyResult):
+        if stored is None:
             return
-        self.outcome = result
-        if result.created:
-            self.store.changed.emit(ROSTER, None)  # new people: the roster lists them
+        self.outcome = stored.value
         self.accept()
         self.applied.emit(meeting_id)

@@ -7,18 +7,18 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.core import services
-from desktop.ui.base.store import MEETINGS, NETWORKS, ROSTER, Store
+from desktop.ui.base.store import Store
 
 KINDS = {
-    "meeting": (services.meeting_dependents, services.delete_meeting, MEETINGS),
-    "person": (services.person_dependents, services.delete_person, ROSTER),
-    "organization": (services.organization_dependents, services.delete_organization, ROSTER),
+    "meeting": (services.meeting_dependents, services.delete_meeting),
+    "person": (services.person_dependents, services.delete_person),
+    "organization": (services.organization_dependents, services.delete_organization),
 }
 
 
 def confirm_and_delete(parent: QWidget, store: Store, kind: str, ident: int) -> bool:
     """Ask, naming what depends on the record; delete on Yes. True when it was deleted."""
-    dependents_of, delete, topic = KINDS[kind]
+    dependents_of, delete = KINDS[kind]
     dependents = store.read(lambda s: dependents_of(s, ident))
     language = store.reporter.language
     if dependents.refusal is not None:
@@ -38,7 +38,6 @@ def confirm_and_delete(parent: QWidget, store: Store, kind: str, ident: int) -> 
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    done = store.change(lambda s: delete(s, ident) is not None, topic=topic, parent=parent)
-    if done and kind == "organization":
-        store.changed.emit(NETWORKS, None)  # it left its networks
-    return bool(done)
+    # Its networks, attendance lines and meetings hear of it from the change itself.
+    done = store.change(lambda s: delete(s, ident) is not None, parent=parent)
+    return done is not None and done.value

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.core import services
 from desktop.core.services.views import NetworkRow, organization_rows
 from desktop.ui.base.dialog import FormDialog
-from desktop.ui.base.store import NETWORKS, Store
+from desktop.ui.base.store import Store
 from desktop.ui.roster.models import OrganizationCheckModel
 from desktop.ui.roster.organization import OrganizationDialog
 from desktop.ui.widgets.fields import text_or_none
@@ -129,7 +129,6 @@ class NetworkDialog(FormDialog):
                         s, name=name, description=description, member_ids=member_ids
                     ).id
                 ),
-                topic=NETWORKS,
                 parent=self,
             )
         else:
@@ -146,11 +145,9 @@ class NetworkDialog(FormDialog):
                         active=active,
                     ).id
                 ),
-                topic=NETWORKS,
-                subject=ident,
                 parent=self,
             )
         if result is None:
             return False
-        self.saved.emit(int(result))
+        self.saved.emit(result.value)
         return True

@@ -12,7 +12,7 @@ from desktop.core.services.papers import LetterFields, letter_fields, set_letter
 from desktop.core.services.views import OrganizationRow, similar_organizations
 from desktop.ui.base import i18n
 from desktop.ui.base.dialog import FormDialog
-from desktop.ui.base.store import ROSTER, Store
+from desktop.ui.base.store import Store
 from desktop.ui.widgets.fields import CodeCombo, text_or_none
 
 
@@ -166,7 +166,7 @@ class OrganizationDialog(FormDialog):
                 set_letter_fields(s, organization.id, letter)
                 return organization.id
 
-            result = self.store.change(create, topic=ROSTER, parent=self)
+            result = self.store.change(create, parent=self)
         else:
             ident = self.organization.id
             fields["active"] = self.active.isChecked()
@@ -179,11 +179,9 @@ class OrganizationDialog(FormDialog):
 
             result = self.store.change(
                 update,
-                topic=ROSTER,
-                subject=ident,
                 parent=self,
             )
         if result is None:
             return False
-        self.saved.emit(int(result))
+        self.saved.emit(result.value)
         return True

@@ -8,7 +8,6 @@ confirmation that says what depends on it (past attendance keeps its copy of the
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import services
+from desktop.core.changes import Changes
 from desktop.core.services.views import (
     known_honorifics,
     network_rows,
@@ -34,7 +34,7 @@ from desktop.core.services.views import (
     people_rows,
 )
 from desktop.ui.base.settings import AppSettings
-from desktop.ui.base.store import NETWORKS, ROSTER, Store
+from desktop.ui.base.store import Store
 from desktop.ui.roster.honorifics import HonorificsDialog
 from desktop.ui.roster.models import NetworkListModel, OrganizationTableModel, PersonTableModel
 from desktop.ui.roster.network import NetworkDialog
@@ -169,7 +169,7 @@ class RosterPage(QWidget):
             section.view.selectionModel().currentChanged.connect(
                 lambda _c, _p, s=section: self._update_buttons(s)
             )
-        store.changed.connect(self._store_changed)
+        store.committed.connect(self._store_committed)
         self._loaded = False
 
     # --- data -----------------------------------------------------------------------------
@@ -179,8 +179,8 @@ class RosterPage(QWidget):
             self.refresh()
         super().showEvent(event)
 
-    def _store_changed(self, topic: str, _subject: Any) -> None:
-        if topic in (ROSTER, NETWORKS):
+    def _store_committed(self, changes: Changes) -> None:
+        if changes.touches_roster():
             self._loaded = False
             if self.isVisible():
                 self.refresh()
@@ -290,12 +290,12 @@ class RosterPage(QWidget):
 
     # --- (de)activate -----------------------------------------------------------------------
 
-    def _toggle(self, section: RosterSection, topic: str, update: Callable) -> None:
+    def _toggle(self, section: RosterSection, update: Callable) -> None:
         row = self._current(section)
         if row is None:
             return
         ident, active = row.id, not row.active
-        if self.store.change(lambda s: update(s, ident, active=active), topic=topic, parent=self):
+        if self.store.change(lambda s: update(s, ident, active=active), parent=self):
             self.refresh()
             section.select(section.model.row_of(ident))
 
@@ -307,13 +307,13 @@ class RosterPage(QWidget):
             self.refresh()
 
     def _toggle_network(self) -> None:
-        self._toggle(self.networks, NETWORKS, services.update_network)
+        self._toggle(self.networks, services.update_network)
 
     def _toggle_organization(self) -> None:
-        self._toggle(self.organizations, ROSTER, services.update_organization)
+        self._toggle(self.organizations, services.update_organization)
 
     def _toggle_person(self) -> None:
-        self._toggle(self.people, ROSTER, services.update_person)
+        self._toggle(self.people, services.update_person)
 
     def show_tab(self, tab: int) -> None:
         self.tabs.setCurrentIndex(tab)

@@ -15,7 +15,7 @@ from desktop.core.services.views import OrganizationRow, PersonRow
 from desktop.core.thai import full_name, split_full_name
 from desktop.ui.base import i18n
 from desktop.ui.base.dialog import FormDialog
-from desktop.ui.base.store import ROSTER, Store
+from desktop.ui.base.store import Store
 from desktop.ui.widgets.fields import CodeCombo, text_or_none
 from desktop.ui.widgets.pick_box import PickBox
 
@@ -155,23 +155,21 @@ class PersonDialog(FormDialog):
             if not self._confirm_not_duplicate(fields):
                 return False
             result = self.store.change(
-                lambda s: services.create_person(s, **fields).id, topic=ROSTER, parent=self
+                lambda s: services.create_person(s, **fields).id, parent=self
             )
         else:
             ident = self.person.id
             fields["active"] = self.active.isChecked()
             result = self.store.change(
                 lambda s: services.update_person(s, ident, **fields).id,
-                topic=ROSTER,
-                subject=ident,
                 parent=self,
             )
         if result is None:
             return False
         if self.person is not None:
-            self.offer_to_update_drafts(int(result))
+            self.offer_to_update_drafts(result.value)
         name = full_name(fields["honorific"], fields["given_name"].strip(), fields["family_name"])
-        self.saved.emit(int(result), fields["organization_id"], name)
+        self.saved.emit(result.value, fields["organization_id"], name)
         return True
 
     def offer_to_update_drafts(self, person_id: int) -> list[int]:
@@ -191,12 +189,9 @@ class PersonDialog(FormDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return []
-        from desktop.ui.base.store import ATTENDANCE
 
-        changed = self.store.change(
-            lambda s: services.refresh_snapshots(s, person_id), topic=ATTENDANCE, parent=self
-        )
-        return changed if isinstance(changed, list) else []
+        updated = self.store.change(lambda s: services.refresh_snapshots(s, person_id), parent=self)
+        return updated.value if updated is not None else []
 
     def _confirm_not_duplicate(self, fields: dict) -> bool:
         given, family = fields["given_name"], fields["family_name"]

@@ -11,10 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from desktop.core.errors import PrachumError
 from desktop.ui.base.settings import AppSettings
-from desktop.ui.base.store import MEETINGS, NETWORKS, Store
-from desktop.ui.base.worker import run_in_background
+from desktop.ui.base.store import Store
 
 
 class FirstSteps(QObject):
@@ -49,13 +47,12 @@ class FirstSteps(QObject):
                 self.tr("Importing meeting files is not available yet."),
             )
             return
-        meeting_id = self.store.change(
-            lambda s: import_meeting_file(s, Path(path)).id, topic=MEETINGS, parent=self.window
+        # The network and people it may bring are told to their views by the change.
+        imported = self.store.change(
+            lambda s: import_meeting_file(s, Path(path)).id, parent=self.window
         )
-        if meeting_id is not None:
-            # The file may have brought a network and people too.
-            self.store.changed.emit(NETWORKS, None)
-            self.meeting_imported.emit(int(meeting_id))
+        if imported is not None:
+            self.meeting_imported.emit(imported.value)
 
     def open_demo(self) -> None:
         """Fill the database with the demo network, off the UI thread."""
@@ -66,24 +63,10 @@ class FirstSteps(QObject):
                 self.window, self.tr("Cannot do that"), self.tr("The demo data is not available.")
             )
             return
-        database = self.store.database
-
-        def fill() -> int:
-            with database.session() as session:
-                return fill_demo(session).id
-
         self.demo_started.emit()
-        run_in_background(fill, self._ready, self._failed)
-
-    def _ready(self, network_id: int) -> None:
-        # Written by a session of its own: tell every view, as a change would.
-        self.store.changed.emit(NETWORKS, network_id)
-        self.store.saved.emit()
-        self.demo_ready.emit(network_id)
-
-    def _failed(self, error: BaseException) -> None:
-        self.demo_failed.emit()
-        if isinstance(error, PrachumError):
-            self.store.reporter.show_problem(self.window, error)
-            return
-        raise error
+        self.store.change_in_background(
+            lambda session: fill_demo(session).id,
+            self.demo_ready.emit,
+            lambda _error: self.demo_failed.emit(),
+            parent=self.window,
+        )

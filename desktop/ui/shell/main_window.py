@@ -10,7 +10,7 @@ own work. What it remembers lives in AppSettings.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction
@@ -25,6 +25,7 @@ from desktop.ui.shell.first_paint import after_first_paint
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QKeySequence
 
+    from desktop.core.changes import Changes
     from desktop.ui.base.store import Store
     from desktop.ui.meeting.new_meeting import NewMeetingDialog
     from desktop.ui.roster.network import NetworkDialog
@@ -118,7 +119,7 @@ class MainWindow(QMainWindow):
         self.meeting.attendance.new_person_wanted.connect(self._new_person_for_attendance)
         self.roster.network_saved.connect(self._network_saved)
         store.saved.connect(self._saved)
-        store.changed.connect(self._store_changed)
+        store.committed.connect(self._store_committed)
 
         self.set_shortcuts()
         for action in self.data_actions:
@@ -528,11 +529,13 @@ class MainWindow(QMainWindow):
     def _tell(self, note: str) -> None:
         self.statusBar().showMessage(self.tr("Saved") + f" · {note}")
 
-    def _store_changed(self, topic: str, _subject: Any) -> None:
-        from desktop.ui.base.store import MEETINGS, NETWORKS
-
+    def _store_committed(self, changes: Changes) -> None:
         on_welcome = self.pages.currentWidget() is self.welcome
-        if topic in (NETWORKS, MEETINGS) and on_welcome and not self.is_empty():
+        if (
+            (changes.touches_networks() or changes.touches_meeting_list())
+            and on_welcome
+            and not self.is_empty()
+        ):
             self._show_page(self.nothing_chosen)
 
     def show_help(self) -> None:

@@ -7,15 +7,14 @@ titles, agenda text and resolutions, and over what the list itself shows (the nu
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from desktop.core import services
+from desktop.core.changes import Changes
 from desktop.core.services.views import MeetingSummary, meeting_summaries, network_rows
 from desktop.core.thai import format_thai_date, normalize_text
-from desktop.ui.base.store import MEETING, MEETINGS, NETWORKS, Store
+from desktop.ui.base.store import Store
 from desktop.ui.roster.models import NetworkListModel
 from desktop.ui.shell.navigator_model import ID_ROLE, MeetingListModel, heading
 
@@ -84,7 +83,7 @@ class Navigator(QWidget):
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.networks.selectionModel().currentChanged.connect(self._network_changed)
         self.meetings.selectionModel().currentChanged.connect(self._meeting_changed)
-        store.changed.connect(self._store_changed)
+        store.committed.connect(self._store_committed)
 
     # --- networks -------------------------------------------------------------------------
 
@@ -173,10 +172,10 @@ class Navigator(QWidget):
         if current.isValid():
             self.meeting_chosen.emit(current.data(ID_ROLE))
 
-    def _store_changed(self, topic: str, _subject: Any) -> None:
-        if topic == NETWORKS:
+    def _store_committed(self, changes: Changes) -> None:
+        if changes.touches_networks():
             self.refresh_networks()
-        elif topic in (MEETINGS, MEETING):
+        elif changes.touches_meeting_list():
             self.refresh_meetings()
 
     def focus_search(self) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
@@ -29,9 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import services
+from desktop.core.changes import Changes
 from desktop.core.errors import PrachumError
 from desktop.core.services.views import network_rows
-from desktop.ui.base.store import ATTENDANCE, MEETING, MEETINGS, NETWORKS, Store
+from desktop.ui.base.store import Store
 from desktop.ui.statistics.chart import AttendanceChart
 from desktop.ui.statistics.model import AuthorityModel, PersonModel, StatisticsModel, percent
 from desktop.ui.widgets.thai_date import ThaiDateField
@@ -129,7 +129,7 @@ class StatisticsPage(QWidget):
         self.everything.clicked.connect(self.set_everything)
         self.export_button.clicked.connect(self.export_workbook)
         self.image_button.clicked.connect(self.save_chart)
-        store.changed.connect(self._store_changed)
+        store.committed.connect(self._store_committed)
 
     def show_network(self, network_id: int | None) -> None:
         """List the networks and choose one (the one chosen on the left, if any)."""
@@ -157,8 +157,12 @@ class StatisticsPage(QWidget):
             field.blockSignals(False)
         self.refresh()
 
-    def _store_changed(self, topic: str, _subject: Any) -> None:
-        if topic in (ATTENDANCE, MEETING, MEETINGS, NETWORKS):
+    def _store_committed(self, changes: Changes) -> None:
+        if (
+            changes.touches_any_attendance()
+            or changes.touches_meeting_list()
+            or changes.touches_networks()
+        ):
             self._stale = True
             if self.isVisible():
                 self.refresh()

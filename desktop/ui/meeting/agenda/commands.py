@@ -27,6 +27,7 @@ from desktop.core.services.agenda_restore import (
 )
 from desktop.core.services.agenda_view import NO_VOTE, ActionRow, AgendaNode, AgendaView
 from desktop.ui.base.present import present
+from desktop.ui.base.store import Stored
 
 T = TypeVar("T")
 
@@ -39,7 +40,7 @@ class AgendaContext(Protocol):
     handles: Handles
     meeting_id: int | None
 
-    def run(self, action: Callable[[Session], T]) -> T | bool | None: ...
+    def run(self, action: Callable[[Session], T]) -> Stored[T] | None: ...
 
     def read(self) -> AgendaView: ...
 
@@ -114,9 +115,9 @@ class _ItemPresence(AgendaCommand):
         made = self.context.run(
             lambda s: restore_subtree(s, meeting_id, node, parent_id, self.index)
         )
-        if not isinstance(made, dict):
+        if made is None:
             return False
-        for (kind, old_id), new_id in made.items():
+        for (kind, old_id), new_id in made.value.items():
             key = self.keys.get((kind, old_id))
             if key is not None:
                 self.context.handles.rebound(key, kind, new_id)
@@ -279,10 +280,10 @@ class _ActionPresence(AgendaCommand):
         row, item_id = self.row, self._item(self.item_key)
         if row is None or item_id is None:
             return False
-        new_id = self.context.run(lambda s: add_action_row(s, item_id, row))
-        if new_id is None:
+        added = self.context.run(lambda s: add_action_row(s, item_id, row))
+        if added is None:
             return False
-        self.context.handles.rebound(self.key, ACTION, int(new_id))
+        self.context.handles.rebound(self.key, ACTION, added.value)
         self.context.after_change(self.item_key)
         return True
 

@@ -17,7 +17,7 @@ from desktop.core.codes import MeetingStatus
 from desktop.core.services.checks import Finding, meeting_checks
 from desktop.core.services.views import meeting_details
 from desktop.ui.base.autosave import flush_pending
-from desktop.ui.base.store import MEETING, Store
+from desktop.ui.base.store import Store
 from desktop.ui.meeting.checks import ChecksDialog
 
 if TYPE_CHECKING:
@@ -111,9 +111,7 @@ class Finalising(QObject):
         return self._change_status(services.reopen_meeting, meeting_id)
 
     def _change_status(self, change: Callable[[Session, int], object], meeting_id: int) -> bool:
-        done = self.store.change(
-            lambda s: change(s, meeting_id), topic=MEETING, subject=meeting_id, parent=self.window
-        )
+        done = self.store.change(lambda s: change(s, meeting_id), parent=self.window)
         if done:
             self.reload(meeting_id)
         return bool(done)

@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from desktop.core import services
+from desktop.core.changes import Changes
 from desktop.core.services.agenda_restore import ACTION, ITEM, Handles
 from desktop.core.services.agenda_view import AgendaNode, AgendaView, read_agenda
 from desktop.core.services.views import AttendanceRow, attendance_rows, organization_rows
 from desktop.ui.base.autosave import flush_pending
 from desktop.ui.base.present import present
 from desktop.ui.base.roster_cache import RosterCache
-from desktop.ui.base.store import NETWORKS, ROSTER, Store
+from desktop.ui.base.store import Store, Stored
 from desktop.ui.meeting.agenda.commands import (
     AddAction,
     DeleteAction,
@@ -199,7 +200,7 @@ class AgendaPage(QWidget):
         for field in ("body", "resolution", "points"):
             self.editor.savers[field].field.textChanged.connect(self.preview.refresh_soon)
         self.editor.title.textEdited.connect(self.preview.refresh_soon)
-        store.changed.connect(self._store_changed)
+        store.committed.connect(self._store_committed)
         self._shortcuts()
 
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -249,11 +250,10 @@ class AgendaPage(QWidget):
         meeting_id = present(self.meeting_id)
         return self.store.read(lambda s: read_agenda(s, meeting_id))
 
-    def run(self, action: Callable[[Session], T], key: object = None) -> T | bool | None:
-        """A change through the store: stored and committed, or refused (message shown)."""
-        return self.store.change(
-            action, topic=AGENDA, subject=self.meeting_id, parent=self, key=key
-        )
+    def run(self, action: Callable[[Session], T], key: object = None) -> Stored[T] | None:
+        """A change through the store: stored and committed, or refused (message shown).
+        `key` names what typed text belongs to (an item), should the disk refuse it."""
+        return self.store.change(action, parent=self, key=(self.meeting_id, key))
 
     @property
     def editable(self) -> bool:
@@ -305,8 +305,8 @@ class AgendaPage(QWidget):
         # Qt takes no stack (nullptr) for none active; the binding's stub does not say so.
         self.undo_group.setActiveStack(self.stack if editable else None)  # type: ignore[arg-type]
 
-    def _store_changed(self, topic: str, _subject: Any) -> None:
-        if topic in (ROSTER, NETWORKS):
+    def _store_committed(self, changes: Changes) -> None:
+        if changes.touches_roster():
             self._owners_stale = True
             if self.isVisible():
                 self._load_owners()
@@ -450,13 +450,13 @@ class AgendaPage(QWidget):
         node, stack = self.editor.node, self.stack
         if node is None or stack is None:
             return None
-        action_id = self.run(lambda s: services.add_action(s, node.id, **fields).id)
-        if action_id is None:
+        added = self.run(lambda s: services.add_action(s, node.id, **fields).id)
+        if added is None:
             return None
         item_key = self.handles.key(ITEM, node.id)
-        stack.push(AddAction(self, self.handles.key(ACTION, int(action_id)), item_key))
+        stack.push(AddAction(self, self.handles.key(ACTION, added.value), item_key))
         self._stored()
-        return int(action_id)
+        return added.value
 
     def edit_action(self, action_id: int, old: dict[str, Any], new: dict[str, Any]) -> bool:
         node, stack = self.editor.node, self.stack

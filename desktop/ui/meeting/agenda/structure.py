@@ -19,7 +19,7 @@ from desktop.core.services.agenda_restore import ITEM
 from desktop.core.services.agenda_view import AgendaNode, AgendaView
 from desktop.ui.base.autosave import flush_pending
 from desktop.ui.base.present import present
-from desktop.ui.base.store import MEETINGS, Store
+from desktop.ui.base.store import Store
 from desktop.ui.meeting.agenda.commands import (
     AddItem,
     AgendaContext,
@@ -88,17 +88,17 @@ class Structure(QObject):
         else:
             parent_id = current.parent_id if current else None
             after_id = current.id if current else None
-        item_id = page.run(
+        added = page.run(
             lambda s: (
                 services.add_agenda_item(
                     s, meeting_id, title=title, parent_id=parent_id, after_id=after_id
                 ).id
             )
         )
-        if item_id is None:
+        if added is None:
             return
-        present(page.stack).push(AddItem(page, page.handles.key(ITEM, int(item_id))))
-        page.choose(int(item_id))
+        present(page.stack).push(AddItem(page, page.handles.key(ITEM, added.value)))
+        page.choose(added.value)
         page.editor.title.setFocus()
         page.editor.title.selectAll()
 
@@ -189,7 +189,6 @@ class Structure(QObject):
         flush_pending(page.editor)
         if page.store.change(
             lambda s: services.save_agenda_as_template(s, meeting_id, name),
-            topic=MEETINGS,
             parent=self.widget,
         ):
             page.told.emit(self.tr("Saved as the template “{0}”").format(name))
@@ -262,9 +261,9 @@ class Structure(QObject):
         before = {n.id for n in page.view.walk()} if page.view else set()
         meeting_id = present(page.meeting_id)
         carried = page.run(lambda s: len(services.carry_over_actions(s, meeting_id, action_ids)))
-        if carried:
+        if carried is not None and carried.value:
             self._push_added(before, self.tr("carry over actions"))
-            page.told.emit(self.tr("{0} actions carried over").format(carried))
+            page.told.emit(self.tr("{0} actions carried over").format(carried.value))
 
     def certify(self) -> None:
         page = self.page
@@ -273,7 +272,6 @@ class Structure(QObject):
         meeting_id = present(page.meeting_id)
         previous = page.store.change(
             lambda s: services.certify_previous_minutes(s, meeting_id).id,
-            topic=MEETINGS,
             parent=self.widget,
         )
         if previous:

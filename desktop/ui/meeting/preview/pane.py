@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel, QTextEdit, QVBoxLayout, QWidget
 
+from desktop.core.changes import Changes
 from desktop.core.errors import PrachumError
 from desktop.exports.preview_source import PreviewContent, preview_content
 from desktop.ui.base.store import Store
@@ -68,7 +69,7 @@ class MinutesPreview(QWidget):
         self.deadline.setSingleShot(True)
         self.deadline.setInterval(LONGEST_WAIT_MS)
         self.deadline.timeout.connect(self._start)
-        store.changed.connect(self._store_changed)
+        store.committed.connect(self._store_committed)
 
     def set_meeting(self, meeting_id: int | None) -> None:
         if meeting_id != self.meeting_id:
@@ -84,9 +85,10 @@ class MinutesPreview(QWidget):
             if not self.deadline.isActive():
                 self.deadline.start()
 
-    def _store_changed(self, _topic: str, _subject: Any) -> None:
-        # Any stored change may show in the minutes: names, times, the agenda.
-        self.refresh_soon()
+    def _store_committed(self, changes: Changes) -> None:
+        # The minutes show all of the meeting, and names, offices and our letterhead.
+        if changes.touches_meeting(self.meeting_id) or changes.touches_roster() or changes.settings:
+            self.refresh_soon()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
