@@ -94,3 +94,52 @@ def test_a_long_import_killed_half_way_stores_nothing_and_locks_nobody_out(tmp_p
     small = tmp_path / "m.meeting.json"
     assert main(["--db", str(db), "export", "1", "-o", str(small)]) == 0
     assert main(["--db", str(db), "import", str(small)]) == 0, "no stale lock keeps it out"
+
+
+def _lookup_steps(db, data, monkeypatch) -> int:
+    """SQLite's virtual-machine steps spent finding the file's people among those already
+    stored (counted by SQLite itself, not timed: a slow machine cannot make it fail)."""
+    from desktop.core import meeting_file
+    from desktop.core.meeting_file import import_meeting
+    from desktop.core.services.roster import people_named as real
+
+    steps = 0
+
+    def counted(session, *args):
+        nonlocal steps
+        raw = session.connection().connection.driver_connection
+
+        def step() -> int:
+            nonlocal steps
+            steps += 1
+            return 0
+
+        raw.set_progress_handler(step, 1)
+        try:
+            return real(session, *args)
+        finally:
+            raw.set_progress_handler(None, 1)
+
+    monkeypatch.setattr(meeting_file.services, "people_named", counted)
+    with db.session() as session:
+        import_meeting(session, data)
+    return steps
+
+
+def test_finding_each_attendee_costs_the_same_however_many_share_an_office(tmp_path, monkeypatch):
+    from desktop.core.db import open_database
+
+    counts = []
+    for number, attendees in enumerate((100, 400)):
+        data = meeting_file(attendees, 6)
+        del data["organizations"][1:]  # everyone in one office: the worst case
+        for person in data["people"]:
+            person["organization"] = "o0"
+        db = open_database(tmp_path / f"office-{number}.db")
+        try:
+            counts.append(_lookup_steps(db, data, monkeypatch))
+        finally:
+            db.close()
+    # Four times the people: four times the work, not sixteen (reading the whole office
+    # for each person made it grow with the square).
+    assert counts[1] <= 5 * counts[0], counts
