@@ -79,6 +79,19 @@ class ServerAddress:
         user = parts.netloc.split("@", 1)[0].split(":", 1)[0]
         return str(parts._replace(netloc=f"{user}@{netloc}").geturl())
 
+    def has_password(self) -> bool:
+        return self._parts.password is not None
+
+    def with_password(self, password: str) -> ServerAddress:
+        """The same address signing in with `password` (kept in the URL, never shown)."""
+        from urllib.parse import quote
+
+        parts = self._parts
+        user, _at, where = parts.netloc.rpartition("@")
+        user = user.split(":", 1)[0]
+        netloc = f"{user}:{quote(password, safe='')}@{where}"
+        return ServerAddress(str(parts._replace(netloc=netloc).geturl()))
+
     def __repr__(self) -> str:  # a traceback's locals never show the password
         return f"ServerAddress({self.url_without_password()!r})"
 

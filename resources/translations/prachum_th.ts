@@ -486,6 +486,105 @@ What is in Prachum now is kept as a copy beside the database, so this can be und
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to a shared database</source>
+        <translation>เชื่อมต่อฐานข้อมูลร่วม</translation>
+    </message>
+    <message>
+        <source>(a new connection)</source>
+        <translation>(การเชื่อมต่อใหม่)</translation>
+    </message>
+    <message>
+        <source>e.g. office-server or 192.168.1.10</source>
+        <translation>เช่น office-server หรือ 192.168.1.10</translation>
+    </message>
+    <message>
+        <source>optional: the office&apos;s CA certificate</source>
+        <translation>ไม่บังคับ: ใบรับรอง CA ของสำนักงาน</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>เลือก…</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password on this computer</source>
+        <translation>จำรหัสผ่านไว้ในเครื่องนี้ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>The password cannot be remembered here: this computer has no password store (keyring). You will be asked for it each time.</source>
+        <translation>จำรหัสผ่านในเครื่องนี้ไม่ได้ เพราะเครื่องนี้ไม่มีที่เก็บรหัสผ่าน (keyring) จะถามรหัสผ่านทุกครั้งที่เชื่อมต่อ</translation>
+    </message>
+    <message>
+        <source>It is kept in the computer&apos;s own password store, not in Prachum.</source>
+        <translation>รหัสผ่านเก็บในที่เก็บรหัสผ่านของระบบปฏิบัติการ ไม่ได้เก็บในโปรแกรมประชุม</translation>
+    </message>
+    <message>
+        <source>Recent:</source>
+        <translation>ที่เคยเชื่อมต่อ:</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>เซิร์ฟเวอร์ (&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>พอร์ต (&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>ฐานข้อมูล (&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>ชื่อผู้ใช้ (&amp;U):</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>รหัสผ่าน (&amp;W):</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>ใบรับรอง CA:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>เชื่อมต่อ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <source>The office&apos;s CA certificate</source>
+        <translation>ใบรับรอง CA ของสำนักงาน</translation>
+    </message>
+    <message>
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>ใบรับรอง (*.crt *.pem *.cer);;ทุกไฟล์ (*)</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>ชื่อเซิร์ฟเวอร์</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>ชื่อฐานข้อมูล</translation>
+    </message>
+    <message>
+        <source>the user</source>
+        <translation>ชื่อผู้ใช้</translation>
+    </message>
+    <message>
+        <source>Please fill in {0}.</source>
+        <translation>กรุณากรอก{0}</translation>
+    </message>
+    <message>
+        <source>The CA certificate {0} is not a file.</source>
+        <translation>ไม่พบไฟล์ใบรับรอง CA {0}</translation>
+    </message>
+</context>
+<context>
     <name>Deleting</name>
     <message>
         <source>Delete {0}?</source>
@@ -1129,6 +1228,14 @@ Everything you entered before this is saved, and you can carry on. The details a
     <message>
         <source>&amp;Leave the demo (back to your file)</source>
         <translation>ออกจากข้อมูลตัวอย่าง (กลับไปไฟล์ของคุณ) (&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to a shared database…</source>
+        <translation>เชื่อมต่อฐานข้อมูลร่วม… (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Open a database file…</source>
+        <translation>เปิดไฟล์ฐานข้อมูล… (&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2171,6 +2278,17 @@ Add another person with this name?</source>
     </message>
 </context>
 <context>
+    <name>SharedDatabase</name>
+    <message>
+        <source>Open a Prachum database</source>
+        <translation>เปิดฐานข้อมูลประชุม</translation>
+    </message>
+    <message>
+        <source>Prachum database (*.db);;All files (*)</source>
+        <translation>ฐานข้อมูลประชุม (*.db);;ทุกไฟล์ (*)</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>The backup of {0} was restored. The file that could not be opened is kept, unchanged, as {1}.</source>
@@ -2229,12 +2347,40 @@ Open it here read-only to look things up, or quit and work in the other window.<
         <translation>เปิดไฟล์อื่น… (&amp;A)</translation>
     </message>
     <message>
+        <source>The shared database cannot be opened</source>
+        <translation>เปิดฐานข้อมูลร่วมไม่ได้</translation>
+    </message>
+    <message>
+        <source>You can work in your own file on this computer ({0}) meanwhile.</source>
+        <translation>ระหว่างนี้ทำงานในไฟล์ของคุณเองในเครื่องนี้ ({0}) ได้</translation>
+    </message>
+    <message>
+        <source>Open &amp;my file on this computer</source>
+        <translation>เปิดไฟล์ของฉันในเครื่องนี้ (&amp;M)</translation>
+    </message>
+    <message>
+        <source>The database is on a network share</source>
+        <translation>ฐานข้อมูลอยู่บนที่เก็บร่วมทางเครือข่าย</translation>
+    </message>
+    <message>
+        <source>&amp;Copy it to this computer</source>
+        <translation>คัดลอกมาไว้ในเครื่องนี้ (&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Move it to a shared database…</source>
+        <translation>ย้ายไปฐานข้อมูลร่วม… (&amp;M)</translation>
+    </message>
+    <message>
         <source>Open a Prachum database</source>
         <translation>เปิดฐานข้อมูลประชุม</translation>
     </message>
     <message>
         <source>Prachum database (*.db);;All files (*)</source>
         <translation>ฐานข้อมูลประชุม (*.db);;ทุกไฟล์ (*)</translation>
+    </message>
+    <message>
+        <source>{0} was copied to {1}; the file on the share is unchanged.</source>
+        <translation>คัดลอก {0} ไปที่ {1} แล้ว ไฟล์บนที่เก็บร่วมไม่ได้เปลี่ยนแปลง</translation>
     </message>
 </context>
 <context>

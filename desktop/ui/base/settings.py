@@ -30,6 +30,7 @@ DEFAULT_HONORIFICS = (
 
 DEFAULT_BACKUPS_KEPT = 10
 MAX_BACKUPS_KEPT = 365
+RECENT_SERVERS_KEPT = 8
 
 
 class AppSettings:
@@ -119,6 +120,24 @@ class AppSettings:
 
     def set_last_folder(self, purpose: str, folder: str | Path) -> None:
         self._store.setValue(f"folders/{purpose}", str(folder))
+
+    # --- shared databases -----------------------------------------------------------
+
+    @property
+    def recent_servers(self) -> list[str]:
+        """The server databases she connected to, newest first, as URLs without passwords."""
+        value = self._store.value("servers/recent")
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value or [] if str(v).startswith("postgresql://")]
+
+    def add_recent_server(self, url_without_password: str) -> None:
+        if ":" in url_without_password.split("@", 1)[0][len("postgresql://") :]:
+            raise ValueError("a password never goes into the settings")
+        recent = [url_without_password] + [
+            url for url in self.recent_servers if url != url_without_password
+        ]
+        self._store.setValue("servers/recent", recent[:RECENT_SERVERS_KEPT])
 
     # --- backups --------------------------------------------------------------------
 

@@ -30,6 +30,7 @@ from desktop.ui.shell.main_window import MainWindow
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel
 
+    from desktop.core.server import ServerAddress
     from desktop.ui.base.store import Store
     from desktop.ui.shell.opening import Opening
     from desktop.ui.shell.startup import Choices, Opened
@@ -71,6 +72,7 @@ class AppHost(QObject):
         super().__init__()
         self.opened = opened
         self.opening: Opening | None = None
+        self.choices: Choices | None = None
         self.settings = settings
         self.reporter = reporter
         self.window: MainWindow | None = None
@@ -104,12 +106,15 @@ class AppHost(QObject):
             self._tell_notes(window, self.opened)
         return window
 
-    def open_in_background(self, path: Path | None, choices: Choices | None = None) -> None:
+    def open_in_background(
+        self, path: Path | ServerAddress | None, choices: Choices | None = None
+    ) -> None:
         """Open `path` (the default database when None) behind the shown frame."""
         from desktop.ui.shell.opening import Opening
 
         assert self.window is not None and self.opened is None
-        self.opening = Opening(path, self.settings.language, choices, self.window)
+        self.choices = choices or self.choices  # a test's answers hold for the next file too
+        self.opening = Opening(path, self.settings.language, self.choices, self.window, self.home)
         self.opening.opened.connect(self._opened)
         self.opening.abandoned.connect(self.gave_up)
         self.opening.start()
@@ -283,8 +288,9 @@ class AppHost(QObject):
 
     # --- another file: the demo and back ---------------------------------------------------
 
-    def switch_file(self, path: Path | None) -> bool:
-        """Let go of this file and open the window on `path` (None: her own file again)."""
+    def switch_file(self, path: Path | ServerAddress | None) -> bool:
+        """Let go of this database and open the window on `path`: a file, a server's
+        database (File → Connect…), or None: her own file again."""
         from desktop.core.db_file import default_db_path
         from desktop.core.demo_file import is_demo_path
 

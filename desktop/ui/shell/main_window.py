@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from desktop.ui.meeting.new_meeting import NewMeetingDialog
     from desktop.ui.roster.network import NetworkDialog
     from desktop.ui.shell.help import HelpWindow
+    from desktop.ui.shell.shared_database import ConnectDialog
 
 WARM_ROSTER_MS = 1500
 
@@ -153,6 +154,13 @@ class MainWindow(QMainWindow):
             self.tr("&Leave the demo (back to your file)"), lambda: self.file_wanted.emit(None)
         )
         self.leave_demo_action.setVisible(False)
+        self.connect_action = self._action(
+            self.tr("&Connect to a shared database…"), self.connect_to_server
+        )
+        self.open_file_action = self._action(
+            self.tr("&Open a database file…"), self.open_database_file
+        )
+        self.connect_dialog: ConnectDialog | None = None
         self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
         self.search_action = self._action(
             self.tr("&Search meetings"),
@@ -265,6 +273,24 @@ class MainWindow(QMainWindow):
         if self.is_empty():
             self.first_steps.open_demo()
 
+    def connect_to_server(self) -> ConnectDialog:
+        """File → Connect to a shared database…: the window then opens on the server's."""
+        from desktop.ui.shell.shared_database import ConnectDialog
+
+        dialog = ConnectDialog(self.settings, self)
+        dialog.chosen.connect(self.file_wanted.emit)
+        self.connect_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_database_file(self) -> None:
+        """File → Open a database file…: back to a file (hers, or another) from a server."""
+        from desktop.ui.shell.shared_database import choose_database_file
+
+        path = choose_database_file(self, self.settings)
+        if path is not None:
+            self.file_wanted.emit(path)
+
     def focus_search(self) -> None:
         self.navigator.focus_search()
 
@@ -277,6 +303,9 @@ class MainWindow(QMainWindow):
         menu.addAction(self.import_action)
         menu.addAction(self.demo_action)
         menu.addAction(self.leave_demo_action)
+        menu.addSeparator()
+        menu.addAction(self.connect_action)
+        menu.addAction(self.open_file_action)
         menu.addSeparator()
         self.language_menu = menu.addMenu(self.tr("&Language"))
         self.language_menu.addAction(self.thai_action)

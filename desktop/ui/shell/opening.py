@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QWidget
 from desktop.ui.base.worker import run_in_background
 
 if TYPE_CHECKING:
-    from desktop.ui.shell.startup import Choices, Opened, ReadOnly, Restore
+    from desktop.core.server import ServerAddress
+    from desktop.ui.shell.startup import Choices, CopyHere, Opened, Restore, Step, ToServer
 
 log = logging.getLogger(__name__)
 
@@ -44,25 +45,29 @@ WINDOW_MODULES = (
 )
 
 
-def open_for_writing_on_worker(path: Path | None, preload: bool) -> Opened:
+def open_for_writing_on_worker(path: Path | ServerAddress | None, preload: bool) -> Opened:
     """The work of one attempt: the default file when `path` is None."""
     from concurrent.futures import ThreadPoolExecutor
 
     from desktop.core.db_file import check_file, default_db_path
     from desktop.core.lock import lock_for_writing
+    from desktop.core.network_share import refuse_if_shared
 
     if path is not None and not isinstance(path, Path):
         # A server's database: no lock file and no file check, the server sees to both.
         from desktop.core.db import open_database
+        from desktop.ui.base.passwords import with_remembered_password
         from desktop.ui.shell.startup import Opened
 
         if preload:
             _preload_window_modules()
-        opened = Opened(open_database(path), None)
+        opened = Opened(open_database(with_remembered_password(path)), None)
         if opened.database.notice is not None:
             opened.notes.append(opened.database.notice.message("th"))
         return opened
     path = path if path is not None else default_db_path()
+    # A file on a network share gets no lock file there either: it is never written.
+    refuse_if_shared(path)
     # The lock first: a file another copy holds is not even read (its question comes first).
     lock = lock_for_writing(path)
     try:
@@ -113,13 +118,16 @@ class Opening(QObject):
 
     def __init__(
         self,
-        path: Path | None,
+        path: Path | ServerAddress | None,
         language: str,
         choices: Choices | None = None,
         parent: QWidget | None = None,
+        home: Path | None = None,
     ):
         super().__init__(parent)
         self.path = path
+        self.home = home
+        """Her own file on this PC: what a server that cannot be reached offers instead."""
         self.language = language
         self.choices = choices
         self.notes: list[str] = []
@@ -131,7 +139,7 @@ class Opening(QObject):
     def start(self) -> None:
         self._attempt(self.path, preload=True)
 
-    def _attempt(self, path: Path | None, preload: bool = True) -> None:
+    def _attempt(self, path: Path | ServerAddress | None, preload: bool = True) -> None:
         self._run(lambda: open_for_writing_on_worker(path, preload), self._refused)
 
     def _run(self, opening: Callable[[], Opened], refused: Callable[[BaseException], None]):
@@ -157,7 +165,7 @@ class Opening(QObject):
         if self.cancelled:
             opened.close()
             return
-        self.path = opened.database.path
+        self.path = opened.database.path or opened.database.address
         opened.notes[:0] = self.notes
         self.finished = True
         self.opened.emit(opened)
@@ -165,7 +173,8 @@ class Opening(QObject):
     def _refused(self, error: BaseException) -> None:
         if self.cancelled:
             return
-        from desktop.ui.shell.startup import ReadOnly, Restore, open_read_only
+        from desktop.core.server import ServerAddress
+        from desktop.ui.shell.startup import CopyHere, ReadOnly, Restore, ToServer, open_read_only
 
         try:
             step = self._answer(error)
@@ -175,9 +184,11 @@ class Opening(QObject):
             step = None
             log.error("opening %s failed", self.path, exc_info=fault)
             self._choices().failed(as_database_problem(fault))
-        if isinstance(step, Path):
+        if isinstance(step, Path | ServerAddress):
             self.path = step
             self._attempt(step)
+        elif isinstance(step, CopyHere | ToServer):
+            self._copy(step)
         elif isinstance(step, ReadOnly):
             self._run(lambda: open_read_only(step.path), self._read_only_refused)
         elif isinstance(step, Restore):
@@ -203,6 +214,36 @@ class Opening(QObject):
             return open_for_writing(step.path, lock=lock)
 
         self._run(work, lambda error: self._restore_failed(step, error))
+
+    def _copy(self, step: CopyHere | ToServer) -> None:
+        """A file on a network share copied (read only) into a file here or onto a server;
+        the copy is opened, the file on the share is left as it was."""
+        from desktop.ui.shell.startup import CopyHere
+
+        target = step.target if isinstance(step, CopyHere) else step.address
+
+        def work() -> Opened:
+            from PySide6.QtCore import QCoreApplication
+
+            from desktop.core.copying import copy_database_to
+
+            copy_database_to(step.source, target)
+            self.notes.append(
+                QCoreApplication.translate(
+                    "Startup", "{0} was copied to {1}; the file on the share is unchanged."
+                ).format(step.source.name, target.name)
+            )
+            return open_for_writing_on_worker(target, preload=False)
+
+        def copy_failed(error: BaseException) -> None:
+            from desktop.core.errors import as_database_problem
+
+            if self.cancelled:
+                return
+            self._choices().failed(as_database_problem(error))
+            self._attempt(step.source)  # asked again what to do with the shared file
+
+        self._run(work, copy_failed)
 
     def _restore_failed(self, step: Restore, error: BaseException) -> None:
         from desktop.core.backups import BackupRefused
@@ -233,12 +274,12 @@ class Opening(QObject):
         self.finished = True
         self.abandoned.emit()
 
-    def _answer(self, error: BaseException) -> ReadOnly | Restore | Path | None:
+    def _answer(self, error: BaseException) -> Step:
         from desktop.core.db_file import default_db_path
         from desktop.ui.shell.startup import after_refusal
 
         path = self.path if self.path is not None else default_db_path()
-        return after_refusal(path, error, self._choices(), self.failed_backups)
+        return after_refusal(path, error, self._choices(), self.failed_backups, self.home)
 
     def _choices(self) -> Choices:
         if self.choices is None:

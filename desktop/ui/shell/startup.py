@@ -26,11 +26,14 @@ from desktop.core.backups import list_backups, restore_from, rotate_backups
 from desktop.core.db import Database, open_database
 from desktop.core.errors import DatabaseProblem, PrachumError, as_database_problem
 from desktop.core.lock import DatabaseInUse, DatabaseLock, lock_for_writing
+from desktop.core.network_share import NetworkShare
+from desktop.core.server import ServerAddress
 from desktop.core.thai import format_thai_date_short, format_thai_time
 
 log = logging.getLogger(__name__)
 
 READ_ONLY, QUIT, RESTORE, OTHER_FILE = "read-only", "quit", "restore", "other-file"
+LOCAL_FILE, COPY_HERE, TO_SERVER = "local-file", "copy-here", "to-server"
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
@@ -60,6 +63,9 @@ class Choices(Protocol):
     def problem(self, path: Path, error: PrachumError, backup: Path | None) -> str: ...
     def other_file(self, folder: Path) -> Path | None: ...
     def failed(self, error: PrachumError) -> None: ...
+    def server_refused(self, name: str, error: PrachumError, local: Path) -> str: ...
+    def shared_file(self, path: Path, error: PrachumError) -> str: ...
+    def server_address(self) -> ServerAddress | None: ...
 
 
 @dataclass
@@ -77,21 +83,75 @@ class Restore:
     path: Path
 
 
+@dataclass
+class CopyHere:
+    """Her answer to a file on a network share: copy it to `target` on this PC, open that."""
+
+    source: Path
+    target: Path
+
+
+@dataclass
+class ToServer:
+    """Her answer to a file on a network share: copy it into the (empty) shared database."""
+
+    source: Path
+    address: ServerAddress
+
+
+def local_copy_path(source: Path, folder: Path) -> Path:
+    """Where a shared file's copy goes in her data folder: its own name, never over a file."""
+    target = folder / source.name
+    number = 1
+    while target.exists():
+        number += 1
+        target = folder / f"{source.stem}-{number}{source.suffix}"
+    return target
+
+
+Step = ReadOnly | Restore | CopyHere | ToServer | Path | ServerAddress | None
+
+
+def _after_shared_file(path: Path, error: NetworkShare, choices: Choices) -> Step:
+    answer = choices.shared_file(path, error)
+    if answer == READ_ONLY:
+        return ReadOnly(path)
+    if answer == COPY_HERE:
+        from desktop.core.db_file import default_db_path
+
+        return CopyHere(path, local_copy_path(path, default_db_path().parent))
+    if answer == TO_SERVER:
+        address = choices.server_address()
+        return ToServer(path, address) if address is not None else path  # asked again
+    return None
+
+
 def after_refusal(
-    path: Path, error: BaseException, choices: Choices, failed_backups: set[Path] | None = None
-) -> ReadOnly | Restore | Path | None:
+    path: Path | ServerAddress,
+    error: BaseException,
+    choices: Choices,
+    failed_backups: set[Path] | None = None,
+    local: Path | None = None,
+) -> Step:
     """Her answer to a file that could not be opened for writing.
 
     Returns ReadOnly when she chose to look at it read-only, Restore with the backup she
     chose, another file she picked to try (or the same one when she cancelled the
     choice), or None when she chose to quit. Backups in `failed_backups` could not be
-    restored: the question offers the newest of the others.
+    restored: the question offers the newest of the others. A server that refused is
+    answered with her own file on this PC (`local`); a file on a network share with
+    reading it, copying it here or moving it to a server.
     """
     failed_backups = failed_backups or set()
-    if not isinstance(path, Path):  # a server's database: no backups or files to offer
-        log.error("opening %s failed", path, exc_info=error)
-        choices.failed(as_database_problem(error))
-        return None
+    if not isinstance(path, Path):  # a server's database: no backups, her own file instead
+        from desktop.core.db_file import default_db_path
+
+        log.warning("opening %s failed: %s", path, as_database_problem(error).message("en"))
+        local = local or default_db_path()
+        answer = choices.server_refused(path.name, as_database_problem(error), local)
+        return local if answer == LOCAL_FILE else None
+    if isinstance(error, NetworkShare):
+        return _after_shared_file(path, error, choices)
     if isinstance(error, DatabaseInUse):
         return ReadOnly(path) if choices.in_use(path, error.pid) == READ_ONLY else None
     if not isinstance(error, DatabaseProblem):
@@ -285,6 +345,66 @@ def problem_box(
     return box, answers
 
 
+def server_refused_box(
+    name: str,
+    error: PrachumError,
+    local: Path,
+    language: str = "th",
+    parent: QWidget | None = None,
+) -> tuple[QMessageBox, dict[QAbstractButton, str]]:
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("Startup", "The shared database cannot be opened"),
+        "",
+        parent=parent,
+    )
+    box.setText(
+        error.message(language)
+        + "\n\n"
+        + QCoreApplication.translate(
+            "Startup", "You can work in your own file on this computer ({0}) meanwhile."
+        ).format(local.name)
+    )
+    local_button = box.addButton(
+        QCoreApplication.translate("Startup", "Open &my file on this computer"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    leave = box.addButton(
+        QCoreApplication.translate("Startup", "&Quit"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(local_button)
+    return box, {local_button: LOCAL_FILE, leave: QUIT}
+
+
+def shared_file_box(
+    path: Path, error: PrachumError, language: str = "th", parent: QWidget | None = None
+) -> tuple[QMessageBox, dict[QAbstractButton, str]]:
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("Startup", "The database is on a network share"),
+        "",
+        parent=parent,
+    )
+    box.setText(error.message(language))
+    action, reject = QMessageBox.ButtonRole.ActionRole, QMessageBox.ButtonRole.RejectRole
+    read_only = box.addButton(QCoreApplication.translate("Startup", "Open &read-only"), action)
+    copy_here = box.addButton(
+        QCoreApplication.translate("Startup", "&Copy it to this computer"), action
+    )
+    to_server = box.addButton(
+        QCoreApplication.translate("Startup", "&Move it to a shared database…"), action
+    )
+    leave = box.addButton(QCoreApplication.translate("Startup", "&Quit"), reject)
+    box.setDefaultButton(read_only)
+    answers: dict[QAbstractButton, str] = {
+        read_only: READ_ONLY,
+        copy_here: COPY_HERE,
+        to_server: TO_SERVER,
+        leave: QUIT,
+    }
+    return box, answers
+
+
 class AskUser:
     """The start-up questions as message boxes, over the window's frame when there is one."""
 
@@ -313,6 +433,22 @@ class AskUser:
             QCoreApplication.translate("Startup", "Prachum database (*.db);;All files (*)"),
         )
         return Path(name) if name else None
+
+    def server_refused(self, name: str, error: PrachumError, local: Path) -> str:
+        return self._ask(server_refused_box(name, error, local, self.language, self.parent))
+
+    def shared_file(self, path: Path, error: PrachumError) -> str:
+        return self._ask(shared_file_box(path, error, self.language, self.parent))
+
+    def server_address(self) -> ServerAddress | None:
+        from desktop.ui.base.settings import AppSettings
+        from desktop.ui.shell.shared_database import ConnectDialog
+
+        dialog = ConnectDialog(AppSettings(), self.parent)
+        chosen: list[ServerAddress] = []
+        dialog.chosen.connect(chosen.append)
+        dialog.exec()  # a question at start-up, before there is anything else to use
+        return chosen[0] if chosen else None
 
     def failed(self, error: PrachumError) -> None:
         QMessageBox.critical(
