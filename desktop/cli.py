@@ -130,8 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--thai-digits", action="store_true", help="every digit as ๐-๙")
 
     p = sub.add_parser("template", help="her office's own DOCX template for a paper")
-    p.add_argument("paper", choices=("minutes", "agenda", "news"))
+    p.add_argument("paper", choices=("minutes", "invitation", "agenda", "news"))
     group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--fields", action="store_true", help="list the fields it can use")
     group.add_argument("--set", type=Path, metavar="FILE.docx", help="use this template")
     group.add_argument("--clear", action="store_true", help="back to the built-in layout")
     group.add_argument(
@@ -235,7 +236,7 @@ def _writes(args: argparse.Namespace) -> bool:
     if args.command == "delete":
         return args.yes
     if args.command == "template":
-        return args.builtin is None
+        return args.set is not None or args.clear
     # The letters take a number in the outgoing register: they write too.
     return args.command in ("import", "demo", "restore", "invitations", "office")
 
@@ -425,8 +426,14 @@ def _write_bytes(path: Path, data: bytes) -> None:
 
 def cmd_template(args: argparse.Namespace) -> int:
     from desktop.core.atomic import write_atomically
-    from desktop.exports.paper_templates import builtin_template, set_paper_template
+    from desktop.exports.builtin_templates import builtin_template
+    from desktop.exports.paper_templates import set_paper_template
 
+    if args.fields:
+        from desktop.exports.template_fields import fields_text
+
+        print(fields_text(args.paper, args.lang))
+        return EXIT_OK
     if args.builtin is not None:
         builtin = builtin_template(args.paper)
         write_atomically(args.builtin, lambda temporary: _write_bytes(temporary, builtin))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -105,17 +105,50 @@ def export_invitations(
         signing_as=signing_as,
         thai_digits=thai_digits,
     )
+    from desktop.exports.paper_templates import meeting_context, paper_template
+
     image = garuda_image(session)
+    template = paper_template(session, "invitation")
+    writer = _Writer(
+        suffix,
+        image,
+        font,
+        names_in(meeting),
+        template,
+        meeting_context(meeting) if template is not None else {},
+    )
     written = []
-    keep = names_in(meeting)
     if path is not None:
-        written.append(_write(Path(path), suffix, letters, image, font, keep=keep))
+        written.append(writer.write(Path(path), letters))
     if folder is not None:
         for number, letter in enumerate(letters, start=1):
             name = _FILE_NAME_UNSAFE.sub("_", letter.recipient).strip(" .") or "letter"
-            target = folder / f"{number:03d} {name}{suffix}"
-            written.append(_write(target, suffix, [letter], image, font, keep=keep))
+            written.append(writer.write(folder / f"{number:03d} {name}{suffix}", [letter]))
     return written
+
+
+@dataclass(frozen=True)
+class _Writer:
+    """Writes letters of the batch: from her own template when she keeps one (DOCX, or
+    PDF through LibreOffice), else in the built-in layout."""
+
+    suffix: str
+    image: bytes | None
+    font: str
+    keep: frozenset[str]
+    template: bytes | None
+    context: dict[str, Any]
+
+    def write(self, path: Path, letters: list[Letter]) -> Path:
+        if self.template is not None:
+            from desktop.exports.letter_templates import fill_letters, letter_context
+            from desktop.exports.paper_templates import write_filled
+
+            filled = fill_letters(
+                self.template, self.context, [letter_context(letter) for letter in letters]
+            )
+            return write_filled(path, filled)
+        return _write(path, self.suffix, letters, self.image, self.font, keep=self.keep)
 
 
 def _write(
@@ -287,3 +320,33 @@ def _letter_docx(document: Any, letter: Letter, image: bytes | None, *, first: b
     regards.paragraph_format.space_after = Pt(SIGN_SPACE_PT)
     for line in (letter.signer, *letter.signer_lines):
         _paragraph(document, line, typo.SIGNATURE)
+
+
+# --- the built-in letter as a template ------------------------------------------------
+
+
+def builtin_letter_template(font: str | None = None) -> bytes:
+    """The built-in letter with its fields marked: the layout she can start her own from."""
+
+    def loop(name: str, var: str) -> tuple[str, ...]:
+        return (f"{{%p for {var} in letter.{name} %}}", f"{{{{ {var} }}}}", "{%p endfor %}")
+
+    marked = Letter(
+        code="ที่ {{ letter.code }}",
+        sender="{{ letter.sender }}",
+        address=loop("address", "line"),
+        date="{{ letter.date }}",
+        subject="{{ letter.subject }}",
+        salutation="{{ letter.salutation }}",
+        enclosure="{{ letter.enclosure }}",
+        body=loop("body", "paragraph"),
+        closing="{{ letter.closing }}",
+        regards="{{ letter.regards }}",
+        signer="{{ letter.signer }}",
+        signer_lines=loop("signer_lines", "line"),
+        office=loop("office", "line"),
+    )
+    document = letters_docx([marked], None, checked_font(font))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

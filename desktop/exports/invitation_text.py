@@ -74,6 +74,8 @@ class Letter:
     office: tuple[str, ...] = field(default=())
     recipient: str = ""
     """The receiving organisation's name (for file names and the register)."""
+    online: tuple[str, ...] = field(default=())
+    """How to join online (link, meeting ID, passcode), also said in the body."""
 
 
 def with_thai_digits(letter: Letter) -> Letter:
@@ -290,6 +292,7 @@ def invitation_letters(
         code, letter_date = circular_preview(
             session, meeting, kind="invitation", letter_code=letter_code, today=today
         )
+    online = tuple(online_details(meeting)) if meeting.mode != "onsite" else ()
     office = tuple(
         line
         for line in (
@@ -317,6 +320,7 @@ def invitation_letters(
             signer_lines=lines,
             office=office,
             recipient=organization.name,
+            online=online,
         )
         for organization in to
     ]

@@ -11,9 +11,7 @@ escaped, so a field's text can never become XML.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -30,14 +28,15 @@ from desktop.core.thai import (
     format_thai_time,
 )
 from desktop.exports.minutes_text import paragraphs, place_line
+from desktop.exports.template_fill import fill
 
-PAPERS = ("minutes", "agenda", "news")
+PAPERS = ("minutes", "invitation", "agenda", "news")
 MAX_TEMPLATE_BYTES = 10_000_000
 _KEY = "template:{}"
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def _checked_paper(paper: str) -> str:
+def checked_paper(paper: str) -> str:
     if paper not in PAPERS:
         raise PrachumError(
             f"ไม่มีเอกสารชื่อ {paper} (มี {', '.join(PAPERS)})",
@@ -104,7 +103,8 @@ def meeting_context(meeting: Meeting) -> dict[str, Any]:
 
 
 def sample_context() -> dict[str, Any]:
-    """Sample values of every field: what a new template is tried with."""
+    """Sample values of every field: what a new template is tried with (the invitation's
+    `letter` is added letter by letter: letter_templates.sample_letters)."""
     point_item = {
         "number": "1",
         "title": "เรื่องตัวอย่าง",
@@ -151,103 +151,21 @@ def sample_context() -> dict[str, Any]:
     }
 
 
-# --- filling ---------------------------------------------------------------------------
+def _try(paper: str, data: bytes) -> None:
+    """Fill the template with sample values; PrachumError when it cannot be."""
+    if paper == "invitation":  # filled per letter and merged: try two
+        from desktop.exports.letter_templates import fill_letters, sample_letters
 
-
-def _environment() -> Any:
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    return SandboxedEnvironment(undefined=StrictUndefined)
-
-
-def fill(data: bytes, context: dict[str, Any]) -> bytes:
-    """The template filled with the context, as DOCX bytes; PrachumError when it cannot be."""
-    from docxtpl import DocxTemplate
-    from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
-
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise PrachumError(
-            "แม่แบบต้องเป็นไฟล์ Word (.docx)", "The template must be a Word file (.docx)."
-        )
-    try:
-        template = DocxTemplate(io.BytesIO(data))
-        template.render(context, jinja_env=_environment(), autoescape=True)
-        out = io.BytesIO()
-        template.save(out)
-    except TemplateSyntaxError as exc:
-        where = _paragraph_of(data, exc.source, exc.lineno)
-        raise PrachumError(
-            f"แม่แบบผิดรูปแบบ{where.th}: {exc.message}",
-            f"The template is malformed{where.en}: {exc.message}",
-        ) from exc
-    except UndefinedError as exc:
-        field = _field_of(exc.message or "")
-        where = _paragraph_with(data, field)
-        raise PrachumError(
-            f"แม่แบบใช้ช่องข้อมูลที่ไม่มี: {field}{where.th}",
-            f"The template uses a field that does not exist: {field}{where.en}",
-        ) from exc
-    except (TemplateError, TypeError, AttributeError) as exc:
-        # A loop over something that is not a list, a filter the sandbox refuses…
-        raise PrachumError(f"แม่แบบใช้ไม่ได้: {exc}", f"The template cannot be used: {exc}") from exc
-    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise PrachumError(
-            "แม่แบบไม่ใช่ไฟล์ Word ที่ถูกต้อง", f"The template is not a valid Word file ({exc})."
-        ) from exc
-    return out.getvalue()
-
-
-class _Where:
-    def __init__(self, number: int | None, text: str = "") -> None:
-        self.th = f" (ย่อหน้าที่ {number}: {text})" if number else ""
-        self.en = f" (paragraph {number}: {text})" if number else ""
-
-
-def _field_of(message: str) -> str:
-    match = re.search(r"'([^']+)' (?:is undefined|has no attribute '([^']+)')", message)
-    if match is None:
-        return message
-    return f"{match.group(1)}.{match.group(2)}" if match.group(2) else match.group(1)
-
-
-def _paragraph_texts(data: bytes) -> list[str]:
-    import docx
-
-    document = docx.Document(io.BytesIO(data))
-    found = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            found.extend(cell.text for cell in row.cells)
-    return found
-
-
-def _paragraph_with(data: bytes, field: str) -> _Where:
-    last = field.rsplit(".", 1)[-1]
-    for number, text in enumerate(_paragraph_texts(data), start=1):
-        if last and last in text and "{" in text:
-            return _Where(number, text.strip()[:80])
-    return _Where(None)
-
-
-def _paragraph_of(data: bytes, source: str | None, lineno: int | None) -> _Where:
-    """The paragraph that holds the tag Jinja stopped at (its line in docxtpl's text)."""
-    if source and lineno:
-        lines = source.splitlines()
-        line = lines[lineno - 1] if 0 < lineno <= len(lines) else ""
-        tags = re.findall(r"\{[{%].*?[}%]\}", re.sub(r"<[^>]+>", "", line))
-        for tag in tags:
-            for number, text in enumerate(_paragraph_texts(data), start=1):
-                if tag.strip("{}% ")[:20] in text:
-                    return _Where(number, text.strip()[:80])
-    return _Where(None)
+        fill_letters(data, sample_context(), sample_letters())
+    else:
+        fill(data, sample_context())
 
 
 # --- kept in the database ------------------------------------------------------------
 
 
 def paper_template(session: Session, paper: str) -> bytes | None:
-    row = session.get(Setting, _KEY.format(_checked_paper(paper)))
+    row = session.get(Setting, _KEY.format(checked_paper(paper)))
     return row.data if row is not None else None
 
 
@@ -257,7 +175,7 @@ def set_paper_template(session: Session, paper: str, data: bytes | None) -> None
     The template is tried first with sample values of every field; a broken one is
     refused and the one kept before stays.
     """
-    key = _KEY.format(_checked_paper(paper))
+    key = _KEY.format(checked_paper(paper))
     row = session.get(Setting, key)
     if data is None:
         if row is not None:
@@ -266,7 +184,7 @@ def set_paper_template(session: Session, paper: str, data: bytes | None) -> None
         return
     if len(data) > MAX_TEMPLATE_BYTES:
         raise PrachumError("แม่แบบใหญ่เกิน 10 MB", "The template is larger than 10 MB.")
-    fill(data, sample_context())
+    _try(paper, data)
     if row is None:
         row = Setting(key=key)
         session.add(row)
@@ -277,8 +195,12 @@ def set_paper_template(session: Session, paper: str, data: bytes | None) -> None
 def write_from_template(path: Path | str, data: bytes, context: dict[str, Any]) -> Path:
     """Fill her template and write it, atomically: DOCX, or PDF through LibreOffice
     where it is installed (her layout is Word's to lay out, not Prachum's)."""
+    return write_filled(path, fill(data, context))
+
+
+def write_filled(path: Path | str, filled: bytes) -> Path:
+    """Write a filled template: DOCX as it is, PDF through LibreOffice."""
     suffix = Path(path).suffix.casefold()
-    filled = fill(data, context)
     if suffix == ".pdf":
         return write_atomically(path, lambda temporary: _pdf_by_libreoffice(filled, temporary))
     return write_atomically(path, lambda temporary: _write_bytes(temporary, filled))
@@ -325,62 +247,3 @@ def _pdf_by_libreoffice(docx_bytes: bytes, target: Path) -> None:
             timeout=300,
         )
         target.write_bytes((Path(folder) / "paper.pdf").read_bytes())
-
-
-# --- the built-in layouts, as templates she can start from ----------------------------
-
-_BUILTIN = {
-    "agenda": [
-        ("MinutesTitle", "ระเบียบวาระการประชุม {{ meeting.title }}"),
-        ("MinutesTitle", "{{ meeting.number }}"),
-        ("MinutesTitle", "{{ meeting.date_long }} เวลา {{ meeting.start }}"),
-        ("MinutesTitle", "{{ meeting.place }}"),
-        ("MinutesLine", "{%p for item in items %}"),
-        ("MinutesItemTitle", "ระเบียบวาระที่ {{ item.number }}\t{{ item.title }}"),
-        ("MinutesLine", "{%p for sub in item.subitems %}"),
-        ("MinutesBody", "{{ sub.number }} {{ sub.title }}"),
-        ("MinutesLine", "{%p endfor %}"),
-        ("MinutesLine", "{%p endfor %}"),
-    ],
-    "news": [
-        ("MinutesTitle", "ข่าวประชาสัมพันธ์"),
-        ("MinutesLine", "{%p for paragraph in paragraphs %}"),
-        ("MinutesBody", "{{ paragraph }}"),
-        ("MinutesLine", "{%p endfor %}"),
-    ],
-    "minutes": [
-        ("MinutesTitle", "รายงานการประชุม{{ meeting.title }}"),
-        ("MinutesTitle", "{{ meeting.number }}"),
-        ("MinutesTitle", "เมื่อ{{ meeting.date_long }}"),
-        ("MinutesTitle", "{{ meeting.place }}"),
-        ("MinutesHeading", "ผู้มาประชุม"),
-        ("MinutesLine", "{%p for person in attendees if person.present %}"),
-        ("MinutesLine", "{{ loop.index }}. {{ person.name }}\t{{ person.position }}"),
-        ("MinutesLine", "{%p endfor %}"),
-        ("MinutesLine", "เริ่มประชุมเวลา {{ meeting.start }}"),
-        ("MinutesLine", "{%p for item in items %}"),
-        ("MinutesItemTitle", "ระเบียบวาระที่ {{ item.number }}\t{{ item.title }}"),
-        ("MinutesBody", "{{ item.body }}"),
-        ("MinutesResolution", "มติที่ประชุม\t{{ item.resolution }}"),
-        ("MinutesLine", "{%p endfor %}"),
-        ("MinutesLine", "เลิกประชุมเวลา {{ meeting.end }}"),
-    ],
-}
-
-
-def builtin_template(paper: str, font: str | None = None) -> bytes:
-    """The built-in layout of a paper as a template (fields marked), to start hers from."""
-    import docx
-
-    from desktop.exports import docx_typography as typo
-    from desktop.exports.font_setting import checked_font
-
-    document = docx.Document()
-    typo.apply_typography(document, checked_font(font), "thaiDistribute")
-    typo.set_a4_page(document, thai_digits=False)
-    names = {style.style_id: style.name for style in document.styles}
-    for style, text in _BUILTIN[_checked_paper(paper)]:
-        document.add_paragraph(text, style=names[style])
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()

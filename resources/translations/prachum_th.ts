@@ -788,6 +788,17 @@ Everything you entered before this is saved, and you can carry on. The details a
     </message>
 </context>
 <context>
+    <name>FieldsDialog</name>
+    <message>
+        <source>Fields a template can use</source>
+        <translation>ช่องข้อมูลที่ใช้ในแม่แบบได้</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+</context>
+<context>
     <name>Finalising</name>
     <message>
         <source>Finalise the minutes</source>
@@ -2617,6 +2628,37 @@ Open it here read-only to look things up, or quit and work in the other window.<
     <message>
         <source>The earlier minutes are certified</source>
         <translation>รับรองรายงานการประชุมครั้งก่อนแล้ว</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateMenu</name>
+    <message>
+        <source>Your &amp;office&apos;s template</source>
+        <translation>แม่แบบของหน่วยงาน (&amp;O)</translation>
+    </message>
+    <message>
+        <source>Use a template of my own (DOCX)…</source>
+        <translation>ใช้แม่แบบของหน่วยงาน (DOCX)…</translation>
+    </message>
+    <message>
+        <source>Save the built-in layout as a template to start from…</source>
+        <translation>บันทึกรูปแบบมาตรฐานเป็นแม่แบบเพื่อปรับใช้…</translation>
+    </message>
+    <message>
+        <source>Back to the built-in layout</source>
+        <translation>กลับไปใช้รูปแบบมาตรฐาน</translation>
+    </message>
+    <message>
+        <source>Fields a template can use…</source>
+        <translation>ช่องข้อมูลที่ใช้ในแม่แบบได้…</translation>
+    </message>
+    <message>
+        <source>Your office&apos;s template</source>
+        <translation>แม่แบบของหน่วยงาน</translation>
+    </message>
+    <message>
+        <source>Save the built-in layout as a template</source>
+        <translation>บันทึกรูปแบบมาตรฐานเป็นแม่แบบ</translation>
     </message>
 </context>
 <context>

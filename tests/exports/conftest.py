@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from desktop.core import services
+from desktop.core.models import Organization
 from desktop.core.thai import split_full_name
 
 
@@ -118,3 +119,33 @@ def minutes_meeting(session) -> MinutesMeeting:
     session.flush()
     session.expire_all()
     return MinutesMeeting(meeting.id, recorder.id, deputy.id, host.id)
+
+
+@pytest.fixture
+def letters_meeting(session, minutes_meeting):
+    """The minutes meeting, its host ready to send letters, a network of every kind."""
+    host = session.get(Organization, minutes_meeting.host_id)
+    services.update_organization(
+        session,
+        host.id,
+        letter_code="ชม 52001",
+        address="ถนนสันป่าตอง\nอำเภอสันป่าตอง จังหวัดเชียงใหม่ 50120",
+        letter_office="สำนักปลัดเทศบาล",
+        phone="053-311-111",
+        email="saraban@bankang.go.th",
+    )
+    network = services.find_network(session, "เครือข่ายเทศบาลลุ่มน้ำปิง")
+    extra = [
+        services.create_organization(session, name=name, kind=kind)
+        for name, kind in (
+            ("เทศบาลนครเชียงใหม่", "city_municipality"),
+            ("เทศบาลเมืองลำพูน", "town_municipality"),
+            ("องค์การบริหารส่วนจังหวัดลำปาง", "pao"),
+            ("เมืองพัทยา", "special"),
+            ("ทต.ยุหว่า", "subdistrict_municipality"),
+        )
+    ]
+    members = [o.id for o in network.members] + [o.id for o in extra]
+    services.set_network_members(session, network.id, members)
+    session.flush()
+    return minutes_meeting

@@ -20,36 +20,6 @@ from desktop.exports.register_xlsx import export_register
 TODAY = date(2024, 1, 10)  # 2567
 
 
-@pytest.fixture
-def letters_meeting(session, minutes_meeting):
-    """The minutes meeting, its host ready to send letters, a network of every kind."""
-    host = session.get(Organization, minutes_meeting.host_id)
-    services.update_organization(
-        session,
-        host.id,
-        letter_code="ชม 52001",
-        address="ถนนสันป่าตอง\nอำเภอสันป่าตอง จังหวัดเชียงใหม่ 50120",
-        letter_office="สำนักปลัดเทศบาล",
-        phone="053-311-111",
-        email="saraban@bankang.go.th",
-    )
-    network = services.find_network(session, "เครือข่ายเทศบาลลุ่มน้ำปิง")
-    extra = [
-        services.create_organization(session, name=name, kind=kind)
-        for name, kind in (
-            ("เทศบาลนครเชียงใหม่", "city_municipality"),
-            ("เทศบาลเมืองลำพูน", "town_municipality"),
-            ("องค์การบริหารส่วนจังหวัดลำปาง", "pao"),
-            ("เมืองพัทยา", "special"),
-            ("ทต.ยุหว่า", "subdistrict_municipality"),
-        )
-    ]
-    members = [o.id for o in network.members] + [o.id for o in extra]
-    services.set_network_members(session, network.id, members)
-    session.flush()
-    return minutes_meeting
-
-
 def _letters(path) -> list[list[str]]:
     """Each letter's paragraphs (table cells included, in reading order)."""
     document = docx.Document(str(path))
@@ -65,6 +35,8 @@ def _letters(path) -> list[list[str]]:
                 letters[-1].append(paragraph.text)
         elif tag == "tbl":
             table = docx.table.Table(child, document)
+            if not letters:  # a letter that opens with a table (her letterhead)
+                letters.append([])
             for cell in table.rows[0].cells:
                 letters[-1].extend(p.text for p in cell.paragraphs if p.text.strip())
     return letters

@@ -12,9 +12,9 @@ from desktop.cli import main
 from desktop.core import services
 from desktop.core.errors import PrachumError
 from desktop.exports.agenda_paper import export_agenda
+from desktop.exports.builtin_templates import builtin_template
 from desktop.exports.minutes_docx import export_minutes
 from desktop.exports.paper_templates import (
-    builtin_template,
     paper_template,
     set_paper_template,
 )

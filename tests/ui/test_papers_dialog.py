@@ -314,13 +314,15 @@ def test_agenda_minutes_and_attendance_previewed_and_saved(qtbot, open_window, d
 def test_the_window_says_a_template_paper_needs_libreoffice_for_pdf(
     qtbot, open_window, db_path, monkeypatch
 ):
-    from desktop.exports import paper_readiness, paper_templates
+    from desktop.exports import builtin_templates, paper_readiness, paper_templates
 
     ids = two_meetings(db_path)
     letters_ready(db_path, ids.meeting_id)
     database = open_database(db_path)
     with database.session() as s:
-        paper_templates.set_paper_template(s, "agenda", paper_templates.builtin_template("agenda"))
+        paper_templates.set_paper_template(
+            s, "agenda", builtin_templates.builtin_template("agenda")
+        )
     database.close()
     monkeypatch.setattr(paper_readiness, "libreoffice", lambda: None)
     _window, dialog = open_papers(qtbot, open_window, db_path, ids.meeting_id)

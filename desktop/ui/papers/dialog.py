@@ -48,6 +48,7 @@ from desktop.ui.papers.tabs import (
     NewsTab,
     PaperTab,
 )
+from desktop.ui.papers.templates import TemplateMenu
 
 REFRESH_MS = 300
 """A burst of changes elsewhere (typing in the details) reads the previews once."""
@@ -92,6 +93,15 @@ class PapersDialog(QDialog):
         )
         self.minutes = MinutesTab([(word, ".docx"), (pdf, ".pdf")])
         self.attendance = AttendanceTab([(self.tr("Excel (XLSX)"), ".xlsx")])
+        self.template_menus: dict[str, TemplateMenu] = {}
+        """Her own template's button, per paper that can have one."""
+        for tab in self._tabs():
+            if tab.template_paper is not None:
+                menu = TemplateMenu(
+                    tab.template_paper, store, exporter.settings, language, parent=tab
+                )
+                tab.buttons.addWidget(menu.button)
+                self.template_menus[tab.template_paper] = menu
         self.tabs = QTabWidget(self)
         for tab, label in (
             (self.invitations, self.tr("&Invitation letters")),
@@ -216,6 +226,8 @@ class PapersDialog(QDialog):
             self.state = state
             self._show_missing(state)
             self.invitations.set_signers(state)
+            for paper, menu in self.template_menus.items():
+                menu.show_kept(paper in state.templates)
             for tab in self._tabs():
                 self._show_state(tab)
             self._loaded.clear()
