@@ -11,6 +11,7 @@ from ui.test_agenda_data import open_agenda, settle, two_meetings
 from desktop.core import services
 from desktop.core.db import open_database
 from desktop.ui.meeting.agenda.followup import CarryOverDialog
+from desktop.ui.shell.actions import ActionId
 
 
 def item(agenda, category: str):
@@ -45,7 +46,7 @@ def test_the_follow_up_item_proposes_the_last_meetings_open_actions(qtbot, open_
     agenda.choose(follow_up.id)
     assert note.label.text().startswith("1 ")  # one still open, not carried
 
-    window.minutes_tools.undo_action.trigger()  # the carry-over is one step
+    window.commands[ActionId.UNDO].trigger()  # the carry-over is one step
     assert agenda.read().find(follow_up.id).children == ()
     settle(qtbot)
 
@@ -86,7 +87,7 @@ def test_finalised_minutes_are_read_only_until_reopened(
     window, agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
     agenda.choose(item(agenda, "announcements").id)
     tools = window.minutes_tools
-    tools.finalise_action.trigger()
+    window.commands[ActionId.FINALISE].trigger()
     # Items without a resolution: the checks are listed first, and she finalises anyway.
     checks = tools.finalising.checks_dialog
     assert checks is not None and checks.isVisible()
@@ -98,7 +99,7 @@ def test_finalised_minutes_are_read_only_until_reopened(
         assert field.isReadOnly()
     assert not editor.category.isEnabled() and not editor.quick.isEnabled()
     assert not any(b.isEnabled() for b in agenda.tool_buttons.values())
-    assert not tools.undo_action.isEnabled()
+    assert not window.commands[ActionId.UNDO].isEnabled()
     assert not window.meeting.details.title.isEnabled()
     assert editor.note.isVisible()
 
@@ -109,7 +110,7 @@ def test_finalised_minutes_are_read_only_until_reopened(
     view = agenda.read()
     assert view.status == "final" and view.items[0].body == "" and len(view.items) == 6
 
-    tools.reopen_action.trigger()
+    window.commands[ActionId.REOPEN].trigger()
     assert not editor.body.isReadOnly() and window.meeting.details.title.isEnabled()
     assert not editor.note.isVisible()
     settle(qtbot)

@@ -10,6 +10,7 @@ from ui.test_agenda_data import open_agenda, settle, two_meetings
 from desktop.core import services
 from desktop.core.db import open_database
 from desktop.ui.meeting.agenda.templates import TemplateNameDialog
+from desktop.ui.shell.actions import ActionId
 
 
 def menu_entries(agenda) -> list[str]:
@@ -36,7 +37,7 @@ def test_the_standard_templates_lay_out_an_empty_agenda_in_one_undo_step(
         "เรื่องอื่น ๆ (ถ้ามี)",
     ]
     assert agenda.editor.node.title == titles[0]
-    window.minutes_tools.undo_action.trigger()
+    window.commands[ActionId.UNDO].trigger()
     assert agenda.read().items == ()
     settle(qtbot)
 

@@ -8,6 +8,7 @@ from ui.test_agenda_data import open_agenda, settle, two_meetings
 
 from desktop.core.db import open_database
 from desktop.core.services.agenda_view import read_agenda
+from desktop.ui.shell.actions import ActionId
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -49,7 +50,7 @@ def test_undo_and_redo_of_every_kind_of_agenda_edit(qtbot, keys, open_window, db
     assert stack.count() == 7  # body, add, title, move, indent, outdent, delete
 
     def undo(expected_outline=None):
-        window.minutes_tools.undo_action.trigger()
+        window.commands[ActionId.UNDO].trigger()
         if expected_outline is not None:
             assert outline(agenda) == expected_outline
 
@@ -70,7 +71,7 @@ def test_undo_and_redo_of_every_kind_of_agenda_edit(qtbot, keys, open_window, db
     assert not stack.canUndo()
 
     for _ in range(7):
-        window.minutes_tools.redo_action.trigger()
+        window.commands[ActionId.REDO].trigger()
     assert outline(agenda) == after_all
     assert agenda.view.items[0].body == "ประธานแจ้งเรื่องงบประมาณ"
     settle(qtbot)
@@ -99,16 +100,16 @@ def test_a_deleted_item_comes_back_with_its_sub_items_points_and_actions(
     agenda.delete_item()
     assert len(outline(agenda)) == len(before) - 2
 
-    window.minutes_tools.undo_action.trigger()
+    window.commands[ActionId.UNDO].trigger()
     assert outline(agenda) == before
     back = next(n for n in agenda.view.walk() if n.title == "เรื่องใหม่")
     assert back.id != sub_id  # made again: a new row, found by the later commands
     assert back.points == ("ข้อหนึ่ง", "ข้อสอง")
     assert [(a.text, a.owner_organization_id) for a in back.actions] == [("ส่งรายชื่อ", ids.host_id)]
     # The edits made before the delete still undo on the item as it came back.
-    window.minutes_tools.undo_action.trigger()
+    window.commands[ActionId.UNDO].trigger()
     assert agenda.read().find(back.id).actions == ()
-    window.minutes_tools.undo_action.trigger()
+    window.commands[ActionId.UNDO].trigger()
     assert agenda.read().find(back.id).points == ()
     settle(qtbot)
 
@@ -120,9 +121,9 @@ def test_undo_is_per_meeting_and_each_edit_is_stored_at_once(qtbot, open_window,
     assert agenda.stack.count() == 1
     window.navigator.select_meeting(ids.previous_id)
     assert agenda.meeting_id == ids.previous_id
-    assert not window.minutes_tools.undo_action.isEnabled()  # final: nothing to undo here
+    assert not window.commands[ActionId.UNDO].isEnabled()  # final: nothing to undo here
     window.navigator.select_meeting(ids.meeting_id)
-    assert window.minutes_tools.undo_action.isEnabled()
+    assert window.commands[ActionId.UNDO].isEnabled()
 
     database = open_database(db_path)
     with database.session() as session:

@@ -17,8 +17,10 @@ from desktop.core.db import open_database
 from desktop.core.lock import lock_path
 from desktop.ui.backups.actions import RestoreDialog
 from desktop.ui.base.settings import AppSettings
+from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.app import AppHost
 from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.shell.menus import Menu
 from desktop.ui.shell.startup import open_for_writing
 
 
@@ -48,7 +50,7 @@ def add_meeting(host: AppHost, title: str) -> None:
 
 
 def test_the_file_menu_has_backup_and_restore(host):
-    texts = [a.text() for a in host.window.file_menu.actions()]
+    texts = [a.text() for a in host.window.menus[Menu.FILE].actions()]
     assert "สำรองข้อมูลเดี๋ยวนี้… (&B)" in texts
     assert "กู้คืนจากไฟล์สำรอง… (&R)" in texts
 
@@ -66,7 +68,7 @@ def test_back_up_now_writes_a_consistent_copy_where_she_chooses(
         return str(stick / "สำรอง.db"), ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
-    host.backups.backup_action.trigger()
+    host.window.commands[ActionId.BACKUP].trigger()
     assert titles(stick / "สำรอง.db") == ["ประชุมก่อนสำรอง", "ประชุมหลังสำรอง"]
     assert Path(offered[0]).name.startswith("prachum-copy-")
     assert str(stick) in host.window.statusBar().currentMessage()

@@ -17,6 +17,7 @@ from ui.test_agenda_data import open_agenda, settle, two_meetings
 from desktop.core.meeting_file import read_meeting_file
 from desktop.ui.exporting import names
 from desktop.ui.exporting.dialogs import ExportDoneDialog
+from desktop.ui.shell.actions import ActionId
 
 
 class SaveAs:
@@ -77,7 +78,7 @@ def test_the_minutes_and_attendance_exported_through_the_dialogs_open_in_word_an
     tools = window.minutes_tools
     save_as.answers = [out / "minutes", out / "attendance.xlsx"]
 
-    minutes = run_export(qtbot, window, tools.minutes_action)
+    minutes = run_export(qtbot, window, window.commands[ActionId.EXPORT_MINUTES])
     assert minutes == out / "minutes.docx"
     assert save_as.proposed[0].endswith("รายงานการประชุม-ครั้งที่2-2567.docx")
     lines = [p.text for p in docx.Document(str(minutes)).paragraphs]
@@ -91,7 +92,7 @@ def test_the_minutes_and_attendance_exported_through_the_dialogs_open_in_word_an
     done.open_button.click()
     assert save_as.opened == [str(minutes)]
 
-    attendance = run_export(qtbot, window, tools.attendance_action)
+    attendance = run_export(qtbot, window, window.commands[ActionId.EXPORT_ATTENDANCE])
     workbook = openpyxl.load_workbook(attendance, read_only=True)
     cells = {str(c) for row in workbook.worksheets[0].iter_rows(values_only=True) for c in row}
     workbook.close()
@@ -112,10 +113,10 @@ def test_sign_in_sheet_meeting_file_and_network_summary(qtbot, open_window, db_p
         tmp_path / "evidence.zip",
         tmp_path / "summary.xlsx",
     ]
-    assert run_export(qtbot, window, tools.signin_action).stat().st_size > 0
-    meeting_file = run_export(qtbot, window, tools.meeting_file_action)
+    assert run_export(qtbot, window, window.commands[ActionId.EXPORT_SIGNIN]).stat().st_size > 0
+    meeting_file = run_export(qtbot, window, window.commands[ActionId.EXPORT_MEETING_FILE])
     assert read_meeting_file(meeting_file)["meeting"]["number"] == 2
-    evidence = run_export(qtbot, window, tools.evidence_action)
+    evidence = run_export(qtbot, window, window.commands[ActionId.EXPORT_EVIDENCE])
     assert save_as.proposed[-1].endswith("หลักฐานการประชุม-ครั้งที่2-2567.zip")
     with zipfile.ZipFile(evidence) as bundle:
         assert {"minutes.docx", "attendance.xlsx", "manifest.json"} <= set(bundle.namelist())
@@ -143,7 +144,7 @@ def test_a_place_that_cannot_be_written_is_a_clear_message(
     save_as.answers = [gone / "minutes.docx"]
     exporter = window.minutes_tools.exporter
     with qtbot.waitSignal(exporter.failed, timeout=20_000):
-        window.minutes_tools.minutes_action.trigger()
+        window.commands[ActionId.EXPORT_MINUTES].trigger()
     settle(qtbot)
     kind, _title, text = message_boxes.shown[-1]
     assert kind == "warning" and "usb-stick" in text

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from desktop.core import services
 from desktop.core.db import open_database
 from desktop.ui.roster.organization import OrganizationDialog
+from desktop.ui.shell.actions import ActionId
 
 
 def _window_with(open_window, db_path, fill):
@@ -128,7 +129,7 @@ def test_a_finalised_meeting_is_not_deleted(qtbot, open_window, db_path, message
 
     window = _window_with(open_window, db_path, fill)
     window.open_meeting(window.store.read(lambda s: services.list_meetings(s)[0].id))
-    window.delete_meeting_action.trigger()
+    window.commands[ActionId.DELETE_MEETING].trigger()
     assert message_boxes.kinds() == ["warning"]
     assert len(window.store.read(services.list_meetings)) == 1
 
@@ -141,7 +142,7 @@ def test_a_draft_meeting_is_deleted_after_the_question(qtbot, open_window, db_pa
     window = _window_with(open_window, db_path, fill)
     wrong = window.store.read(lambda s: services.list_meetings(s)[1].id)
     window.open_meeting(wrong)
-    window.delete_meeting_action.trigger()
+    window.commands[ActionId.DELETE_MEETING].trigger()
     assert message_boxes.kinds() == ["question"]
     assert [m.title for m in window.store.read(services.list_meetings)] == ["ประชุมจริง"]
 

@@ -45,6 +45,14 @@ def _tr_strings(path):
     def visit(node, context):
         for child in ast.iter_child_nodes(node):
             inner = child.name if isinstance(child, ast.ClassDef) else context
+            if isinstance(child, ast.Call) and isinstance(child.func, ast.Name):
+                # QT_TRANSLATE_NOOP(context, text): the registry's texts, shown translated.
+                args = child.args
+                if child.func.id == "QT_TRANSLATE_NOOP" and len(args) == 2:
+                    context_node, literal = args
+                    where = _constant(context_node, constants)
+                    if isinstance(literal, ast.Constant) and isinstance(literal.value, str):
+                        yield where, literal.value
             if isinstance(child, ast.Call) and isinstance(child.func, ast.Attribute):
                 args = child.args
                 if child.func.attr == "tr" and args:
@@ -57,7 +65,35 @@ def _tr_strings(path):
                     yield where, literal.value
             yield from visit(child, inner)
 
-    yield from visit(ast.parse(path.read_text(encoding="utf-8")), None)
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    # Module-level names bound to a string (`_W = "MainWindow"`), for contexts given by name.
+    constants = {
+        target.id: node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    constants.update(
+        {
+            element.id: value.value
+            for node in tree.body
+            if isinstance(node, ast.Assign)
+            and isinstance(node.targets[0], ast.Tuple)
+            and isinstance(node.value, ast.Tuple)
+            for element, value in zip(node.targets[0].elts, node.value.elts, strict=False)
+            if isinstance(element, ast.Name) and isinstance(value, ast.Constant)
+        }
+    )
+    yield from visit(tree, None)
+
+
+def _constant(node, constants: dict) -> str | None:
+    if isinstance(node, ast.Constant):
+        return node.value
+    if isinstance(node, ast.Name):
+        return constants.get(node.id)
+    return None
 
 
 def test_every_string_of_the_window_is_in_the_translation_under_its_context():

@@ -15,6 +15,7 @@ from desktop.ui.meeting.new_meeting import NewMeetingDialog
 from desktop.ui.roster.network import NetworkDialog
 from desktop.ui.roster.organization import OrganizationDialog
 from desktop.ui.roster.person import PersonDialog
+from desktop.ui.shell.actions import ActionId
 
 ALT, CTRL = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
 
@@ -140,7 +141,7 @@ def test_a_network_its_people_a_meeting_and_attendance_by_keyboard_survive_a_res
 def test_an_empty_database_shows_the_welcome_page_and_a_filled_one_does_not(open_window, tmp_path):
     window = open_window(tmp_path / "empty.db")
     assert window.pages.currentWidget() is window.welcome
-    assert not window.details_action.isEnabled()
+    assert not window.commands[ActionId.DETAILS].isEnabled()
 
     filled = tmp_path / "filled.db"
     database = open_database(filled)

@@ -11,6 +11,7 @@ from desktop.core import services
 from desktop.core.db import open_database
 from desktop.core.services.checks import meeting_checks
 from desktop.ui.meeting.attendance_model import CAPACITY, IDENTITY, NAME
+from desktop.ui.shell.actions import ActionId
 
 
 def stored(db_path, read):
@@ -147,7 +148,7 @@ def test_finalising_lists_the_checks_and_each_goes_to_its_place(
     database.close()
     window, agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
     tools = window.minutes_tools
-    tools.finalise_action.trigger()
+    window.commands[ActionId.FINALISE].trigger()
     dialog = tools.finalising.checks_dialog
     assert dialog is not None and dialog.isVisible()
     expected = stored(db_path, lambda s: meeting_checks(s, ids.meeting_id))
@@ -164,13 +165,13 @@ def test_finalising_lists_the_checks_and_each_goes_to_its_place(
     page = window.meeting.attendance
     assert page.rows()[page.view.currentIndex().row()].id == clerk_line
 
-    tools.finalise_action.trigger()
+    window.commands[ActionId.FINALISE].trigger()
     dialog = tools.finalising.checks_dialog
     dialog.list.itemClicked.emit(dialog.list.item(2))  # the item without a resolution
     assert window.meeting.tabs.currentWidget() is agenda
     assert agenda.editor.node.id == undecided_id
 
-    tools.finalise_action.trigger()
+    window.commands[ActionId.FINALISE].trigger()
     tools.finalising.checks_dialog.finalise_button.click()  # finalised anyway
     assert stored(db_path, lambda s: services.load_meeting(s, ids.meeting_id).status) == "final"
     assert message_boxes.kinds() == []
@@ -187,7 +188,7 @@ def test_a_meeting_with_nothing_wrong_is_only_asked_about(
             services.update_agenda_item(s, item.id, resolution="ที่ประชุมรับทราบ")
     database.close()
     window, _agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
-    window.minutes_tools.finalise_action.trigger()
+    window.commands[ActionId.FINALISE].trigger()
     assert window.minutes_tools.finalising.checks_dialog is None
     assert message_boxes.kinds() == ["question"]
     settle(qtbot)
@@ -203,7 +204,7 @@ def test_the_statistics_and_search_know_voted_resolutions(qtbot, open_window, db
         services.set_vote(s, project.id, votes_for=3, ballot="secret")
     database.close()
     window = open_window(db_path)
-    window.minutes_tools.statistics_action.trigger()
+    window.commands[ActionId.STATISTICS].trigger()
     page = window.minutes_tools.statistics
     page.set_everything()
     assert "มติ 1 เรื่อง ลงคะแนน 1 เรื่อง (ลงคะแนนลับ 1 เรื่อง)" in page.summary.text()

@@ -20,6 +20,8 @@ from desktop.core.services.papers import set_our_organization
 from desktop.exports import invitation_letters, news_release
 from desktop.ui.papers.dialog import PapersDialog
 from desktop.ui.roster.organization import OrganizationDialog
+from desktop.ui.shell.actions import ActionId
+from desktop.ui.shell.menus import Menu
 
 
 @pytest.fixture
@@ -53,9 +55,9 @@ def open_papers(qtbot, open_window, db_path: Path, meeting_id: int):
     window = open_window(db_path)
     assert window.navigator.select_meeting(meeting_id)
     tools = window.minutes_tools
-    assert tools.papers_action.isEnabled()
-    assert tools.papers_action in window.file_menu.actions()
-    tools.papers_action.trigger()
+    assert window.commands[ActionId.PAPERS].isEnabled()
+    assert window.commands[ActionId.PAPERS] in window.menus[Menu.FILE].actions()
+    window.commands[ActionId.PAPERS].trigger()
     dialog = tools.papers_dialog
     assert isinstance(dialog, PapersDialog) and dialog.isVisible()
     return window, ready(qtbot, dialog)

@@ -16,6 +16,7 @@ from desktop.core.db import open_database
 from desktop.core.models import Attendance, Person
 from desktop.ui.reports.dialog import ReportReviewDialog
 from desktop.ui.reports.model import ProposalModel
+from desktop.ui.shell.actions import ActionId
 
 ZOOM = """\
 Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants
@@ -47,7 +48,7 @@ def test_the_review_applies_the_report_and_remembers_the_names(qtbot, open_windo
     ids = two_meetings(db_path)
     window, _agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
     importer = window.minutes_tools.report_import
-    window.minutes_tools.report_action.trigger()
+    window.commands[ActionId.REPORT_IMPORT].trigger()
     qtbot.waitUntil(
         lambda: importer.dialog is not None and importer.dialog.isVisible(), timeout=10_000
     )
@@ -184,7 +185,7 @@ def test_chat_line_and_form_sign_ins_settle_attendance_through_the_review(
     ids = two_meetings(db_path)
     window, _agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
     importer = window.minutes_tools.report_import
-    window.minutes_tools.report_action.trigger()
+    window.commands[ActionId.REPORT_IMPORT].trigger()
     qtbot.waitUntil(
         lambda: importer.dialog is not None and importer.dialog.isVisible(), timeout=10_000
     )
@@ -209,7 +210,7 @@ def test_the_review_names_who_would_be_marked_absent_before_it_is_done(
     ids = two_meetings(db_path)
     window, _agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
     importer = window.minutes_tools.report_import
-    window.minutes_tools.report_action.trigger()
+    window.commands[ActionId.REPORT_IMPORT].trigger()
     qtbot.waitUntil(
         lambda: importer.dialog is not None and importer.dialog.isVisible(), timeout=10_000
     )

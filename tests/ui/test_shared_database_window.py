@@ -21,6 +21,7 @@ from desktop.core.db import open_database
 from desktop.core.server import ServerAddress
 from desktop.ui.base import passwords, worker
 from desktop.ui.base.settings import AppSettings
+from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.app import AppHost
 from desktop.ui.shell.shared_database import ConnectDialog
 from desktop.ui.shell.startup import COPY_HERE, LOCAL_FILE, QUIT, READ_ONLY, TO_SERVER
@@ -192,7 +193,7 @@ def test_she_connects_to_the_server_remembers_the_password_and_goes_back_to_her_
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *args: (str(filled), ""))
     )
-    host.window.open_file_action.trigger()
+    host.window.commands[ActionId.OPEN_FILE].trigger()
     switched(qtbot, host, "prachum.db")
     assert host.window.navigator.meeting_model.rowCount() == 1
 
@@ -292,7 +293,7 @@ def test_a_file_on_a_share_is_opened_read_only_when_she_chooses(start, on_a_shar
     assert [kind for kind, *_ in choices.asked] == ["share"]
     assert "network share (cifs)" in choices.asked[0][2]
     assert host.opened.readonly and host.window.navigator.meeting_model.rowCount() == 1
-    assert not host.window.new_meeting_action.isEnabled()
+    assert not host.window.commands[ActionId.NEW_MEETING].isEnabled()
     host.window.close()
     host.close()
     assert unchanged(on_a_share) == before

@@ -25,6 +25,7 @@ from desktop.core.db import open_database
 from desktop.core.errors import PrachumError
 from desktop.core.lock import lock_path
 from desktop.ui.base.settings import AppSettings
+from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.app import AppHost
 from desktop.ui.shell.startup import (
     OTHER_FILE,
@@ -178,12 +179,12 @@ def test_a_second_copy_opened_read_only_changes_nothing(
     try:
         assert "อ่านอย่างเดียว" in window.windowTitle()
         assert host.trouble.isVisible() and "อ่านอย่างเดียว" in host.trouble.text()
-        assert not window.new_meeting_action.isEnabled()
-        assert not host.backups.restore_action.isEnabled()
-        assert host.backups.backup_action.isEnabled(), "a copy can still be made"
+        assert not window.commands[ActionId.NEW_MEETING].isEnabled()
+        assert not host.window.commands[ActionId.RESTORE].isEnabled()
+        assert host.window.commands[ActionId.BACKUP].isEnabled(), "a copy can still be made"
         meeting_id = window.navigator.listed_meeting_ids()[0]
         window.open_meeting(meeting_id)
-        assert not window.copy_people_action.isEnabled()
+        assert not window.commands[ActionId.COPY_PEOPLE].isEnabled()
         # Nothing invites typing that could not be kept.
         assert not window.meeting.details.title.isEnabled()
         assert not window.meeting.attendance.model.editable

@@ -17,6 +17,7 @@ import pytest
 from desktop.core.lock import lock_path
 from desktop.ui.base.settings import AppSettings
 from desktop.ui.shell import startup
+from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.app import AppHost
 from desktop.ui.shell.main_window import MainWindow
 
@@ -72,17 +73,17 @@ def test_the_frame_is_painted_before_the_file_is_opened_then_the_pages_come(
     qtbot.waitExposed(window)
     assert window.store is None
     assert window.statusBar().currentMessage() == "กำลังเปิดฐานข้อมูล…"
-    assert not window.new_meeting_action.isEnabled(), "nothing to act on yet"
-    assert window.quit_action.isEnabled() and window.help_action.isEnabled()
+    assert not window.commands[ActionId.NEW_MEETING].isEnabled(), "nothing to act on yet"
+    assert window.commands[ActionId.QUIT].isEnabled() and window.commands[ActionId.HELP].isEnabled()
     # The keys come right after the first paint, before the file is open.
-    qtbot.waitUntil(lambda: window.quit_action.shortcut().toString() == "Ctrl+Q")
+    qtbot.waitUntil(lambda: window.commands[ActionId.QUIT].shortcut().toString() == "Ctrl+Q")
     qtbot.waitUntil(lambda: bool(threads))
     assert threads == [False], "the file is opened on a worker"
     assert frame.outcome == []
 
     release.set()
     qtbot.waitUntil(lambda: frame.outcome == ["ready"], timeout=20_000)
-    assert window.store is not None and window.new_meeting_action.isEnabled()
+    assert window.store is not None and window.commands[ActionId.NEW_MEETING].isEnabled()
     assert window.statusBar().currentMessage() == "พร้อมใช้งาน"
     assert len(window.navigator.listed_meeting_ids()) == 1
     qtbot.waitUntil(lambda: not host._backing_up, timeout=10_000)

@@ -9,6 +9,7 @@ from ui.test_agenda_data import settle, two_meetings
 
 from desktop.core import services
 from desktop.core.db import open_database
+from desktop.ui.shell.actions import ActionId
 from desktop.ui.statistics.model import RATE_ROLE, StatisticsModel
 
 
@@ -27,7 +28,7 @@ def test_the_page_shows_each_organisations_rate_as_bars_and_in_the_table(
     database.close()
 
     window = open_window(db_path)
-    window.minutes_tools.statistics_action.trigger()
+    window.commands[ActionId.STATISTICS].trigger()
     page = window.minutes_tools.statistics
     assert window.pages.currentWidget() is page
     page.date_from.setDate(date(2024, 1, 1))
@@ -80,7 +81,7 @@ def test_statistics_open_on_the_period_with_data_per_authority_and_export(
     assert last.year != date.today().year  # else this year would show it anyway
 
     window = open_window(db_path)
-    window.minutes_tools.statistics_action.trigger()
+    window.commands[ActionId.STATISTICS].trigger()
     page = window.minutes_tools.statistics
     assert (page.date_from.date(), page.date_to.date()) == (first, last)
     assert page.model.rowCount() == 2  # not empty: it opened where the meetings are

@@ -13,6 +13,7 @@ from desktop.core.db import open_database
 from desktop.core.meeting_file import export_meeting_file
 from desktop.ui.base import worker
 from desktop.ui.roster.network import NetworkDialog
+from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.help import HelpWindow
 
 
@@ -29,7 +30,7 @@ def test_the_demo_opens_as_its_own_file_and_leaving_it_goes_back_to_hers(
     hers.close()
     host = AppHost(open_for_writing(db_path), AppSettings(), reporter)
     host.show()  # closed by the test: the window is replaced twice
-    host.window.demo_action.trigger()
+    host.window.commands[ActionId.OPEN_DEMO].trigger()
     qtbot.waitUntil(
         lambda: host.window.attached_pages and host.window.store.path.name == "demo.db",
         timeout=20_000,
@@ -56,8 +57,8 @@ def test_the_demo_opens_as_its_own_file_and_leaving_it_goes_back_to_hers(
         ),
         timeout=20_000,
     )
-    assert not host.window.leave_demo_action.isVisible()
-    assert host.window.demo_action.isVisible()
+    assert not host.window.commands[ActionId.LEAVE_DEMO].isVisible()
+    assert host.window.commands[ActionId.OPEN_DEMO].isVisible()
     host.window.close()
     host.close()
 

@@ -13,7 +13,6 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -128,7 +127,7 @@ class RestoreDialog(QDialog):
 
 
 class BackupActions(QObject):
-    """The two File menu entries of a window, over its store.
+    """What the File menu's two backup entries do, over the window's store.
 
     `replace_database(change)` is the host's: close the window and the database, run
     `change()` (which returns where the old data was kept), and open everything again.
@@ -146,18 +145,7 @@ class BackupActions(QObject):
         self.store = store
         self.settings = settings
         self.replace_database = replace_database
-        self.backup_action = QAction(self.tr("&Back up now…"), window)
-        self.backup_action.triggered.connect(lambda _checked=False: self.back_up_now())
-        self.restore_action = QAction(self.tr("&Restore from a backup…"), window)
-        self.restore_action.triggered.connect(lambda _checked=False: self.choose_backup())
-        self.restore_action.setEnabled(not store.database.readonly)
         self.dialog: RestoreDialog | None = None
-
-    def add_to(self, menu, before: QAction) -> None:
-        """Put both entries in `menu`, in a group of their own above `before`."""
-        menu.insertAction(before, self.backup_action)
-        menu.insertAction(before, self.restore_action)
-        menu.insertSeparator(before)
 
     # --- backing up ------------------------------------------------------------------------
 

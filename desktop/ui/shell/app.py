@@ -23,6 +23,7 @@ from desktop.ui.base.errors import ErrorReporter
 from desktop.ui.base.i18n import install_language
 from desktop.ui.base.settings import AppSettings
 from desktop.ui.shell import startup_probe
+from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.first_paint import after_first_paint
 from desktop.ui.shell.fonts import ensure_thai_font
 from desktop.ui.shell.main_window import MainWindow
@@ -155,7 +156,8 @@ class AppHost(QObject):
         self.trouble.hide()
         window.statusBar().addPermanentWidget(self.trouble)
         self.backups = BackupActions(window, store, self.settings, self.replace_database)
-        self.backups.add_to(window.file_menu, window.language_menu.menuAction())
+        window.commands.bind(ActionId.BACKUP, self.backups.back_up_now)
+        window.commands.bind(ActionId.RESTORE, self.backups.choose_backup)
         store.trouble.connect(self._show_trouble)
         store.recovered.connect(self._recovered)
         if opened.readonly:
@@ -214,15 +216,7 @@ class AppHost(QObject):
             window.windowTitle() + " — " + QCoreApplication.translate("App", "read-only")
         )
         self._show_trouble(self.store.trouble_text())
-        for action in (
-            window.new_meeting_action,
-            window.import_action,
-            window.demo_action,
-            window.new_network_action,
-            window.copy_people_action,
-        ):
-            action.setEnabled(False)
-        window.meeting_actions.remove(window.copy_people_action)
+        # What writes is greyed out by the registry (attach saw the read-only database).
         window.welcome.setEnabled(False)
 
     def _show_trouble(self, text: str) -> None:

@@ -13,17 +13,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from desktop.ui.base.autosave import flush_pending
 from desktop.ui.base.present import present
 from desktop.ui.base.settings import AppSettings
 from desktop.ui.roster import NETWORKS_TAB, ORGANIZATIONS_TAB, PEOPLE_TAB
+from desktop.ui.shell.actions import ActionId, ActionRegistry, Needs
 from desktop.ui.shell.first_paint import after_first_paint
+from desktop.ui.shell.menus import build_menus
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QKeySequence
+    from PySide6.QtGui import QCloseEvent
 
     from desktop.core.changes import Changes
     from desktop.ui.base.store import Store
@@ -50,10 +51,10 @@ class MainWindow(QMainWindow):
         self.help_window: HelpWindow | None = None
         self.setWindowTitle(self.tr("Prachum — meetings and minutes"))
         self.setMinimumSize(800, 560)
-        self._shortcuts: list[tuple[QAction, QKeySequence | str]] = []
-        self._make_actions()
-        self._make_menus()
-        after_first_paint(self, self.set_shortcuts)
+        self.commands = ActionRegistry(self)
+        self._connect_actions()
+        self.menus = build_menus(self, self.commands)
+        after_first_paint(self, self.commands.set_shortcuts)
         # Until attach(): an empty centre, the status bar says why. (Nothing here names
         # the `Qt` namespace: its first use makes all its ~110 enums, 18 ms of start-up.)
         self.setCentralWidget(QWidget(self))
@@ -122,9 +123,10 @@ class MainWindow(QMainWindow):
         store.saved.connect(self._saved)
         store.committed.connect(self._store_committed)
 
-        self.set_shortcuts()
-        for action in self.data_actions:
-            action.setEnabled(True)
+        self.commands.set_shortcuts()
+        self.commands.holds(
+            Needs.DATA | (Needs.NOTHING if store.database.readonly else Needs.WRITE)
+        )
         self._mark_demo()
         self.start()
         # The finder's first key press should not wait for a big roster to be read.
@@ -137,100 +139,36 @@ class MainWindow(QMainWindow):
         """The open database's store: what attach() built calls this, so it is there."""
         return present(self.store)
 
-    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            self._shortcuts.append((action, shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _make_actions(self) -> None:
-        self.new_meeting_action = self._action(self.tr("&New meeting…"), self.new_meeting, "Ctrl+N")
-        self.import_action = self._action(
-            self.tr("&Import a meeting file…"), self.import_meeting_file
-        )
-        self.demo_action = self._action(self.tr("Open the &demo data"), self.open_demo)
-        self.leave_demo_action = self._action(
-            self.tr("&Leave the demo (back to your file)"), lambda: self.file_wanted.emit(None)
-        )
-        self.leave_demo_action.setVisible(False)
-        self.connect_action = self._action(
-            self.tr("&Connect to a shared database…"), self.connect_to_server
-        )
-        self.open_file_action = self._action(
-            self.tr("&Open a database file…"), self.open_database_file
-        )
+    def _connect_actions(self) -> None:
+        """What the window itself does; the minutes tools and the backups connect theirs."""
+        A = ActionId
+        for ident, slot in (
+            (A.NEW_MEETING, self.new_meeting),
+            (A.IMPORT_MEETING_FILE, self.import_meeting_file),
+            (A.OPEN_DEMO, self.open_demo),
+            (A.LEAVE_DEMO, lambda: self.file_wanted.emit(None)),
+            (A.CONNECT, self.connect_to_server),
+            (A.OPEN_FILE, self.open_database_file),
+            (A.QUIT, self.close),
+            (A.SEARCH, self.focus_search),
+            (A.NEW_NETWORK, self.new_network),
+            (A.NETWORKS, lambda: self.show_roster(NETWORKS_TAB)),
+            (A.ORGANIZATIONS, lambda: self.show_roster(ORGANIZATIONS_TAB)),
+            (A.PEOPLE, lambda: self.show_roster(PEOPLE_TAB)),
+            (A.DETAILS, self.show_details),
+            (A.ATTENDANCE, self.show_attendance),
+            (A.COPY_PEOPLE, self.copy_people_from_last_meeting),
+            (A.DELETE_MEETING, self.delete_meeting),
+            (A.HELP, self.show_help),
+            (A.ABOUT, self.show_about),
+            (A.THAI, lambda: self.set_language("th")),
+            (A.ENGLISH, lambda: self.set_language("en")),
+        ):
+            self.commands.bind(ident, slot)
+        self.commands[A.LEAVE_DEMO].setVisible(False)
         self.connect_dialog: ConnectDialog | None = None
-        self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
-        self.search_action = self._action(
-            self.tr("&Search meetings"),
-            self.focus_search,
-            "Ctrl+F",
-        )
-        self.new_network_action = self._action(self.tr("New &network…"), self.new_network)
-        self.networks_action = self._action(
-            self.tr("&Networks"), lambda: self.show_roster(NETWORKS_TAB)
-        )
-        self.organizations_action = self._action(
-            self.tr("&Organisations"), lambda: self.show_roster(ORGANIZATIONS_TAB)
-        )
-        self.people_action = self._action(
-            self.tr("&People"), lambda: self.show_roster(PEOPLE_TAB), "Ctrl+Shift+P"
-        )
-        self.details_action = self._action(self.tr("&Details"), self.show_details, "Ctrl+1")
-        self.attendance_action = self._action(
-            self.tr("&Attendance"), self.show_attendance, "Ctrl+2"
-        )
-        self.copy_people_action = self._action(
-            self.tr("&Copy people from the last meeting"),
-            self.copy_people_from_last_meeting,
-        )
-        self.delete_meeting_action = self._action(
-            self.tr("De&lete this meeting…"), self.delete_meeting
-        )
-        # MinutesTools connects these two; they are made here to be on the first paint.
-        self.agenda_action = QAction(self.tr("A&genda"), self)
-        self.statistics_action = QAction(self.tr("Attendance &statistics"), self)
-        self._shortcuts += [
-            (self.agenda_action, "Ctrl+3"),
-            (self.statistics_action, "Ctrl+Shift+S"),
-        ]
-        self.help_action = self._action(self.tr("&Help"), self.show_help, "F1")
-        self.about_action = self._action(self.tr("&About Prachum"), self.show_about)
-        self.thai_action = self._action("ภาษาไทย", lambda: self.set_language("th"))
-        self.english_action = self._action("English", lambda: self.set_language("en"))
-        for action, code in ((self.thai_action, "th"), (self.english_action, "en")):
-            action.setCheckable(True)
-            action.setChecked(self.settings.language == code)
-        self.meeting_actions = [
-            self.details_action,
-            self.attendance_action,
-            self.copy_people_action,
-            self.agenda_action,
-            self.delete_meeting_action,
-        ]
-        self.data_actions = [
-            self.new_meeting_action,
-            self.import_action,
-            self.demo_action,
-            self.search_action,
-            self.new_network_action,
-            self.networks_action,
-            self.organizations_action,
-            self.people_action,
-            self.statistics_action,
-        ]
-        for action in self.meeting_actions + self.data_actions:
-            action.setEnabled(False)
-
-    def set_shortcuts(self) -> None:
-        """Give the actions their keys. Not before the first paint: the first key sequence
-        makes PySide build every enum of the Qt namespace, about 30 ms of start-up."""
-        from PySide6.QtGui import QKeySequence
-
-        shortcuts, self._shortcuts = self._shortcuts, []
-        for action, key in shortcuts:
-            action.setShortcut(QKeySequence(key))
+        self.commands[A.THAI].setChecked(self.settings.language == "th")
+        self.commands[A.ENGLISH].setChecked(self.settings.language == "en")
 
     # The pages these reach are made by attach(), after the actions.
     def import_meeting_file(self) -> None:
@@ -262,13 +200,13 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QPushButton
 
         demo = self.in_demo
-        self.demo_action.setVisible(not demo)
-        self.leave_demo_action.setVisible(demo)
+        self.commands[ActionId.OPEN_DEMO].setVisible(not demo)
+        self.commands[ActionId.LEAVE_DEMO].setVisible(demo)
         if not demo:
             return
         self.setWindowTitle(self.tr("Prachum — the DEMO (made-up data, not your file)"))
         self.leave_demo_button = QPushButton(self.tr("Leave the demo"), self)
-        self.leave_demo_button.clicked.connect(self.leave_demo_action.trigger)
+        self.leave_demo_button.clicked.connect(self.commands[ActionId.LEAVE_DEMO].trigger)
         self.statusBar().addPermanentWidget(self.leave_demo_button)
         if self.is_empty():
             self.first_steps.open_demo()
@@ -296,64 +234,6 @@ class MainWindow(QMainWindow):
 
     def copy_people_from_last_meeting(self) -> None:
         self.meeting.attendance.copy_from_last_meeting()
-
-    def _make_menus(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        menu.addAction(self.new_meeting_action)
-        menu.addAction(self.import_action)
-        menu.addAction(self.demo_action)
-        menu.addAction(self.leave_demo_action)
-        menu.addSeparator()
-        menu.addAction(self.connect_action)
-        menu.addAction(self.open_file_action)
-        menu.addSeparator()
-        self.language_menu = menu.addMenu(self.tr("&Language"))
-        self.language_menu.addAction(self.thai_action)
-        self.language_menu.addAction(self.english_action)
-        menu.addSeparator()
-        menu.addAction(self.quit_action)
-        self.file_menu = menu
-
-        menu = self.menuBar().addMenu(self.tr("&Edit"))
-        menu.addAction(self.search_action)
-        self.edit_menu = menu
-
-        menu = self.menuBar().addMenu(self.tr("&Meeting"))
-        menu.addAction(self.new_meeting_action)
-        menu.addSeparator()
-        for action in self.meeting_actions:
-            menu.addAction(action)
-        self.meeting_menu = menu
-
-        menu = self.menuBar().addMenu(self.tr("&Roster"))
-        menu.addAction(self.new_network_action)
-        menu.addSeparator()
-        menu.addAction(self.networks_action)
-        menu.addAction(self.organizations_action)
-        menu.addAction(self.people_action)
-        self.roster_menu = menu
-
-        menu = self.menuBar().addMenu(self.tr("&Help"))
-        menu.addAction(self.help_action)
-        menu.addAction(self.about_action)
-        self.help_menu = menu
-
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("main-toolbar")
-        toolbar.setMovable(False)
-        # Text only: none of the actions has an icon, so the default style shows text.
-        toolbar.addAction(self.new_meeting_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.details_action)
-        toolbar.addAction(self.attendance_action)
-        toolbar.addAction(self.agenda_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.people_action)
-        toolbar.addAction(self.organizations_action)
-        toolbar.addAction(self.networks_action)
-        toolbar.addSeparator()
-        toolbar.addAction(self.statistics_action)
-        self.toolbar = toolbar
 
     # --- start and state ------------------------------------------------------------------
 
@@ -463,7 +343,6 @@ class MainWindow(QMainWindow):
         meeting_id = self.meeting.meeting_id
         if meeting_id is None:
             return
-        flush_pending(self.meeting)
         store = self.attached_store()
         if confirm_and_delete(self, store, "meeting", meeting_id):
             self.meeting.meeting_id = None
@@ -472,8 +351,7 @@ class MainWindow(QMainWindow):
             self.start()
 
     def _enable_meeting_actions(self, enabled: bool) -> None:
-        for action in self.meeting_actions:
-            action.setEnabled(enabled)
+        self.commands.holds(Needs.MEETING, enabled)
 
     def new_meeting(self) -> NewMeetingDialog:
         from desktop.core.services.views import network_rows
@@ -532,11 +410,11 @@ class MainWindow(QMainWindow):
     def _demo_started(self) -> None:
         self.statusBar().showMessage(self.tr("Filling in the demo data…"))
         self.welcome.setEnabled(False)
-        self.demo_action.setEnabled(False)
+        self.commands.holds(Needs.IDLE, False)
 
     def _demo_finished(self, network_id: int | None = None) -> None:
         self.welcome.setEnabled(True)
-        self.demo_action.setEnabled(True)
+        self.commands.holds(Needs.IDLE)
         if network_id is None:
             return
         self.navigator.choose_network(network_id)
@@ -591,8 +469,8 @@ class MainWindow(QMainWindow):
 
     def set_language(self, language: str) -> None:
         self.settings.language = language
-        self.thai_action.setChecked(language == "th")
-        self.english_action.setChecked(language == "en")
+        self.commands[ActionId.THAI].setChecked(language == "th")
+        self.commands[ActionId.ENGLISH].setChecked(language == "en")
         from PySide6.QtWidgets import QMessageBox
 
         QMessageBox.information(

@@ -2,40 +2,68 @@
 with its preview, undo and redo, finalising, exports, the report import, the search
 across meetings and the statistics page.
 
-MainWindow makes one MinutesTools after its own menus; everything here reaches the
-window only through its public parts (menus, pages, the meeting page's tabs).
+MainWindow makes one MinutesTools once its pages exist; it connects its commands to the
+window's action registry and reaches the window only through its public parts.
 """
 
 from __future__ import annotations
 
 import gc
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 
 from desktop.core.services.checks import AGENDA, ATTENDANCE, Finding
-from desktop.ui.base.autosave import flush_pending
 from desktop.ui.exporting.runner import Exporter
 from desktop.ui.meeting.agenda.finalise import Finalising
 from desktop.ui.meeting.agenda.page import AgendaPage
 from desktop.ui.reports.importer import ReportImport
 from desktop.ui.search.dialog import SearchDialog
+from desktop.ui.shell.actions import ActionId
 from desktop.ui.statistics.page import StatisticsPage
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStackedWidget, QStatusBar
+
+    from desktop.ui.base.roster_cache import RosterCache
+    from desktop.ui.base.settings import AppSettings
+    from desktop.ui.base.store import Store
+    from desktop.ui.meeting.page import MeetingPage
     from desktop.ui.papers.dialog import PapersDialog
-    from desktop.ui.shell.main_window import MainWindow
+    from desktop.ui.shell.actions import ActionRegistry
+    from desktop.ui.shell.navigator import Navigator
 
 AGENDA_TAB = 2
 FREEZE_MS = 2500
 """When the window has settled (after the roster warm-up): see freeze_long_lived."""
 
 
+class ToolsWindow(Protocol):
+    """What the tools use of the main window (named so, not imported: no circle)."""
+
+    commands: ActionRegistry
+    meeting: MeetingPage
+    navigator: Navigator
+    pages: QStackedWidget
+    roster_cache: RosterCache
+    settings: AppSettings
+
+    def attached_store(self) -> Store: ...
+    def statusBar(self) -> QStatusBar: ...
+    def show_details(self) -> None: ...
+    def show_attendance(self) -> None: ...
+    def open_meeting(self, meeting_id: int) -> None: ...
+    def raise_(self) -> None: ...
+    def activateWindow(self) -> None: ...
+
+
 class MinutesTools(QObject):
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
+    def __init__(self, window: ToolsWindow):
+        # The window's own widget, which dialogs and pages hang from: the page's top level.
+        widget = window.meeting.window()
+        super().__init__(widget)
         self.window = window
+        self.widget = widget
         store = window.attached_store()
         self.agenda = AgendaPage(store, window.roster_cache, window.meeting)
         window.meeting.add_tab(self.agenda, self.tr("A&genda"), AGENDA_TAB)
@@ -43,25 +71,24 @@ class MinutesTools(QObject):
         self.agenda.told.connect(lambda text: window.statusBar().showMessage(text, 8000))
         self.finalising = Finalising(
             store,
-            window,
+            widget,
             self._meeting_id,
             self.reload_meeting,
             go_to=self.go_to_finding,
             language=lambda: window.settings.language,
         )
         self.agenda.reopen_wanted.connect(self.finalising.reopen)
-        self.exporter = Exporter(store, window.settings, window)
+        self.exporter = Exporter(store, window.settings, widget)
         self.exporter.finished.connect(
             lambda path: window.statusBar().showMessage(self.tr("Written: {0}").format(path), 8000)
         )
-        self.report_import = ReportImport(store, window.settings, window.roster_cache, window)
+        self.report_import = ReportImport(store, window.settings, window.roster_cache, widget)
         self.report_import.applied.connect(self._report_applied)
-        self.statistics = StatisticsPage(store, window)
+        self.statistics = StatisticsPage(store, widget)
         window.pages.addWidget(self.statistics)
         self.search_dialog: SearchDialog | None = None
         self.papers_dialog: PapersDialog | None = None
-        self._make_actions()
-        self._add_to_menus()
+        self._connect_actions()
         QTimer.singleShot(FREEZE_MS, self, self.freeze_long_lived)
 
     @property
@@ -82,13 +109,6 @@ class MinutesTools(QObject):
     def _meeting_id(self) -> int | None:
         return self.window.meeting.meeting_id
 
-    def _action(self, text: str, slot, shortcut: str | None = None) -> QAction:
-        action = QAction(text, self.window)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
     def _with_meeting(self, slot):
         def run() -> None:
             meeting_id = self._meeting_id()
@@ -97,108 +117,44 @@ class MinutesTools(QObject):
 
         return run
 
-    def _make_actions(self) -> None:
+    def _connect_actions(self) -> None:
         exporter = self.exporter
-        # The window made these two for its first paint; they do their work here.
-        self.agenda_action = self.window.agenda_action
-        self.agenda_action.triggered.connect(lambda _checked=False: self.show_agenda())
-        self.statistics_action = self.window.statistics_action
-        self.statistics_action.triggered.connect(lambda _checked=False: self.show_statistics())
-        self.finalise_action = self._action(
-            self.tr("&Finalise the minutes…"), self.finalising.finalise
-        )
-        self.reopen_action = self._action(self.tr("&Reopen the minutes…"), self.finalising.reopen)
-        self.report_action = self._action(
-            self.tr("Import a &Zoom or Teams report…"), self._with_meeting(self.report_import.start)
-        )
-        self.minutes_action = self._action(
-            self.tr("&Minutes (DOCX)…"), self._with_meeting(exporter.export_minutes), "Ctrl+E"
-        )
-        self.attendance_action = self._action(
-            self.tr("&Attendance (XLSX)…"), self._with_meeting(exporter.export_attendance)
-        )
-        self.signin_action = self._action(
-            self.tr("&Sign-in sheet (XLSX)…"), self._with_meeting(exporter.export_signin_sheet)
-        )
-        self.meeting_file_action = self._action(
-            self.tr("Meeting &file (JSON)…"), self._with_meeting(exporter.export_meeting_file)
-        )
-        self.evidence_action = self._action(
-            self.tr("E-meeting &evidence (ZIP)…"), self._with_meeting(exporter.export_evidence)
-        )
-        self.papers_action = self._action(
-            self.tr("&Papers for this meeting…"), self._with_meeting(self.show_papers)
-        )
-        self.summary_action = self._action(
-            self.tr("&Network attendance summary…"),
-            lambda: exporter.ask_network_summary(self.window.navigator.network_id),
-        )
-        self.search_all_action = self._action(
-            self.tr("Search &all meetings…"), self.show_search, "Ctrl+Shift+F"
-        )
-        group = self.agenda.undo_group
-        self.undo_action = group.createUndoAction(self.window, self.tr("Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = group.createRedoAction(self.window, self.tr("Redo"))
-        self.redo_action.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
-        )
-        meeting_actions = [
-            self.finalise_action,
-            self.reopen_action,
-            self.report_action,
-            self.papers_action,
-            self.minutes_action,
-            self.attendance_action,
-            self.signin_action,
-            self.meeting_file_action,
-            self.evidence_action,
-        ]
-        # The window enables these with its own when a meeting is open.
-        self.window.meeting_actions.extend(meeting_actions)
-        for action in meeting_actions:
-            action.setEnabled(self._meeting_id() is not None)
-
-    def _add_to_menus(self) -> None:
-        window = self.window
-        file_menu = window.file_menu
-        before = window.demo_action
-        file_menu.insertAction(before, self.report_action)
-        file_menu.insertAction(before, self.papers_action)
-        export = file_menu.addMenu(self.tr("&Export"))
-        for action in (
-            self.minutes_action,
-            self.attendance_action,
-            self.signin_action,
-            self.meeting_file_action,
-            self.evidence_action,
+        actions = self.window.commands
+        A = ActionId
+        for ident, slot in (
+            (A.AGENDA, self.show_agenda),
+            (A.STATISTICS, self.show_statistics),
+            (A.FINALISE, self.finalising.finalise),
+            (A.REOPEN, self.finalising.reopen),
+            (A.REPORT_IMPORT, self._with_meeting(self.report_import.start)),
+            (A.EXPORT_MINUTES, self._with_meeting(exporter.export_minutes)),
+            (A.EXPORT_ATTENDANCE, self._with_meeting(exporter.export_attendance)),
+            (A.EXPORT_SIGNIN, self._with_meeting(exporter.export_signin_sheet)),
+            (A.EXPORT_MEETING_FILE, self._with_meeting(exporter.export_meeting_file)),
+            (A.EXPORT_EVIDENCE, self._with_meeting(exporter.export_evidence)),
+            (A.PAPERS, self._with_meeting(self.show_papers)),
+            (
+                A.NETWORK_SUMMARY,
+                lambda: exporter.ask_network_summary(self.window.navigator.network_id),
+            ),
+            (A.SEARCH_ALL, self.show_search),
         ):
-            export.addAction(action)
-        export.addSeparator()
-        export.addAction(self.summary_action)
-        file_menu.insertMenu(before, export)
-        file_menu.insertSeparator(before)
-        self.export_menu = export
-
-        edit = window.edit_menu
-        if edit.actions():
-            first = edit.actions()[0]
-            edit.insertAction(first, self.undo_action)
-            edit.insertAction(first, self.redo_action)
-            edit.insertSeparator(first)
-        else:
-            edit.addAction(self.undo_action)
-            edit.addAction(self.redo_action)
-            edit.addSeparator()
-        edit.addAction(self.search_all_action)
-
-        meeting = window.meeting_menu
-        meeting.addAction(self.agenda_action)
-        meeting.addSeparator()
-        meeting.addAction(self.finalise_action)
-        meeting.addAction(self.reopen_action)
-        meeting.addSeparator()
-        meeting.addAction(self.statistics_action)
+            actions.bind(ident, slot)
+        # Undo and redo follow the agenda's undo stacks: their text names the step.
+        group = self.agenda.undo_group
+        actions.bind(A.UNDO, group.undo)
+        actions.bind(A.REDO, group.redo)
+        undo_word, redo_word = self.tr("Undo"), self.tr("Redo")
+        group.canUndoChanged.connect(lambda can: actions.set_ready(A.UNDO, can))
+        group.canRedoChanged.connect(lambda can: actions.set_ready(A.REDO, can))
+        group.undoTextChanged.connect(
+            lambda text: actions[A.UNDO].setText(f"{undo_word} {text}".strip())
+        )
+        group.redoTextChanged.connect(
+            lambda text: actions[A.REDO].setText(f"{redo_word} {text}".strip())
+        )
+        actions.set_ready(A.UNDO, group.canUndo())
+        actions.set_ready(A.REDO, group.canRedo())
 
     # --- what the actions do ----------------------------------------------------------------
 
@@ -248,7 +204,7 @@ class MinutesTools(QObject):
 
     def show_search(self) -> SearchDialog:
         if self.search_dialog is None:
-            self.search_dialog = SearchDialog(self.window.attached_store(), self.window)
+            self.search_dialog = SearchDialog(self.window.attached_store(), self.widget)
             self.search_dialog.open_at.connect(self.open_at)
         self.search_dialog.start()
         return self.search_dialog
@@ -267,7 +223,6 @@ class MinutesTools(QObject):
 
     def show_statistics(self) -> None:
         window = self.window
-        flush_pending(window.meeting)
         window.navigator.setVisible(True)
         window.pages.setCurrentWidget(self.statistics)
         self.statistics.show_network(window.navigator.network_id)
@@ -279,7 +234,6 @@ class MinutesTools(QObject):
         from desktop.core.services.views import meeting_details
         from desktop.ui.papers.dialog import PapersDialog
 
-        flush_pending()  # what she has just typed belongs in the papers
         window = self.window
         if self.papers_dialog is not None:
             if self.papers_dialog.meeting_id == meeting_id and self.papers_dialog.isVisible():
@@ -297,7 +251,7 @@ class MinutesTools(QObject):
             number=details.number,
             on=details.date,
             language=window.settings.language,
-            parent=window,
+            parent=self.widget,
         )
         dialog.organization_wanted.connect(self.fill_organization)
         dialog.details_wanted.connect(self.fill_details)
@@ -316,7 +270,7 @@ class MinutesTools(QObject):
         row = next((r for r in rows if r.id == organization_id), None)
         if row is None:
             return None
-        dialog = OrganizationDialog(store, row, self.papers_dialog or self.window)
+        dialog = OrganizationDialog(store, row, self.papers_dialog or self.widget)
         dialog.focus_field(field)
         dialog.open()
         return dialog
