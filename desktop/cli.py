@@ -555,6 +555,7 @@ def cmd_zoom(args: argparse.Namespace) -> int:
             args.report,
             dry_run=args.dry_run,
             mark_missing_absent=args.mark_missing_absent,
+            language=args.lang,
         )
         if args.dry_run:
             session.rollback()

@@ -15,8 +15,8 @@ import re
 from datetime import date, datetime, time
 
 from desktop.core.codes import ReportPlatform
-from desktop.core.thai import BE_OFFSET, to_arabic_digits
-from desktop.imports.reports import Report, decide_date_order, parse_datetime
+from desktop.core.thai import BE_OFFSET, format_thai_date, to_arabic_digits
+from desktop.imports.reports import Note, Report, decide_date_order, parse_datetime
 from desktop.imports.safety import check_cell, refuse
 from desktop.imports.signins import Message, sign_ins
 
@@ -38,27 +38,25 @@ def read_chat(text: str, file_name: str, meeting_date: date | None) -> Report | 
     lines = text.lstrip("\ufeff").splitlines()
     head = [line for line in lines[:5] if line.strip()]
     if head and _LINE_HEADER.match(head[0]):
-        return _report(
-            ReportPlatform.LINE, file_name, _line_messages(lines, meeting_date), meeting_date
-        )
+        return chat_report(ReportPlatform.LINE, file_name, _line_messages(lines, meeting_date))
     sample = [line for line in lines[:200] if line.strip()]
     if sum(1 for line in sample if _ZOOM_NEW.match(line) or _ZOOM_OLD.match(line)) >= 1 and (
         _ZOOM_NEW.match(sample[0]) or _ZOOM_OLD.match(sample[0])
     ):
-        return _report(
-            ReportPlatform.ZOOM, file_name, _zoom_messages(lines, meeting_date), meeting_date
-        )
+        return chat_report(ReportPlatform.ZOOM, file_name, _zoom_messages(lines, meeting_date))
     if sample and (first := _TEAMS.match(sample[0])) and _teams_stamp(first[1]):
-        return _report(ReportPlatform.TEAMS, file_name, _teams_messages(lines), meeting_date)
+        return chat_report(ReportPlatform.TEAMS, file_name, _teams_messages(lines))
     return None
 
 
-def _report(
+def chat_report(
     platform: str,
     file_name: str,
     read: tuple[list[Message], list[str]],
-    meeting_date: date | None,
+    *,
+    title: str | None = None,
 ) -> Report:
+    """The sign-ins of a chat's messages as a report; refused when there are none."""
     messages, notes = read
     participants, other = sign_ins(messages)
     if not participants:
@@ -67,15 +65,21 @@ def _report(
             f"No sign-ins (name, position, office) found in the chat {file_name}.",
         )
     what = {"zoom": "Zoom chat", "teams": "Teams chat", "line": "LINE chat"}[platform]
+    thai = {"zoom": "แชท Zoom", "teams": "แชท Teams", "line": "แชท LINE"}[platform]
     notes.append(
-        f"Read as a {what}: {len(messages)} message(s), {len(participants)} sign-in(s); "
-        f"{other} other message(s) left out."
+        Note(
+            f"Read as a {what}: {len(messages)} message(s), {len(participants)} sign-in(s); "
+            f"{other} other message(s) left out.",
+            f"อ่านเป็น{thai}: {len(messages)} ข้อความ ลงชื่อ {len(participants)} รายการ "
+            f"ไม่นับข้อความอื่น {other} ข้อความ",
+        )
     )
     joins = [p.joined for p in participants if p.joined]
     return Report(
         platform=platform,
         file_name=file_name,
         participants=participants,
+        title=title,
         start=min(joins) if joins else None,
         end=max(joins) if joins else None,
         notes=notes,
@@ -93,7 +97,14 @@ def _clock(text: str, meridiem: str | None = None) -> time:
 
 def _zoom_messages(lines: list[str], meeting_date: date | None) -> tuple[list[Message], list[str]]:
     day = meeting_date or date.today()
-    notes = [] if meeting_date else [f"The chat has no date: read as of {day.isoformat()}."]
+    notes: list[str] = []
+    if meeting_date is None:
+        notes.append(
+            Note(
+                f"The chat has no date: read as of {day.isoformat()}.",
+                f"แชทไม่มีวันที่: อ่านเป็นวันที่ {format_thai_date(day)}",
+            )
+        )
     messages: list[Message] = []
     current: Message | None = None
     private = 0
@@ -119,7 +130,12 @@ def _zoom_messages(lines: list[str], meeting_date: date | None) -> tuple[list[Me
         elif current is not None and line.strip():
             current.text = f"{current.text}\n{line.strip()}".strip()
     if private:
-        notes.append(f"{private} private message(s) not read.")
+        notes.append(
+            Note(
+                f"{private} private message(s) not read.",
+                f"ไม่อ่านข้อความส่วนตัว {private} ข้อความ",
+            )
+        )
     return messages, notes
 
 
@@ -208,7 +224,11 @@ def _line_messages(lines: list[str], meeting_date: date | None) -> tuple[list[Me
             messages.append(current)
     if meeting_date is not None:
         notes.append(
-            f"Only the messages of the meeting's date ({meeting_date.isoformat()}) were read "
-            f"({len(days)} day(s) in the file)."
+            Note(
+                f"Only the messages of the meeting's date ({meeting_date.isoformat()}) were read "
+                f"({len(days)} day(s) in the file).",
+                f"อ่านเฉพาะข้อความของวันประชุม ({format_thai_date(meeting_date)}) "
+                f"(ในไฟล์มี {len(days)} วัน)",
+            )
         )
     return messages, notes

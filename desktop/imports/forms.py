@@ -13,6 +13,7 @@ from datetime import date
 from desktop.core.codes import ReportPlatform
 from desktop.imports.columns import match_columns
 from desktop.imports.reports import (
+    Note,
     Report,
     ReportRow,
     decide_date_order,
@@ -138,9 +139,19 @@ def parse_form(rows: list[Row], file_name: str, meeting_date: date | None = None
             )
         )
     if other_days:
-        notes.append(f"{other_days} response(s) of other days than the meeting's not read.")
+        notes.append(
+            Note(
+                f"{other_days} response(s) of other days than the meeting's not read.",
+                f"ไม่อ่านคำตอบของวันอื่นที่ไม่ใช่วันประชุม {other_days} รายการ",
+            )
+        )
     participants, _ = merge_rows(report_rows)
-    notes.append(f"Read as a sign-in form: {len(participants)} response(s).")
+    notes.append(
+        Note(
+            f"Read as a sign-in form: {len(participants)} response(s).",
+            f"อ่านเป็นแบบฟอร์มลงชื่อ: {len(participants)} คำตอบ",
+        )
+    )
     joins = [p.joined for p in participants if p.joined]
     return Report(
         platform=ReportPlatform.FORM,

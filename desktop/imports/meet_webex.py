@@ -13,8 +13,10 @@ import re
 from datetime import date, datetime, time
 
 from desktop.core.codes import ReportPlatform
+from desktop.core.thai import format_thai_date
 from desktop.imports.columns import Header, find_headers, table_rows
 from desktop.imports.reports import (
+    Note,
     Report,
     ReportRow,
     decide_date_order,
@@ -102,8 +104,12 @@ def _times(
     day = meeting_date or date.today()
     if any(c and _TIME_ONLY.match(c) for _, _, c in cells):
         notes.append(
-            f"Times without a date were read as on {day.isoformat()}"
-            + (" (the meeting's date)." if meeting_date else " (no meeting date was given).")
+            Note(
+                f"Times without a date were read as on {day.isoformat()}"
+                + (" (the meeting's date)." if meeting_date else " (no meeting date was given)."),
+                f"เวลาที่ไม่มีวันที่ อ่านเป็นวันที่ {format_thai_date(day)}"
+                + (" (วันประชุม)" if meeting_date else " (ไม่ได้ระบุวันประชุม)"),
+            )
         )
     times = {}
     for index, field, cell in cells:

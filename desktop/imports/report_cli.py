@@ -17,10 +17,11 @@ from desktop.imports.chats import read_chat
 from desktop.imports.forms import looks_like_form, parse_form
 from desktop.imports.meet_webex import looks_like_meet, looks_like_webex, parse_meet, parse_webex
 from desktop.imports.proposal import Proposal, apply_proposal, build_proposal
-from desktop.imports.reports import Report
+from desktop.imports.reports import Report, note_text
 from desktop.imports.safety import file_kind, refuse
 from desktop.imports.sheets import decode, read_table
 from desktop.imports.teams import looks_like_teams, parse_teams
+from desktop.imports.teams_json import looks_like_json, read_teams_json
 from desktop.imports.teams_live import looks_like_teams_live, parse_teams_live
 from desktop.imports.zoom import looks_like_zoom, parse_zoom
 
@@ -54,7 +55,10 @@ def read_report(path: Path | str, meeting_date: date | None = None) -> Report:
     report = None
     if file_kind(path) == "csv":  # text: a saved chat before any table
         text, _encoding = decode(path.read_bytes(), path.name)
-        report = read_chat(text, path.name, meeting_date)
+        if looks_like_json(text):
+            report = read_teams_json(text, path.name, meeting_date)
+        if report is None:
+            report = read_chat(text, path.name, meeting_date)
     if report is None:
         report = _read_table_report(path, meeting_date)
     if not report.participants:
@@ -92,14 +96,18 @@ def run_report_import(
     *,
     dry_run: bool,
     mark_missing_absent: bool,
+    language: str = "en",
 ) -> str:
-    """The text the command prints: the proposal on a dry run, else what was applied."""
+    """The text the command prints: the proposal on a dry run, else what was applied.
+
+    The report's notes are said in `language` (`th` or `en`), as the window says them."""
     meeting = get(session, Meeting, meeting_id)
     ensure_editable(meeting)  # before reading and matching
     report = read_report(report_path, meeting.date)
     proposal = build_proposal(session, meeting_id, report)
     lines = [_heading(proposal, report)]
-    lines += [f"note: {note}" for note in proposal.notes]
+    label = "หมายเหตุ" if language == "th" else "note"
+    lines += [f"{label}: {note_text(note, language)}" for note in proposal.notes]
     lines.append(proposal_table(proposal))
     maybe = [p for p in proposal.expected if p in proposal.maybe_seen()]
     if maybe:

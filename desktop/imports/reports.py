@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from desktop.core.errors import PrachumError
-from desktop.core.thai import BE_OFFSET, to_arabic_digits
+from desktop.core.thai import BE_OFFSET, format_thai_date, to_arabic_digits
 from desktop.imports.safety import check_cell
 
 
@@ -205,22 +205,28 @@ def decide_date_order(
         }
         if on_day["dmy"] != on_day["mdy"]:
             order = "dmy" if on_day["dmy"] else "mdy"
-            return order, (
+            return order, Note(
                 f"Dates read {_ORDER_WORDS[order]}: no day above 12, but only that reading "
-                f"falls on the meeting's date ({meeting_date.isoformat()})."
+                f"falls on the meeting's date ({meeting_date.isoformat()}).",
+                f"อ่านวันที่แบบ{_THAI_ORDER_WORDS[order]}: ไม่มีวันที่เกิน 12 แต่มีเพียงการอ่านแบบนี้"
+                f"ที่ตรงกับวันประชุม ({format_thai_date(meeting_date)})",
             )
     if day_first_locale and not any(m.group(7) for m in numeric):
-        return "dmy", (
+        return "dmy", Note(
             "Dates read day first: no day above 12, but the headers are in a day-first "
-            "language and the clock is 24-hour. Check the meeting date."
+            "language and the clock is 24-hour. Check the meeting date.",
+            "อ่านวันที่แบบวันขึ้นก่อน: ไม่มีวันที่เกิน 12 แต่หัวตารางเป็นภาษาที่เขียนวันก่อนเดือน"
+            "และเวลาเป็นแบบ 24 ชั่วโมง โปรดตรวจวันประชุม",
         )
-    return "mdy", (
+    return "mdy", Note(
         "Dates are ambiguous (no day above 12): read month first, as Zoom and Teams "
-        "write them. Check the meeting date."
+        "write them. Check the meeting date.",
+        "วันที่อ่านได้สองแบบ (ไม่มีวันที่เกิน 12): อ่านแบบเดือนขึ้นก่อนตามที่ Zoom และ Teams เขียน โปรดตรวจวันประชุม",
     )
 
 
 _ORDER_WORDS = {"mdy": "month first", "dmy": "day first"}
+_THAI_ORDER_WORDS = {"mdy": "เดือนขึ้นก่อน", "dmy": "วันขึ้นก่อน"}
 
 
 def _numeric_date(match: re.Match[str], order: str) -> date | None:

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from desktop.core.codes import ReportPlatform
 from desktop.imports.columns import Header, find_headers, table_rows
 from desktop.imports.reports import (
+    Note,
     Report,
     ReportRow,
     decide_date_order,
@@ -293,7 +294,11 @@ def parse_teams(rows: list[Row], file_name: str, meeting_date: date | None = Non
         report.notes.append(note)
     if registered_only:
         report.notes.append(
-            f"{registered_only} row(s) without a join time (registered, never joined) not counted."
+            Note(
+                f"{registered_only} row(s) without a join time (registered, never joined) "
+                "not counted.",
+                f"ไม่นับ {registered_only} แถวที่ไม่มีเวลาเข้าร่วม (ลงทะเบียนแต่ไม่ได้เข้า)",
+            )
         )
     return report
 

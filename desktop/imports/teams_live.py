@@ -11,8 +11,16 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from desktop.core.codes import ReportPlatform
+from desktop.core.thai import format_thai_date
 from desktop.imports.columns import Header, find_headers, table_rows
-from desktop.imports.reports import Report, ReportRow, decide_date_order, merge_rows, parse_datetime
+from desktop.imports.reports import (
+    Note,
+    Report,
+    ReportRow,
+    decide_date_order,
+    merge_rows,
+    parse_datetime,
+)
 from desktop.imports.safety import check_cell, refuse
 from desktop.imports.sheets import Row, header_key
 
@@ -88,7 +96,12 @@ def parse_teams_live(rows: list[Row], file_name: str, meeting_date: date | None 
         report_rows.append(ReportRow(name=name, joined=joined, left=last, role=role))
     report_rows.sort(key=lambda r: r.joined or last)
     participants, _ = merge_rows([r for r in report_rows if r.name])
-    notes.append("A Teams Live Event report: times were in UTC and are shown in Thai time.")
+    notes.append(
+        Note(
+            "A Teams Live Event report: times were in UTC and are shown in Thai time.",
+            "รายงาน Teams Live Event: เวลาในไฟล์เป็น UTC แสดงเป็นเวลาประเทศไทยแล้ว",
+        )
+    )
     return Report(
         platform=ReportPlatform.TEAMS,
         file_name=file_name,
@@ -115,14 +128,22 @@ def _choose_session(
     if on_day:
         chosen = max(on_day, key=len)
         notes.append(
-            f"The file holds {len(sessions)} sessions: the one of the meeting's date "
-            f"({meeting_date.isoformat() if meeting_date else ''}) was read."
+            Note(
+                f"The file holds {len(sessions)} sessions: the one of the meeting's date "
+                f"({meeting_date.isoformat() if meeting_date else ''}) was read.",
+                f"ไฟล์นี้มี {len(sessions)} รอบ อ่านรอบของวันประชุม "
+                f"({format_thai_date(meeting_date) if meeting_date else ''})",
+            )
         )
         return chosen
     chosen = max(sessions.values(), key=lambda events: len({e[1] for e in events}))
-    day = min(e[0] for e in chosen).date().isoformat()
+    day = min(e[0] for e in chosen).date()
     notes.append(
-        f"The file holds {len(sessions)} sessions, none on the meeting's date: the largest "
-        f"({day}) was read."
+        Note(
+            f"The file holds {len(sessions)} sessions, none on the meeting's date: the largest "
+            f"({day.isoformat()}) was read.",
+            f"ไฟล์นี้มี {len(sessions)} รอบ ไม่มีรอบใดตรงวันประชุม อ่านรอบที่มีคนมากที่สุด "
+            f"({format_thai_date(day)})",
+        )
     )
     return chosen

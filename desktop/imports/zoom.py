@@ -391,17 +391,33 @@ def parse_zoom(rows: list[Row], file_name: str, meeting_date: date | None = None
         report.notes.append(note)
     if language is None or by_shape:
         report.notes.append(
-            "Some column names are in a language Prachum does not know: the name, times "
-            "and minutes were recognised by what the columns hold. Check them."
+            Note(
+                "Some column names are in a language Prachum does not know: the name, times "
+                "and minutes were recognised by what the columns hold. Check them.",
+                "หัวคอลัมน์บางส่วนเป็นภาษาที่ประชุมไม่รู้จัก: ชื่อ เวลา และจำนวนนาทีดูจากข้อมูลในคอลัมน์ โปรดตรวจสอบ",
+            )
         )
     if len(sections) > 1:
         report.notes.append(
-            f"A webinar report: {len(sections)} sections read (host, panelists, attendees)."
+            Note(
+                f"A webinar report: {len(sections)} sections read (host, panelists, attendees).",
+                f"รายงานการสัมมนาออนไลน์ (webinar): อ่าน {len(sections)} ส่วน (ผู้จัด ผู้ร่วมอภิปราย ผู้เข้าร่วม)",
+            )
         )
     if no_shows:
-        report.notes.append(f"{no_shows} registrant(s) who did not attend are not counted.")
+        report.notes.append(
+            Note(
+                f"{no_shows} registrant(s) who did not attend are not counted.",
+                f"ไม่นับผู้ลงทะเบียนที่ไม่ได้เข้าร่วม {no_shows} คน",
+            )
+        )
     if not any(h.has("join") for h, _ in sections):
-        report.notes.append("The report has no join times (unique users): minutes only.")
+        report.notes.append(
+            Note(
+                "The report has no join times (unique users): minutes only.",
+                "รายงานไม่มีเวลาเข้าร่วม (แบบผู้ใช้ไม่ซ้ำ): มีแต่จำนวนนาที",
+            )
+        )
     if waiting:
         report.notes.append(
             Note(

@@ -2019,8 +2019,8 @@ Add another person with this name?</source>
         <translation>นำเข้ารายงานผู้เข้าร่วม แชท หรือแบบฟอร์มลงชื่อ</translation>
     </message>
     <message>
-        <source>Reports, chats and forms (*.csv *.xlsx *.txt);;All files (*)</source>
-        <translation>รายงาน แชท และแบบฟอร์ม (*.csv *.xlsx *.txt);;ทุกไฟล์ (*)</translation>
+        <source>Reports, chats and forms (*.csv *.xlsx *.txt *.json);;All files (*)</source>
+        <translation>รายงาน แชท และแบบฟอร์ม (*.csv *.xlsx *.txt *.json);;ทุกไฟล์ (*)</translation>
     </message>
 </context>
 <context>

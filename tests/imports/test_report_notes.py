@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from db_arguments import db_argument
 from report_files import ZOOM_CLASSIC, write_text
 
+from desktop.cli import main
 from desktop.core import services
 from desktop.core.errors import PrachumError
 from desktop.imports import proposal as proposal_module
@@ -47,3 +49,34 @@ def test_a_final_meeting_is_refused_before_the_report_is_read_or_matched(
             dry_run=True,
             mark_missing_absent=False,
         )
+
+
+def test_the_command_says_the_reports_notes_in_the_language_asked(
+    db, session, network, tmp_path, capsys
+):
+    services.update_meeting(session, network.meeting_id, date=date(2024, 8, 21))
+    session.commit()  # the command opens the database on its own
+    path = write_text(tmp_path / "participants.csv", ZOOM_CLASSIC)
+    command = ["--db", db_argument(db), "zoom", str(network.meeting_id), str(path), "--dry-run"]
+    assert main(["--lang", "th", *command]) == 0
+    thai = [line for line in capsys.readouterr().out.splitlines() if line.startswith("หมายเหตุ:")]
+    assert any("ไม่นับ 1 แถวที่อยู่ในห้องรอ" in line for line in thai)
+    assert any("14 กุมภาพันธ์ 2567" in line for line in thai)
+    assert not any(char.isascii() and char.isalpha() for line in thai for char in line)
+    assert main(["--lang", "en", *command]) == 0
+    english = capsys.readouterr().out
+    assert "note: 1 waiting-room row(s) not counted as attendance." in english
+    assert "2024-02-14" in english
+
+
+def test_every_note_of_a_chat_and_a_sign_in_form_has_its_thai(tmp_path):
+    chat = "10:01:02 From สมชาย to Everyone:\n\tนายสมชาย ใจดี นายก ทต.บ้านกลาง\n"
+    form = (
+        "ประทับเวลา,ชื่อ-สกุล,หน่วยงาน\n13/2/2024 9:00:00,มาลี บุญมา,ทต.บ้านกลาง\n"
+        "14/2/2024 9:00:00,กมล ทองดี,ทม.ลำพูน\n"
+    )
+    for name, text in (("chat.txt", chat), ("form.csv", form)):
+        report = read_report(write_text(tmp_path / name, text), date(2024, 2, 14))
+        assert report.notes
+        for note in report.notes:
+            assert note_text(note, "th") != str(note), note

@@ -157,6 +157,18 @@ SIGN_INS = {
         "09:32\tมาลี\tมาลี บุญมา เจ้าหน้าที่ ทต.บ้านกลาง\n",
         time(9, 32),
     ),
+    # A Teams meeting chat from the data export (messages.json), times in UTC.
+    "teams": (
+        "messages.json",
+        '{"userId": "8:live:x", "exportDate": "2024-05-10T00:00:00Z", "conversations": [{'
+        '"id": "19:meeting@thread.v2", "displayName": "ประชุมคณะทำงาน", "MessageList": ['
+        '{"displayName": "ทต.บ้านกลาง", "originalarrivaltime": "2024-05-08T02:31:05.1Z",'
+        ' "messagetype": "RichText/Html", "content": "<p>นายสมชาย ใจดี นายก ทต.บ้านกลาง</p>"},'
+        '{"displayName": "มาลี", "originalarrivaltime": "2024-05-08T02:32:40Z",'
+        ' "messagetype": "RichText/Html", "content": "<p>มาลี บุญมา เจ้าหน้าที่ ทต.บ้านกลาง</p>"}'
+        "]}]}",
+        time(9, 32),
+    ),
     "form": (
         "sign-in (responses).csv",
         "ประทับเวลา,ชื่อ-สกุล,ตำแหน่ง,หน่วยงาน\n"

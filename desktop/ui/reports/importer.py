@@ -43,7 +43,7 @@ class ReportImport(QObject):
             self.window,
             self.tr("Import a report, a chat or a sign-in form"),
             self.settings.last_folder("reports"),
-            self.tr("Reports, chats and forms (*.csv *.xlsx *.txt);;All files (*)"),
+            self.tr("Reports, chats and forms (*.csv *.xlsx *.txt *.json);;All files (*)"),
         )
         if not path:
             return False
