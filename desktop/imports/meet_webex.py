@@ -2,7 +2,9 @@
 
 Meet (the attendance sheet a Workspace organiser receives): `First name, Last name,
 Email, Duration, Time joined, Time exited`, or one `Name` column; durations such as
-`1 hr 2 min` or `95 min`; times without a date, which take the meeting's date.
+`1 hr 2 min` or `95 min`; times without a date, which take the meeting's date. The
+later sheet (`* Meeting code: …` lines above it) has `Full name`, `Email`, `Time in call`
+(`1:02:03`) and `First seen`, perhaps `Last seen`.
 Webex: `Display Name` or `Name`, `Attendee Email`, `Join Time`, `Leave Time`,
 `Attendance Duration` (`45 mins`). Each keeps its own source code, not Zoom's.
 """
@@ -30,11 +32,26 @@ from desktop.imports.sheets import Row
 MEET_COLUMNS: dict[str, tuple[str, ...]] = {
     "first": ("First name", "ชื่อ", "Nombre", "Nome", "Vorname", "Prénom", "名"),
     "last": ("Last name", "นามสกุล", "Apellido", "Sobrenome", "Nachname", "Nom", "姓"),
-    "name": ("Name", "Participant", "Participant name", "ชื่อผู้เข้าร่วม"),
+    "name": ("Name", "Full name", "Participant", "Participant name", "ชื่อผู้เข้าร่วม"),
     "email": ("Email", "อีเมล", "E-mail", "Correo electrónico"),
-    "duration": ("Duration", "ระยะเวลา", "Duración", "Duração", "Dauer", "Durée"),
-    "join": ("Time joined", "Joined", "เวลาที่เข้าร่วม", "Hora de unión", "Beitrittszeit"),
-    "leave": ("Time exited", "Exited", "Time left", "เวลาที่ออก", "Hora de salida", "Austrittszeit"),
+    "duration": ("Duration", "Time in call", "ระยะเวลา", "Duración", "Duração", "Dauer", "Durée"),
+    "join": (
+        "Time joined",
+        "First seen",
+        "Joined",
+        "เวลาที่เข้าร่วม",
+        "Hora de unión",
+        "Beitrittszeit",
+    ),
+    "leave": (
+        "Time exited",
+        "Last seen",
+        "Exited",
+        "Time left",
+        "เวลาที่ออก",
+        "Hora de salida",
+        "Austrittszeit",
+    ),
 }
 WEBEX_COLUMNS: dict[str, tuple[str, ...]] = {
     "name": ("Display Name", "Attendee Name", "Name", "Participant Name"),
@@ -52,15 +69,16 @@ _TIME_ONLY = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([AaPp]\.?[
 def _meet_header(rows: list[Row]) -> Header | None:
     for header in find_headers(rows, MEET_COLUMNS, {"join"}, at_least=3):
         named = header.has("name") or (header.has("first") and header.has("last"))
-        if named and header.has("leave") and _is_meet_join(rows[header.row], header):
+        timed = header.has("leave") or header.has("duration")
+        if named and timed and _is_meet_join(rows[header.row], header):
             return header
     return None
 
 
 def _is_meet_join(values: Row, header: Header) -> bool:
-    # `Joined` alone is also Webex's; Meet writes `Time joined` (or its Thai form).
+    # `Joined` alone is also Webex's; Meet writes `Time joined`, `First seen` (or the Thai).
     cell = header.get(values, "join").casefold()
-    return "time" in cell or "เวลา" in cell or not cell.isascii()
+    return "time" in cell or "seen" in cell or "เวลา" in cell or not cell.isascii()
 
 
 def _webex_header(rows: list[Row]) -> Header | None:

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 
 from desktop.core.codes import ReportPlatform
 from desktop.core.thai import format_thai_date
-from desktop.imports.columns import Header, find_headers, table_rows
+from desktop.imports.columns import Header, find_headers, looks_like_email, table_rows
 from desktop.imports.reports import (
     Note,
     Report,
@@ -90,10 +90,18 @@ def parse_teams_live(rows: list[Row], file_name: str, meeting_date: date | None 
         elif action in _LEFT and who in open_since:
             joined, known_name, known_role = open_since.pop(who)
             report_rows.append(
-                ReportRow(name=known_name or name, joined=joined, left=stamp, role=known_role)
+                ReportRow(
+                    name=known_name or name,
+                    email=_address(who),
+                    joined=joined,
+                    left=stamp,
+                    role=known_role,
+                )
             )
-    for joined, name, role in open_since.values():
-        report_rows.append(ReportRow(name=name, joined=joined, left=last, role=role))
+    for who, (joined, name, role) in open_since.items():
+        report_rows.append(
+            ReportRow(name=name, email=_address(who), joined=joined, left=last, role=role)
+        )
     report_rows.sort(key=lambda r: r.joined or last)
     participants, _ = merge_rows([r for r in report_rows if r.name])
     notes.append(
@@ -111,6 +119,11 @@ def parse_teams_live(rows: list[Row], file_name: str, meeting_date: date | None 
         date_order=order,
         notes=notes,
     )
+
+
+def _address(participant: str) -> str | None:
+    # The participant's id is the account's address for a signed-in attendee.
+    return participant if looks_like_email(participant) else None
 
 
 def _choose_session(

@@ -164,3 +164,37 @@ def test_microsoft_forms_sheet_with_its_own_columns_first(tmp_path):
     assert report.platform == "form"
     assert set(people) == {"นายสมชาย ใจดี นายก ทต.บ้านกลาง", "มาลี บุญมา ปลัด อบต.ทุ่งใหญ่"}
     assert people["นายสมชาย ใจดี นายก ทต.บ้านกลาง"].joined == datetime(2024, 2, 14, 9, 2, 30)
+
+
+def test_teams_live_event_report_as_downloaded(tmp_path):
+    # No spaces in the header, times `1/25/2022 4:48:08 PM` in UTC, the id an address.
+    text = (
+        "SessionId,ParticipantId,FullName,UserAgent,UtcEventTimestamp,Action,Role\n"
+        "518ca2fd-1111,malee@example.org,มาลี บุญมา,Mozilla/5.0,2/14/2024 2:05:08 AM,Joined,Attendee\n"
+        "518ca2fd-1111,deniz@example.org,Deniz Kaya,SignalR,2/14/2024 2:10:00 AM,Joined,Attendee\n"
+        "518ca2fd-1111,malee@example.org,มาลี บุญมา,Mozilla/5.0,2/14/2024 3:35:08 AM,Left,Attendee\n"
+    )
+    report = read_report(write_text(tmp_path / "AttendeeReport.csv", text), MEETING_DAY)
+    people = by_name(report)
+    assert people["มาลี บุญมา"].joined == datetime(2024, 2, 14, 9, 5, 8)  # 02:05 UTC
+    assert people["มาลี บุญมา"].minutes == 90
+    assert people["มาลี บุญมา"].email == "malee@example.org"
+    # Never seen leaving: present until the report's last line.
+    assert people["Deniz Kaya"].left == datetime(2024, 2, 14, 10, 35, 8)
+
+
+def test_google_meet_later_sheet_with_time_in_call_and_first_seen(tmp_path):
+    text = (
+        "* Meeting code: abc-defg-hij\n"
+        "* Created on 2024-02-14 09:00\n"
+        "\n"
+        "Full name,Email,Time in call,First seen\n"
+        "มาลี บุญมา,malee@example.org,1:02:30,9:01 AM\n"
+        "Kaya Deniz,deniz@example.org,45 min,9:15 AM\n"
+    )
+    report = read_report(write_text(tmp_path / "meet.csv", text), MEETING_DAY)
+    people = by_name(report)
+    assert report.platform == "meet"
+    assert people["มาลี บุญมา"].minutes == 62
+    assert people["มาลี บุญมา"].joined == datetime(2024, 2, 14, 9, 1)
+    assert people["Kaya Deniz"].minutes == 45
