@@ -198,3 +198,40 @@ def test_google_meet_later_sheet_with_time_in_call_and_first_seen(tmp_path):
     assert people["มาลี บุญมา"].minutes == 62
     assert people["มาลี บุญมา"].joined == datetime(2024, 2, 14, 9, 1)
     assert people["Kaya Deniz"].minutes == 45
+
+
+TEAMS_THREE_SECTIONS = """\
+1. Summary
+Meeting title\tประชุมเครือข่าย ครั้งที่ 2
+Attended participants\t2
+Start time\t2/14/24, 9:00:11 AM
+End time\t2/14/24, 11:31:02 AM
+Meeting duration\t2h 30m 51s
+
+2. Participants
+Name\tFirst join\tLast leave\tIn-meeting duration\tEmail\tParticipant ID (UPN)\tRole
+กมล ทองดี\t2/14/24, 9:02:11 AM\t2/14/24, 11:30:02 AM\t2h 7m 51s\tkamon@example.org\tkamon@example.org\tAttendee
+Deniz Kaya\t2/14/24, 9:00:11 AM\t2/14/24, 11:31:02 AM\t2h 30m 51s\tdeniz@example.org\tdeniz@example.org\tOrganizer
+
+3. In-Meeting Activities
+Name\tJoin time\tLeave time\tDuration\tEmail\tRole
+กมล ทองดี\t2/14/24, 9:02:11 AM\t2/14/24, 10:00:00 AM\t57m 49s\tkamon@example.org\tAttendee
+กมล ทองดี\t2/14/24, 10:20:00 AM\t2/14/24, 11:30:02 AM\t1h 10m 2s\tkamon@example.org\tAttendee
+Deniz Kaya\t2/14/24, 9:00:11 AM\t2/14/24, 11:31:02 AM\t2h 30m 51s\tdeniz@example.org\tOrganizer
+"""
+
+
+def test_teams_three_section_report_reads_the_activities(tmp_path):
+    path = write_text(
+        tmp_path / "meetingAttendanceReport.csv", TEAMS_THREE_SECTIONS, "utf-16-le", bom=True
+    )
+    report = read_report(path, MEETING_DAY)
+    people = by_name(report)
+    assert set(people) == {"กมล ทองดี", "Deniz Kaya"}  # not `Meeting title`, not twice
+    kamon = people["กมล ทองดี"]
+    assert (kamon.joins, kamon.minutes) == (2, 128)  # the 20 minutes away not counted
+    assert kamon.email == "kamon@example.org"
+    assert kamon.left == datetime(2024, 2, 14, 11, 30, 2)
+    assert people["Deniz Kaya"].role == "Organizer"
+    assert report.title == "ประชุมเครือข่าย ครั้งที่ 2"
+    assert report.start == datetime(2024, 2, 14, 9, 0, 11)
