@@ -4,6 +4,28 @@ from __future__ import annotations
 
 from desktop.core.models import Meeting
 
+# The kinds' prefixes: what is left of an organisation's name is its place (`ทุ่งต้อม`),
+# which positions print too (`นายกองค์การบริหารส่วนตำบลทุ่งต้อม`).
+KIND_PREFIXES = (
+    "องค์การบริหารส่วนตำบล",
+    "องค์การบริหารส่วนจังหวัด",
+    "เทศบาลนคร",
+    "เทศบาลเมือง",
+    "เทศบาลตำบล",
+    "อบต.",
+    "อบจ.",
+    "ทน.",
+    "ทม.",
+    "ทต.",
+)
+
+
+def place_of(name: str) -> str:
+    for prefix in KIND_PREFIXES:
+        if name.startswith(prefix):
+            return name[len(prefix) :].strip()
+    return ""
+
 
 def names_in(meeting: Meeting) -> frozenset[str]:
     """The names a paper about this meeting prints (people, offices, places), each piece
@@ -21,4 +43,5 @@ def names_in(meeting: Meeting) -> frozenset[str]:
         organizations.append(meeting.host)
     texts.extend(o.name for o in organizations)
     texts.extend(o.short_name for o in organizations if o.short_name)
+    texts.extend(place_of(o.name) for o in organizations)
     return frozenset(piece for text in texts for piece in text.split() if len(piece) > 1)

@@ -146,16 +146,43 @@ def words(text: str, keep: frozenset[str] = frozenset()) -> tuple[str, ...]:
         elif chunk in keep:
             pieces.append(chunk)
         elif _THAI.search(chunk):
-            pieces.extend(_thai_words(chunk))
+            pieces.extend(_kept_together(_thai_words(chunk), keep))
         else:
             pieces.append(chunk)
     return tuple(_glued(pieces))
+
+
+MAX_JOINED_NAME = 12
+
+
+def _kept_together(tokens: tuple[str, ...], keep: frozenset[str]) -> list[str]:
+    """The dictionary's words, with those that spell a kept name together joined again:
+    `ทุ่ง|ต้อม` in `นายกองค์การบริหารส่วนตำบลทุ่งต้อม` is one place. Only a name of one
+    word's length (a place, a given name): a whole office's name joined would be a piece
+    too wide to break where the dictionary rightly would (`ปลัด|องค์การ…`)."""
+    if not keep:
+        return list(tokens)
+    joined: list[str] = []
+    index = 0
+    while index < len(tokens):
+        for end in range(min(len(tokens), index + 6), index + 1, -1):
+            together = "".join(tokens[index:end])
+            if len(together) <= MAX_JOINED_NAME and together in keep:
+                joined.append("".join(tokens[index:end]))
+                index = end
+                break
+        else:
+            joined.append(tokens[index])
+            index += 1
+    return joined
 
 
 # No break before these (a number or closing mark goes with the word before it, as
 # `ทดสอบ1` or `น.`), nor after an opening bracket or quote.
 _NO_BREAK_BEFORE = re.compile(r"^[0-9๐-๙.,:;!?%)\]}”’ๆฯ]")
 NBSP = "\u00a0"
+# An ordinal is one word: `ครั้ง|ที่ 1/2567` is a meeting's number broken in two.
+ORDINAL_NOUNS = frozenset({"ครั้ง", "วาระ", "ข้อ", "ลำดับ", "ฉบับ", "ชั้น", "หมู่", "ภาค"})
 # A title never ends a line: `นาย|สมชาย` is a name broken in two.
 HONORIFICS = frozenset({"นาย", "นาง", "นางสาว", "น.ส.", "ดร.", "ว่าที่ร้อยตรี", "พระ"})
 _NO_BREAK_AFTER = re.compile(r"[(\[{“‘]$")
@@ -174,6 +201,7 @@ def _glued(pieces: list[str]) -> Iterator[str]:
                 or piece.startswith(NBSP)
                 or held.endswith(NBSP)
                 or held in HONORIFICS
+                or (piece == "ที่" and any(held.endswith(n) for n in ORDINAL_NOUNS))
             )
         ):
             held += piece
@@ -593,13 +621,21 @@ class PdfWriter:
         gaps = len(pieces) - 1
         spare = max(0.0, right - x - sum(widths))
         extra = spare / gaps if gaps else 0.0
-        if extra > style.size * MAX_CLUSTER_SPREAD:  # a line of a few long words: leave it
-            extra = 0.0
+        widen = 0.0
+        if extra > style.size * MAX_CLUSTER_SPREAD:
+            # Too much to spread between letters (a long name kept whole went to the next
+            # line): the letters take what they can, the spaces between phrases the rest,
+            # as Word does; a line without a space stays short rather than drift apart.
+            extra = style.size * MAX_CLUSTER_SPREAD
+            spaces = sum(1 for piece in pieces[:-1] if piece.isspace())
+            widen = (spare - extra * gaps) / spaces if spaces else 0.0
         position = self.page.left + x
         placed = []
         for piece, wide in zip(pieces, widths, strict=True):
             if not piece.isspace():
                 placed.append((position, piece))
+            else:
+                position += widen
             position += wide + extra
         self._draw_words(self.y, placed, style.bold, style.size)
 

@@ -225,3 +225,57 @@ def test_a_stray_mark_and_a_missing_character_draw_nothing_false(tmp_path):
     writer.output(tmp_path / "stray.pdf")
     assert_no_bad_glyphs(tmp_path / "stray.pdf")
     assert writer.missing == {"☃"}
+
+
+def test_a_meeting_number_is_never_broken_after_its_noun():
+    from desktop.exports.pdf_layout import words
+
+    pieces = words("ขอเชิญประชุมคณะทำงาน ครั้งที่\u00a01/2567 และระเบียบวาระที่ 3")
+    assert "ครั้งที่\u00a01/2567" in pieces
+    assert "ระเบียบวาระที่" in pieces or "วาระที่" in pieces
+    assert "ที่" not in pieces
+
+
+def test_a_justified_line_short_of_a_kept_name_widens_its_spaces(tmp_path):
+    # The next name is kept whole and goes to the next line: the line before is too
+    # short for the letters alone to fill; its spaces take the rest, so it ends at the
+    # right margin like the lines around it.
+    _poppler()
+    from desktop.exports.pdf_layout import Page
+
+    measure = PdfWriter(font_files("TH SarabunPSK"))
+    name = "เทศบาลเมืองแม่เหียะ"
+    text = "จังหวัดเชียงใหม่ เทศบาลตำบลหางดง จังหวัดเชียงใหม่ " + name + " จังหวัดเชียงใหม่"
+    before = measure.width("จังหวัดเชียงใหม่ เทศบาลตำบลหางดง จังหวัดเชียงใหม่", False, 16)
+    width = before + measure.width(" " + name, False, 16) - 4  # the name just does not fit
+    page = Page()
+    page = Page(right=page.width - page.left - width)
+    writer = PdfWriter(font_files("TH SarabunPSK"), page=page)
+    writer.keep_whole = frozenset({name})
+    writer.write([Paragraph(Style(align="justify"), text)])
+    writer.output(tmp_path / "j.pdf")
+    words_at = subprocess.run(
+        ["pdftotext", "-bbox", str(tmp_path / "j.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    boxes = [
+        (float(m.group(1)), float(m.group(2)), float(m.group(3)))
+        for m in re.finditer(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"', words_at)
+    ]
+    first_line = [box for box in boxes if abs(box[1] - boxes[0][1]) < 2]
+    assert len({round(b[1]) for b in boxes}) == 2  # the name went to the second line
+    right_edge = writer.page.left + width
+    assert max(b[2] for b in first_line) == pytest.approx(right_edge, abs=2)
+
+
+def test_a_place_the_dictionary_does_not_know_is_not_broken_inside_a_position():
+    from desktop.exports.paper_names import place_of
+    from desktop.exports.pdf_layout import words
+
+    assert place_of("องค์การบริหารส่วนตำบลทุ่งต้อม") == "ทุ่งต้อม"
+    assert place_of("ทต.ยุหว่า") == "ยุหว่า"
+    position = "นายกองค์การบริหารส่วนตำบลทุ่งต้อม"
+    assert "ทุ่งต้อม" not in words(position)  # the dictionary alone cuts it: ทุ่ง|ต้อม
+    assert words(position, frozenset({"ทุ่งต้อม"}))[-1] == "ทุ่งต้อม"
