@@ -59,7 +59,7 @@ def meeting_file(attendees: int, items: int) -> dict[str, Any]:
 
 def import_seconds(data: dict[str, Any], repeat: int) -> float:
     from desktop.core.db import open_database
-    from desktop.core.meeting_file import import_meeting
+    from desktop.core.operations.meeting_file import import_meeting
 
     def once() -> None:
         with tempfile.TemporaryDirectory() as folder:

@@ -34,7 +34,7 @@ def _server_copy(admin_url: str, path: Path) -> str:
     """The SQLite file copied into a fresh database on the server; its URL."""
     import psycopg
 
-    from desktop.core.copying import copy_database_to
+    from desktop.core.operations.copying import copy_database_to
     from desktop.core.server import ServerAddress
 
     name = f"bench_round_trips_{os.getpid()}"

@@ -312,7 +312,7 @@ def cmd_meetings(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.core.meeting_file import import_meeting_file
+    from desktop.core.operations.meeting_file import import_meeting_file
 
     db = _open(args)
     with db.session() as session:
@@ -322,7 +322,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from desktop.core.meeting_file import export_meeting_file
+    from desktop.core.operations.meeting_file import export_meeting_file
 
     db = _open(args)
     with db.session() as session:
@@ -597,13 +597,13 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from desktop.core.db_file import default_db_path
-    from desktop.core.demo import fill_demo
     from desktop.core.demo_file import (
         demo_path,
         file_holds_data,
         refuse_if_holds_data,
         session_holds_data,
     )
+    from desktop.core.operations.demo import fill_demo
 
     if args.db is None:
         # Her own database is never touched: the demo has a file of its own beside it.
@@ -651,7 +651,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from desktop.core.backups import backup_to
+    from desktop.core.operations.backups import backup_to
 
     db = _open(args)
     print(backup_to(db, args.output))
@@ -659,8 +659,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from desktop.core.backups import restore_from
     from desktop.core.db_file import default_db_path
+    from desktop.core.operations.backups import restore_from
 
     if _on_server(args):
         raise DatabaseProblem(
@@ -674,9 +674,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_copy(args: argparse.Namespace) -> int:
-    from desktop.core.copying import copy_database_to
     from desktop.core.lock import acquire
     from desktop.core.network_share import refuse_if_shared
+    from desktop.core.operations.copying import copy_database_to
 
     if isinstance(args.target, Path) and args.target.parent.is_dir():
         refuse_if_shared(args.target)

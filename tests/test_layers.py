@@ -131,6 +131,29 @@ def upward_offenders(files: list[Path]) -> list[str]:
     return offenders
 
 
+# The core's own floors, bottom up: the foundation (the modules of desktop/core itself:
+# models, the database, Thai text, files), the services on it, and the operations on a
+# whole meeting file or database that call the services. A floor imports only below it.
+CORE_FLOORS = ("desktop.core.services", "desktop.core.operations")
+
+
+def core_floor(module: str) -> int:
+    for floor, prefix in enumerate(CORE_FLOORS, start=1):
+        if module == prefix or module.startswith(prefix + "."):
+            return floor
+    return 0
+
+
+def core_floor_offenders(files: list[Path]) -> list[str]:
+    offenders = []
+    for path in files:
+        own = core_floor(module_name(path))
+        for name in imported(path):
+            if name.startswith("desktop.core") and core_floor(name) > own:
+                offenders.append(f"{module_name(path)} imports {name}")
+    return offenders
+
+
 def test_nothing_below_the_ui_imports_qt():
     offenders = []
     for path in sources():
@@ -143,6 +166,10 @@ def test_nothing_below_the_ui_imports_qt():
 
 def test_core_does_not_reach_up_into_exports_imports_or_ui():
     assert upward_offenders(sources(PACKAGE / "core")) == []
+
+
+def test_each_floor_of_the_core_imports_only_below_it():
+    assert core_floor_offenders(sources(PACKAGE / "core")) == []
 
 
 def test_the_window_holds_no_orm_model_and_runs_no_query():
@@ -209,4 +236,21 @@ def test_a_planted_upward_import_in_the_core_is_found(tmp_path, monkeypatch):
     assert upward_offenders(files) == [
         "desktop.core.x imports desktop.ui.base",
         "desktop.core.x imports desktop.ui.base.store",
+    ]
+
+
+def test_a_planted_import_up_a_floor_of_the_core_is_found(tmp_path, monkeypatch):
+    monkeypatch.setattr(f"{__name__}.ROOT", tmp_path)
+    files = _planted(
+        tmp_path,
+        {
+            "desktop/core/db.py": "def f():\n    from desktop.core import services\n",
+            "desktop/core/services/x.py": "from desktop.core.operations.demo import fill\n",
+            "desktop/core/operations/y.py": "from desktop.core.services import x\n",
+        },
+    )
+    assert core_floor_offenders(files) == [
+        "desktop.core.db imports desktop.core.services",
+        "desktop.core.services.x imports desktop.core.operations.demo",
+        "desktop.core.services.x imports desktop.core.operations.demo.fill",
     ]

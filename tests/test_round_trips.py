@@ -7,8 +7,8 @@ import pytest
 
 from bench.data import build_big_database
 from bench.round_trips import count_actions, meeting_with_attendees
-from desktop.core.copying import copy_database_to
 from desktop.core.db import open_database
+from desktop.core.operations.copying import copy_database_to
 from desktop.core.server import ServerAddress
 
 # What each action costs today; a change that adds a statement fails here first.

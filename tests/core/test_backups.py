@@ -6,9 +6,9 @@ from datetime import datetime
 import pytest
 
 from desktop.core import services
-from desktop.core.backups import backup_to, list_backups, restore_from, rotate_backups
 from desktop.core.db import open_database
 from desktop.core.errors import DatabaseProblem, PrachumError
+from desktop.core.operations.backups import backup_to, list_backups, restore_from, rotate_backups
 
 
 @pytest.fixture

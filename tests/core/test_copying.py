@@ -10,10 +10,11 @@ from meeting_example import example
 from sqlalchemy import select
 
 from desktop.cli import main
-from desktop.core import copying, services
+from desktop.core import services
 from desktop.core.db import open_database
-from desktop.core.meeting_file import export_meeting
 from desktop.core.models import Meeting
+from desktop.core.operations import copying
+from desktop.core.operations.meeting_file import export_meeting
 from desktop.core.server import ServerAddress
 
 

@@ -142,7 +142,7 @@ def test_an_organisation_hosting_finalised_minutes_is_not_deleted(session, netwo
 def test_a_meeting_file_of_a_deleted_persons_meeting_still_imports(
     session, network, first_meeting, tmp_path
 ):
-    from desktop.core.meeting_file import export_meeting, import_meeting
+    from desktop.core.operations.meeting_file import export_meeting, import_meeting
 
     services.delete_person(session, network["people"]["deputy"].id)
     document = export_meeting(session, first_meeting.id)

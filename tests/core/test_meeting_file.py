@@ -6,10 +6,10 @@ import pytest
 from meeting_example import example
 from sqlalchemy import func, select
 
-from desktop.core import meeting_file
 from desktop.core.errors import PrachumError
 from desktop.core.json_checks import SchemaChecker
 from desktop.core.models import Attendance, Meeting, Organization, Person
+from desktop.core.operations import meeting_file
 
 
 def _write(tmp_path, data, name="m.meeting.json", bom=False):

@@ -6,9 +6,10 @@ import pytest
 from meeting_example import example, example_v2
 from sqlalchemy import func, select
 
-from desktop.core import meeting_file, services
+from desktop.core import services
 from desktop.core.errors import PrachumError
 from desktop.core.models import Attendance, Meeting, Vote
+from desktop.core.operations import meeting_file
 
 
 def _write(tmp_path, data):

@@ -164,10 +164,10 @@ def test_a_path_over_259_characters_is_refused_on_windows_only(tmp_path):
 
 
 def test_data_lock_backups_and_log_live_under_localappdata_of_a_thai_user(tmp_path, monkeypatch):
-    from desktop.core.backups import list_backups, rotate_backups
     from desktop.core.db import open_database
     from desktop.core.db_file import data_folder, default_db_path
     from desktop.core.lock import lock_for_writing
+    from desktop.core.operations.backups import list_backups, rotate_backups
     from desktop.ui.base.errors import default_log_path
 
     profile = tmp_path / "Users" / "สมหญิง ใจดี"

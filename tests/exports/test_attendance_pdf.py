@@ -16,7 +16,7 @@ from render import convert_to_pdf, skip_without_render_tools
 
 from desktop.core import services
 from desktop.core.db import open_database
-from desktop.core.demo import fill_demo
+from desktop.core.operations.demo import fill_demo
 from desktop.exports.attendance_xlsx import export_attendance
 
 pytestmark = pytest.mark.slow

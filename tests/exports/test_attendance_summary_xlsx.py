@@ -13,9 +13,9 @@ from sqlalchemy import func, select
 
 from desktop.cli import main
 from desktop.core import services
-from desktop.core.demo import fill_demo
 from desktop.core.errors import NotFound, PrachumError
 from desktop.core.models import Attendance, Meeting
+from desktop.core.operations.demo import fill_demo
 from desktop.exports.attendance_xlsx import export_network_summary
 
 NETWORK = "เครือข่ายเทศบาลลุ่มน้ำปิง"

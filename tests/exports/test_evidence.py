@@ -14,8 +14,9 @@ from db_arguments import db_argument
 from meeting_example import example_v2
 
 from desktop.cli import main
-from desktop.core import meeting_file, services
+from desktop.core import services
 from desktop.core.errors import PrachumError
+from desktop.core.operations import meeting_file
 from desktop.exports import evidence
 
 REPORT = "ชื่อ (ชื่อเดิม),อีเมล,เวลาเข้าร่วม\r\nสมชาย ใจดี,,02/14/2024 09:20:00 AM\r\n".encode("utf-16")

@@ -25,9 +25,9 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from desktop.cli import main
-from desktop.core.backups import backup_to, restore_from
 from desktop.core.db import open_database
 from desktop.core.errors import PrachumError
+from desktop.core.operations.backups import backup_to, restore_from
 from desktop.core.protected_files import ProtectedFile, refuse_if_protected
 from desktop.imports.sheets import read_table
 

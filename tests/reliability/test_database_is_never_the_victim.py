@@ -17,9 +17,9 @@ import pytest
 
 from desktop.cli import main
 from desktop.core import db as core_db
-from desktop.core.backups import backup_to, restore_from
 from desktop.core.db import open_database
 from desktop.core.db_file import head_revision
+from desktop.core.operations.backups import backup_to, restore_from
 from desktop.core.protected_files import ProtectedFile
 from desktop.exports.minutes_docx import export_minutes
 

@@ -8,10 +8,10 @@ from hypothesis import strategies as st
 from meeting_example import example
 from sqlalchemy import func, select
 
-from desktop.core import meeting_file
 from desktop.core.db import open_database
 from desktop.core.errors import PrachumError
 from desktop.core.models import Action, AgendaItem, Attendance, Meeting, Organization, Person
+from desktop.core.operations import meeting_file
 from desktop.core.thai import normalize_optional
 
 FUZZ = settings(

@@ -215,7 +215,7 @@ def test_a_full_disk_or_a_read_only_database_is_said_as_such(
 
     fault, said = case
 
-    from desktop.core import meeting_file
+    from desktop.core.operations import meeting_file
 
     exported = tmp_path / "m.meeting.json"
     assert main(["--db", str(demo_db), "export", "1", "-o", str(exported)]) == 0

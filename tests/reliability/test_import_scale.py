@@ -23,7 +23,7 @@ def _statements(db, data) -> int:
     """SQL statements an import of `data` sends (counted, not timed)."""
     from sqlalchemy import event
 
-    from desktop.core.meeting_file import import_meeting
+    from desktop.core.operations.meeting_file import import_meeting
 
     count = 0
 
@@ -99,8 +99,8 @@ def test_a_long_import_killed_half_way_stores_nothing_and_locks_nobody_out(tmp_p
 def _lookup_steps(db, data, monkeypatch) -> int:
     """SQLite's virtual-machine steps spent finding the file's people among those already
     stored (counted by SQLite itself, not timed: a slow machine cannot make it fail)."""
-    from desktop.core import meeting_file
-    from desktop.core.meeting_file import import_meeting
+    from desktop.core.operations import meeting_file
+    from desktop.core.operations.meeting_file import import_meeting
     from desktop.core.services.roster import people_named as real
 
     steps = 0

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.core import services
 from desktop.core.db import open_database
-from desktop.core.demo import fill_demo
+from desktop.core.operations.demo import fill_demo
 from desktop.core.services.views import attendance_rows, meeting_summaries
 from desktop.ui.base.errors import ErrorReporter
 from desktop.ui.base.i18n import install_language

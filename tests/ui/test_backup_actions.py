@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.core import services
-from desktop.core.backups import backup_to, rotate_backups
 from desktop.core.db import open_database
 from desktop.core.lock import lock_path
+from desktop.core.operations.backups import backup_to, rotate_backups
 from desktop.ui.backups.actions import RestoreDialog
 from desktop.ui.base.settings import AppSettings
 from desktop.ui.shell.actions import ActionId

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from desktop.core import backups
-from desktop.core.backups import list_backups
+from desktop.core.operations import backups
+from desktop.core.operations.backups import list_backups
 from desktop.ui.base.settings import AppSettings
 from desktop.ui.shell.app import AppHost
 from desktop.ui.shell.startup import open_for_writing

@@ -14,7 +14,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 from ui.test_agenda_data import open_agenda, settle, two_meetings
 
-from desktop.core.meeting_file import read_meeting_file
+from desktop.core.operations.meeting_file import read_meeting_file
 from desktop.ui.exporting import names
 from desktop.ui.exporting.dialogs import ExportDoneDialog
 from desktop.ui.shell.actions import ActionId

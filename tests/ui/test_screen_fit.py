@@ -82,7 +82,7 @@ import json, sys
 from pathlib import Path
 from PySide6.QtWidgets import QComboBox
 from desktop.core.db import open_database
-from desktop.core.demo import fill_demo
+from desktop.core.operations.demo import fill_demo
 from desktop.core.services.views import meeting_summaries
 from desktop.ui.base.errors import ErrorReporter
 from desktop.ui.base.i18n import install_language

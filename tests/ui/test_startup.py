@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 
 from desktop.core import services
-from desktop.core.backups import backup_to, list_backups
 from desktop.core.db import open_database
 from desktop.core.errors import PrachumError
 from desktop.core.lock import lock_path
+from desktop.core.operations.backups import backup_to, list_backups
 from desktop.ui.base.settings import AppSettings
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.shell.app import AppHost

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop.core import services
 from desktop.core.db import open_database
-from desktop.core.meeting_file import export_meeting_file
+from desktop.core.operations.meeting_file import export_meeting_file
 from desktop.ui.base import worker
 from desktop.ui.roster.network import NetworkDialog
 from desktop.ui.shell.actions import ActionId

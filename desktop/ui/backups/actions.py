@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.backups import backup_folder, backup_to, list_backups
 from desktop.core.errors import PrachumError
 from desktop.core.file_names import proposed_path
+from desktop.core.operations.backups import backup_folder, backup_to, list_backups
 from desktop.ui.base.autosave import flush_pending
 from desktop.ui.base.settings import MAX_BACKUPS_KEPT, AppSettings
 from desktop.ui.base.store import Store
@@ -194,7 +194,7 @@ class BackupActions(QObject):
 
     def restore(self, backup: Path) -> bool:
         """Ask, then put the backup in place of the database (the current data kept)."""
-        from desktop.core.backups import restore_from
+        from desktop.core.operations.backups import restore_from
 
         flush_pending()
         if self.store.kept and not self.store.write_kept():

@@ -136,7 +136,7 @@ class Exporter(QObject):
 
     def export_meeting_file(self, meeting_id: int) -> bool:
         def write(session: Session, path: Path, _report: Progress) -> object:
-            from desktop.core.meeting_file import export_meeting_file
+            from desktop.core.operations.meeting_file import export_meeting_file
 
             return export_meeting_file(session, meeting_id, path)
 

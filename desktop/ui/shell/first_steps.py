@@ -39,7 +39,7 @@ class FirstSteps(QObject):
             return
         self.settings.set_last_folder("import", Path(path).parent)
         try:
-            from desktop.core.meeting_file import import_meeting_file
+            from desktop.core.operations.meeting_file import import_meeting_file
         except ImportError:
             QMessageBox.warning(
                 self.window,
@@ -57,7 +57,7 @@ class FirstSteps(QObject):
     def open_demo(self) -> None:
         """Fill the database with the demo network, off the UI thread."""
         try:
-            from desktop.core.demo import fill_demo
+            from desktop.core.operations.demo import fill_demo
         except ImportError:
             QMessageBox.warning(
                 self.window, self.tr("Cannot do that"), self.tr("The demo data is not available.")

@@ -225,7 +225,7 @@ class Opening(QObject):
         def work() -> Opened:
             from PySide6.QtCore import QCoreApplication
 
-            from desktop.core.copying import copy_database_to
+            from desktop.core.operations.copying import copy_database_to
 
             copy_database_to(step.source, target)
             self.notes.append(
@@ -246,8 +246,8 @@ class Opening(QObject):
         self._run(work, copy_failed)
 
     def _restore_failed(self, step: Restore, error: BaseException) -> None:
-        from desktop.core.backups import BackupRefused
         from desktop.core.errors import as_database_problem
+        from desktop.core.operations.backups import BackupRefused
 
         if self.cancelled:
             return

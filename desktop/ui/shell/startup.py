@@ -22,11 +22,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 from sqlalchemy.exc import DBAPIError
 
-from desktop.core.backups import list_backups, restore_from, rotate_backups
 from desktop.core.db import Database, open_database
 from desktop.core.errors import DatabaseProblem, PrachumError, as_database_problem
 from desktop.core.lock import DatabaseInUse, DatabaseLock, lock_for_writing
 from desktop.core.network_share import NetworkShare
+from desktop.core.operations.backups import list_backups, restore_from, rotate_backups
 from desktop.core.server import ServerAddress
 from desktop.core.thai import format_thai_date_short, format_thai_time
 

@@ -52,7 +52,7 @@ def backup_to(database: Database, target: Path | str) -> Path:
 def _backup_server(database: Database, target: Path) -> Path:
     """A server's backup is a SQLite file written by `copy`: the same `restore` and the
     same window open it. Written beside the target and moved in place when checked."""
-    from desktop.core.copying import copy_database_to
+    from desktop.core.operations.copying import copy_database_to
 
     assert database.address is not None
     partial = target.with_name(target.name + ".partial")

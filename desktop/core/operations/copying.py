@@ -121,7 +121,7 @@ def _continue_sequences(target: Connection) -> None:
 
 
 def _exported(database: Database) -> dict[int, dict[str, Any]]:
-    from desktop.core.meeting_file import export_meeting
+    from desktop.core.operations.meeting_file import export_meeting
 
     with database.session() as session:
         ids = session.scalars(select(Meeting.id).order_by(Meeting.id)).all()
