@@ -38,7 +38,7 @@ _ONLINE_KEYS = (
     ("meeting_id", "online_meeting_id"),
     ("passcode", "online_passcode"),
 )
-SCHEMA_PATH = Path(__file__).resolve().parents[2] / "resources" / "meeting-file.schema.json"
+SCHEMA_PATH = Path(__file__).resolve().parents[3] / "resources" / "meeting-file.schema.json"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _checker: SchemaChecker | None = None
