@@ -240,7 +240,7 @@ def test_a_justified_line_short_of_a_kept_name_widens_its_spaces(tmp_path):
     # The next name is kept whole and goes to the next line: the line before is too
     # short for the letters alone to fill; its spaces take the rest, so it ends at the
     # right margin like the lines around it.
-    _poppler()
+    skip_without_poppler()
     from desktop.exports.pdf_layout import Page
 
     measure = PdfWriter(font_files("TH SarabunPSK"))
