@@ -121,3 +121,26 @@ def db(db_arg: str):
 def session(db: Database):
     with db.session() as session:
         yield session
+
+
+# A test that gives the command line `str(database.path)` for a server database (whose
+# path is None) makes the CLI create a SQLite file called `None` where the tests run; one
+# was committed that way. The run fails if a test leaves one behind again.
+_STRAY_DATABASE = Path.cwd() / "None"
+
+
+def pytest_sessionstart(session) -> None:
+    session.config.stash[_stray_key] = _STRAY_DATABASE.exists()
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    if _STRAY_DATABASE.exists() and not session.config.stash.get(_stray_key, True):
+        print(
+            f"\na test wrote a database at the path 'None' ({_STRAY_DATABASE}): a None path "
+            "was given as text",
+            file=sys.stderr,
+        )
+        session.exitstatus = 1
+
+
+_stray_key = pytest.StashKey[bool]()
