@@ -30,6 +30,9 @@ UNKNOWN = 0
 """A meeting id no row has: "some meeting", which every meeting's view takes as its own."""
 
 _KEY = "prachum.changes"
+NOTED = "prachum.noted"
+"""An execution option: this bulk statement's caller notes what it changed itself
+(`note_meeting_part`), so it is not taken as a change to some unknown meeting."""
 
 
 class Part(StrEnum):
@@ -263,7 +266,7 @@ def _after_flush(session: Session, _flush: UOWTransaction) -> None:
 @event.listens_for(Session, "do_orm_execute")
 def _bulk_statement(state: ORMExecuteState) -> None:
     """An ORM UPDATE or DELETE by criteria: the flush never sees its rows."""
-    if not (state.is_update or state.is_delete):
+    if not (state.is_update or state.is_delete) or state.execution_options.get(NOTED):
         return
     mapper = state.bind_mapper
     entity = mapper.class_ if mapper is not None else None

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -35,6 +35,9 @@ from desktop.core.server import ServerAddress, is_server_url
 
 if TYPE_CHECKING:
     from alembic.config import Config
+
+
+A = TypeVar("A")
 
 
 def _alembic_config(connection: Connection | None = None) -> Config:
@@ -71,11 +74,46 @@ def make_engine(path: Path | str, *, readonly: bool = False) -> Engine:
         dbapi_connection.isolation_level = None
         sqlite_features.on_connect(dbapi_connection, readonly=readonly)
 
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_connection: sqlite3.Connection, *_args: object) -> None:
+        # After an autocommit connection (a read) goes back to the pool, SQLAlchemy resets
+        # the driver's isolation level to "" (the module's implicit transactions): take it
+        # over again, as on connect.
+        dbapi_connection.isolation_level = None
+
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        if not is_autocommit(connection):  # a read or a single statement needs no BEGIN
+            connection.exec_driver_sql("BEGIN")
 
     return engine
+
+
+AUTOCOMMIT = "AUTOCOMMIT"
+
+
+def is_autocommit(connection: Connection) -> bool:
+    """A connection whose statements each stand alone: no BEGIN, COMMIT or ROLLBACK is sent."""
+    return connection.get_execution_options().get("isolation_level") == AUTOCOMMIT
+
+
+_ONE_STATEMENT = "prachum_one_statement"
+
+
+def one_statement(action: A) -> A:
+    """Mark a change (a function of a session) as writing with one statement: the window's
+    store then runs it in `session(one_statement=True)`, one round trip instead of three."""
+    setattr(action, _ONE_STATEMENT, True)
+    return action
+
+
+def is_one_statement(action: object) -> bool:
+    return bool(getattr(action, _ONE_STATEMENT, False))
+
+
+class NotOneStatement(RuntimeError):
+    """A `session(one_statement=True)` was left with changes that need a flush: they would
+    be written as several statements, each on its own, not as one transaction."""
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -183,17 +221,52 @@ class Database:
         return self.path.name if self.path else ""
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session that commits when the block ends and rolls back on any error."""
-        session = self.sessions()
-        try:
+    def session(self, *, one_statement: bool = False) -> Iterator[Session]:
+        """A session that commits when the block ends and rolls back on any error.
+
+        `one_statement`: the block writes with one statement (an UPDATE … RETURNING),
+        which is atomic by itself, so no BEGIN and COMMIT go with it: over a network that
+        is one round trip instead of three. Reads before it are allowed; a change left
+        for the flush is refused (NotOneStatement), since it would be a second write.
+        """
+        if not one_statement:
+            session = self.sessions()
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+            finally:
+                session.close()
+            return
+        with self._standalone() as session:
             yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
+            if session.new or session.dirty or session.deleted:
+                raise NotOneStatement("a one-statement session has changes left to flush")
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reads only, without BEGIN and COMMIT around them.
+
+        Each statement sees the database as it is when it runs (on PostgreSQL, an
+        autocommit read; on SQLite, a plain read). A read of several statements that must
+        agree with each other uses `session()` instead.
+        """
+        with self._standalone() as session:
+            yield session
+            if session.new or session.dirty or session.deleted:
+                raise NotOneStatement("a reading session was given changes to write")
+
+    @contextmanager
+    def _standalone(self) -> Iterator[Session]:
+        with self.engine.connect() as opened:
+            connection = opened.execution_options(isolation_level=AUTOCOMMIT)
+            session = self.sessions(bind=connection)
+            try:
+                yield session
+            finally:
+                session.close()
 
     def close(self) -> None:
         from desktop.core.protected_files import release

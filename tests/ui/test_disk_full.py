@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
-from sqlalchemy import event
+from sqlalchemy import Engine, event
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -181,7 +181,7 @@ def test_text_typed_into_two_agenda_items_on_a_full_disk_is_all_kept(qtbot, keys
 
 @contextmanager
 def commits_refused(words: str):
-    """While inside, every commit fails as SQLite fails it, wrapped as SQLAlchemy wraps it.
+    """While inside, every write fails as SQLite fails it, wrapped as SQLAlchemy wraps it.
 
     A patch of its own: undoing the test's monkeypatch would also undo the recorded
     message boxes, and a real one would wait for a click."""
@@ -189,9 +189,19 @@ def commits_refused(words: str):
     def refuse(_session):
         raise OperationalError("COMMIT", {}, sqlite3.OperationalError(words))
 
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(Session, "commit", refuse)
-        yield
+    # A change of one statement (a click in the attendance list) has no COMMIT: SQLite
+    # refuses the statement itself (the driver's error, which SQLAlchemy wraps).
+    def refuse_writes(_connection, _cursor, statement, *_args):
+        if statement.lstrip().upper().startswith(("UPDATE", "INSERT", "DELETE")):
+            raise sqlite3.OperationalError(words)
+
+    event.listen(Engine, "before_cursor_execute", refuse_writes)
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(Session, "commit", refuse)
+            yield
+    finally:
+        event.remove(Engine, "before_cursor_execute", refuse_writes)
 
 
 def test_a_click_the_disk_refuses_is_told_and_not_shown_as_done(host, message_boxes):

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.core.changes import Part, note_meeting_part
 from desktop.core.errors import PrachumError
 from desktop.core.models import (
     AGENDA_CATEGORIES,
@@ -21,7 +22,7 @@ from desktop.core.models import (
     ResolutionPoint,
 )
 from desktop.core.services.common import as_date, choice, clean, get, no_unknown_fields, required
-from desktop.core.services.meeting_rules import ensure_editable
+from desktop.core.services.meeting_rules import ensure_editable, update_in_a_draft
 
 MAX_DEPTH = 3
 
@@ -143,7 +144,18 @@ def add_agenda_item(
 
 
 def update_agenda_item(session: Session, item_id: int, **fields: Any) -> AgendaItem:
-    """Change title, category, body or resolution of an item."""
+    """Change title, category, body or resolution of an item.
+
+    Text typed into the body or the resolution (stored at each pause in typing) is one
+    statement, a round trip over a network, guarded by the meeting being a draft.
+    """
+    if fields and set(fields) <= {"body", "resolution"}:
+        values = {key: clean(value) for key, value in fields.items()}
+        changed = update_in_a_draft(session, AgendaItem, item_id, values)
+        if changed is not None:
+            note_meeting_part(session, changed.meeting_id, Part.AGENDA)
+            return changed
+        # Missing, or its meeting is final: the long way below says which.
     item = get(session, AgendaItem, item_id)
     ensure_editable(item.meeting)
     if "title" in fields:

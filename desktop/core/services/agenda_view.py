@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import String, cast, func, select
+from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from desktop.core.codes import MeetingStatus
-from desktop.core.models import Action, AgendaItem, Meeting
+from desktop.core.models import Action, AgendaItem, Meeting, ResolutionPoint
 from desktop.core.services.common import get
-from desktop.core.services.meeting_rules import previous_meeting
+from desktop.core.services.meeting_rules import previous_meeting_id
 from desktop.core.services.roster import action_owner_name
 from desktop.core.thai import format_meeting_number, format_thai_date_short
 
@@ -138,24 +139,66 @@ def action_row(action: Action) -> ActionRow:
     )
 
 
+def _points_of_each_item() -> Any:
+    """An item's resolution points packed into one text, `order:id:length:text` each, as
+    a column of the items' query (no query of their own). Lengths, not separators, so any
+    text is safe; the order is restored in Python, whatever order the database joined."""
+    one = (
+        cast(func.coalesce(ResolutionPoint.sort_order, 0), String)
+        + ":"
+        + cast(ResolutionPoint.id, String)
+        + ":"
+        + cast(func.length(ResolutionPoint.text), String)
+        + ":"
+        + ResolutionPoint.text
+    )
+    return (
+        select(func.aggregate_strings(one, ""))
+        .where(ResolutionPoint.agenda_item_id == AgendaItem.id)
+        .correlate(AgendaItem)
+        .scalar_subquery()
+    )
+
+
+def unpack_points(packed: str | None) -> tuple[str, ...]:
+    """The texts packed by `_points_of_each_item`, in the points' order."""
+    points: list[tuple[int, int, str]] = []
+    at = 0
+    while packed and at < len(packed):
+        order, ident, length, at = *packed[at:].split(":", 3)[:3], at
+        at += len(order) + len(ident) + len(length) + 3
+        points.append((int(order), int(ident), packed[at : at + int(length)]))
+        at += int(length)
+    return tuple(text for _order, _id, text in sorted(points))
+
+
 def read_agenda(session: Session, meeting_id: int) -> AgendaView:
-    """The meeting's whole agenda in three queries, whatever its size."""
-    meeting = get(session, Meeting, meeting_id)
+    """The meeting's whole agenda in two queries, whatever its size: the meeting, the one
+    before it and the items, with their votes and points; then the items' actions."""
+    this, before = aliased(Meeting), aliased(Meeting)
     query = (
-        select(AgendaItem)
-        .where(AgendaItem.meeting_id == meeting_id)
+        select(this, before, AgendaItem, _points_of_each_item())
+        .select_from(this)
+        .outerjoin(before, before.id == previous_meeting_id(this))
+        .outerjoin(AgendaItem, AgendaItem.meeting_id == this.id)
+        .where(this.id == meeting_id)
         .options(
-            selectinload(AgendaItem.points),
-            selectinload(AgendaItem.vote),
-            selectinload(AgendaItem.actions).selectinload(Action.owner_organization),
-            selectinload(AgendaItem.actions).selectinload(Action.owner_person),
+            joinedload(AgendaItem.vote),
+            selectinload(AgendaItem.actions).joinedload(Action.owner_organization),
+            selectinload(AgendaItem.actions).joinedload(Action.owner_person),
         )
         .order_by(AgendaItem.sort_order, AgendaItem.id)
     )
-    rows = list(session.scalars(query))
+    rows = session.execute(query).all()
+    if not rows:
+        get(session, Meeting, meeting_id)  # says that it is not there
+    meeting, previous = rows[0][0], rows[0][1]
     children: dict[int | None, list[AgendaItem]] = {}
-    for row in rows:
-        children.setdefault(row.parent_id, []).append(row)
+    points: dict[int, tuple[str, ...]] = {}
+    for _meeting, _previous, row, packed in rows:
+        if row is not None:
+            children.setdefault(row.parent_id, []).append(row)
+            points[row.id] = unpack_points(packed)
 
     def node(item: AgendaItem) -> AgendaNode:
         return AgendaNode(
@@ -166,7 +209,7 @@ def read_agenda(session: Session, meeting_id: int) -> AgendaView:
             title=item.title,
             body=item.body or "",
             resolution=item.resolution or "",
-            points=tuple(p.text for p in item.points),
+            points=points[item.id],
             actions=tuple(action_row(a) for a in item.actions),
             children=tuple(node(c) for c in children.get(item.id, [])),
             vote=VoteRow(**{k: getattr(item.vote, k) for k in NO_VOTE.fields()})
@@ -174,7 +217,6 @@ def read_agenda(session: Session, meeting_id: int) -> AgendaView:
             else None,
         )
 
-    previous = previous_meeting(session, meeting)
     return AgendaView(
         meeting_id=meeting.id,
         network_id=meeting.network_id,

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from datetime import time
 from typing import Any, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from desktop.core.changes import Part, note_meeting_part
 from desktop.core.codes import AttendanceGroup, AttendanceStatus
 from desktop.core.errors import PrachumError
 from desktop.core.models import (
@@ -30,7 +31,12 @@ from desktop.core.services.common import (
     optional_text,
     required,
 )
-from desktop.core.services.meeting_rules import ensure_editable, meeting_label, previous_meeting
+from desktop.core.services.meeting_rules import (
+    ensure_editable,
+    meeting_label,
+    previous_meeting,
+    update_in_a_draft,
+)
 from desktop.core.services.roster import ROLE_ORDER, person_display_name
 from desktop.core.thai import split_acting, thai_sort_key
 
@@ -210,14 +216,27 @@ def mark_absent(session: Session, attendance_id: int, reason: str | None = None)
 
 
 def toggle_attendance(session: Session, attendance_id: int) -> Attendance:
-    """Present becomes absent and back: the space bar in the attendance table."""
-    attendance = get(session, Attendance, attendance_id)
-    new = (
-        AttendanceStatus.ABSENT
-        if attendance.status == AttendanceStatus.PRESENT
-        else AttendanceStatus.PRESENT
+    """Present becomes absent and back: the space bar in the attendance table.
+
+    One statement (a round trip over a network), guarded by the meeting being a draft;
+    SQL reads the old status in both CASEs, so a reason is cleared only on becoming
+    present, as update_attendance does.
+    """
+    was_present = Attendance.status == AttendanceStatus.PRESENT
+    changed = update_in_a_draft(
+        session,
+        Attendance,
+        attendance_id,
+        {
+            "status": case((was_present, AttendanceStatus.ABSENT), else_=AttendanceStatus.PRESENT),
+            "absence_reason": case((was_present, Attendance.absence_reason), else_=None),
+        },
     )
-    return update_attendance(session, attendance_id, status=new)
+    if changed is None:  # missing, or its meeting is final: said as the long way says it
+        ensure_editable(get(session, Attendance, attendance_id).meeting)
+        raise AssertionError("the attendance line changed under the toggle")  # not reached
+    note_meeting_part(session, changed.meeting_id, Part.ATTENDANCE)
+    return changed
 
 
 def remove_attendee(session: Session, attendance_id: int) -> None:

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from desktop.core import features
 from desktop.core.codes import AttendanceGroup, AttendanceStatus, Ballot
@@ -68,16 +68,22 @@ def search(
     rows = features.of(connection).search_text(connection, text, limit=limit * 3)
     meeting_ids = {row[0] for row in rows}
     item_ids = {row[1] for row in rows if row[1] is not None}
-    meetings = {
-        m.id: m for m in session.scalars(select(Meeting).where(Meeting.id.in_(meeting_ids)))
-    }
-    query_items = (
-        select(AgendaItem)
-        .where(AgendaItem.id.in_(item_ids))
-        .options(selectinload(AgendaItem.vote).selectinload(Vote.mover))
-        .options(selectinload(AgendaItem.vote).selectinload(Vote.seconder))
+    # The hits' meetings and items, with each item's vote and its mover and seconder, in
+    # one query (a round trip over a network), however many hits.
+    together = (
+        select(Meeting, AgendaItem)
+        .outerjoin(AgendaItem, (AgendaItem.meeting_id == Meeting.id) & AgendaItem.id.in_(item_ids))
+        .where(Meeting.id.in_(meeting_ids))
+        .options(joinedload(AgendaItem.vote).joinedload(Vote.mover))
+        .options(joinedload(AgendaItem.vote).joinedload(Vote.seconder))
     )
-    items = {i.id: i for i in session.scalars(query_items)}
+    meetings: dict[int, Meeting] = {}
+    items: dict[int, AgendaItem] = {}
+    if meeting_ids:
+        for meeting_row, item_row in session.execute(together):
+            meetings[meeting_row.id] = meeting_row
+            if item_row is not None:
+                items[item_row.id] = item_row
     hits: dict[tuple[int, int | None], SearchHit] = {}
     for meeting_id, item_id, body in rows:
         meeting = meetings.get(meeting_id)

@@ -31,7 +31,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from desktop.core.changes import NOTHING, Changes, take_changes
-from desktop.core.db import Database
+from desktop.core.db import Database, is_one_statement
 from desktop.core.errors import PrachumError
 from desktop.ui.base.autosave import field_being_stored
 from desktop.ui.base.errors import ErrorReporter
@@ -137,7 +137,7 @@ class Store(QObject):
 
     def read(self, query: Callable[[Session], T]) -> T:
         """Run a read-only query in a short session; rows come back detached."""
-        with self.database.session() as session:
+        with self.database.reading() as session:  # no BEGIN/COMMIT: fewer round trips
             return query(session)
 
     def change(
@@ -226,7 +226,7 @@ class Store(QObject):
         run_in_background(work, done, failed)
 
     def _commit(self, action: Callable[[Session], T]) -> tuple[T, Changes]:
-        with self.database.session() as session:
+        with self.database.session(one_statement=is_one_statement(action)) as session:
             result = action(session)
         return result, take_changes(session)  # the session's record outlives its closing
 

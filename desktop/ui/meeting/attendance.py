@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.core import services
 from desktop.core.changes import Changes
 from desktop.core.codes import AttendanceGroup, AttendanceStatus, MeetingStatus
+from desktop.core.db import one_statement
 from desktop.core.services.attendance import proposed_quorum
 from desktop.core.services.views import (
     AttendanceRow,
@@ -323,9 +324,8 @@ class AttendancePage(QWidget):
             if line.status == AttendanceStatus.PRESENT
             else AttendanceStatus.PRESENT
         )
-        if not self._change(
-            lambda s: services.toggle_attendance(s, line.id), self._status_note(line.name, becomes)
-        ):
+        toggle = one_statement(lambda s: services.toggle_attendance(s, line.id))
+        if not self._change(toggle, self._status_note(line.name, becomes)):
             return
         self.view.setCurrentIndex(self.model.index(row, NAME))
         if becomes == AttendanceStatus.ABSENT:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
 from desktop.core import services
+from desktop.core.db import one_statement
 from desktop.core.services.agenda_restore import (
     ACTION,
     ITEM,
@@ -241,8 +242,16 @@ class EditField(AgendaCommand):
 
     def _store(self, value: Any) -> bool:
         item_id = self._item(self.key)
+        if item_id is None:
+            return False
         field = self.field
-        if item_id is None or not self.context.run(lambda s: store_field(s, item_id, field, value)):
+
+        def store(session: Session) -> None:
+            store_field(session, item_id, field, value)
+
+        if field in ("body", "resolution"):  # typed text: one UPDATE, one round trip
+            one_statement(store)
+        if not self.context.run(store):
             return False
         self.context.show_field(self.key, field, value)
         self.context.after_change(self.key)
