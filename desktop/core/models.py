@@ -150,6 +150,8 @@ class Person(Base):
     given_name: Mapped[str] = mapped_column(String(200))
     family_name: Mapped[str | None] = mapped_column(String(200))
     position: Mapped[str | None] = mapped_column(String(300))
+    acting_as: Mapped[str | None] = mapped_column(String(300))
+    """The office she acts for (`ปลัดเทศบาล…`: รักษาราชการแทน), apart from the one held."""
     role: Mapped[str] = mapped_column(String(20), default="officer")
     organization_id: Mapped[int | None] = mapped_column(
         ForeignKey("organizations.id", ondelete="SET NULL"), index=True

@@ -423,9 +423,8 @@ def _signature(meeting: Meeting, person: Person | None, role: str) -> Signature:
     # office she acts for is the meeting's (an acting clerk signs as acting).
     if person is None:
         return Signature("", "", role)
-    acting = next(
-        (line.acting_as for line in meeting.attendance if line.person_id == person.id), None
-    )
+    line = next((line for line in meeting.attendance if line.person_id == person.id), None)
+    acting = line.acting_as if line is not None else person.acting_as
     return Signature(person_display_name(person), acting_position(person.position, acting), role)
 
 

@@ -24,7 +24,7 @@ from desktop.core.errors import PrachumError
 from desktop.core.json_checks import SchemaChecker
 from desktop.core.models import AgendaItem, Attendance, Meeting, Organization, Person, Vote
 from desktop.core.services.common import BE_YEAR_THRESHOLD
-from desktop.core.thai import split_full_name
+from desktop.core.thai import acting_position, split_full_name
 
 FORMAT, VERSION = "prachum.meeting", 2
 """The version written; every version from 1 up to it is read."""
@@ -531,7 +531,8 @@ def export_meeting(session: Session, meeting_id: int) -> dict[str, Any]:  # noqa
             _put(row, "honorific", person.honorific)
             row["given_name"] = person.given_name
             _put(row, "family_name", person.family_name)
-            _put(row, "position", snapshot_positions.get(person.id, person.position))
+            today = acting_position(person.position, person.acting_as) or None
+            _put(row, "position", snapshot_positions.get(person.id, today))
             _put(row, "role", person.role)
             _put(row, "organization", org_ref(person.organization))
             _put(row, "email", person.email)

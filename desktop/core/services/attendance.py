@@ -56,12 +56,13 @@ IDENTITY_LABELS = {
 def snapshot(attendance: Attendance, person: Person) -> None:
     """Copy the person's name, position and organisation as they are today.
 
-    An acting office typed into the position (`… รักษาราชการแทน…`) goes to the line's
-    acting field, so the minutes say it once; an acting office already set is kept.
+    The person's acting office (`ปลัดเทศบาล…` she acts for) goes to the line's acting
+    field, so the minutes say it once; an acting office already set on the line is kept.
     """
     attendance.name = person_display_name(person)
-    position, acting = split_acting(person.position)
+    position, acting = split_acting(person.position)  # a position stored before 0022
     attendance.position = position
+    acting = person.acting_as or acting
     if acting and not attendance.acting_as:
         attendance.acting_as = acting
     attendance.organization_name = person.organization.name if person.organization else None

@@ -255,12 +255,14 @@ def _person_fields(session: Session, fields: dict[str, Any]) -> dict[str, Any]:
         "honorific": 60,
         "family_name": 200,
         "position": 300,
+        "acting_as": 300,
         "email": 200,
         "phone": 60,
     }
     for key, limit in limits.items():
         if key in fields:
             out[key] = optional_text(fields[key], key, key, limit)
+    _split_acting_office(out, given_acting="acting_as" in fields)
     if "role" in fields:
         out["role"] = choice(fields["role"], ROLES, "role", "officer")
     if "organization_id" in fields:
@@ -284,6 +286,22 @@ def _person_fields(session: Session, fields: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _split_acting_office(out: dict[str, Any], *, given_acting: bool) -> None:
+    """`รองปลัดเทศบาล รักษาราชการแทนปลัดเทศบาล…` typed as the position: the office held
+    stays the position, the one acted for goes to `acting_as` (as each meeting's line
+    keeps them). A position given without an acting office says she acts for none."""
+    if out.get("acting_as"):
+        held, acting = split_acting(out["acting_as"])
+        if held is None and acting:  # typed with the word in front: the office alone
+            out["acting_as"] = acting
+    if "position" not in out:
+        return
+    held, acting = split_acting(out["position"])
+    out["position"] = held
+    if (acting and not out.get("acting_as")) or not given_acting:
+        out["acting_as"] = acting
+
+
 def create_person(
     session: Session,
     *,
@@ -296,6 +314,7 @@ def create_person(
     email: str | None = None,
     phone: str | None = None,
     allow_duplicate: bool = True,
+    acting_as: str | None = None,
 ) -> Person:
     """A new person. With allow_duplicate=False a same-name person in the same
     organisation is refused (the GUI warns first, then lets her insist)."""
@@ -306,6 +325,7 @@ def create_person(
             "honorific": honorific,
             "family_name": family_name,
             "position": position,
+            "acting_as": acting_as,
             "role": role,
             "organization_id": organization_id,
             "email": email,

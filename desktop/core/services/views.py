@@ -25,7 +25,7 @@ from desktop.core.models import (
 )
 from desktop.core.services.common import get
 from desktop.core.services.roster import ROLE_ORDER
-from desktop.core.thai import full_name, normalize_text, thai_sort_key
+from desktop.core.thai import acting_position, full_name, normalize_text, thai_sort_key
 
 
 @dataclass(frozen=True)
@@ -227,6 +227,7 @@ def people_rows(
         Person.given_name,
         Person.family_name,
         Person.position,
+        Person.acting_as,
         Person.role,
         Person.organization_id,
         Organization.name.label("organization_name"),
@@ -244,7 +245,13 @@ def people_rows(
             NetworkMember.network_id == network_id
         )
         query = query.where(Person.organization_id.in_(members))
-    rows = [PersonRow(**row._mapping) for row in session.execute(query)]
+    rows = []
+    for row in session.execute(query):
+        values = dict(row._mapping)
+        # The position as she reads (and edits) it: the acting office after the held one.
+        acting = values.pop("acting_as")
+        values["position"] = acting_position(values["position"], acting) or None
+        rows.append(PersonRow(**values))
     return sorted(rows, key=lambda r: (thai_sort_key(r.given_name), thai_sort_key(r.family_name)))
 
 
