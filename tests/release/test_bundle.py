@@ -72,7 +72,10 @@ def test_the_bundle_needs_no_python_from_the_machine(bundle, bare_env):
     assert str(venv) not in bare_env["PATH"].split(os.pathsep)
     assert not any(k.startswith("PYTHON") for k in bare_env)
     assert bundle.is_file() and os.access(bundle, os.X_OK)
-    assert build.bundle_size() < 250e6
+    # 250 MB until the keyring came: on Linux it reaches the Secret Service through
+    # SecretStorage, which needs cryptography (about 15 MB with cffi); Windows and macOS
+    # keyrings need neither.
+    assert build.bundle_size() < 265e6
     if sys.platform.startswith("linux"):  # a Thai UI font for a system without one
         assert any(bundle.parent.rglob("resources/fonts/Loma.ttf"))
 
