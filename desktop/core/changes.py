@@ -16,7 +16,7 @@ often is harmless, missing a change is not.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -59,9 +59,11 @@ class Changes:
     templates: bool = False
     everything: bool = False
     """The whole database may differ (a restore, a copy, another computer's bulk change)."""
+    from_others: bool = False
+    """Stored by another window on the shared database, not by this one."""
 
     def __bool__(self) -> bool:
-        return self != NOTHING
+        return replace(self, from_others=False) != NOTHING
 
     def _touches(self, meeting_id: int | None, parts: Iterable[Part]) -> bool:
         if self.everything:
@@ -126,6 +128,7 @@ class Changes:
             settings=self.settings or other.settings,
             templates=self.templates or other.templates,
             everything=self.everything or other.everything,
+            from_others=self.from_others and other.from_others,
         )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -35,6 +35,9 @@ from desktop.core.server import ServerAddress, is_server_url
 
 if TYPE_CHECKING:
     from alembic.config import Config
+
+    from desktop.core.changes import Changes
+    from desktop.core.live_changes import ChangeListener
 
 
 A = TypeVar("A")
@@ -212,6 +215,10 @@ class Database:
     address: ServerAddress | None = None
     # Said to the user on opening (a server's newer schema opened read-only).
     notice: DatabaseProblem | None = None
+    client: str | None = None
+    """On a server: the name its connections carry, to tell its own changes from others'."""
+    listener: ChangeListener | None = None
+    """On a server, once the window listens: stopped when the database is closed."""
 
     @property
     def name(self) -> str:
@@ -268,7 +275,30 @@ class Database:
             finally:
                 session.close()
 
+    def listen_for_others(self, deliver: Callable[[Changes], None]) -> ChangeListener | None:
+        """On a server, start hearing what other windows commit (None on a file)."""
+        if self.address is None:
+            return None
+        from desktop.core.live_changes import ChangeListener
+
+        engine = self.engine
+
+        def connect() -> object:
+            raw = engine.raw_connection()
+            connection = raw.driver_connection
+            raw.detach()  # its own for as long as it listens, never back to the pool
+            return connection
+
+        if self.listener is not None:
+            self.listener.stop()
+        self.listener = ChangeListener(connect, deliver, self.client)
+        self.listener.start()
+        return self.listener
+
     def close(self) -> None:
+        if self.listener is not None:
+            self.listener.stop()
+            self.listener = None
         from desktop.core.protected_files import release
 
         self.engine.dispose()
@@ -278,8 +308,10 @@ class Database:
 def open_server(address: ServerAddress, *, readonly: bool = False) -> Database:
     """Open a database on a server; never changes its schema (see `server upgrade`)."""
     from desktop.core.db_server import check_server, make_server_engine
+    from desktop.core.live_changes import new_client_name
 
-    engine = make_server_engine(address, readonly=readonly)
+    client = new_client_name()
+    engine = make_server_engine(address, readonly=readonly, client=client)
     try:
         notice = check_server(engine, address)
     except BaseException:
@@ -287,7 +319,7 @@ def open_server(address: ServerAddress, *, readonly: bool = False) -> Database:
         raise
     if notice and not readonly:
         engine.dispose()
-        engine = make_server_engine(address, readonly=True)
+        engine = make_server_engine(address, readonly=True, client=client)
     sessions = sessionmaker(engine, expire_on_commit=False)
     return Database(
         path=None,
@@ -296,6 +328,7 @@ def open_server(address: ServerAddress, *, readonly: bool = False) -> Database:
         readonly=readonly or notice is not None,
         address=address,
         notice=notice,
+        client=client,
     )
 
 

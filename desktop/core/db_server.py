@@ -19,9 +19,13 @@ from desktop.core.server import ServerAddress, connection_problem
 UPGRADE_COMMAND = "python main.py server upgrade --db {url}"
 
 
-def make_server_engine(address: ServerAddress, *, readonly: bool = False) -> Engine:
-    """An engine on the server; read-only is the server's own setting for the session."""
-    connect_args: dict[str, object] = {"application_name": APP_NAME, "connect_timeout": 10}
+def make_server_engine(
+    address: ServerAddress, *, readonly: bool = False, client: str = APP_NAME
+) -> Engine:
+    """An engine on the server; read-only is the server's own setting for the session.
+    `client` names its connections, so that the notifications of its own writes are
+    known as its own (live_changes)."""
+    connect_args: dict[str, object] = {"application_name": client, "connect_timeout": 10}
     if readonly:
         connect_args["options"] = "-c default_transaction_read_only=on"
     # hide_parameters: a statement's values never reach an error message or a log.

@@ -1209,6 +1209,10 @@ Everything you entered before this is saved, and you can carry on. The details a
 <context>
     <name>MainWindow</name>
     <message>
+        <source>This meeting was deleted on another computer.</source>
+        <translation>การประชุมนี้ถูกลบจากเครื่องอื่นแล้ว</translation>
+    </message>
+    <message>
         <source>Prachum — meetings and minutes</source>
         <translation>ประชุม — การประชุมและรายงานการประชุม</translation>
     </message>

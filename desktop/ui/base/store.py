@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.changes import NOTHING, Changes, take_changes
 from desktop.core.db import Database, is_one_statement
-from desktop.core.errors import PrachumError
+from desktop.core.errors import NotFound, PrachumError
 from desktop.ui.base.autosave import field_being_stored
 from desktop.ui.base.errors import ErrorReporter
 from desktop.ui.base.worker import run_in_background
@@ -103,6 +103,12 @@ class KeptChange:
     """What the text belongs to (a meeting, an agenda item): one field widget serves many."""
 
 
+class _Heard(QObject):
+    """Carries what the listener's thread heard to the window's thread (a queued signal)."""
+
+    arrived = Signal(object)
+
+
 class Store(QObject):
     """Reads and changes for the window, over one open database."""
 
@@ -134,6 +140,21 @@ class Store(QObject):
     def key(self):
         """What settings remember per database: its file, or a server database's name."""
         return self.database.path if self.database.path is not None else self.database.name
+
+    def read_if_there(self, query: Callable[[Session], T]) -> T | None:
+        """A read of what another computer may just have deleted: None when it is gone
+        (the window hears of the deletion itself and moves on)."""
+        try:
+            return self.read(query)
+        except NotFound:
+            return None
+
+    def hear_others(self) -> bool:
+        """On a shared database, let every view hear what other windows commit, as they
+        commit it, through `committed` (their `Changes` say `from_others`)."""
+        self._heard = _Heard(self)
+        self._heard.arrived.connect(self.committed.emit)
+        return self.database.listen_for_others(self._heard.arrived.emit) is not None
 
     def read(self, query: Callable[[Session], T]) -> T:
         """Run a read-only query in a short session; rows come back detached."""

@@ -229,7 +229,9 @@ class AttendancePage(QWidget):
         heading = changes.touches_details(meeting_id)  # the chair or the quorum may be new
         if heading or changes.touches_attendance(meeting_id):
             if heading and meeting_id is not None:
-                details = self.store.read(lambda s: meeting_details(s, meeting_id))
+                details = self.store.read_if_there(lambda s: meeting_details(s, meeting_id))
+                if details is None:
+                    return  # deleted on another computer
                 self.model.chair_person_id = details.chair_id
                 self._show_quorum(details.quorum)
             self.refresh()

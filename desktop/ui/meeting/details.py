@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -265,6 +266,14 @@ class DetailsPage(QWidget):
             self._people_complete = False
             if self.isVisible():
                 self.complete_people()
+        meeting_id = self.details.id if self.details is not None else None
+        theirs = changes.from_others and changes.touches_details(meeting_id)
+        if theirs and not changes.deleted(meeting_id) and not self._being_typed_in():
+            self.reload()  # someone else's title or place; never over her typing
+
+    def _being_typed_in(self) -> bool:
+        focus = QApplication.focusWidget()
+        return focus is not None and self.isAncestorOf(focus) and self.isVisible()
 
     def _fields(self) -> list[QWidget]:
         return [
@@ -322,7 +331,9 @@ class DetailsPage(QWidget):
         if self.details is None:
             return
         meeting_id = self.details.id
-        details = self.store.read(lambda s: meeting_details(s, meeting_id))
+        details = self.store.read_if_there(lambda s: meeting_details(s, meeting_id))
+        if details is None:
+            return  # deleted on another computer: the window moves on
         chosen, organizations, members = self._choices
         complete = self._people_complete
         self.load(details, chosen, organizations, members)

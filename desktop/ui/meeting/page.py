@@ -108,7 +108,9 @@ class MeetingPage(QWidget):
         if meeting_id is None or changes.deleted(meeting_id):
             return
         if changes.touches_details(meeting_id):
-            self._show_heading(self.store.read(lambda s: meeting_details(s, meeting_id)))
+            details = self.store.read_if_there(lambda s: meeting_details(s, meeting_id))
+            if details is not None:
+                self._show_heading(details)
 
     def _show_heading(self, details: MeetingDetails) -> None:
         self.heading.setText(details.title)

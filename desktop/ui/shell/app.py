@@ -151,6 +151,7 @@ class AppHost(QObject):
 
         store = Store(opened.database, self.reporter)
         window.attach(store)
+        store.hear_others()  # on a server: the others' ticks and typing, as they store them
         self.trouble = QLabel(window)
         self.trouble.setStyleSheet("color: #a40000; font-weight: bold;")
         self.trouble.hide()

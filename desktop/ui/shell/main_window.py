@@ -444,6 +444,11 @@ class MainWindow(QMainWindow):
             and not self.is_empty()
         ):
             self._show_page(self.nothing_chosen)
+        if changes.from_others and changes.deleted(self.meeting.meeting_id):
+            # Someone else deleted the meeting she had open: nothing is left to show.
+            self.meeting.meeting_id = None
+            self.statusBar().showMessage(self.tr("This meeting was deleted on another computer."))
+            self.start()
 
     def show_help(self) -> None:
         if self.help_window is None:

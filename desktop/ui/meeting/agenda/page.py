@@ -261,11 +261,14 @@ class AgendaPage(QWidget):
 
     def refresh(self, select_id: int | None = None, reload_editor: bool = False) -> None:
         """Read the agenda again; select `select_id` (else the item being edited)."""
-        if self.meeting_id is None:
+        meeting_id = self.meeting_id
+        if meeting_id is None:
             return
         if select_id is None and self.editor.node is not None:
             select_id = self.editor.node.id
-        view = self.read()
+        view = self.store.read_if_there(lambda s: read_agenda(s, meeting_id))
+        if view is None:
+            return  # deleted on another computer: the window moves on
         self.view = view
         selection = self.tree.selectionModel()
         selection.blockSignals(True)
@@ -310,6 +313,11 @@ class AgendaPage(QWidget):
             self._owners_stale = True
             if self.isVisible():
                 self._load_owners()
+        theirs = changes.from_others and changes.touches_agenda(self.meeting_id)
+        if theirs and not changes.deleted(self.meeting_id):
+            # Someone else's items: the tree again, on the item she is at; her editor and
+            # what she is typing in it stay as they are.
+            self.refresh(reload_editor=False)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
