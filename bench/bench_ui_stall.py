@@ -98,6 +98,7 @@ def run(tiny: bool = False) -> list[Figure]:
     from desktop.ui.base.errors import ErrorReporter
     from desktop.ui.base.settings import AppSettings
     from desktop.ui.base.store import Store
+    from desktop.ui.shell.actions import ActionId
     from desktop.ui.shell.app import application
     from desktop.ui.shell.fonts import ensure_thai_font
     from desktop.ui.shell.main_window import MainWindow
@@ -147,7 +148,7 @@ def run(tiny: bool = False) -> list[Figure]:
                     _settle(100)
                 return max(stalls), sorted(seconds)[len(seconds) // 2]
 
-            stall, seconds = measure(tools.minutes_action, "minutes")
+            stall, seconds = measure(window.commands[ActionId.EXPORT_MINUTES], "minutes")
             figures.append(
                 Figure(
                     f"gui: longest UI stall, minutes export ({attendees} people)",
@@ -156,7 +157,7 @@ def run(tiny: bool = False) -> list[Figure]:
                 )
             )
             figures.append(Figure("gui: minutes export from the window, to file", seconds))
-            stall, _seconds = measure(tools.attendance_action, "attendance")
+            stall, _seconds = measure(window.commands[ActionId.EXPORT_ATTENDANCE], "attendance")
             figures.append(
                 Figure(
                     f"gui: longest UI stall, attendance export ({attendees} people)",
