@@ -196,7 +196,8 @@ def _item_meeting(session: Session, item_id: int | None) -> int:
 
 
 def _own_meeting(_session: Session, obj: Any) -> int | None:
-    return obj.meeting_id  # type: ignore[no-any-return]
+    meeting_id: int | None = obj.meeting_id
+    return meeting_id
 
 
 def _items_meeting(session: Session, obj: Any) -> int | None:

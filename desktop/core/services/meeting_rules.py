@@ -43,7 +43,7 @@ def update_in_a_draft(
 
     statement = (
         update(model)
-        .where(model.id == ident, of_a_draft(model))  # type: ignore[attr-defined]
+        .where(model.id == ident, of_a_draft(model))  # type: ignore[attr-defined]  # Row: every model given has an id
         .values(values)
         .returning(model)
         .execution_options(synchronize_session=False, populate_existing=True, **{NOTED: True})
