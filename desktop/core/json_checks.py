@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
-from desktop.core.thai import normalize_optional
+from desktop.core.thai import CONTROL_CHARACTERS, normalize_optional
 
 _TYPE_WORDS = {
     "string": "text",
@@ -23,8 +23,9 @@ _TYPE_WORDS = {
     "array": "a list […]",
     "null": "null",
 }
-# Text may hold line breaks and tabs; other control characters are typing or file damage.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Text may hold line breaks and tabs; other control characters (bidi overrides too) are
+# typing or file damage, or a name made to read backwards.
+_CONTROL = CONTROL_CHARACTERS  # the same that typing strips: C0, C1 and bidi controls
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 

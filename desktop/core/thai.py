@@ -209,7 +209,13 @@ def split_full_name(text: str) -> tuple[str, str, str]:
 
 # --- normalisation -------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Controls but the tab and line breaks (C0, DEL and C1), and the bidirectional controls:
+# embeddings and overrides (U+202A-U+202E), isolates (U+2066-U+2069) and the direction
+# marks (U+200E, U+200F, U+061C). Thai needs none of them; an override pasted into a
+# name would turn it around in the minutes and on a terminal ("U+202E" spoofing).
+CONTROL_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 @lru_cache(maxsize=1)
@@ -241,7 +247,7 @@ def normalize_text(text: str) -> str:
     from pythainlp.util.normalize import remove_repeat_vowels, remove_zw, reorder_vowels
 
     text = unicodedata.normalize("NFC", text)
-    text = _CONTROL.sub("", text)
+    text = CONTROL_CHARACTERS.sub("", text)
     text = remove_zw(text)
     text = reorder_vowels(text)
     text = remove_repeat_vowels(text)
