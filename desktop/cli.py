@@ -262,14 +262,9 @@ def _lock(args: argparse.Namespace) -> None:
         _held_locks.append(lock_for_writing(path))
 
 
-def _read_only_place(path: Path) -> bool:
-    """The database or its folder cannot be written: reading is still possible."""
-    return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
-
-
 def _open(args: argparse.Namespace):
     from desktop.core.db import open_database
-    from desktop.core.db_file import default_db_path
+    from desktop.core.db_file import default_db_path, read_only_place
     from desktop.core.network_share import NetworkShare
 
     _lock(args)
@@ -279,7 +274,7 @@ def _open(args: argparse.Namespace):
         path = Path(args.db or default_db_path())
         # A command that only reads opens a read-only file (or one in a read-only folder)
         # read-only, instead of failing where it would have written.
-        readonly = not _writes(args) and _read_only_place(path)
+        readonly = not _writes(args) and read_only_place(path)
         try:
             database = open_database(path, readonly=readonly)
         except NetworkShare as refused:
@@ -798,7 +793,8 @@ def _fault(args: argparse.Namespace, exc: Exception) -> int:
     """Exit 2 for a full disk or a read-only place, said as such; 1 for a fault of ours."""
     from desktop.core.errors import explain_fault
 
-    problem = explain_fault(exc)
+    db = getattr(args, "db", None)
+    problem = explain_fault(exc, db if isinstance(db, (str, Path)) else None)
     if problem is not None:
         print(f"error: {problem.message(args.lang)}", file=sys.stderr)
         return EXIT_BAD_INPUT

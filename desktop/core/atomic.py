@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import gc
 import os
+import sys
 import tempfile
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,11 +53,29 @@ def write_atomically(target: Path | str, write: Callable[[Path], None]) -> Path:
         os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, target)
     except OSError as exc:
+        _let_go_of_the_writer(exc)
         raise _explain(exc, target) from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
     return target
+
+
+def _let_go_of_the_writer(exc: OSError) -> None:
+    """A writer that failed half-way (a full disk) can leave the temporary file open in an
+    object its frames still hold: a ZipFile (DOCX, XLSX), whose own clean-up would write
+    again when it is collected, fail again, and print "Exception ignored … OSError" long
+    after the clear message (and the half-written sheets of a workbook, lxml's complaint
+    that their elements never closed). Its frames are cleared here, so that it closes
+    now, before the file is removed, with those after-effects of the one failure kept
+    quiet: they say nothing the message does not."""
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        traceback.clear_frames(exc.__traceback__)
+        gc.collect()
+    finally:
+        sys.unraisablehook = previous
 
 
 def _explain(exc: OSError, target: Path) -> PrachumError:

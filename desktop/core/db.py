@@ -23,11 +23,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from desktop.core import changes as _changes  # noqa: F401  (its listeners record every flush)
 from desktop.core import sqlite_features
 from desktop.core.db_file import (
+    APPLICATION_ID,
     MIGRATIONS_DIR,
     check_file,
     copy_database,
     default_db_path,
     head_revision,
+    log_is_empty,
+    read_only_place,
+    refuse_if_read_only,
     sqlite_uri,
 )
 from desktop.core.errors import DatabaseProblem, folder_missing
@@ -58,11 +62,14 @@ def sqlite_url(path: Path | str, *, readonly: bool = False) -> URL:
     Built as a URL object around SQLite's own percent-encoded URI: a string URL would be
     parsed again, and `%41`, `?` or `#` in the name would change which file is opened.
     """
-    return URL.create(
-        "sqlite+pysqlite",
-        database=sqlite_uri(path),
-        query={"uri": "true", **({"mode": "ro"} if readonly else {})},
-    )
+    query = {"uri": "true"}
+    if readonly:
+        query["mode"] = "ro"
+        # Where SQLite cannot create its -shm (a read-only folder or file), a database in
+        # WAL mode opens only as immutable; nobody writing it there, the file is all of it.
+        if read_only_place(path) and log_is_empty(path):
+            query["immutable"] = "1"
+    return URL.create("sqlite+pysqlite", database=sqlite_uri(path), query=query)
 
 
 def make_engine(path: Path | str, *, readonly: bool = False) -> Engine:
@@ -132,6 +139,7 @@ def migrate(engine: Engine, path: Path | None = None) -> Path | None:
     if revision == head_revision():
         with engine.begin() as con:
             sqlite_features.install_search_index(con)
+            _say_it_is_ours(con)
         return None
     from alembic import command
 
@@ -156,6 +164,7 @@ def migrate(engine: Engine, path: Path | None = None) -> Path | None:
                         f"The upgrade would break references {problems[:5]}; nothing was changed.",
                     )
                 sqlite_features.install_search_index(con)
+                _say_it_is_ours(con)
         except DatabaseProblem:
             raise
         except Exception as exc:
@@ -166,6 +175,15 @@ def migrate(engine: Engine, path: Path | None = None) -> Path | None:
         finally:
             raw.execute("PRAGMA foreign_keys = ON")
     return backup
+
+
+def _say_it_is_ours(con: Connection) -> None:
+    """Our application_id in the file's header, on a new file and on one made before the
+    header said so (check_file took it as ours by its revision): written once."""
+    if con.dialect.name != "sqlite":
+        return
+    if con.exec_driver_sql("PRAGMA application_id").scalar() != APPLICATION_ID:
+        con.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
 def backup_database(engine: Engine, target: Path, db_path: Path | None = None) -> Path:
@@ -357,6 +375,8 @@ def open_database(
         refuse_if_shared(path)
     if not checked:
         check_file(path)
+    if not readonly:
+        refuse_if_read_only(path)
     engine = make_engine(path, readonly=readonly)
     if readonly:
         if current_revision(engine) != head_revision():

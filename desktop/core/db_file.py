@@ -17,6 +17,9 @@ from desktop.core.errors import DatabaseProblem
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_HEADER = b"SQLite format 3\x00"
+APPLICATION_ID = 0x50524348
+"""Ours in the file's header (PRAGMA application_id), "PRCH": a file says it is Prachum's.
+Files made before it carry 0, and are known by their schema revision being one of ours."""
 
 
 def data_folder() -> Path:
@@ -84,9 +87,59 @@ def sqlite_uri(path: Path | str, *, readonly: bool = False) -> str:
     return uri + "?mode=ro" if readonly else uri
 
 
+def beside(path: Path | str, suffix: str) -> Path:
+    """A file SQLite keeps beside the database: `-wal`, `-shm`, `-journal`."""
+    path = Path(path)
+    return path.with_name(path.name + suffix)
+
+
+def log_is_empty(path: Path | str) -> bool:
+    """No write-ahead log beside the database, or an empty one: the file alone holds
+    every committed change."""
+    wal = beside(path, "-wal")
+    try:
+        return wal.stat().st_size == 0
+    except FileNotFoundError:
+        return True
+
+
+def read_only_place(path: Path | str) -> bool:
+    """The database or its folder cannot be written (by this user): reading still can be."""
+    path = Path(path)
+    return path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
+
+
+def refuse_if_read_only(path: Path | str) -> None:
+    """A database that cannot be written here is said to be so before SQLite opens it to
+    write: opened, it would fail only at the first change, and leave a -wal and a -shm
+    beside the file that a read-only connection cannot remove."""
+    path = Path(path)
+    if not read_only_place(path):
+        return
+    if not os.access(path.parent, os.W_OK):
+        raise DatabaseProblem(
+            f"โฟลเดอร์ของฐานข้อมูล {path.name} เป็นแบบอ่านอย่างเดียว (สำหรับผู้ใช้นี้) "
+            "เปิดอ่านได้แต่แก้ไขไม่ได้ ข้อมูลยังเหมือนเดิม",
+            f"The folder of {path.name} is read-only (for this user): the database can be "
+            "read but not changed; nothing was changed.",
+        )
+    raise DatabaseProblem(
+        f"ไฟล์ฐานข้อมูล {path.name} เป็นแบบอ่านอย่างเดียว (สำหรับผู้ใช้นี้) เปิดอ่านได้แต่แก้ไขไม่ได้ ข้อมูลยังเหมือนเดิม",
+        f"The database file {path.name} is read-only (for this user): it can be read but "
+        "not changed; nothing was changed.",
+    )
+
+
 def readonly_uri(path: Path | str) -> str:
-    """A read-only SQLite URI for exactly the file `path` names."""
-    return sqlite_uri(path, readonly=True)
+    """A read-only SQLite URI for exactly the file `path` names, for a look at the file.
+
+    With no write-ahead log holding anything beside it, the file alone is the database:
+    it is read as immutable, so that SQLite creates no `-wal` or `-shm` beside it (a
+    refused file is left as it was found, with nothing new beside it) and needs neither
+    a folder it can write in nor room on the disk. With a log, it is read through it.
+    """
+    uri = sqlite_uri(path, readonly=True)
+    return uri + "&immutable=1" if log_is_empty(path) else uri
 
 
 def _refuse_what_is_no_file(path: Path) -> None:
@@ -119,16 +172,20 @@ def check_file(path: Path) -> None:
         con = sqlite3.connect(readonly_uri(path), uri=True)
         try:
             rows = con.execute("PRAGMA integrity_check").fetchall()
-            tables = {
-                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
+            application_id = con.execute("PRAGMA application_id").fetchone()[0]
+            objects = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
             revision = None
-            if "alembic_version" in tables:
+            if "alembic_version" in objects:
                 row = con.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
         finally:
             con.close()
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # names that are not text
+        from desktop.core.errors import explain_fault
+
+        explained = explain_fault(exc, path)  # a full disk or a read-only place: not damage
+        if explained is not None:
+            raise DatabaseProblem(explained.thai, explained.english) from exc
         raise DatabaseProblem(
             f"ฐานข้อมูล {path.name} เสียหาย เปิดไม่ได้ ({exc})",
             f"The database {path.name} is damaged and cannot be opened ({exc}).",
@@ -138,17 +195,27 @@ def check_file(path: Path) -> None:
             f"ฐานข้อมูล {path.name} เสียหาย (ตรวจพบ: {rows[0][0]})",
             f"The database {path.name} is damaged (integrity check: {rows[0][0]}).",
         )
-    foreign = tables - {"alembic_version", "sqlite_sequence"}
-    if "alembic_version" not in tables and foreign:
-        raise DatabaseProblem(
-            f"ไฟล์ {path.name} เป็นฐานข้อมูลของโปรแกรมอื่น จะไม่แก้ไขไฟล์นี้",
-            f"{path.name} belongs to another program; it will not be touched.",
-        )
-    if revision is not None and revision not in known_revisions():
+    ours = application_id == APPLICATION_ID
+    # Ours by the header; or, from before the header said so, by a revision of ours; or a
+    # file with nothing in it yet. Anything else (another program's tables or views, its
+    # own application_id, another Alembic application's revision) is not written to.
+    known = revision is not None and revision in known_revisions()
+    empty = not (objects - {"alembic_version", "sqlite_sequence"}) and revision is None
+    if not ours and (application_id != 0 or not (known or empty)):
+        raise not_ours(path)
+    if revision is not None and not known:
         raise DatabaseProblem(
             f"ฐานข้อมูล {path.name} สร้างโดยโปรแกรมรุ่นที่ใหม่กว่า กรุณาปรับรุ่นโปรแกรม",
             f"{path.name} was written by a newer version of {APP_NAME}; please upgrade.",
         )
+
+
+def not_ours(path: Path) -> DatabaseProblem:
+    return DatabaseProblem(
+        f"ไฟล์ {path.name} ไม่ใช่ฐานข้อมูลของ {APP_NAME} (เป็นของโปรแกรมอื่น) จะไม่แก้ไขไฟล์นี้",
+        f"{path.name} is not a {APP_NAME} database (it belongs to another program); "
+        "it will not be touched.",
+    )
 
 
 def copy_database(source: sqlite3.Connection, target: Path) -> None:

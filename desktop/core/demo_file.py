@@ -42,13 +42,8 @@ def file_holds_data(path: Path | str) -> bool:
     with path.open("rb") as handle:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             return False
-    wal = path.with_name(path.name + "-wal")
-    # Without a write-ahead log beside it, the file alone is the database: read it as
-    # immutable, which leaves no -wal or -shm file behind. With one, read it through it.
-    uri = readonly_uri(path)
-    if not (wal.is_file() and wal.stat().st_size):
-        uri += "&immutable=1"
-    connection = sqlite3.connect(uri, uri=True)
+    # Read as immutable when no write-ahead log holds anything: no -wal or -shm is left.
+    connection = sqlite3.connect(readonly_uri(path), uri=True)
     try:
         tables = {
             name
@@ -59,6 +54,8 @@ def file_holds_data(path: Path | str) -> bool:
             for table in _DATA_TABLES
             if table in tables
         )
+    except sqlite3.DatabaseError:
+        return False  # damaged: the opening checks refuse it, saying so
     finally:
         connection.close()
 

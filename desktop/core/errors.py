@@ -36,10 +36,14 @@ class DatabaseProblem(PrachumError):
     """The database file cannot be used as it is (damaged, foreign, newer, locked)."""
 
 
-def as_database_problem(error: BaseException) -> PrachumError:
-    """A PrachumError as it is; anything else (a disk, a driver) said as a DatabaseProblem."""
+def as_database_problem(error: BaseException, place: object = None) -> PrachumError:
+    """A PrachumError as it is; a full disk, a read-only place or no permission said as
+    such; anything else (a driver) said as a DatabaseProblem."""
     if isinstance(error, PrachumError):
         return error
+    explained = explain_fault(error, place)
+    if explained is not None:
+        return DatabaseProblem(explained.thai, explained.english)
     return DatabaseProblem(
         f"เปิดหรือเขียนฐานข้อมูลไม่ได้ ({error})", f"The database cannot be opened or written ({error})."
     )
@@ -79,12 +83,36 @@ def write_failure(
     )
 
 
-def explain_fault(error: BaseException) -> PrachumError | None:
+def disk_is_full(place: object) -> bool:
+    """Whether the file system holding `place` (a file or a folder) has next to no room
+    left: SQLite says only "disk I/O error" when it cannot grow its shared-memory file."""
+    import os
+    from pathlib import Path
+
+    if place is None:
+        return False
+    folder = Path(str(place))
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        stat = os.statvfs(folder)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    return stat.f_bavail * stat.f_frsize < 256 * 1024
+
+
+def explain_fault(error: BaseException, place: object = None) -> PrachumError | None:
     """A fault of the place, not of ours: a full disk or a read-only file or folder met
-    while writing the database (SQLite's words, or the system's). None for anything else."""
+    while writing the database (SQLite's words, or the system's), or no permission to
+    write there. `place`: the database, to tell a full disk behind SQLite's "disk I/O
+    error". None for anything else."""
     text = str(error).lower()
     number = getattr(error, "errno", None)
-    if number == errno.ENOSPC or "disk is full" in text:
+    if (
+        number == errno.ENOSPC
+        or "disk is full" in text
+        or ("disk i/o error" in text and disk_is_full(place))
+    ):
         return PrachumError(
             "พื้นที่ดิสก์เต็ม บันทึกไม่ได้ ข้อมูลยังเหมือนเดิม",
             "The disk is full; nothing was changed.",
@@ -93,5 +121,11 @@ def explain_fault(error: BaseException) -> PrachumError | None:
         return PrachumError(
             "ฐานข้อมูลหรือโฟลเดอร์ของฐานข้อมูลเป็นแบบอ่านอย่างเดียว บันทึกไม่ได้ ข้อมูลยังเหมือนเดิม",
             "The database or its folder is read-only; nothing was changed.",
+        )
+    if number in (errno.EACCES, errno.EPERM):
+        return PrachumError(
+            "ไม่มีสิทธิ์เขียนฐานข้อมูลหรือโฟลเดอร์ของฐานข้อมูล (เป็นแบบอ่านอย่างเดียวสำหรับคุณ) ข้อมูลยังเหมือนเดิม",
+            "You have no permission to write the database or its folder (it is read-only "
+            "for you); nothing was changed.",
         )
     return None

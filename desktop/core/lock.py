@@ -284,9 +284,14 @@ class DatabaseLock:
             del _held[self._key]
         beside = held.locks[-1]
         # Ours unless another computer (whose kernel locks do not reach us) wrote over it.
+        # Empty, it is ours too: our name could not be written (a full disk), and a file
+        # that names nobody must not be left behind.
         with contextlib.suppress(OSError):
             holder = _parse_holder(_read_fd(beside.fd))
-            if holder.get("pid") != self.pid or holder.get("host") != socket.gethostname():
+            named = holder.get("pid") is not None
+            if named and (
+                holder.get("pid") != self.pid or holder.get("host") != socket.gethostname()
+            ):
                 beside.close(remove=False)
                 held.locks.pop()
         for os_lock in reversed(held.locks):
@@ -367,4 +372,4 @@ def lock_for_writing(db_path: Path) -> DatabaseLock:
     try:
         return acquire(db_path)
     except OSError as error:
-        raise as_database_problem(error) from error
+        raise as_database_problem(error, db_path) from error

@@ -233,9 +233,8 @@ def test_a_full_disk_or_a_read_only_database_is_said_as_such(
 
 
 def test_reading_a_database_that_cannot_be_written_opens_it_read_only(demo_db, capsys, monkeypatch):
-    from desktop import cli
 
-    monkeypatch.setattr(cli, "_read_only_place", lambda path: True)
+    monkeypatch.setattr("desktop.core.db_file.read_only_place", lambda path: True)
     opened = []
     real_open = __import__("desktop.core.db", fromlist=["open_database"]).open_database
 
