@@ -19,7 +19,7 @@ from pathlib import Path
 
 from desktop.core.backup_check import BackupRefused, check_backup
 from desktop.core.db import Database, backup_database
-from desktop.core.db_file import copy_database, readonly_uri
+from desktop.core.db_file import copy_database, readonly_uri, refuse_if_read_only
 from desktop.core.errors import DatabaseProblem, PrachumError, folder_missing, write_failure
 from desktop.core.file_names import check_new_file
 from desktop.core.protected_files import refuse_if_protected, same_file
@@ -135,6 +135,9 @@ def restore_from(backup: Path | str, target: Path | str) -> Path | None:
             f"ไฟล์ {backup.name} คือฐานข้อมูลที่จะกู้คืนเอง", f"{backup.name} is the database itself."
         )
     refuse_if_protected(target)  # restoring over a database still open in this process
+    # A database file made read-only is not replaced behind its back (its folder would let
+    # a rename through); a read-only folder is said as such before anything is copied.
+    refuse_if_read_only(target)
     check_backup(backup)
     if not target.parent.is_dir():
         raise folder_missing(target.parent, DatabaseProblem)
