@@ -34,31 +34,38 @@ def export_register(
 ) -> Path:
     """Write the register (one Buddhist year, or all) to `path`, atomically."""
     letters = register(session, year)
-    workbook = thai_workbook(font)
-    with discarded_on_failure(workbook):
-        sheet = workbook.create_sheet("ทะเบียนหนังสือส่ง")
-        maker = CellMaker(sheet)
-        set_column_widths(sheet, WIDTHS)
-        title = "ทะเบียนหนังสือส่ง" + (f" ปี พ.ศ. {year}" if year else "")
-        sheet.append([maker.styled(title, font=workbook_font(workbook, bold=True))])
-        sheet.append(header_cells(maker, workbook, HEADERS))
-        for letter in letters:
-            recipients = letter.recipients.splitlines()
-            sheet.append(
-                maker.row(
-                    [
-                        f"{letter.number}/{letter.be_year}",
-                        letter.code,
-                        format_thai_date(letter.letter_date),
-                        letter.sender,
-                        ", ".join(recipients),
-                        letter.subject,
-                        "",
-                        f"{KINDS.get(letter.kind, letter.kind)} {len(recipients)} ฉบับ",
-                    ]
+
+    # Built once the target is accepted, as the other workbooks are: a write-only
+    # workbook built and then refused (the database named as the target) left its
+    # half-open sheet streams to complain on stderr when collected.
+    def write(temporary: Path) -> None:
+        workbook = thai_workbook(font)
+        with discarded_on_failure(workbook):
+            sheet = workbook.create_sheet("ทะเบียนหนังสือส่ง")
+            maker = CellMaker(sheet)
+            set_column_widths(sheet, WIDTHS)
+            title = "ทะเบียนหนังสือส่ง" + (f" ปี พ.ศ. {year}" if year else "")
+            sheet.append([maker.styled(title, font=workbook_font(workbook, bold=True))])
+            sheet.append(header_cells(maker, workbook, HEADERS))
+            for letter in letters:
+                recipients = letter.recipients.splitlines()
+                sheet.append(
+                    maker.row(
+                        [
+                            f"{letter.number}/{letter.be_year}",
+                            letter.code,
+                            format_thai_date(letter.letter_date),
+                            letter.sender,
+                            ", ".join(recipients),
+                            letter.subject,
+                            "",
+                            f"{KINDS.get(letter.kind, letter.kind)} {len(recipients)} ฉบับ",
+                        ]
+                    )
                 )
-            )
-        box_table(sheet, 3, 2 + len(letters), len(HEADERS))
-        sheet.freeze_panes = "A3"
-        print_setup(sheet, landscape=True, title_rows="2:2")
-    return write_atomically(path, lambda temporary: workbook.save(str(temporary)))
+            box_table(sheet, 3, 2 + len(letters), len(HEADERS))
+            sheet.freeze_panes = "A3"
+            print_setup(sheet, landscape=True, title_rows="2:2")
+        workbook.save(str(temporary))
+
+    return write_atomically(path, write)

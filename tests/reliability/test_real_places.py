@@ -143,3 +143,15 @@ def test_a_write_that_fills_the_disk_says_so_and_leaves_nothing_half_written(tmp
                 with sqlite3.connect(db) as con:
                     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert full >= 4, "the disk was full for at least one try of each write"
+
+
+@pytest.mark.parametrize(
+    "writer",
+    [["register"], ["attendance", "1"], ["minutes", "1"], ["export", "1"]],
+)
+def test_a_refused_writer_prints_the_refusal_and_nothing_else(tmp_path, writer):
+    db = tmp_path / "prachum.db"
+    assert run_cli(["--db", str(db), "demo"])[0] == 0
+    code, _, err = run_cli(["--db", str(db), *writer, "-o", f"{db}-wal"])
+    assert code == 2
+    assert err.splitlines() == [err.splitlines()[0]] and "Will not write" in err, err
