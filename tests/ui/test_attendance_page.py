@@ -196,6 +196,22 @@ def test_copy_from_last_meeting_expects_the_same_people(keys, open_window, db_pa
     assert "มาประชุม 3 คน" in page.counts.text()
 
 
+def test_the_whole_network_is_added_with_one_click(keys, open_window, db_path, network_db):
+    window = open_window(db_path)
+    window.navigator.select_meeting(network_db["second"])
+    window.show_attendance()
+    page = window.meeting.attendance
+    keys.press(page.network_button, Qt.Key.Key_Space)
+    # The network's three people; the agency's guest is not a member.
+    assert sorted(r.name for r in page.rows()) == [
+        "นางมาลี บุญมา",
+        "นางสาววิไล ศรีสุข",
+        "นายสมชาย ใจดี",
+    ]
+    keys.press(page.network_button, Qt.Key.Key_Space)
+    assert len(page.rows()) == 3, "nobody twice"
+
+
 def test_removing_someone_asks_first(keys, attendance, db_path, network_db, message_boxes):
     from PySide6.QtWidgets import QMessageBox
 

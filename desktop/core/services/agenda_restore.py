@@ -7,12 +7,14 @@ commands made before it then find the item under its new id.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.core import services
 from desktop.core.models import AgendaItem
-from desktop.core.services.agenda_view import ActionRow, AgendaNode
+from desktop.core.services.agenda_view import NO_VOTE, ActionRow, AgendaNode
 from desktop.core.services.common import get
 
 ITEM, ACTION = "item", "action"
@@ -87,6 +89,17 @@ def _siblings(session: Session, item: AgendaItem) -> list[AgendaItem]:
         else AgendaItem.parent_id == item.parent_id,
     )
     return list(session.scalars(query.order_by(AgendaItem.sort_order, AgendaItem.id)))
+
+
+def set_item_field(session: Session, item_id: int, field: str, value: Any) -> None:
+    """One field of an item as the editor (and its undo) hands it over: the points as a
+    list of lines, the vote as the editor's row (None: no vote), any other field as is."""
+    if field == "points":
+        services.set_resolution_points(session, item_id, list(value))
+    elif field == "vote":
+        services.set_vote(session, item_id, **(value or NO_VOTE).fields())
+    else:
+        services.update_agenda_item(session, item_id, **{field: value})
 
 
 def add_action_row(session: Session, item_id: int, action: ActionRow) -> int:

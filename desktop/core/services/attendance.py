@@ -247,6 +247,23 @@ def remove_attendee(session: Session, attendance_id: int) -> None:
     session.flush()
 
 
+def add_network_members(session: Session, meeting_id: int) -> int:
+    """Everyone active in the offices of the meeting's network who is not listed yet, as
+    members, in Thai name order; how many were added (none without a network)."""
+    from desktop.core.services.views import people_rows
+
+    meeting = get(session, Meeting, meeting_id)
+    if meeting.network_id is None:
+        return 0
+    listed = set(
+        session.scalars(select(Attendance.person_id).where(Attendance.meeting_id == meeting_id))
+    )
+    people = [p for p in people_rows(session, network_id=meeting.network_id) if p.id not in listed]
+    for person in people:
+        add_attendee(session, meeting_id, person.id, group=AttendanceGroup.MEMBER)
+    return len(people)
+
+
 def copy_expected_attendance(
     session: Session, meeting_id: int, from_meeting_id: int | None = None
 ) -> list[Attendance]:

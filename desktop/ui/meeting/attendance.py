@@ -402,20 +402,11 @@ class AttendancePage(QWidget):
 
     def add_whole_network(self) -> None:
         meeting_id = present(self.meeting_id)
-        listed = {line.person_id for line in self.model.rows()}
-        members = self.network_member_ids
-        people = [
-            p for p in self.roster.people() if p.organization_id in members and p.id not in listed
-        ]
-
-        def add_all(session) -> int:
-            for person in people:
-                services.add_attendee(session, meeting_id, person.id, group=AttendanceGroup.MEMBER)
-            return len(people)
-
-        added = self.store.change(add_all, parent=self)
+        added = self.store.change(
+            lambda s: services.add_network_members(s, meeting_id), parent=self
+        )
         if added is not None:
-            self.told.emit(self.tr("{0} people of the network added").format(len(people)))
+            self.told.emit(self.tr("{0} people of the network added").format(added.value))
 
     def _status_note(self, name: str, status: str) -> str:
         if status == AttendanceStatus.PRESENT:

@@ -25,8 +25,9 @@ from desktop.core.services.agenda_restore import (
     place_item,
     release_subtree,
     restore_subtree,
+    set_item_field,
 )
-from desktop.core.services.agenda_view import NO_VOTE, ActionRow, AgendaNode, AgendaView
+from desktop.core.services.agenda_view import ActionRow, AgendaNode, AgendaView
 from desktop.ui.base.present import present
 from desktop.ui.base.store import Stored
 
@@ -213,16 +214,6 @@ class OutdentItem(IndentItem):
         return self._call(indent_back)
 
 
-def store_field(session: Session, item_id: int, field: str, value: Any) -> None:
-    """One field of an item, through its service (points are a list of lines)."""
-    if field == "points":
-        services.set_resolution_points(session, item_id, list(value))
-    elif field == "vote":
-        services.set_vote(session, item_id, **(value or NO_VOTE).fields())
-    else:
-        services.update_agenda_item(session, item_id, **{field: value})
-
-
 class EditField(AgendaCommand):
     """A field's text from what was stored to what is stored now; typing in one field
     without leaving it is one step, however many times it was saved meanwhile."""
@@ -247,7 +238,7 @@ class EditField(AgendaCommand):
         field = self.field
 
         def store(session: Session) -> None:
-            store_field(session, item_id, field, value)
+            set_item_field(session, item_id, field, value)
 
         if field in ("body", "resolution"):  # typed text: one UPDATE, one round trip
             one_statement(store)

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import services
 from desktop.core.changes import Changes
-from desktop.core.services.agenda_restore import ACTION, ITEM, Handles
+from desktop.core.services.agenda_restore import ACTION, ITEM, Handles, set_item_field
 from desktop.core.services.agenda_view import AgendaNode, AgendaView, read_agenda
 from desktop.core.services.views import AttendanceRow, attendance_rows, organization_rows
 from desktop.ui.base.autosave import flush_pending
@@ -44,7 +44,6 @@ from desktop.ui.meeting.agenda.commands import (
     DeleteItem,
     EditAction,
     EditField,
-    store_field,
 )
 from desktop.ui.meeting.agenda.editor import ItemEditor
 from desktop.ui.meeting.agenda.structure import Structure
@@ -427,7 +426,7 @@ class AgendaPage(QWidget):
             return False
         if field == "title" and not str(new).strip():
             return False  # a title being retyped: the stored one stays until there is text
-        if not self.run(lambda s: store_field(s, node.id, field, new), key=node.id):
+        if not self.run(lambda s: set_item_field(s, node.id, field, new), key=node.id):
             return False
         stack.push(EditField(self, self.handles.key(ITEM, node.id), field, old, new))
         if field in ("title", "category"):
