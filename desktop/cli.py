@@ -220,6 +220,17 @@ def build_parser() -> argparse.ArgumentParser:
     actions.add_parser(
         "upgrade", help="create or upgrade Prachum's tables on the server (--db URL, admin)"
     )
+    actions.add_parser(
+        "init",
+        help="create the tables and the groups secretary, reader and admin (--db URL, admin)",
+    )
+    a = actions.add_parser(
+        "add-user", help="add a person who signs in (her password is shown once)"
+    )
+    a.add_argument("name", help="her user name: lower-case English letters, digits, _")
+    a.add_argument("--role", required=True, choices=("secretary", "reader", "admin"))
+    a = actions.add_parser("remove-user", help="remove a person of this database")
+    a.add_argument("name")
     return parser
 
 
@@ -682,6 +693,7 @@ def cmd_copy(args: argparse.Namespace) -> int:
 
 
 def cmd_server(args: argparse.Namespace) -> int:
+    from desktop.core import server_roles
     from desktop.core.db_server import upgrade_server
 
     if not _on_server(args):
@@ -689,6 +701,34 @@ def cmd_server(args: argparse.Namespace) -> int:
             "คำสั่ง server ต้องระบุ --db postgresql://ผู้ใช้@เซิร์ฟเวอร์/ฐานข้อมูล",
             "`server` needs --db postgresql://USER@HOST/DATABASE.",
         )
+    thai = args.lang == "th"
+    if args.server_action == "add-user":
+        password = server_roles.add_user(args.db, args.name, server_roles.ServerRole(args.role))
+        if thai:
+            print(f"เพิ่มผู้ใช้ {args.name} ({args.role}) ใน {args.db.name} แล้ว")
+            print(f"รหัสผ่าน (แสดงครั้งเดียว จดไว้ให้เจ้าตัว): {password}")
+        else:
+            print(f"{args.name} added to {args.db.name} as {args.role}")
+            print(f"password (shown once; give it to them): {password}")
+        return EXIT_OK
+    if args.server_action == "remove-user":
+        server_roles.remove_user(args.db, args.name)
+        print(
+            f"ลบผู้ใช้ {args.name} ออกจาก {args.db.name} แล้ว"
+            if thai
+            else f"{args.name} removed from {args.db.name}"
+        )
+        return EXIT_OK
+    if args.server_action == "init":
+        before, after, created = server_roles.init_server(args.db)
+        groups = ", ".join(created)
+        if thai:
+            print(f"{args.db.name}: โครงสร้างรุ่น {after}; กลุ่มที่สร้างใหม่: {groups or 'ไม่มี'}")
+        else:
+            print(
+                f"{args.db.name}: schema {before or 'empty'} -> {after}; new groups: {groups or 'none'}"
+            )
+        return EXIT_OK
     before, after = upgrade_server(args.db)
     if before == after:
         print(f"{args.db.name}: already at schema {after}")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core import changes as _changes  # noqa: F401  (its listeners record every flush)
@@ -34,7 +35,7 @@ from desktop.core.db_file import (
     refuse_if_read_only,
     sqlite_uri,
 )
-from desktop.core.errors import DatabaseProblem, folder_missing
+from desktop.core.errors import DatabaseProblem, folder_missing, refused_for_rights
 from desktop.core.server import ServerAddress, is_server_url
 
 if TYPE_CHECKING:
@@ -220,6 +221,14 @@ def backup_database(engine: Engine, target: Path, db_path: Path | None = None) -
     return target
 
 
+def _raise_if_refused(error: BaseException) -> None:
+    """A write the server refused for lack of rights, as a message instead of a trace."""
+    if isinstance(error, DBAPIError):
+        refusal = refused_for_rights(error)
+        if refusal is not None:
+            raise refusal from None
+
+
 @dataclass
 class Database:
     """An open database: its file or server, its engine, and a factory of sessions."""
@@ -259,8 +268,9 @@ class Database:
             try:
                 yield session
                 session.commit()
-            except BaseException:
+            except BaseException as exc:
                 session.rollback()
+                _raise_if_refused(exc)
                 raise
             finally:
                 session.close()
@@ -290,6 +300,9 @@ class Database:
             session = self.sessions(bind=connection)
             try:
                 yield session
+            except DBAPIError as exc:
+                _raise_if_refused(exc)
+                raise
             finally:
                 session.close()
 
@@ -325,7 +338,7 @@ class Database:
 
 def open_server(address: ServerAddress, *, readonly: bool = False) -> Database:
     """Open a database on a server; never changes its schema (see `server upgrade`)."""
-    from desktop.core.db_server import check_server, make_server_engine
+    from desktop.core.db_server import ReadOnlyAccount, check_server, make_server_engine
     from desktop.core.live_changes import new_client_name
 
     client = new_client_name()
@@ -335,15 +348,20 @@ def open_server(address: ServerAddress, *, readonly: bool = False) -> Database:
     except BaseException:
         engine.dispose()
         raise
-    if notice and not readonly:
+    # A reader's session is not made read-only: the server's GRANTs refuse her writes,
+    # and say so (refused_for_rights).
+    if notice and not readonly and not isinstance(notice, ReadOnlyAccount):
         engine.dispose()
         engine = make_server_engine(address, readonly=True, client=client)
-    sessions = sessionmaker(engine, expire_on_commit=False)
+    readonly = readonly or notice is not None
+    # A service that would write on the side of a read (the standard templates made
+    # on first listing) asks the session whether it may.
+    sessions = sessionmaker(engine, expire_on_commit=False, info={"readonly": readonly})
     return Database(
         path=None,
         engine=engine,
         sessions=sessions,
-        readonly=readonly or notice is not None,
+        readonly=readonly,
         address=address,
         notice=notice,
         client=client,
@@ -387,7 +405,7 @@ def open_database(
             )
     else:
         migrate(engine, path)
-    sessions = sessionmaker(engine, expire_on_commit=False)
+    sessions = sessionmaker(engine, expire_on_commit=False, info={"readonly": readonly})
     from desktop.core.protected_files import protect
 
     return Database(path, engine, sessions, readonly, protect(path))

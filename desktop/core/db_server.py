@@ -35,15 +35,31 @@ def make_server_engine(
 _STATE = text(
     "SELECT to_regclass('alembic_version') IS NOT NULL, "
     "EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = current_schema()), "
-    "EXISTS (SELECT 1 FROM pg_collation WHERE collname = :icu)"
+    "EXISTS (SELECT 1 FROM pg_collation WHERE collname = :icu), "
+    # Whether this user may write (a reader may not), learnt in the same round trip;
+    # the oid form is NULL, not an error, while there is no table yet.
+    "COALESCE(has_table_privilege(to_regclass('meetings'), 'INSERT'), true)"
 )
 
 
-def server_revision(engine: Engine, address: ServerAddress) -> tuple[str | None, bool, bool]:
-    """(revision, has any table, has ICU's Thai collation), or a DatabaseProblem to show."""
+class ReadOnlyAccount(DatabaseProblem):
+    """The user's account may only read: the database opens read-only, saying why."""
+
+
+def read_only_account(address: ServerAddress) -> ReadOnlyAccount:
+    return ReadOnlyAccount(
+        f"บัญชีผู้ใช้ {address.user} อ่านฐานข้อมูล {address.name} ได้อย่างเดียว "
+        "จึงเปิดแบบอ่านอย่างเดียว แก้ไขข้อมูลไม่ได้",
+        f"Your account ({address.user}) may only read {address.name}: it is open read-only.",
+    )
+
+
+def server_revision(engine: Engine, address: ServerAddress) -> tuple[str | None, bool, bool, bool]:
+    """(revision, has any table, has ICU's Thai collation, the user may write), or a
+    DatabaseProblem to show."""
     try:
         with engine.connect() as con:
-            versioned, has_tables, icu = con.execute(
+            versioned, has_tables, icu, may_write = con.execute(
                 _STATE, {"icu": postgresql_features.ICU_THAI}
             ).one()
             revision = None
@@ -59,7 +75,7 @@ def server_revision(engine: Engine, address: ServerAddress) -> tuple[str | None,
             f"The user {address.user} has no right to read {address.name}; "
             "ask the server's administrator.",
         ) from None
-    return revision, has_tables, icu
+    return revision, has_tables, icu, may_write
 
 
 def _not_prachums(address: ServerAddress) -> DatabaseProblem:
@@ -79,7 +95,7 @@ def _no_icu(address: ServerAddress) -> DatabaseProblem:
 
 def check_server(engine: Engine, address: ServerAddress) -> DatabaseProblem | None:
     """Refuse what the app cannot use; return what to say when it opens read-only."""
-    revision, has_tables, icu = server_revision(engine, address)
+    revision, has_tables, icu, may_write = server_revision(engine, address)
     if not icu:
         raise _no_icu(address)
     if revision is None:
@@ -106,6 +122,8 @@ def check_server(engine: Engine, address: ServerAddress) -> DatabaseProblem | No
             f"administrator must upgrade it first "
             f"(`{UPGRADE_COMMAND.format(url=address.url_without_password())}`).",
         )
+    if not may_write:
+        return read_only_account(address)
     return None
 
 
@@ -126,7 +144,7 @@ def upgrade_server(address: ServerAddress) -> tuple[str | None, str]:
 
     engine = make_server_engine(address)
     try:
-        revision, has_tables, icu = server_revision(engine, address)
+        revision, has_tables, icu, _may_write = server_revision(engine, address)
         if not icu:
             raise _no_icu(address)
         if revision is None and has_tables:
@@ -142,6 +160,11 @@ def upgrade_server(address: ServerAddress) -> tuple[str | None, str]:
         with engine.connect() as con, con.begin():
             command.upgrade(_alembic_config(con), "head")
             postgresql_features.install_search_index(con)
+            # Tables this upgrade made get the groups' rights (when `server init` made
+            # them): the default privileges cover most, this covers the rest.
+            from desktop.core.server_rights import regrant_if_initialised
+
+            regrant_if_initialised(con, address.database)
         return revision, head_revision()
     except OperationalError as exc:
         raise connection_problem(address, exc.orig or exc) from None

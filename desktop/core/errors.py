@@ -129,3 +129,20 @@ def explain_fault(error: BaseException, place: object = None) -> PrachumError | 
             "for you); nothing was changed.",
         )
     return None
+
+
+def refused_for_rights(error: BaseException) -> DatabaseProblem | None:
+    """A write the server refused because of who is signed in (SQLSTATE 42501: a reader's
+    account) or because the session only reads (25006), said plainly; else None."""
+    state = getattr(getattr(error, "orig", None), "sqlstate", None)
+    if state == "42501":
+        return DatabaseProblem(
+            "บัญชีผู้ใช้ของคุณอ่านฐานข้อมูลนี้ได้อย่างเดียว บันทึกไม่ได้ ข้อมูลยังเหมือนเดิม",
+            "Your account may only read this database; nothing was changed.",
+        )
+    if state == "25006":
+        return DatabaseProblem(
+            "ฐานข้อมูลเปิดแบบอ่านอย่างเดียว บันทึกไม่ได้ ข้อมูลยังเหมือนเดิม",
+            "The database is open read-only; nothing was changed.",
+        )
+    return None

@@ -353,8 +353,10 @@ def _store_template(
 
 
 def list_templates(session: Session, network_id: int | None = None) -> list[AgendaTemplate]:
-    """The standard templates, then the network's own."""
-    ensure_standard_templates(session)
+    """The standard templates, then the network's own (made here the first time, unless
+    the database is open read-only: a reader lists what there is)."""
+    if not session.info.get("readonly"):
+        ensure_standard_templates(session)
     query = select(AgendaTemplate).where(
         AgendaTemplate.network_id.is_(None)
         if network_id is None
