@@ -14,6 +14,7 @@ from typing import Any
 import psycopg
 import pytest
 from psycopg import sql
+from server_people import drop_roles_of, signed_in_as
 from sqlalchemy import text
 
 from desktop.cli import main
@@ -36,38 +37,6 @@ from desktop.core.services import papers
 READ_ONLY = "Your account may only read this database; nothing was changed."
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(32)
 Ids = dict[str, int]
-
-
-def signed_in_as(url: str, name: str, password: str) -> ServerAddress:
-    """The same database, signed in as `name` (the test cluster's superuser is replaced)."""
-    owner = ServerAddress(url).user
-    return ServerAddress(url.replace(f"{owner}@", f"{name}@", 1)).with_password(password)
-
-
-def drop_roles_of(url: str, database: str) -> None:
-    """The database's groups and their members, with what was granted to them."""
-    with psycopg.connect(url, autocommit=True) as con:
-        groups = [group_role(database, role) for role in ServerRole]
-        members = [
-            row[0]
-            for row in con.execute(
-                "SELECT DISTINCT m.rolname FROM pg_auth_members a "
-                "JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member "
-                "WHERE g.rolname = ANY(%s) AND m.rolcanlogin",
-                (groups,),
-            )
-        ]
-        existing = [
-            row[0]
-            for row in con.execute(
-                "SELECT rolname FROM pg_roles WHERE rolname = ANY(%s)", (groups + members,)
-            )
-        ]
-        if existing:
-            names = sql.SQL(", ").join(sql.Identifier(n) for n in existing)
-            con.execute(sql.SQL("DROP OWNED BY {} CASCADE").format(names))
-            for name in members + groups:
-                con.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(name)))
 
 
 @pytest.fixture

@@ -15,10 +15,13 @@ from keyring.errors import PasswordDeleteError
 from pg_cluster import PASSWORD_ROLE
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+from server_people import drop_roles_of, signed_in_as
 
 from desktop.core import network_share, services
 from desktop.core.db import open_database
+from desktop.core.operations.copying import copy_database_to
 from desktop.core.server import ServerAddress
+from desktop.core.server_roles import ServerRole, add_user, init_server
 from desktop.ui.base import passwords, worker
 from desktop.ui.base.settings import AppSettings
 from desktop.ui.shell.actions import ActionId
@@ -329,3 +332,25 @@ def test_a_file_on_a_share_is_moved_to_a_shared_database(start, on_a_share, pg_u
     host.window.close()
     host.close()
     assert unchanged(on_a_share) == before
+
+
+def test_a_readers_window_opens_read_only_says_why_and_refuses_a_write(
+    start, filled, pg_url, message_boxes
+):
+    """Her account may only read: the window opens read-only, tells her so, and a change
+    she tries is refused with the same reason (the server would refuse it too)."""
+    copy_database_to(filled, ServerAddress(pg_url))
+    init_server(ServerAddress(pg_url))
+    try:
+        password = add_user(ServerAddress(pg_url), "reader_window", ServerRole.READER)
+        host = start(signed_in_as(pg_url, "reader_window", password), Choices())
+        assert host.opened.readonly
+        assert host.window.navigator.meeting_model.rowCount() == 1
+        told = [text for kind, _title, text in message_boxes.shown if kind == "information"]
+        assert any("อ่านฐานข้อมูล" in text and "ได้อย่างเดียว" in text for text in told)
+        store = host.window.store
+        stored = store.change(lambda s: services.create_meeting(s, title="ใหม่", date="2025-01-01"))
+        assert stored is None
+        assert "ได้อย่างเดียว" in message_boxes.shown[-1][2]
+    finally:
+        drop_roles_of(pg_url, ServerAddress(pg_url).database)

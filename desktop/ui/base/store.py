@@ -339,7 +339,8 @@ class Store(QObject):
         ).format(_short_reason(self.failure), len(self.kept))
 
     def _refuse_read_only(self, parent: QWidget | None) -> PrachumError:
-        error = PrachumError(
+        # Why it is read-only when the opening said why (a reader's account, a newer schema).
+        error = self.database.notice or PrachumError(
             "ฐานข้อมูลเปิดแบบอ่านอย่างเดียว จึงแก้ไขไม่ได้",
             "The database is open read-only; nothing can be changed.",
         )
