@@ -76,7 +76,17 @@ def grant_rights(con: Connection, database: str) -> None:
     upgrade creates (default privileges of the migrating user, re-applied after it too)."""
     groups = Groups.of(con, database)
     db = quoted(con, database)
-    schema = quoted(con, con.execute(text("SELECT current_schema()")).scalar_one())
+    schema_name, owner_name = con.execute(
+        text(
+            "SELECT current_schema(), coalesce((SELECT tableowner FROM pg_tables "
+            "WHERE schemaname = current_schema() AND tablename = 'alembic_version'), "
+            "current_user)"
+        )
+    ).one()
+    schema = quoted(con, schema_name)
+    # The tables a later upgrade makes belong to whoever migrates, the owner of the
+    # tables so far: `init` run by the server's superuser still covers them.
+    later = f"ALTER DEFAULT PRIVILEGES FOR ROLE {quoted(con, owner_name)} IN SCHEMA {schema}"
     statements = [
         f"REVOKE ALL ON DATABASE {db} FROM PUBLIC",
         f"GRANT CONNECT ON DATABASE {db} TO {groups.all()}",
@@ -86,11 +96,9 @@ def grant_rights(con: Connection, database: str) -> None:
         f"GRANT SELECT ON ALL TABLES IN SCHEMA {schema} TO {groups.reader}",
         f"GRANT {_WRITES} ON ALL TABLES IN SCHEMA {schema} TO {groups.secretary}",
         f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {schema} TO {groups.secretary}",
-        f"ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} GRANT SELECT ON TABLES TO {groups.reader}",
-        f"ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} "
-        f"GRANT {_WRITES} ON TABLES TO {groups.secretary}",
-        f"ALTER DEFAULT PRIVILEGES IN SCHEMA {schema} "
-        f"GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {groups.secretary}",
+        f"{later} GRANT SELECT ON TABLES TO {groups.reader}",
+        f"{later} GRANT {_WRITES} ON TABLES TO {groups.secretary}",
+        f"{later} GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {groups.secretary}",
         # Which schema the database has is the owner's to say, not a secretary's.
         f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON alembic_version FROM {groups.all()}",
     ]

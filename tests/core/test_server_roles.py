@@ -21,7 +21,7 @@ from desktop.cli import main
 from desktop.core import services
 from desktop.core.db import open_database
 from desktop.core.db_file import head_revision
-from desktop.core.db_server import ReadOnlyAccount
+from desktop.core.db_server import ReadOnlyAccount, upgrade_server
 from desktop.core.errors import DatabaseProblem, PrachumError
 from desktop.core.models import AgendaItem, Meeting
 from desktop.core.server import ServerAddress
@@ -501,3 +501,34 @@ def test_a_table_a_later_upgrade_makes_gets_the_same_rights(initialised):
             ),
         ).fetchone()
     assert rights == (True, False, True, True)
+
+
+def test_an_owner_who_is_not_superuser_inits_and_her_later_tables_are_shared(pg_server, pg_admin):
+    """As an office sets it up: the database and its tables belong to an ordinary user
+    with CREATEROLE; whoever runs `server init` (here the superuser), a table she makes
+    later is the groups' too, and she manages the people."""
+    from db_arguments import server_url
+
+    name, owner = "prachum_office_owned", "office_owner"
+    pg_admin.execute(f"DROP DATABASE IF EXISTS {name}")
+    pg_admin.execute(f"DROP ROLE IF EXISTS {owner}")
+    pg_admin.execute(f"CREATE ROLE {owner} LOGIN CREATEROLE")
+    pg_admin.execute(f"CREATE DATABASE {name} OWNER {owner}")
+    url = server_url(pg_server, name)
+    as_owner = signed_in_as(url, owner, "unused-on-trust")
+    try:
+        # She made the tables; the server's superuser runs init; she adds a person.
+        upgrade_server(as_owner)
+        assert init_server(ServerAddress(url))[1] == head_revision()
+        password = add_user(as_owner, "reader_owned", ServerRole.READER)
+        with psycopg.connect(as_owner.url) as con:
+            con.execute("CREATE TABLE a_later_table (id serial PRIMARY KEY)")
+        with psycopg.connect(signed_in_as(url, "reader_owned", password).url) as con:
+            assert con.execute("SELECT count(*) FROM a_later_table").fetchone() == (0,)
+            assert con.execute("SELECT count(*) FROM meetings").fetchone() == (0,)
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                con.execute("INSERT INTO a_later_table DEFAULT VALUES")
+    finally:
+        drop_roles_of(url, name)
+        pg_admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        pg_admin.execute(f"DROP ROLE IF EXISTS {owner}")
