@@ -32,7 +32,7 @@ from desktop.core.server_roles import (
     init_server,
     remove_user,
 )
-from desktop.core.services import papers
+from desktop.core.services import agenda_restore, papers
 
 READ_ONLY = "Your account may only read this database; nothing was changed."
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(32)
@@ -59,12 +59,16 @@ def seed(url: str) -> Ids:
         p2 = s.create_person(session, given_name="วิไล", family_name="ศรีสุข", organization_id=org.id)
         p3 = s.create_person(session, given_name="มาลี", family_name="บุญมา", organization_id=org2.id)
         lone = s.create_person(session, given_name="บุคคล", family_name="ที่ลบได้")
+        # Listed nowhere yet: add_network_members has someone to add.
+        s.create_person(session, given_name="สมหญิง", family_name="ดีงาม", organization_id=org.id)
         net = s.create_network(session, name="เครือข่ายลุ่มน้ำปิง", member_ids=[org.id])
-        earlier = s.create_meeting(session, title="ครั้งก่อน", date=date(2025, 1, 10))
+        earlier = s.create_meeting(
+            session, title="ครั้งก่อน", date=date(2025, 1, 10), network_id=net.id
+        )
         s.add_attendee(session, earlier.id, p3.id)
         old_item = s.add_agenda_item(session, earlier.id, title="เรื่องเดิม")
         s.add_action(session, old_item.id, text="ติดตามงานเดิม")
-        meeting = s.create_meeting(session, title="ครั้งนี้", date=date(2025, 2, 10))
+        meeting = s.create_meeting(session, title="ครั้งนี้", date=date(2025, 2, 10), network_id=net.id)
         a1 = s.add_attendee(session, meeting.id, p1.id)
         a2 = s.add_attendee(session, meeting.id, p2.id, status="absent")
         item = s.add_agenda_item(session, meeting.id, title="เรื่องที่หนึ่ง")
@@ -117,6 +121,7 @@ WRITES: dict[str, Callable[[Any, Ids], object]] = {
     "add_action": lambda s, i: services.add_action(s, i["item"], text="งานใหม่"),
     "add_agenda_item": lambda s, i: services.add_agenda_item(s, i["meeting"], title="ใหม่"),
     "add_attendee": lambda s, i: services.add_attendee(s, i["meeting"], i["p3"]),
+    "add_network_members": lambda s, i: services.add_network_members(s, i["meeting"]),
     "apply_template": lambda s, i: services.apply_template(s, i["meeting"], i["template"]),
     "carry_over_actions": lambda s, i: services.carry_over_actions(s, i["meeting"]),
     "certify_previous_minutes": lambda s, i: services.certify_previous_minutes(s, i["meeting"]),
@@ -168,6 +173,8 @@ WRITES: dict[str, Callable[[Any, Ids], object]] = {
     "save_agenda_as_template": lambda s, i: services.save_agenda_as_template(
         s, i["meeting"], "แม่แบบที่สอง"
     ),
+    # Not in the package's namespace, but the agenda editor writes through it.
+    "set_item_field": lambda s, i: agenda_restore.set_item_field(s, i["item"], "body", "ใหม่"),
     "set_garuda_image": lambda s, i: papers.set_garuda_image(s, PNG),
     "set_network_members": lambda s, i: services.set_network_members(
         s, i["net"], [i["org"], i["org2"]]
