@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import services
 from desktop.core.changes import Changes
-from desktop.core.codes import AttendanceGroup, AttendanceStatus, MeetingStatus
+from desktop.core.codes import AttendanceGroup, AttendanceStatus
 from desktop.core.db import one_statement
 from desktop.core.services.attendance import proposed_quorum
 from desktop.core.services.views import (
@@ -45,6 +45,7 @@ from desktop.ui.base.store import Store
 from desktop.ui.base.text_match import layout_slip, matches, query_words, word_starts
 from desktop.ui.meeting.attendance_delegates import AttendanceDelegate
 from desktop.ui.meeting.attendance_model import NAME, REASON, STATUS, AttendanceTableModel
+from desktop.ui.meeting.context import MeetingContext
 from desktop.ui.widgets.finder import FindBox, Suggestion, SuggestionList
 
 MAX_SUGGESTIONS = 7
@@ -92,11 +93,17 @@ class AttendancePage(QWidget):
     new_person_wanted = Signal(str)
     """The finder's text, when she asks for a person who is not in the roster."""
 
-    def __init__(self, store: Store, roster: RosterCache, parent: QWidget | None = None):
+    def __init__(
+        self,
+        store: Store,
+        roster: RosterCache,
+        context: MeetingContext,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.store = store
         self.roster = roster
-        self.meeting_id: int | None = None
+        self.context = context
         self.network_member_ids: set[int] = set()
         self._table_hits: list[int] = []
 
@@ -196,10 +203,13 @@ class AttendancePage(QWidget):
 
     # --- loading --------------------------------------------------------------------------
 
+    @property
+    def meeting_id(self) -> int | None:
+        return self.context.meeting_id
+
     def load(self, details: MeetingDetails, network_member_ids: set[int]) -> None:
-        self.meeting_id = details.id
         self.network_member_ids = set(network_member_ids)
-        editable = details.status == MeetingStatus.DRAFT and not self.store.database.readonly
+        editable = self.context.editable
         self.model.editable = editable
         self.model.chair_person_id = details.chair_id
         for widget in (

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from desktop.core import services
 from desktop.core.changes import Changes
-from desktop.core.codes import MeetingStatus
 from desktop.core.services.views import (
     MeetingDetails,
     OrganizationRow,
@@ -41,6 +40,7 @@ from desktop.ui.base.autosave import TextAutosave
 from desktop.ui.base.present import present
 from desktop.ui.base.roster_cache import RosterCache
 from desktop.ui.base.store import Store
+from desktop.ui.meeting.context import MeetingContext
 from desktop.ui.roster.models import ID_ROLE, PersonChoiceModel
 from desktop.ui.widgets.fields import CodeCombo, TimeField, hint_end_from_start
 from desktop.ui.widgets.thai_date import ThaiDateField
@@ -51,10 +51,17 @@ PLATFORMS = ("Zoom Meeting", "Microsoft Teams", "Google Meet", "Cisco Webex", "L
 class DetailsPage(QWidget):
     """The รายละเอียด tab of a meeting."""
 
-    def __init__(self, store: Store, roster: RosterCache, parent: QWidget | None = None):
+    def __init__(
+        self,
+        store: Store,
+        roster: RosterCache,
+        context: MeetingContext,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.store = store
         self.roster = roster
+        self.context = context
         self.details: MeetingDetails | None = None
         self._choices: tuple[list[PersonRow], list[OrganizationRow], set[int]] = ([], [], set())
         self._people_complete = False
@@ -223,7 +230,7 @@ class DetailsPage(QWidget):
             self._people_complete = False
             self.opening_saver.set_text(details.opening or "")
             # A final meeting, or a database this copy may only read: nothing to type into.
-            editable = details.status == MeetingStatus.DRAFT and not self.store.database.readonly
+            editable = self.context.editable
             self.read_only_note.setVisible(not editable)
             for widget in self._fields():
                 widget.setEnabled(editable)

@@ -29,6 +29,7 @@ from desktop.ui.base import i18n
 from desktop.ui.base.roster_cache import RosterCache
 from desktop.ui.base.store import Store
 from desktop.ui.meeting.attendance import AttendancePage
+from desktop.ui.meeting.context import MeetingContext
 from desktop.ui.meeting.details import DetailsPage
 
 DETAILS_TAB, ATTENDANCE_TAB = 0, 1
@@ -68,7 +69,7 @@ class MeetingPage(QWidget):
     def __init__(self, store: Store, roster: RosterCache, parent: QWidget | None = None):
         super().__init__(parent)
         self.store = store
-        self.meeting_id: int | None = None
+        self.context = MeetingContext(store, self)
         self.heading = QLabel()
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
@@ -79,8 +80,8 @@ class MeetingPage(QWidget):
         self.subheading.setWordWrap(True)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
-        self.details = DetailsPage(store, roster, self)
-        self.attendance = AttendancePage(store, roster, self)
+        self.details = DetailsPage(store, roster, self.context, self)
+        self.attendance = AttendancePage(store, roster, self.context, self)
         self.tabs.addTab(self.details, self.tr("&Details"))
         self.tabs.addTab(self.attendance, self.tr("&Attendance"))
         layout = QVBoxLayout(self)
@@ -88,6 +89,15 @@ class MeetingPage(QWidget):
         layout.addWidget(self.subheading)
         layout.addWidget(self.tabs, 1)
         store.committed.connect(self._store_committed)
+
+    @property
+    def meeting_id(self) -> int | None:
+        return self.context.meeting_id
+
+    @meeting_id.setter
+    def meeting_id(self, meeting_id: int | None) -> None:
+        if meeting_id is None:
+            self.context.close()  # it was deleted: no meeting is open
 
     def add_tab(self, widget: QWidget, title: str, index: int | None = None) -> int:
         """Give another part of the window a tab of its own for the open meeting."""
@@ -97,7 +107,7 @@ class MeetingPage(QWidget):
 
     def open_meeting(self, meeting_id: int) -> None:
         view = self.store.read(lambda s: read_meeting_view(s, meeting_id))
-        self.meeting_id = meeting_id
+        self.context.open(meeting_id, view.details.status)
         self._show_heading(view.details)
         self.details.load(view.details, view.chosen_people, view.organizations, view.member_ids)
         self.attendance.load(view.details, view.member_ids)
@@ -111,6 +121,9 @@ class MeetingPage(QWidget):
             details = self.store.read_if_there(lambda s: meeting_details(s, meeting_id))
             if details is not None:
                 self._show_heading(details)
+                if changes.from_others and details.status != self.context.status:
+                    self.open_meeting(meeting_id)  # finalised or reopened elsewhere
+                self.context.set_status(details.status)
 
     def _show_heading(self, details: MeetingDetails) -> None:
         self.heading.setText(details.title)

@@ -65,7 +65,7 @@ class MinutesTools(QObject):
         self.window = window
         self.widget = widget
         store = window.attached_store()
-        self.agenda = AgendaPage(store, window.roster_cache, window.meeting)
+        self.agenda = AgendaPage(store, window.roster_cache, window.meeting.context, window.meeting)
         window.meeting.add_tab(self.agenda, self.tr("A&genda"), AGENDA_TAB)
         window.meeting.meeting_opened.connect(self.agenda.open_meeting)
         self.agenda.told.connect(lambda text: window.statusBar().showMessage(text, 8000))

@@ -40,7 +40,9 @@ class AgendaContext(Protocol):
     """What a command needs from the agenda page."""
 
     handles: Handles
-    meeting_id: int | None
+
+    @property
+    def meeting_id(self) -> int | None: ...
 
     def run(self, action: Callable[[Session], T]) -> Stored[T] | None: ...
 

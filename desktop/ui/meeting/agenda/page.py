@@ -49,6 +49,7 @@ from desktop.ui.meeting.agenda.editor import ItemEditor
 from desktop.ui.meeting.agenda.structure import Structure
 from desktop.ui.meeting.agenda.tree_model import ID_ROLE, AgendaTreeModel
 from desktop.ui.meeting.agenda.tree_view import AgendaTree
+from desktop.ui.meeting.context import MeetingContext
 from desktop.ui.meeting.preview.pane import MinutesPreview
 from desktop.ui.widgets.thai_date import ThaiDateField
 
@@ -79,14 +80,22 @@ class AgendaPage(QWidget):
     """A short note for the status bar."""
     reopen_wanted = Signal()
 
-    def __init__(self, store: Store, roster: RosterCache, parent: QWidget | None = None):
+    def __init__(
+        self,
+        store: Store,
+        roster: RosterCache,
+        context: MeetingContext,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.store = store
         self.roster = roster
+        self.context = context
         self.handles = Handles()
         self.undo_group = QUndoGroup(self)
         self.stacks: dict[int, QUndoStack] = {}
-        self.meeting_id: int | None = None
+        self.shown: int | None = None
+        """The meeting the tree shows (the open one, once open_meeting has read it)."""
         self.view: AgendaView | None = None
         self._switching = False
         self._owners_stale = True
@@ -238,9 +247,9 @@ class AgendaPage(QWidget):
 
     def open_meeting(self, meeting_id: int) -> None:
         flush_pending(self)
-        same = meeting_id == self.meeting_id
+        same = meeting_id == self.shown
         keep = self.editor.node.id if same and self.editor.node else None
-        self.meeting_id = meeting_id
+        self.shown = meeting_id
         self.view = None
         self.refresh(select_id=keep, reload_editor=True)
         self.preview.set_meeting(meeting_id)
@@ -255,8 +264,12 @@ class AgendaPage(QWidget):
         return self.store.change(action, parent=self, key=(self.meeting_id, key))
 
     @property
+    def meeting_id(self) -> int | None:
+        return self.shown
+
+    @property
     def editable(self) -> bool:
-        return self.view is not None and self.view.editable and not self.store.database.readonly
+        return self.view is not None and self.context.editable
 
     def refresh(self, select_id: int | None = None, reload_editor: bool = False) -> None:
         """Read the agenda again; select `select_id` (else the item being edited)."""
