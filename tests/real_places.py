@@ -1,15 +1,18 @@
 """Real read-only and full places for tests run as root, which ignores permissions.
 
-The command line runs in a forked child that becomes the unprivileged user `nobody` (a
-user who is not root simply keeps its own rights); a full disk is a small tmpfs, mounted
-when the system permits it (skipped, saying why, when it does not).
+The command line runs in a forked child that gives up root's power to pass over
+permissions (all its capabilities dropped): it stays the owner of every file the test
+made, so the owner's bits bind it as they bind any user, and it can still read the
+project wherever it was checked out. A user who is not root simply keeps its own rights.
+A full disk is a small tmpfs, mounted when the system permits it (skipped, saying why,
+when it does not).
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
-import pwd
 import shutil
 import subprocess
 import sys
@@ -24,8 +27,8 @@ from desktop.cli import main
 
 def warm_up(folder: Path) -> None:
     """Every command the tests run, once in this process on a scratch database: the
-    modules they load lazily are then loaded while this process can read everything (the
-    child, as nobody, may not read the interpreter's own folder)."""
+    modules they load lazily are loaded before a child gives up its powers, so that what
+    the child meets is the place under test, not the interpreter's own folder."""
     db, meeting = folder / "warm.db", folder / "warm.meeting.json"
     for argv in (
         ["demo"],
@@ -37,14 +40,36 @@ def warm_up(folder: Path) -> None:
         ["agenda", "1", "-o", str(folder / "a.docx")],
         ["attendance", "1", "-o", str(folder / "a.xlsx")],
         ["backup", "-o", str(folder / "b.db")],
+        ["restore", str(folder / "b.db")],
         ["search", "ประชุม"],
     ):
         assert main(["--db", str(db), *argv]) == 0, argv
 
 
+class _CapHeader(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+
+class _CapData(ctypes.Structure):
+    _fields_ = [
+        ("effective", ctypes.c_uint32),
+        ("permitted", ctypes.c_uint32),
+        ("inheritable", ctypes.c_uint32),
+    ]
+
+
+def _give_up_root_powers() -> None:
+    """Drop every capability of this process (Linux capset, version 3): as root it then
+    reads and writes only what the owner's bits allow."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    none = (_CapData * 2)()
+    if libc.capset(ctypes.byref(_CapHeader(0x20080522, 0)), none) != 0:
+        raise OSError(ctypes.get_errno(), "capset")
+
+
 def run_cli(argv: list[str], *, unprivileged: bool = False) -> tuple[int, str, str]:
-    """The command line in a forked child (as `nobody` when asked and we are root), with
-    the interpreter's own handling of errors it cannot raise, so that any "Exception
+    """The command line in a forked child (bound by permissions when asked, even as root),
+    with the interpreter's own handling of errors it cannot raise, so that any "Exception
     ignored" it would print is seen. Returns the exit code, stdout and stderr."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         pid = os.fork()
@@ -52,10 +77,7 @@ def run_cli(argv: list[str], *, unprivileged: bool = False) -> tuple[int, str, s
             code = 70
             try:
                 if unprivileged and os.geteuid() == 0:
-                    nobody = pwd.getpwnam("nobody")
-                    os.setgroups([])
-                    os.setgid(nobody.pw_gid)
-                    os.setuid(nobody.pw_uid)
+                    _give_up_root_powers()
                 sys.stdout = open(out.fileno(), "w", encoding="utf-8", closefd=False)  # noqa: SIM115
                 sys.stderr = open(err.fileno(), "w", encoding="utf-8", closefd=False)  # noqa: SIM115
                 sys.unraisablehook = sys.__unraisablehook__
@@ -81,32 +103,23 @@ def run_cli(argv: list[str], *, unprivileged: bool = False) -> tuple[int, str, s
         )
 
 
-def can_become_nobody() -> bool:
+def can_be_bound_by_permissions() -> bool:
+    """Not root (permissions bind us already), or root on Linux, able to drop its powers."""
     if os.geteuid() != 0:
-        return True  # not root: permissions already bind us
-    try:
-        pwd.getpwnam("nobody")
-    except KeyError:
-        return False
-    return True
+        return True
+    return sys.platform.startswith("linux") and hasattr(ctypes.CDLL(None), "capset")
 
 
 needs_a_user_bound_by_permissions = pytest.mark.skipif(
-    not can_become_nobody(),
-    reason="running as root with no 'nobody' user to become: permissions would not bind",
+    not can_be_bound_by_permissions(),
+    reason="running as root where this process cannot give up its power to pass over "
+    "permissions: a read-only file would not be read-only to it",
 )
-
-
-def give_to_nobody(*paths: Path) -> None:
-    if os.geteuid() == 0:
-        nobody = pwd.getpwnam("nobody")
-        for path in paths:
-            os.chown(path, nobody.pw_uid, nobody.pw_gid)
 
 
 @contextlib.contextmanager
 def open_folder() -> Iterator[Path]:
-    """A folder every user can reach (pytest's own is private to root), removed after."""
+    """A folder of its own, removed after (with whatever was made read-only in it)."""
     folder = Path(tempfile.mkdtemp(prefix="prachum-places-"))
     folder.chmod(0o755)
     try:

@@ -1,8 +1,8 @@
 """The fault campaign, second part: the database's owner and its places, and hidden text.
 
 Areas: SQLite files that are not Prachum's (generated); text with hidden characters
-(generated); every command in a read-only file or folder, as an unprivileged user; every
-writer on a disk filled to several levels. Counted as in test_campaign: each case tried to
+(generated); every command in a read-only file or folder, bound by permissions even as
+root; every writer on a disk filled to several levels. Counted as in test_campaign: each case tried to
 the end, the figures printed per area, then the test fails if any case did not hold.
 """
 
@@ -18,7 +18,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from real_places import (
-    give_to_nobody,
     leave_free,
     needs_a_user_bound_by_permissions,
     open_folder,
@@ -159,7 +158,6 @@ def test_every_command_in_a_place_that_cannot_be_written(tmp_path_factory, capsy
     with open_folder() as top:
         out = top / "out"
         out.mkdir()
-        give_to_nobody(out)
         for place in ("read-only file", "read-only folder"):
             folder = top / place.replace(" ", "-")
             folder.mkdir()
@@ -170,7 +168,6 @@ def test_every_command_in_a_place_that_cannot_be_written(tmp_path_factory, capsy
                 assert run_cli(["--db", str(db), "export", "1", "-o", str(meeting)])[0] == 0
                 assert run_cli(["--db", str(db), "backup", "-o", str(out / "copy.db")])[0] == 0
             if place == "read-only file":
-                give_to_nobody(folder, db)
                 db.chmod(0o444)
             else:
                 folder.chmod(0o555)

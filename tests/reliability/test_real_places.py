@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from real_places import (
-    give_to_nobody,
     leave_free,
     needs_a_user_bound_by_permissions,
     run_cli,
@@ -57,7 +56,6 @@ def _demo(folder: Path) -> tuple[Path, Path]:
 @needs_a_user_bound_by_permissions
 def test_a_database_without_write_permission_is_read_and_never_written(open_folder):
     db, meeting = _demo(open_folder)
-    give_to_nobody(open_folder, db, meeting)
     db.chmod(0o444)
     before, files = _digest(db), sorted(os.listdir(open_folder))
 
@@ -79,7 +77,7 @@ def test_a_wal_database_in_a_read_only_folder_is_read_without_leaving_anything(o
     db, meeting = _demo(folder)
     with sqlite3.connect(db) as con:
         assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    folder.chmod(0o555)  # and, run as nobody, not ours either
+    folder.chmod(0o555)
     before, files = _digest(db), sorted(os.listdir(folder))
 
     code, out, err = run_cli(["--db", str(db), "meetings"], unprivileged=True)
