@@ -6,7 +6,6 @@ holding one is refused, as one holding any control character is."""
 from __future__ import annotations
 
 import pytest
-from desktop.core.meeting_file import import_meeting
 from report_files import write_text
 from sqlalchemy import select
 
@@ -14,6 +13,7 @@ from bench.bench_import import meeting_file
 from desktop.core import services
 from desktop.core.errors import PrachumError
 from desktop.core.models import Meeting, Person
+from desktop.core.operations.meeting_file import import_meeting
 from desktop.core.thai import normalize_text
 from desktop.imports.report_cli import read_report
 from desktop.imports.roster import run_roster_import
