@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import importlib.util
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,6 +77,53 @@ def keep_in_bundle(destination: str) -> bool:
     # Qt's GTK 3 theme would carry the build machine's GTK (and its cairo, pango…) into
     # the bundle, where it may clash with the system's; the portal theme stays.
     return not (parts[-1].startswith("libqgtk3") and "platformthemes" in parts)
+
+
+def is_shared_library(destination: str) -> bool:
+    """A Linux shared library that is not a Python module nor a Qt plugin: one the
+    dependency analysis collected because something else needs it."""
+    parts = Path(destination).parts
+    name = parts[-1]
+    return (
+        name.startswith("lib")
+        and ".so" in name
+        and ".cpython-" not in name
+        and ".abi3." not in name
+        and not name.startswith("libpython")
+        and "plugins" not in parts
+    )
+
+
+def needed_only(
+    binaries: list[tuple[str, str, str]], needs: Callable[[str], set[str]]
+) -> list[tuple[str, str, str]]:
+    """The binaries without the shared libraries nothing kept needs any more.
+
+    PyInstaller collects a plugin's libraries before the recipe drops the plugin with
+    keep_in_bundle: Qt's GTK 3 theme leaves GTK, GDK, cairo, pango, ATK and epoxy behind
+    (16 MB) that no other part links to. `needs(source)` gives the library names a file
+    links to (its ELF NEEDED entries)."""
+    by_name: dict[str, list[tuple[str, str, str]]] = {}
+    roots = []
+    for entry in binaries:
+        if entry[2] != "SYMLINK" and is_shared_library(entry[0]):
+            by_name.setdefault(Path(entry[0]).name, []).append(entry)
+        else:
+            roots.append(entry)
+    kept: set[str] = set()
+    pending = [entry[1] for entry in roots if entry[2] != "SYMLINK"]
+    while pending:
+        for name in needs(pending.pop()):
+            if name in by_name and name not in kept:
+                kept.add(name)
+                pending += [entry[1] for entry in by_name[name]]
+    dropped = {name for name in by_name if name not in kept}
+    return [
+        entry
+        for entry in binaries
+        if Path(entry[0]).name not in dropped
+        or (entry[2] != "SYMLINK" and not is_shared_library(entry[0]))
+    ]
 
 
 # A Thai UI font for a Linux system that has none (Windows and macOS always do): Loma,
