@@ -92,3 +92,30 @@ def test_the_chair_is_chosen_from_the_networks_people_and_stored(
     with database.session() as s:
         assert s.get(Meeting, last_meeting["meeting"]).chair_id == last_meeting["mayor"]
     database.close()
+
+
+def test_enter_in_a_choice_goes_on_and_does_not_save_the_meeting(
+    keys, open_window, db_path, last_meeting
+):
+    window = open_window(db_path)
+    window.navigator.choose_network(last_meeting["network"])
+    dialog: NewMeetingDialog = window.new_meeting()
+    created: list[int] = []
+    dialog.created.connect(created.append)
+    dialog.mode.setFocus()
+    keys.press(dialog.mode, Qt.Key.Key_Return)
+    assert dialog.isVisible() and not created
+    assert dialog.venue.hasFocus() or not dialog.mode.hasFocus()
+    dialog.mode.set_code("online")
+    platform = dialog.platform
+    platform.setFocus()
+    platform.lineEdit().clear()
+    keys.type(platform.lineEdit(), "Zoom")
+    keys.press(platform.lineEdit(), Qt.Key.Key_Return)
+    assert dialog.isVisible() and not created
+    assert platform.currentText() == "Zoom Meeting"  # the completion she accepted
+    assert not platform.lineEdit().hasFocus()
+    # Enter in the title still saves.
+    dialog.title.setFocus()
+    keys.press(dialog.title, Qt.Key.Key_Return)
+    keys.qtbot.waitUntil(lambda: bool(created), timeout=3000)

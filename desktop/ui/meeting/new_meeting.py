@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -101,7 +101,33 @@ class NewMeetingDialog(FormDialog):
         self.mode.currentIndexChanged.connect(self._mode_changed)
         self._network_changed()
         self._mode_changed()
+        # Enter in a choice (the network, the mode, the platform she types, the agenda)
+        # confirms the choice and goes on to the next field: it does not save a meeting
+        # half filled in. Enter in the title or the place still saves.
+        self._choices = (self.network, self.mode, self.platform, self.template)
+        for combo in self._choices:
+            combo.installEventFilter(self)
+            if combo.lineEdit() is not None:
+                combo.lineEdit().installEventFilter(self)
         self.title.setFocus()
+
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            combo = next((c for c in self._choices if watched in (c, c.lineEdit())), None)
+            if combo is not None and not combo.view().isVisible():
+                if combo.lineEdit() is not None:  # what she typed, completed from the list
+                    typed = combo.lineEdit().text().strip()
+                    found = combo.findText(typed, Qt.MatchFlag.MatchStartsWith)
+                    if typed and found >= 0:
+                        combo.setCurrentIndex(found)
+                    combo.lineEdit().deselect()
+                self.focusNextChild()
+                return True
+        return super().eventFilter(watched, event)
 
     def network_id(self) -> int | None:
         return self.network.currentData()
