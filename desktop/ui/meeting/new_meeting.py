@@ -107,8 +107,8 @@ class NewMeetingDialog(FormDialog):
         self._choices = (self.network, self.mode, self.platform, self.template)
         for combo in self._choices:
             combo.installEventFilter(self)
-            if combo.lineEdit() is not None:
-                combo.lineEdit().installEventFilter(self)
+            if (line := combo.lineEdit()) is not None:
+                line.installEventFilter(self)
         self.title.setFocus()
 
     def eventFilter(self, watched, event) -> bool:
@@ -119,12 +119,13 @@ class NewMeetingDialog(FormDialog):
         ):
             combo = next((c for c in self._choices if watched in (c, c.lineEdit())), None)
             if combo is not None and not combo.view().isVisible():
-                if combo.lineEdit() is not None:  # what she typed, completed from the list
-                    typed = combo.lineEdit().text().strip()
+                line = combo.lineEdit()
+                if line is not None:  # what she typed, completed from the list
+                    typed = line.text().strip()
                     found = combo.findText(typed, Qt.MatchFlag.MatchStartsWith)
                     if typed and found >= 0:
                         combo.setCurrentIndex(found)
-                    combo.lineEdit().deselect()
+                    line.deselect()
                 self.focusNextChild()
                 return True
         return super().eventFilter(watched, event)
