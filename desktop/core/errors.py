@@ -131,10 +131,22 @@ def explain_fault(error: BaseException, place: object = None) -> PrachumError | 
     return None
 
 
+# What the server's trigger says when a secretary reopens a finalised meeting
+# (server_rights): an admin's right, about rows, which GRANTs cannot say.
+REOPEN_REFUSED = "prachum: only an admin may reopen a finalised meeting"
+
+
 def refused_for_rights(error: BaseException) -> DatabaseProblem | None:
     """A write the server refused because of who is signed in (SQLSTATE 42501: a reader's
     account) or because the session only reads (25006), said plainly; else None."""
-    state = getattr(getattr(error, "orig", None), "sqlstate", None)
+    orig = getattr(error, "orig", None)
+    state = getattr(orig, "sqlstate", None)
+    said = getattr(getattr(orig, "diag", None), "message_primary", None) or ""
+    if state == "42501" and said == REOPEN_REFUSED:
+        return DatabaseProblem(
+            "เฉพาะผู้ดูแล (admin) เท่านั้นที่เปิดการประชุมที่ปิดแล้วให้แก้ไขได้อีก ข้อมูลยังเหมือนเดิม",
+            "Only an admin may reopen a finalised meeting; nothing was changed.",
+        )
     if state == "42501":
         return DatabaseProblem(
             "บัญชีผู้ใช้ของคุณอ่านฐานข้อมูลนี้ได้อย่างเดียว บันทึกไม่ได้ ข้อมูลยังเหมือนเดิม",

@@ -8,7 +8,8 @@ itself whatever program she uses:
 
 - reader: reads every table;
 - secretary: reads and writes every table (and takes the sequences' next numbers);
-- admin: a secretary who may also add and remove people (CREATEROLE).
+- admin: a secretary who may also add and remove people (CREATEROLE) and reopen a
+  finalised meeting (a trigger: the only rule about rows rather than tables).
 
 Nobody but the owner (who runs `server upgrade`) may change `alembic_version`.
 """
@@ -20,7 +21,7 @@ from enum import StrEnum
 
 from sqlalchemy import Connection, text
 
-from desktop.core.errors import DatabaseProblem
+from desktop.core.errors import REOPEN_REFUSED, DatabaseProblem
 
 MAX_NAME_BYTES = 63  # PostgreSQL cuts longer names silently
 _WRITES = "SELECT, INSERT, UPDATE, DELETE"
@@ -109,6 +110,34 @@ def grant_rights(con: Connection, database: str) -> None:
     ).scalar_one()
     if may_grant_schema:
         con.exec_driver_sql(f"GRANT USAGE ON SCHEMA {schema} TO {groups.all()}")
+    _only_an_admin_reopens(con, group_role(database, ServerRole.ADMIN), owner_name)
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _only_an_admin_reopens(con: Connection, admin_group: str, owner: str) -> None:
+    """A finalised or certified meeting goes back to draft only by an admin (or the
+    owner, or the server's superuser): a row rule GRANTs cannot say, kept by a trigger."""
+    con.exec_driver_sql(
+        f"""CREATE OR REPLACE FUNCTION prachum_only_admin_reopens() RETURNS trigger
+LANGUAGE plpgsql AS $guard$
+BEGIN
+    IF OLD.status <> 'draft' AND NEW.status = 'draft'
+       AND NOT pg_has_role(current_user, {_literal(admin_group)}, 'MEMBER')
+       AND NOT pg_has_role(current_user, {_literal(owner)}, 'MEMBER') THEN
+        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+            MESSAGE = {_literal(REOPEN_REFUSED)};
+    END IF;
+    RETURN NEW;
+END $guard$"""
+    )
+    con.exec_driver_sql("DROP TRIGGER IF EXISTS prachum_only_admin_reopens ON meetings")
+    con.exec_driver_sql(
+        "CREATE TRIGGER prachum_only_admin_reopens BEFORE UPDATE OF status ON meetings "
+        "FOR EACH ROW EXECUTE FUNCTION prachum_only_admin_reopens()"
+    )
 
 
 def regrant_if_initialised(con: Connection, database: str) -> None:

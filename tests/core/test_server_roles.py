@@ -380,6 +380,8 @@ def test_a_secretary_can_make_every_write(initialised):
     try:
         assert database.notice is None and not database.readonly
         for name, write in WRITES.items():
+            if name == "reopen_meeting":
+                continue  # an admin's (below)
             # Each against the same state: stored on the server, then rolled back.
             session = database.sessions()
             try:
@@ -394,6 +396,15 @@ def test_a_secretary_can_make_every_write(initialised):
             services.update_meeting(session, ids["meeting"], title="แก้โดยเลขานุการ")
         with database.reading() as session:
             assert services.load_meeting(session, ids["meeting"]).title == "แก้โดยเลขานุการ"
+        # A finalised meeting is reopened by an admin only, and the server says so.
+        with (
+            pytest.raises(DatabaseProblem, match="Only an admin may reopen") as refused,
+            database.session() as session,
+        ):
+            services.reopen_meeting(session, ids["earlier"])
+        assert "ผู้ดูแล" in refused.value.message("th")
+        with database.reading() as session:
+            assert services.load_meeting(session, ids["earlier"]).status == "final"
         # The schema is the owner's: not even a secretary changes alembic_version.
         with (
             pytest.raises(DatabaseProblem, match="may only read"),
@@ -404,8 +415,8 @@ def test_a_secretary_can_make_every_write(initialised):
         database.close()
 
 
-def test_an_admin_adds_and_removes_people(initialised):
-    url, _ids = initialised
+def test_an_admin_adds_and_removes_people_and_reopens_a_meeting(initialised):
+    url, ids = initialised
     password = add_user(ServerAddress(url), "admin_wilai", ServerRole.ADMIN)
     admin = signed_in_as(url, "admin_wilai", password)
     new_password = add_user(admin, "reader_new", ServerRole.READER)
@@ -414,6 +425,15 @@ def test_an_admin_adds_and_removes_people(initialised):
     assert isinstance(database.notice, ReadOnlyAccount)
     database.close()
     remove_user(admin, "reader_new")
+    # She may also reopen a finalised meeting (a secretary may not).
+    as_admin = open_database(admin)
+    try:
+        with as_admin.session() as session:
+            services.reopen_meeting(session, ids["earlier"])
+        with as_admin.reading() as session:
+            assert services.load_meeting(session, ids["earlier"]).status == "draft"
+    finally:
+        as_admin.close()
     with psycopg.connect(url) as con:
         gone = con.execute("SELECT 1 FROM pg_roles WHERE rolname = 'reader_new'").fetchone()
         assert gone is None
@@ -424,6 +444,15 @@ def test_an_admin_adds_and_removes_people(initialised):
         assert kept.startswith("SCRAM-SHA-256$") and password not in kept
     with pytest.raises(PrachumError, match="not a user of"):
         remove_user(admin, "reader_new")
+    # She may also reopen a finalised meeting (a secretary may not).
+    as_admin = open_database(admin)
+    try:
+        with as_admin.session() as session:
+            services.reopen_meeting(session, ids["earlier"])
+        with as_admin.reading() as session:
+            assert services.load_meeting(session, ids["earlier"]).status == "draft"
+    finally:
+        as_admin.close()
     with pytest.raises(PrachumError, match="already a user"):
         add_user(admin, "admin_wilai", ServerRole.SECRETARY)
 
