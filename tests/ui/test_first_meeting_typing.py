@@ -65,6 +65,21 @@ def test_a_pasted_short_name_is_the_organisation(qtbot, keys, db_path, person_di
     assert people(db_path)[-1][2] == ids.host_id
 
 
+def test_a_pasted_short_name_opens_the_list_on_its_organisation(qtbot, person_dialog):
+    dialog, _ids = person_dialog
+    box = dialog.organization
+    box.setFocus()
+    line = box.lineEdit()
+    line.selectAll()
+    QApplication.clipboard().setText("ทต.บ้านกลาง")
+    line.paste()  # one edit of the whole text
+    popup = box.completer().popup()
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    shown = [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
+    assert shown == ["เทศบาลตำบลบ้านกลาง"]
+    assert line.text() == "ทต.บ้านกลาง"  # what she pasted is left as it was
+
+
 @pytest.mark.parametrize(
     ("position", "role"),
     [

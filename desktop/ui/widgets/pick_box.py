@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QSizePolicy, QStyle, QWidget
 
@@ -51,6 +51,10 @@ class PickBox(QComboBox):
         # After the completer's own filter, so this one sees Enter first.
         present(completer.popup()).installEventFilter(self)
         present(self.lineEdit()).installEventFilter(self)
+        # After the completer has filtered for the same edit (it runs after this signal).
+        present(self.lineEdit()).textEdited.connect(
+            lambda text: QTimer.singleShot(0, lambda: self._offer_by_other_name(text))
+        )
         self.currentIndexChanged.connect(lambda _i: self.setToolTip(self.currentText()))
 
     # --- filling ----------------------------------------------------------------------
@@ -104,6 +108,18 @@ class PickBox(QComboBox):
         else:
             self.setEditText(self.itemText(index))
         return True
+
+    def _offer_by_other_name(self, text: str) -> None:
+        """Typed or pasted, a name an entry also answers to (an organisation's short name
+        `ทต.บ้านกลาง`) is in no label, so the completer offers nothing: offer that entry."""
+        completer = present(self.completer())
+        if present(self.lineEdit()).text() != text or present(completer.popup()).isVisible():
+            return  # typed on since, or the completer offers something already
+        index = self.index_for(text)
+        if index < 0 or match_key(self.itemText(index)) == match_key(text):
+            return
+        completer.setCompletionPrefix(self.itemText(index))
+        completer.complete()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
