@@ -18,7 +18,7 @@ from bench.bench_minutes import build_meeting
 from bench.common import Figure, median_seconds
 from desktop.core import services
 from desktop.core.db import open_database
-from desktop.exports import pdf_layout
+from desktop.exports import pdf_words
 from desktop.exports.minutes_docx import export_minutes
 from desktop.exports.minutes_pdf import minutes_pdf
 
@@ -54,11 +54,11 @@ def run(tiny: bool = False) -> list[Figure]:
             with database.session() as session:
                 meeting = services.load_meeting(session, meeting_id)
                 docx = export_minutes(session, meeting_id, folder / "minutes.docx")
-                pdf_layout.words("ทดสอบ")  # the dictionary, loaded once per process
+                pdf_words.words("ทดสอบ")  # the dictionary, loaded once per process
 
                 def ours() -> None:
-                    pdf_layout.words.cache_clear()
-                    pdf_layout._thai_words.cache_clear()
+                    pdf_words.words.cache_clear()
+                    pdf_words._thai_words.cache_clear()
                     minutes_pdf(meeting).output(folder / "minutes.pdf")
 
                 mine = median_seconds(ours, repeat)

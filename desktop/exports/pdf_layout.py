@@ -14,11 +14,8 @@ word boundaries, as Word's Thai distributed justification keeps words whole.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
@@ -26,93 +23,43 @@ import uharfbuzz as hb
 from fpdf import FPDF
 from fpdf.fonts import TTFFont
 
+from desktop.exports.pdf_blocks import (
+    A4,
+    PT_PER_CM,
+    Block,
+    Page,
+    PageBreak,
+    Paragraph,
+    Picture,
+    Row,
+    Spacer,
+    Style,
+    iter_text,
+)
 from desktop.exports.pdf_fonts import FontFiles
+from desktop.exports.pdf_words import NBSP, clusters, words
 
-PT_PER_CM = 72 / 2.54
+__all__ = [
+    "A4",
+    "NBSP",
+    "PT_PER_CM",
+    "Block",
+    "Page",
+    "PageBreak",
+    "Paragraph",
+    "PdfWriter",
+    "Picture",
+    "Row",
+    "Spacer",
+    "Style",
+    "clusters",
+    "iter_text",
+    "words",
+]
+
 # Distributed justification stops at a tenth of the size between two clusters: beyond
 # that the letters drift apart and the line reads worse than a ragged one.
 MAX_CLUSTER_SPREAD = 0.1
-A4 = (595.28, 841.89)  # points
-
-
-@dataclass(frozen=True)
-class Page:
-    """Page size and margins in points; the header's distance from the top edge."""
-
-    width: float = A4[0]
-    height: float = A4[1]
-    top: float = 2.5 * PT_PER_CM
-    bottom: float = 2 * PT_PER_CM
-    left: float = 3 * PT_PER_CM
-    right: float = 2 * PT_PER_CM
-    header: float = 1.25 * PT_PER_CM
-
-    @property
-    def text_width(self) -> float:
-        return self.width - self.left - self.right
-
-
-@dataclass(frozen=True)
-class Style:
-    """How a paragraph sits: all lengths in points from the left margin."""
-
-    bold: bool = False
-    align: str = "left"  # left, center, right, justify
-    left: float = 0.0
-    """Where the lines after the first start."""
-    first_line: float = 0.0
-    """The first line's start relative to `left` (negative: hanging)."""
-    right: float = 0.0
-    space_before: float = 0.0
-    keep_with_next: bool = False
-    size: float = 16.0
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """Text in a style; a label (`ระเบียบวาระที่ 1`, `1.`, `มติที่ประชุม`) may start it.
-
-    The label is written at the first line's start, then the text goes on at `tab`, or
-    at the hanging indent, or a space after the label, whichever is the first one past it.
-    """
-
-    style: Style
-    text: str
-    label: str = ""
-    label_bold: bool = False
-    tab: float | None = None
-
-
-@dataclass(frozen=True)
-class Row:
-    """Columns side by side, never split over two pages: (x from the margin, width, text)."""
-
-    cells: tuple[tuple[float, float, str], ...]
-    style: Style = field(default_factory=Style)
-
-
-@dataclass(frozen=True)
-class Spacer:
-    """Empty vertical space, in points (dropped at the top of a page)."""
-
-    height: float
-
-
-@dataclass(frozen=True)
-class Picture:
-    """An image centred between the margins, `height` points high (PNG or JPEG bytes);
-    without data, only its space is kept (paper with the emblem printed on it)."""
-
-    data: bytes | None
-    height: float
-
-
-@dataclass(frozen=True)
-class PageBreak:
-    """The next block starts a new page (one letter per page)."""
-
-
-Block = Paragraph | Row | Spacer | Picture | PageBreak
 
 
 @dataclass(frozen=True)
@@ -121,115 +68,6 @@ class Shaped:
 
     advance: float
     segments: tuple[tuple[float, float, str], ...]
-
-
-# --- text into words ---------------------------------------------------------------------
-
-# Break at spaces, not at a no-break space (U+00A0), which holds `ครั้งที่ 1/2567` together.
-_SPACE = re.compile(r"([^\S\u00a0]+)")
-_THAI = re.compile("[\u0e00-\u0e7f]")
-
-
-@lru_cache(maxsize=65536)
-def words(text: str, keep: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """The text as pieces between which a line may break: words and runs of spaces.
-
-    A piece between spaces that is in `keep` (a name of the paper's people and offices,
-    which the dictionary does not know: `สมชาย`, `แม่เหียะ`) stays whole.
-    """
-    pieces: list[str] = []
-    for chunk in _SPACE.split(text):
-        if not chunk:
-            continue
-        if chunk.isspace():
-            pieces.append(" ")
-        elif chunk in keep:
-            pieces.append(chunk)
-        elif _THAI.search(chunk):
-            pieces.extend(_kept_together(_thai_words(chunk), keep))
-        else:
-            pieces.append(chunk)
-    return tuple(_glued(pieces))
-
-
-MAX_JOINED_NAME = 12
-
-
-def _kept_together(tokens: tuple[str, ...], keep: frozenset[str]) -> list[str]:
-    """The dictionary's words, with those that spell a kept name together joined again:
-    `ทุ่ง|ต้อม` in `นายกองค์การบริหารส่วนตำบลทุ่งต้อม` is one place. Only a name of one
-    word's length (a place, a given name): a whole office's name joined would be a piece
-    too wide to break where the dictionary rightly would (`ปลัด|องค์การ…`)."""
-    if not keep:
-        return list(tokens)
-    joined: list[str] = []
-    index = 0
-    while index < len(tokens):
-        for end in range(min(len(tokens), index + 6), index + 1, -1):
-            together = "".join(tokens[index:end])
-            if len(together) <= MAX_JOINED_NAME and together in keep:
-                joined.append("".join(tokens[index:end]))
-                index = end
-                break
-        else:
-            joined.append(tokens[index])
-            index += 1
-    return joined
-
-
-# No break before these (a number or closing mark goes with the word before it, as
-# `ทดสอบ1` or `น.`), nor after an opening bracket or quote.
-_NO_BREAK_BEFORE = re.compile(r"^[0-9๐-๙.,:;!?%)\]}”’ๆฯ]")
-NBSP = "\u00a0"
-# An ordinal is one word: `ครั้ง|ที่ 1/2567` is a meeting's number broken in two.
-ORDINAL_NOUNS = frozenset({"ครั้ง", "วาระ", "ข้อ", "ลำดับ", "ฉบับ", "ชั้น", "หมู่", "ภาค"})
-# A title never ends a line: `นาย|สมชาย` is a name broken in two.
-HONORIFICS = frozenset({"นาย", "นาง", "นางสาว", "น.ส.", "ดร.", "ว่าที่ร้อยตรี", "พระ"})
-_NO_BREAK_AFTER = re.compile(r"[(\[{“‘]$")
-
-
-def _glued(pieces: list[str]) -> Iterator[str]:
-    held = ""
-    for piece in pieces:
-        if (
-            held
-            and held != " "
-            and piece != " "
-            and (
-                _NO_BREAK_BEFORE.match(piece)
-                or _NO_BREAK_AFTER.search(held)
-                or piece.startswith(NBSP)
-                or held.endswith(NBSP)
-                or held in HONORIFICS
-                or (piece == "ที่" and any(held.endswith(n) for n in ORDINAL_NOUNS))
-            )
-        ):
-            held += piece
-            continue
-        if held:
-            yield held
-        held = piece
-    if held:
-        yield held
-
-
-@lru_cache(maxsize=65536)
-def _thai_words(chunk: str) -> tuple[str, ...]:
-    from pythainlp.tokenize import word_tokenize
-
-    return tuple(w for w in word_tokenize(chunk, engine="newmm", keep_whitespace=False) if w)
-
-
-def clusters(word: str) -> list[str]:
-    """Grapheme-like clusters: a base character with the marks that sit on it."""
-    result: list[str] = []
-    for char in word:
-        # SARA AM (U+0E33) is a spacing vowel but stays with the consonant before it.
-        if result and (unicodedata.category(char) in ("Mn", "Me") or char == "\u0e33"):
-            result[-1] += char
-        else:
-            result.append(char)
-    return result
 
 
 def _carried_text(
@@ -646,12 +484,3 @@ class PdfWriter:
 
     def pages(self) -> int:
         return self.pdf.page
-
-
-def iter_text(blocks: Iterable[Block]) -> Iterator[str]:
-    """The blocks' text in order (for tests and previews)."""
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            yield f"{block.label} {block.text}".strip()
-        elif isinstance(block, Row):
-            yield " ".join(text for _, _, text in block.cells)
