@@ -166,3 +166,75 @@ def test_the_item_editor_fits_beside_the_tree_without_cutting_a_field(tmp_path, 
     assert min(seen["owner_list"]) >= seen["widest_owner"]
     # At 1366 wide the preview stays beside the editor; at 125 % it starts hidden.
     assert seen["preview"] is (scale == "1")
+
+
+ATTENDANCE_PROBE = """
+import json, sys
+from pathlib import Path
+from desktop.core.db import open_database
+from desktop.core.operations.demo import fill_demo
+from desktop.core.services.views import meeting_summaries
+from desktop.ui.base.errors import ErrorReporter
+from desktop.ui.base.i18n import install_language
+from desktop.ui.base.settings import AppSettings
+from desktop.ui.base.store import Store
+from desktop.ui.meeting.attendance_model import NAME
+from desktop.ui.shell.app import application
+from desktop.ui.shell.fonts import ensure_thai_font
+from desktop.ui.shell.main_window import MainWindow
+from tests.tools.screenshots import _settle
+
+app = application()
+translator = install_language(app, "th")
+ensure_thai_font(app)
+database = open_database(Path(sys.argv[1]))
+with database.session() as session:
+    fill_demo(session)
+    draft = next(m for m in meeting_summaries(session) if m.status == "draft")
+window = MainWindow(AppSettings(), Store(database, ErrorReporter(Path(sys.argv[1] + ".log"))))
+window.show()
+window.navigator.select_meeting(draft.id)
+window.show_attendance()
+_settle(400)
+view = window.meeting.attendance.view
+print(json.dumps({
+    "sideways": view.horizontalScrollBar().maximum(),
+    "name": view.columnWidth(NAME),
+    "room": view.viewport().width(),
+}))
+"""
+
+
+@pytest.mark.parametrize("scale", ["1", "1.25"])
+def test_the_attendance_table_does_not_scroll_sideways_at_1366(tmp_path, scale):
+    config = tmp_path / "screen.json"
+    config.write_text(
+        json.dumps(
+            {
+                "windowFrameMargins": True,
+                "screens": [
+                    {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "dpr": 1}
+                ],
+            }
+        )
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        "QT_SCALE_FACTOR": scale,
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "PYTHONPATH": str(ROOT),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", ATTENDANCE_PROBE, str(tmp_path / "demo.db")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=180,
+    )
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["sideways"] == 0, seen
+    assert seen["name"] >= 48  # the names narrow, but never to nothing

@@ -9,9 +9,10 @@ order the minutes list people in. Every change is one service call in its own se
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,12 +45,26 @@ from desktop.ui.base.roster_cache import RosterCache
 from desktop.ui.base.store import Store
 from desktop.ui.base.text_match import layout_slip, matches, query_words, word_starts
 from desktop.ui.meeting.attendance_delegates import AttendanceDelegate
-from desktop.ui.meeting.attendance_model import NAME, REASON, STATUS, AttendanceTableModel
+from desktop.ui.meeting.attendance_model import (
+    ACTING_AS,
+    CAPACITY,
+    IDENTITY,
+    NAME,
+    ORGANIZATION,
+    POSITION,
+    REASON,
+    STATUS,
+    AttendanceTableModel,
+)
 from desktop.ui.meeting.context import MeetingContext
 from desktop.ui.widgets.finder import FindBox, Suggestion, SuggestionList
 
 MAX_SUGGESTIONS = 7
 COLUMN_WIDTHS = (185, 175, 175, 75, 105, 85, 140, 52, 52, 140, 120)
+# The columns of words give up width when the page is narrow (1366 wide, the roster
+# beside it); the short ones (group, status, times) keep theirs, and none goes below this.
+NARROWED = (NAME, POSITION, ORGANIZATION, REASON, ACTING_AS, CAPACITY, IDENTITY)
+NARROWEST = 48
 QUORUM_MET = "color: #16783c;"
 QUORUM_SHORT = "color: #b02a1e;"
 
@@ -62,6 +77,13 @@ class AttendanceView(QTableView):
     move_requested = Signal(int, int)
     """Alt+Up / Alt+Down on a row: (row, -1 or +1)."""
     typed = Signal(QKeyEvent)
+    fitted: Callable[[], None] | None = None
+    """Called when the table's width changes, to share it among the columns."""
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.fitted is not None:
+            self.fitted()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         row = self.currentIndex().row()
@@ -161,6 +183,12 @@ class AttendancePage(QWidget):
         header.setStretchLastSection(True)
         for column, width in enumerate(COLUMN_WIDTHS):
             self.view.setColumnWidth(column, width)
+        self.columns_by_hand = False
+        """Once she drags a column's edge, the widths are hers; they are not fitted again."""
+        self._dragging_edge = False
+        header.viewport().installEventFilter(self)
+        header.sectionResized.connect(self._column_resized)
+        self.view.fitted = self.fit_columns
         rows = self.view.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(int(self.fontMetrics().height() * 1.7))
@@ -202,6 +230,43 @@ class AttendancePage(QWidget):
         self._show_counts()
 
     # --- loading --------------------------------------------------------------------------
+
+    def fit_columns(self) -> None:
+        """Share the table's width so that it does not scroll sideways: the columns of
+        words narrow in proportion, the short ones keep their width."""
+        if self.columns_by_hand:
+            return
+        room = self.view.viewport().width()
+        if room <= 0:
+            return
+        fixed = sum(w for c, w in enumerate(COLUMN_WIDTHS) if c not in NARROWED)
+        flexible = sum(COLUMN_WIDTHS[c] for c in NARROWED)
+        scale = min(1.0, max(0.0, room - fixed) / flexible)
+        widths = {c: max(NARROWEST, int(COLUMN_WIDTHS[c] * scale)) for c in NARROWED}
+        # A column held at its narrowest leaves less for the others: take it from the
+        # widest, so that the whole still fits.
+        excess = fixed + sum(widths.values()) - room
+        while excess > 0:
+            widest = max(widths, key=widths.__getitem__)
+            if widths[widest] <= NARROWEST:
+                break
+            cut = min(excess, widths[widest] - NARROWEST)
+            widths[widest] -= cut
+            excess -= cut
+        for column, width in widths.items():
+            self.view.setColumnWidth(column, width)
+
+    def _column_resized(self, *_args) -> None:
+        if self._dragging_edge:  # her mouse on the header: not the table's own fitting
+            self.columns_by_hand = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.horizontalHeader().viewport():
+            if event.type() == QEvent.Type.MouseButtonPress:
+                self._dragging_edge = True
+            elif event.type() == QEvent.Type.MouseButtonRelease:
+                self._dragging_edge = False
+        return super().eventFilter(watched, event)
 
     @property
     def meeting_id(self) -> int | None:
