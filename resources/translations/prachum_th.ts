@@ -2038,8 +2038,8 @@ Add another person with this name?</source>
         <translation>เลือกจากรายชื่อที่ใกล้เคียง เพิ่มเป็นบุคคลใหม่ หรือไม่นำมาใช้ หรือพิมพ์ชื่อบางส่วนเพื่อค้นหาจากทะเบียน</translation>
     </message>
     <message>
-        <source>Mark as absent the expected people no row could be ({0}): {1}</source>
-        <translation>บันทึกว่าไม่มาประชุม ผู้ที่อยู่ในรายชื่อซึ่งไม่มีแถวใดอาจเป็นได้ ({0} คน): {1}</translation>
+        <source>Mark as absent the expected people no row could be ({0})</source>
+        <translation>บันทึกว่าไม่มาประชุม ผู้ที่อยู่ในรายชื่อซึ่งไม่มีแถวใดอาจเป็นได้ ({0} คน):</translation>
     </message>
     <message>
         <source>Remember these display names for the next report</source>

@@ -148,6 +148,11 @@ class ReportReviewDialog(QDialog):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.row_label = QLabel(self)
         self.absent = QCheckBox(self)
+        # Who they are, in full and wrapped under the box: a long list never runs off the
+        # dialog's edge, however narrow the screen.
+        self.absent_names = QLabel(self)
+        self.absent_names.setWordWrap(True)
+        self.absent_names.setIndent(24)
         self.remember = QCheckBox(self.tr("Remember these display names for the next report"), self)
         self.remember.setChecked(True)
         self.buttons = QDialogButtonBox(
@@ -168,6 +173,7 @@ class ReportReviewDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
         layout.addWidget(self.absent)
+        layout.addWidget(self.absent_names)
         layout.addWidget(self.remember)
         layout.addWidget(self.buttons)
 
@@ -244,12 +250,13 @@ class ReportReviewDialog(QDialog):
     def _show_counts(self, *_args) -> None:
         # Who would be marked absent, named before it is done (changes as rows are settled).
         missing = [self.proposal.expected[p] for p in self.proposal.missing()]
-        shown = ", ".join(missing[:8]) + (" …" if len(missing) > 8 else "")
         self.absent.setText(
-            self.tr("Mark as absent the expected people no row could be ({0}): {1}").format(
-                len(missing), shown or "-"
+            self.tr("Mark as absent the expected people no row could be ({0})").format(
+                len(missing)
             )
         )
+        self.absent_names.setText(", ".join(missing))
+        self.absent_names.setVisible(bool(missing))
         rows = self.proposal.rows
         settled = sum(1 for r in rows if r.ignore or r.new_person or r.person_id is not None)
         self.heading.setText(
