@@ -220,9 +220,9 @@ def test_the_window_opens_again_where_she_was(qtbot, open_window, db_path):
 def test_qt_file_dialogs_list_dates_in_be(qtbot, tmp_path):
     from PySide6.QtWidgets import QFileDialog
 
-    from desktop.ui.widgets.file_dialogs import MODIFIED_COLUMN
+    from desktop.ui.widgets.file_dialogs import MODIFIED_COLUMN, SIZE_COLUMN, file_size_text
 
-    (tmp_path / "รายงานการประชุม.docx").write_bytes(b"x")
+    (tmp_path / "รายงานการประชุม.docx").write_bytes(b"x" * 13_500)
     dialog = QFileDialog(None, "", str(tmp_path))
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     qtbot.addWidget(dialog)
@@ -236,4 +236,13 @@ def test_qt_file_dialogs_list_dates_in_be(qtbot, tmp_path):
     qtbot.waitUntil(lambda: model.rowCount(root) == 1, timeout=3000)
     shown = model.index(0, MODIFIED_COLUMN, root).data()
     assert str(date.today().year + 543) in shown and shown.endswith("น.")
+    assert model.index(0, SIZE_COLUMN, root).data() == "14 KB"  # not Qt's "13.2 KiB"
+    assert [file_size_text(n) for n in (0, 1, 1024, 1025, 2_500_000, 3 * 1024**3)] == [
+        "0 KB",
+        "1 KB",
+        "1 KB",
+        "2 KB",
+        "2.4 MB",
+        "3.0 GB",
+    ]
     dialog.reject()

@@ -251,9 +251,7 @@ class ReportReviewDialog(QDialog):
         # Who would be marked absent, named before it is done (changes as rows are settled).
         missing = [self.proposal.expected[p] for p in self.proposal.missing()]
         self.absent.setText(
-            self.tr("Mark as absent the expected people no row could be ({0})").format(
-                len(missing)
-            )
+            self.tr("Mark as absent the expected people no row could be ({0})").format(len(missing))
         )
         self.absent_names.setText(", ".join(missing))
         self.absent_names.setVisible(bool(missing))

@@ -24,8 +24,17 @@ from PySide6.QtWidgets import (
 
 from desktop.core.thai import format_thai_date_short, format_thai_time
 
-MODIFIED_COLUMN = 3
+SIZE_COLUMN, TYPE_COLUMN, MODIFIED_COLUMN = 1, 2, 3
 """QFileSystemModel's columns: name, size, type, date modified."""
+
+
+def file_size_text(size: int) -> str:
+    """A file's size as Windows writes it (`14 KB`, `2.3 MB`), not Qt's `13.2 KiB`."""
+    if size < 1024 * 1024:
+        return f"{max(1, -(-size // 1024)):,} KB" if size else "0 KB"
+    if size < 1024**3:
+        return f"{size / 1024**2:.1f} MB"
+    return f"{size / 1024**3:.1f} GB"
 
 
 class BuddhistEraDates(QIdentityProxyModel):
@@ -34,6 +43,12 @@ class BuddhistEraDates(QIdentityProxyModel):
         index: QModelIndex | QPersistentModelIndex,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and index.column() == SIZE_COLUMN:
+            source = self.sourceModel()
+            if isinstance(source, QFileSystemModel):
+                where = self.mapToSource(index)
+                if not source.isDir(where):
+                    return file_size_text(source.size(where))
         if role == Qt.ItemDataRole.DisplayRole and index.column() == MODIFIED_COLUMN:
             source = self.sourceModel()
             if isinstance(source, QFileSystemModel):
@@ -55,16 +70,17 @@ def give_be_dates(dialog: QFileDialog) -> bool:
     ):
         return False
     dialog.setProxyModel(BuddhistEraDates(dialog))
+    sidebar = dialog.findChild(QWidget, "sidebar")
+    if sidebar is not None:  # its places (คอมพิวเตอร์, her home) were cut to three letters
+        sidebar.setMinimumWidth(sidebar.fontMetrics().averageCharWidth() * 18)
     for view in dialog.findChildren(QTreeView):
         header = view.header()
         if header is not None and header.count() > MODIFIED_COLUMN:
-            # The size and the date whole (they were cut to `13....KiB`), the name the rest.
+            # The size, the type and the date whole (they were cut), the name the rest.
             header.setStretchLastSection(False)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            for column in (1, MODIFIED_COLUMN):
+            for column in (SIZE_COLUMN, TYPE_COLUMN, MODIFIED_COLUMN):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-            header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(2, view.fontMetrics().averageCharWidth() * 12)
     return True
 
 
