@@ -1414,8 +1414,8 @@ Database: {1}</source>
         <translation>นำเข้ารายงานผู้เข้าร่วมจาก Zoom หรือ Teams… (&amp;Z)</translation>
     </message>
     <message>
-        <source>&amp;Minutes (DOCX)…</source>
-        <translation>รายงานการประชุม (DOCX)… (&amp;M)</translation>
+        <source>&amp;Minutes (DOCX or PDF)…</source>
+        <translation>รายงานการประชุม (DOCX หรือ PDF)… (&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Attendance (XLSX)…</source>

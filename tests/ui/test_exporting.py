@@ -58,6 +58,27 @@ def test_default_names_are_thai_with_the_meeting_number_and_buddhist_year():
     )
 
 
+def test_the_minutes_are_written_as_pdf_from_the_window_when_she_asks(
+    qtbot, open_window, db_path, save_as, monkeypatch
+):
+    ids = two_meetings(db_path)
+    window, _agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
+    out = db_path.parent / "out"
+    out.mkdir()
+    save_as.answers = [out / "minutes.pdf"]  # a name ending in .pdf: not "minutes.pdf.docx"
+    written = run_export(qtbot, window, window.commands[ActionId.EXPORT_MINUTES])
+    assert written == out / "minutes.pdf"
+    assert written.read_bytes().startswith(b"%PDF-")
+    # PDF picked in the dialog's list, the name typed without an ending.
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *_args, **_kw: (str(out / "again"), "PDF (*.pdf)")),
+    )
+    again = run_export(qtbot, window, window.commands[ActionId.EXPORT_MINUTES])
+    assert again == out / "again.pdf" and again.read_bytes().startswith(b"%PDF-")
+
+
 def run_export(qtbot, window, action) -> Path:
     exporter = window.minutes_tools.exporter
     with qtbot.waitSignal(exporter.finished, timeout=20_000) as finished:

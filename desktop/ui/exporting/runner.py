@@ -43,6 +43,8 @@ class ExportJob:
     write: Write
     folder: bool = False
     """Written into a folder she picks (a file each), not to one file."""
+    others: tuple[str, ...] = ()
+    """Other endings it also writes (`.pdf` for the minutes): a name with one is kept."""
 
 
 class _ProgressRelay(QObject):
@@ -85,6 +87,10 @@ class Exporter(QObject):
 
     def export_minutes(self, meeting_id: int) -> bool:
         def write(session: Session, path: Path, report: Progress) -> object:
+            if path.suffix.lower() == ".pdf":  # a name ending in .pdf, or PDF chosen
+                from desktop.exports.minutes_pdf import export_minutes_pdf
+
+                return export_minutes_pdf(session, meeting_id, path, progress=report)
             from desktop.exports.minutes_docx import export_minutes
 
             return export_minutes(session, meeting_id, path, progress=report)
@@ -93,10 +99,11 @@ class Exporter(QObject):
         return self.run(
             ExportJob(
                 self.tr("Export the minutes"),
-                self.tr("Word document (*.docx)"),
+                self.tr("Word document (*.docx)") + ";;PDF (*.pdf)",
                 ".docx",
                 names.minutes_name(details.number, details.date),
                 write,
+                others=(".pdf",),
             )
         )
 
@@ -207,7 +214,7 @@ class Exporter(QObject):
         if job.folder:
             picked = QFileDialog.getExistingDirectory(self.window, job.title, str(folder))
             return Path(picked) if picked else None
-        chosen, _filter = QFileDialog.getSaveFileName(
+        chosen, chosen_filter = QFileDialog.getSaveFileName(
             self.window,
             job.title,
             str(proposed_path(folder, job.default_name, suffix=job.suffix)),
@@ -216,8 +223,12 @@ class Exporter(QObject):
         if not chosen:
             return None
         path = Path(chosen)
-        if not path.name.lower().endswith(job.suffix):
-            path = path.with_name(path.name + job.suffix)
+        endings = (job.suffix, *job.others)
+        if not path.name.lower().endswith(endings):
+            # The kind she chose in the dialog's list (one entry of it), else the first.
+            picked = chosen_filter if chosen_filter and ";;" not in chosen_filter else ""
+            wanted = next((e for e in job.others if f"*{e})" in picked), job.suffix)
+            path = path.with_name(path.name + wanted)
         return path
 
     def run(self, job: ExportJob) -> bool:

@@ -103,7 +103,9 @@ SPECS: dict[ActionId, ActionSpec] = {
         _T, QT_TRANSLATE_NOOP(_T, "Import a &Zoom or Teams report…"), (), M
     ),
     A.PAPERS: ActionSpec(_T, QT_TRANSLATE_NOOP(_T, "&Papers for this meeting…"), (), M),
-    A.EXPORT_MINUTES: ActionSpec(_T, QT_TRANSLATE_NOOP(_T, "&Minutes (DOCX)…"), ("Ctrl+E",), M),
+    A.EXPORT_MINUTES: ActionSpec(
+        _T, QT_TRANSLATE_NOOP(_T, "&Minutes (DOCX or PDF)…"), ("Ctrl+E",), M
+    ),
     A.EXPORT_ATTENDANCE: ActionSpec(_T, QT_TRANSLATE_NOOP(_T, "&Attendance (XLSX)…"), (), M),
     A.EXPORT_SIGNIN: ActionSpec(_T, QT_TRANSLATE_NOOP(_T, "&Sign-in sheet (XLSX)…"), (), M),
     A.EXPORT_MEETING_FILE: ActionSpec(_T, QT_TRANSLATE_NOOP(_T, "Meeting &file (JSON)…"), (), M),
