@@ -221,6 +221,13 @@ def test_dates_and_times_typed_by_people_are_understood():
     assert parse_date("03/08/2022") == date(2022, 8, 3)
     assert parse_time("09:30") == time(9, 30)
     assert parse_time("9.30 น.") == time(9, 30)
+    # Typed as on a clock, without the full stop (a walk-through lost these silently).
+    assert parse_time("0930") == time(9, 30)
+    assert parse_time("930") == time(9, 30)
+    assert parse_time("๑๒๐๐") == time(12, 0)
+    for wrong in ("2500", "0975", "93", "12345"):
+        with pytest.raises(ValueError):
+            parse_time(wrong)
     with pytest.raises(ValueError):
         parse_date("31/2/2567")
     with pytest.raises(ValueError):

@@ -87,3 +87,6 @@ def test_the_time_field_reads_thai_times_and_can_be_left_empty(qtbot, keys):
     field.clear()
     keys.press(field, Qt.Key.Key_Return)
     assert changes == [time(9, 30), None]
+    keys.type(field, "1200")  # as on a clock, without the full stop
+    keys.press(field, Qt.Key.Key_Return)
+    assert field.text() == "12.00" and changes[-1] == time(12, 0)
