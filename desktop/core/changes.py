@@ -222,6 +222,11 @@ _MEETING_PARTS: dict[type[Any], tuple[Part, Callable[[Session, Any], int | None]
     m.OutgoingLetter: (Part.FILES, _own_meeting),
 }
 
+PART_OF_TABLE: dict[str, Part] = {
+    model.__tablename__: part for model, (part, _meeting_of) in _MEETING_PARTS.items()
+}
+"""The same parts by table name, for changes told by the server (live_changes)."""
+
 
 def _membership(record: _Collector, member: m.NetworkMember) -> None:
     record.networks.add(member.network_id)

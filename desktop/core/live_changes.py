@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from desktop import APP_NAME
-from desktop.core.changes import UNKNOWN, Changes, Part
+from desktop.core.changes import PART_OF_TABLE, UNKNOWN, Changes, Part
 
 log = logging.getLogger(__name__)
 
@@ -54,17 +54,6 @@ NOTIFIED: dict[str, dict[str, str]] = {
     "settings": {},
     "agenda_templates": {},
     "agenda_template_items": {},
-}
-
-_PARTS = {
-    "meetings": Part.DETAILS,
-    "attendance": Part.ATTENDANCE,
-    "agenda_items": Part.AGENDA,
-    "votes": Part.AGENDA,
-    "resolution_points": Part.AGENDA,
-    "actions": Part.AGENDA,
-    "report_files": Part.FILES,
-    "outgoing_letters": Part.FILES,
 }
 
 
@@ -130,8 +119,8 @@ def changes_from(payloads: Iterable[str], *, own_client: str | None = None) -> C
         if own_client is not None and note.get("b") == own_client:
             continue
         meeting = _number(note.get("m"))
-        if table in _PARTS:
-            parts.add((meeting or UNKNOWN, _PARTS[table]))
+        if table in PART_OF_TABLE:
+            parts.add((meeting or UNKNOWN, PART_OF_TABLE[table]))
         if table == "meetings":
             added_or_removed = True  # a new meeting or a deleted one: the list may differ
             if note.get("d") and meeting:
