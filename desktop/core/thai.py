@@ -397,9 +397,8 @@ def thai_collate(left: str | None, right: str | None) -> int:
 # --- parsing ------------------------------------------------------------------------
 
 _DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
-_TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?:\s*น\.?)?\s*$")
-# Typed without the full stop, as on a clock: `0930`, `930`, `1200` (hours then minutes).
-_TIME_DIGITS = re.compile(r"^\s*(\d{1,2})(\d{2})(?:\s*น\.?)?\s*$")
+# The separator may be left out, as on a clock: `0930`, `930`, `1200`.
+_TIME = re.compile(r"^\s*(\d{1,2})[:.]?(\d{2})(?:\s*น\.?)?\s*$")
 
 
 def parse_date(text: str) -> date:
@@ -419,8 +418,7 @@ def parse_date(text: str) -> date:
 
 def parse_time(text: str) -> time:
     """`09:30`, `9.30`, `09.30 น.`, `0930` (Thai digits too). Raises ValueError otherwise."""
-    digits = to_arabic_digits(text)
-    match = _TIME.match(digits) or _TIME_DIGITS.match(digits)
+    match = _TIME.match(to_arabic_digits(text))
     if not match:
         raise ValueError(f"not a time: {text!r}")
     return time(int(match.group(1)), int(match.group(2)))
