@@ -39,8 +39,9 @@ print(json.dumps({
 """
 
 
-@pytest.mark.parametrize("scale", ["1", "1.25"])
-def test_the_window_fits_a_1366_by_768_screen(tmp_path, scale):
+def on_a_laptop(tmp_path: Path, scale: str, probe: str, database: str) -> dict:
+    """Run `probe` in a process of its own on a 1366x768 offscreen screen at `scale`;
+    what it printed last, as JSON."""
     config = tmp_path / "screen.json"
     config.write_text(
         json.dumps(
@@ -58,17 +59,23 @@ def test_the_window_fits_a_1366_by_768_screen(tmp_path, scale):
         "QT_SCALE_FACTOR": scale,
         "XDG_CONFIG_HOME": str(tmp_path / "config"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
+        "PYTHONPATH": str(ROOT),
     }
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(tmp_path / "prachum.db")],
+        [sys.executable, "-c", probe, str(tmp_path / database)],
         capture_output=True,
         text=True,
         cwd=ROOT,
         env=env,
         check=True,
-        timeout=120,
+        timeout=180,
     )
-    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("scale", ["1", "1.25"])
+def test_the_window_fits_a_1366_by_768_screen(tmp_path, scale):
+    seen = on_a_laptop(tmp_path, scale, PROBE, "prachum.db")
     x, y, width, height = seen["area"]
     fx, fy, fwidth, fheight = seen["frame"]
     assert (width, height) == ((1366, 768) if scale == "1" else (1093, 614))
@@ -131,35 +138,7 @@ print(json.dumps({
 
 @pytest.mark.parametrize("scale", ["1", "1.25"])
 def test_the_item_editor_fits_beside_the_tree_without_cutting_a_field(tmp_path, scale):
-    config = tmp_path / "screen.json"
-    config.write_text(
-        json.dumps(
-            {
-                "windowFrameMargins": True,
-                "screens": [
-                    {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "dpr": 1}
-                ],
-            }
-        )
-    )
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-        "QT_SCALE_FACTOR": scale,
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "PYTHONPATH": str(ROOT),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", AGENDA_PROBE, str(tmp_path / "demo.db")],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        check=True,
-        timeout=180,
-    )
-    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    seen = on_a_laptop(tmp_path, scale, AGENDA_PROBE, "demo.db")
     assert not seen["scrolls_sideways"] and seen["editor_fits"]
     assert seen["cut"] == []
     # The owner lists open as wide as the longest name: none is cut in the middle.
@@ -207,34 +186,6 @@ print(json.dumps({
 
 @pytest.mark.parametrize("scale", ["1", "1.25"])
 def test_the_attendance_table_does_not_scroll_sideways_at_1366(tmp_path, scale):
-    config = tmp_path / "screen.json"
-    config.write_text(
-        json.dumps(
-            {
-                "windowFrameMargins": True,
-                "screens": [
-                    {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "dpr": 1}
-                ],
-            }
-        )
-    )
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-        "QT_SCALE_FACTOR": scale,
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "PYTHONPATH": str(ROOT),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", ATTENDANCE_PROBE, str(tmp_path / "demo.db")],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        check=True,
-        timeout=180,
-    )
-    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    seen = on_a_laptop(tmp_path, scale, ATTENDANCE_PROBE, "demo.db")
     assert seen["sideways"] == 0, seen
     assert seen["name"] >= 48  # the names narrow, but never to nothing
