@@ -90,7 +90,6 @@ class Stored(Generic[T]):
 
     value: T
     changes: Changes = NOTHING
-    kept: bool = False
 
 
 @dataclass
@@ -173,7 +172,7 @@ class Store(QObject):
 
         Returns what it stored, or None when it was refused: the service's message (or the
         disk's) has then been shown, `on_failed` called, and nothing stored. An autosaved
-        field's text that the disk refuses is kept (`Stored.kept`) and written, in order,
+        field's text that the disk refuses counts as stored: it is kept and written, in order,
         as soon as the disk takes it; `key` names the record it belongs to.
         """
         if self.database.readonly:
@@ -289,7 +288,7 @@ class Store(QObject):
                 _reason(kind) + "\n\n" + _what_now(),
             )
         if kept:
-            return Stored(None, NOTHING, kept=True)
+            return Stored(None)  # written later, as soon as the disk takes it
         self._failed(on_failed, error)
         return None
 
