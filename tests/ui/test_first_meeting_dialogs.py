@@ -177,3 +177,38 @@ def test_the_platform_typed_as_the_place_is_said_once(qtbot, open_window, db_pat
 
     assert place_words("Zoom Meeting", "Zoom Meeting") == "Zoom Meeting"
     assert place_words("ห้องประชุม", "Zoom Meeting") == "ห้องประชุม, Zoom Meeting"
+
+
+def test_deleting_an_organisation_says_what_depends_and_keeps_its_people(
+    qtbot, open_window, db_path, message_boxes
+):
+    def fill(session):
+        wrong = services.create_organization(session, name="เทศบาลตำบลที่พิมพ์ผิด")
+        right = services.create_organization(session, name="เทศบาลตำบลบ้านกลาง")
+        services.create_network(session, name="เครือข่ายลุ่มน้ำ", member_ids=[wrong.id, right.id])
+        for given in ("มาลี", "วันดี"):
+            services.create_person(session, given_name=given, organization_id=wrong.id)
+        services.create_meeting(session, title="ประชุม", date=date(2024, 1, 1), host_id=wrong.id)
+
+    window = _window_with(open_window, db_path, fill)
+    window.show_roster(1)
+    section = window.roster.organizations
+    names = [section.model.index(r, 0).data() for r in range(section.model.rowCount())]
+    section.select(names.index("เทศบาลตำบลที่พิมพ์ผิด"))
+
+    message_boxes.answer = message_boxes.answer.No  # she thinks again: nothing changes
+    section.delete_button.click()
+    kind, _title, text = message_boxes.shown[-1]
+    assert kind == "question" and "เทศบาลตำบลที่พิมพ์ผิด" in text
+    for consequence in ("บุคคล 2 คน", "เครือข่าย 1 เครือข่าย", "ร่างการประชุม 1 ครั้ง"):
+        assert consequence in text
+    assert len(window.store.read(services.list_organizations)) == 2
+
+    message_boxes.answer = message_boxes.answer.Yes
+    section.delete_button.click()
+    left = window.store.read(lambda s: [o.name for o in services.list_organizations(s)])
+    assert left == ["เทศบาลตำบลบ้านกลาง"]
+    people = window.store.read(lambda s: services.list_people(s, include_inactive=True))
+    assert sorted(p.given_name for p in people) == ["มาลี", "วันดี"]
+    assert all(p.organization_id is None for p in people)
+    assert section.model.rowCount() == 1  # the page shows it gone
