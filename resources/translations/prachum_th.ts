@@ -1071,6 +1071,10 @@ Everything you entered before this is saved, and you can carry on. The details a
         <translation>ข้อย่อยของมติ บรรทัดละหนึ่งข้อ (ใส่เลขข้อให้เอง)</translation>
     </message>
     <message>
+        <source>&amp;Quick pick</source>
+        <translation>มติสำเร็จรูป (&amp;Q)</translation>
+    </message>
+    <message>
         <source>&amp;Title</source>
         <translation>เรื่อง (&amp;T)</translation>
     </message>

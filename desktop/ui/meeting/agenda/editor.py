@@ -121,8 +121,13 @@ class ItemEditor(QWidget):
         self.vote.changed.connect(self._store_vote)
 
         # The quick pick above the text it fills: beside it, it squeezed the text narrow.
+        # A label of its own gives it an Alt key: without one she needed the mouse.
+        quick_row = QHBoxLayout()
+        quick_row.addWidget(self._label(self.tr("&Quick pick"), self.quick))
+        quick_row.addWidget(self.quick)
+        quick_row.addStretch(1)
         resolution_label = QVBoxLayout()
-        resolution_label.addWidget(self.quick, 0, Qt.AlignmentFlag.AlignLeft)
+        resolution_label.addLayout(quick_row)
         resolution_label.addWidget(self.resolution, 1)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -146,13 +151,14 @@ class ItemEditor(QWidget):
             "resolution": TextAutosave(self.resolution, lambda t: self._store("resolution", t)),
             "points": TextAutosave(self.points, self._store_points),
         }
-        # Down the form as she reads it; the quick pick after the resolution it fills.
+        # Down the form as she reads it: the quick pick above the resolution it fills, so
+        # that Shift+Tab from the resolution reaches it.
         chain = [
             self.title,
             self.category,
             self.body,
-            self.resolution,
             self.quick,
+            self.resolution,
             self.points,
             *self.vote.tab_chain(),
             *self.actions_editor.tab_chain(),
