@@ -67,6 +67,28 @@ class DetailsPage(QWidget):
         self._people_complete = False
         self._loading = False
 
+        self._make_when_fields()
+        self._make_where_fields()
+        self._make_people_fields()
+        self.opening = QPlainTextEdit()
+        self.opening.setTabChangesFocus(True)
+        self.opening.setFixedHeight(self.fontMetrics().height() * 5)
+        self.network = QLabel()
+        self.read_only_note = QLabel(
+            self.tr("These minutes are final: reopen them to edit (Meeting menu).")
+        )
+        self.read_only_note.setStyleSheet("color: #8a5a00;")
+        self.read_only_note.hide()
+        self._lay_out(self._form())
+
+        store.committed.connect(self._store_committed)
+        self._save_text_as_typed()
+        self._save_choices_when_made()
+
+    # --- building -----------------------------------------------------------------------------
+
+    def _make_when_fields(self) -> None:
+        """Title, number, date and times."""
         self.title = QLineEdit()
         self.number = QSpinBox()
         self.number.setRange(0, 999)
@@ -77,6 +99,11 @@ class DetailsPage(QWidget):
         self.start = TimeField()
         self.end = TimeField()
         hint_end_from_start(self.start, self.end)
+        for field in (self.start, self.end):
+            field.setMaximumWidth(self.fontMetrics().horizontalAdvance("00.00 น.") * 2)
+
+    def _make_where_fields(self) -> None:
+        """The mode, the room and the online meeting's platform, link, id and passcode."""
         self.mode = CodeCombo(i18n.meeting_modes())
         self.platform = QComboBox()
         self.platform.setEditable(True)
@@ -90,6 +117,9 @@ class DetailsPage(QWidget):
         self.recording.setPlaceholderText(
             self.tr("Where the recording is kept (a folder, a drive, a link)")
         )
+
+    def _make_people_fields(self) -> None:
+        """The host organisation and the three people, chosen from one list of people."""
         self.host = QComboBox()
         self.people = PersonChoiceModel(self)
         self.chair = QComboBox()
@@ -98,58 +128,60 @@ class DetailsPage(QWidget):
         for combo in (self.chair, self.recorder, self.reviewer):
             combo.setModel(self.people)
             combo.setMaxVisibleItems(20)
-        self.opening = QPlainTextEdit()
-        self.opening.setTabChangesFocus(True)
-        self.opening.setFixedHeight(self.fontMetrics().height() * 5)
-        self.network = QLabel()
 
-        number_row = QHBoxLayout()
-        number_row.addWidget(self.number)
-        number_row.addWidget(self.year_label)
-        number_row.addStretch(1)
-        times = QHBoxLayout()
-        times.addWidget(self.start)
-        times.addWidget(QLabel(self.tr("to")))
-        times.addWidget(self.end)
-        times.addStretch(1)
-        for field in (self.start, self.end):
-            field.setMaximumWidth(self.fontMetrics().horizontalAdvance("00.00 น.") * 2)
-
+    def _form(self) -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(self.tr("Network"), self.network)
         form.addRow(self.tr("&Title"), self.title)
-        number_label = QLabel(self.tr("&Number"))
-        number_label.setBuddy(self.number)
-        form.addRow(number_label, number_row)
+        form.addRow(self._buddy(self.tr("&Number"), self.number), self._number_row())
         form.addRow(self.tr("&Date"), self.date)
-        times_label = QLabel(self.tr("Ti&me"))
-        times_label.setBuddy(self.start)
-        form.addRow(times_label, times)
+        form.addRow(self._buddy(self.tr("Ti&me"), self.start), self._times_row())
         form.addRow(self.tr("M&ode"), self.mode)
         form.addRow(self.tr("&Platform"), self.platform)
         form.addRow(self.tr("&Venue"), self.venue)
-        online = QHBoxLayout()
-        online.addWidget(self.online_link, 3)
-        online.addWidget(QLabel(self.tr("Meeting ID")))
-        online.addWidget(self.online_meeting_id, 1)
-        online.addWidget(QLabel(self.tr("Passcode")))
-        online.addWidget(self.online_passcode, 1)
-        online_label = QLabel(self.tr("Online &link"))
-        online_label.setBuddy(self.online_link)
-        form.addRow(online_label, online)
+        form.addRow(self._buddy(self.tr("Online &link"), self.online_link), self._online_row())
         form.addRow(self.tr("Recordin&g"), self.recording)
         form.addRow(self.tr("&Host"), self.host)
         form.addRow(self.tr("&Chair"), self.chair)
         form.addRow(self.tr("&Recorder"), self.recorder)
         form.addRow(self.tr("Re&viewer"), self.reviewer)
         form.addRow(self.tr("Opening &text"), self.opening)
-        self.read_only_note = QLabel(
-            self.tr("These minutes are final: reopen them to edit (Meeting menu).")
-        )
-        self.read_only_note.setStyleSheet("color: #8a5a00;")
-        self.read_only_note.hide()
+        return form
 
+    @staticmethod
+    def _buddy(text: str, field: QWidget) -> QLabel:
+        """A row's label whose Alt key reaches a field inside a row of several."""
+        label = QLabel(text)
+        label.setBuddy(field)
+        return label
+
+    def _number_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(self.number)
+        row.addWidget(self.year_label)
+        row.addStretch(1)
+        return row
+
+    def _times_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(self.start)
+        row.addWidget(QLabel(self.tr("to")))
+        row.addWidget(self.end)
+        row.addStretch(1)
+        return row
+
+    def _online_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(self.online_link, 3)
+        row.addWidget(QLabel(self.tr("Meeting ID")))
+        row.addWidget(self.online_meeting_id, 1)
+        row.addWidget(QLabel(self.tr("Passcode")))
+        row.addWidget(self.online_passcode, 1)
+        return row
+
+    def _lay_out(self, form: QFormLayout) -> None:
+        """The form in a scroll area no wider than it reads well."""
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         inner_layout.addWidget(self.read_only_note)
@@ -163,7 +195,8 @@ class DetailsPage(QWidget):
         QVBoxLayout(self).addWidget(scroll)
         present(self.layout()).setContentsMargins(0, 0, 0, 0)
 
-        store.committed.connect(self._store_committed)
+    def _save_text_as_typed(self) -> None:
+        """Text fields are stored when she pauses or leaves them."""
         self.title_saver = TextAutosave(self.title, lambda t: self._save(title=t))
         self.venue_saver = TextAutosave(self.venue, lambda t: self._save(venue=t))
         self.opening_saver = TextAutosave(self.opening, lambda t: self._save(opening=t))
@@ -176,6 +209,9 @@ class DetailsPage(QWidget):
                 ("recording", self.recording),
             )
         }
+
+    def _save_choices_when_made(self) -> None:
+        """Numbers, dates, times and choices are stored as soon as they change."""
         self.number.valueChanged.connect(lambda v: self._save(number=v or None))
         self.date.dateChanged.connect(lambda d: self._save(date=d))
         self.start.timeChanged.connect(lambda t: self._save(start=t))
