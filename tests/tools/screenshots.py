@@ -201,7 +201,7 @@ def take(folder: Path, language: str = "th") -> list[Path]:
     database.close()
 
     window, close = _window(work, demo_file)
-    window.navigator.choose_network(window.navigator.network_model.network(1).id)
+    window.navigator.choose_network(window.navigator.network_model.row(1).id)
     window.navigator.select_meeting(busiest.id)
     window.show_attendance()
     written.append(_save(window, folder, "attendance"))

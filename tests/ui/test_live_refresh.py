@@ -53,13 +53,11 @@ def test_a_tick_at_the_door_shows_in_her_attendance(qtbot, her_window, other_com
     window.open_meeting(meeting_id)
     window.show_attendance()
     model = window.meeting.attendance.model
-    before = [line.status for line in model.rows()]
+    before = [line.status for line in model.rows]
     with other_computer.session() as s:
         line = attendance_rows(s, meeting_id)[0]
         services.toggle_attendance(s, line.id)
-    qtbot.waitUntil(
-        lambda: [line.status for line in model.rows()] != before, timeout=SHOWN_WITHIN_MS
-    )
+    qtbot.waitUntil(lambda: [line.status for line in model.rows] != before, timeout=SHOWN_WITHIN_MS)
 
 
 def test_another_item_shows_in_her_agenda_while_her_typing_stays(qtbot, her_window, other_computer):

@@ -203,7 +203,7 @@ def test_search_narrows_the_meeting_list_as_she_types(qtbot, keys, open_window, 
 def test_the_window_remembers_its_meeting_network_and_splitter(qtbot, open_window, db_path):
     _first, second, _third = _meetings(db_path)
     window = open_window(db_path)
-    network_id = window.navigator.network_model.network(1).id
+    network_id = window.navigator.network_model.row(1).id
     window.navigator.choose_network(network_id)
     window.navigator.select_meeting(second)
     assert window.meeting.meeting_id == second

@@ -101,7 +101,7 @@ def test_the_people_model_sorts_in_thai_dictionary_order(qapp):
     model.set_rows([person(1, "เกษม", "ก"), person(2, "กมล", "ข"), person(3, "ไพโรจน์", "ค")])
     model.sort(PersonTableModel.NAME)
     # เกษม sorts under ก (its consonant), after กมล.
-    assert [model.item(r).given_name for r in range(3)] == ["กมล", "เกษม", "ไพโรจน์"]
+    assert [model.row(r).given_name for r in range(3)] == ["กมล", "เกษม", "ไพโรจน์"]
 
 
 def test_a_person_choice_starts_with_nobody(qapp):
@@ -124,3 +124,40 @@ def test_a_meeting_is_listed_by_number_buddhist_era_date_and_title(qapp):
     assert model.index(1, 0).data() == "8 พ.ค. 2567\nสัมมนา"
     assert model.index(1, 0).data(Qt.ItemDataRole.FontRole).italic()  # final: read-only
     assert model.row_of(2) == 1 and model.row_of(5) == -1
+
+
+def test_a_declared_column_answers_every_role_it_declares(qapp):
+    from desktop.ui.base.table import RIGHT, Column, RowModel
+
+    ticked: list[tuple[int, bool]] = []
+    model = RowModel(
+        [
+            Column("ชื่อ", lambda p: p.given_name, tooltip=lambda p: p.family_name),
+            Column(
+                "รหัส",
+                lambda p: str(p.id),
+                RIGHT,
+                sort_key=lambda p: p.id,
+                checked=lambda p: p.active,
+                tick=lambda p, on: ticked.append((p.id, on)),
+            ),
+        ],
+        ident=lambda p: p.id,
+        row_roles={Qt.ItemDataRole.UserRole: lambda p: p.id},
+    )
+    model.set_rows([person(10, "ไพโรจน์", "ค"), person(2, "กมล", "ข", active=False)])
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "รหัส"
+    assert model.index(1).data() == "กมล"
+    assert model.index(0).data(Qt.ItemDataRole.ToolTipRole) == "ค"
+    assert model.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole) == int(RIGHT)
+    assert model.index(1, 1).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert model.index(1, 0).data(Qt.ItemDataRole.UserRole) == 2
+    assert model.row_of(2) == 1 and model.row_of(99) == -1
+    # Only a column that takes a tick is checkable, and a tick reaches its declaration.
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsUserCheckable
+    assert model.setData(model.index(1, 1), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert ticked == [(2, True)]
+    model.sort(1)  # by its key, a number: 2 before 10 (as text "10" would come first)
+    assert [model.row(n).id for n in range(2)] == [2, 10]
+    model.sort(0, Qt.SortOrder.DescendingOrder)  # by its text in Thai order
+    assert [model.row(n).given_name for n in range(2)] == ["ไพโรจน์", "กมล"]

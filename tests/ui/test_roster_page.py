@@ -80,9 +80,9 @@ def test_an_organisation_known_by_its_short_name_is_warned_about_first(
 def test_a_person_is_deactivated_not_deleted(keys, roster, db_path):
     people = roster.people
     people.view.setCurrentIndex(people.model.index(0, 0))
-    name = people.model.item(0).display_name
+    name = people.model.row(0).display_name
     keys.press(people.active_button, Qt.Key.Key_Space)
-    assert name not in [people.model.item(r).display_name for r in range(people.model.rowCount())]
+    assert name not in [people.model.row(r).display_name for r in range(people.model.rowCount())]
     assert count(db_path, Person) == 2
 
     keys.press(people.show_inactive, Qt.Key.Key_Space)
@@ -94,13 +94,13 @@ def test_the_people_filter_narrows_as_she_types(keys, roster):
     people = roster.people
     assert people.model.rowCount() == 2
     keys.type(people.filter, "บ้านกลาง")  # by organisation
-    assert [people.model.item(r).given_name for r in range(people.model.rowCount())] == ["สมชาย"]
+    assert [people.model.row(r).given_name for r in range(people.model.rowCount())] == ["สมชาย"]
     people.filter.clear()
     keys.type(people.filter, ";y")  # วั… typed on the English layout: nobody
     assert people.model.rowCount() == 0
     people.filter.clear()
     keys.type(people.filter, ",k]u")  # มาลี typed on the English layout
-    assert [people.model.item(r).given_name for r in range(people.model.rowCount())] == ["มาลี"]
+    assert [people.model.row(r).given_name for r in range(people.model.rowCount())] == ["มาลี"]
     assert people.total.text() == "แสดง 1 จาก 2 คน"
 
 

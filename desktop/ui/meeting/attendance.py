@@ -437,9 +437,7 @@ class AttendancePage(QWidget):
         column = max(self.view.currentIndex().column(), NAME)
         line_id = self.model.row(row).id
         if self.move_line(line_id, offset):
-            new_row = next(
-                (r for r, line in enumerate(self.model.rows()) if line.id == line_id), row
-            )
+            new_row = next((r for r, line in enumerate(self.model.rows) if line.id == line_id), row)
             self.view.setCurrentIndex(self.model.index(new_row, column))
 
     def move_line(self, attendance_id: int, offset: int) -> bool:
@@ -447,7 +445,7 @@ class AttendancePage(QWidget):
 
     def select_line(self, attendance_id: int) -> bool:
         """Put the cursor on a line (a finalise check's place)."""
-        for row, line in enumerate(self.model.rows()):
+        for row, line in enumerate(self.model.rows):
             if line.id == attendance_id:
                 index = self.model.index(row, NAME)
                 self.view.setCurrentIndex(index)
@@ -525,7 +523,7 @@ class AttendancePage(QWidget):
             index = self.model.index(hits[0], NAME)
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
-        listed = {line.person_id for line in self.model.rows()}
+        listed = {line.person_id for line in self.model.rows}
         people = [(p, k) for p, k in people if p.id not in listed]
         people.sort(key=lambda pk: not word_starts(pk[1], words))
         items = [Suggestion(p, self._describe(p)) for p, _k in people[:MAX_SUGGESTIONS]]
@@ -556,7 +554,7 @@ class AttendancePage(QWidget):
         self._cancel(focus_table=False)
 
     def _choose_suggestion(self, row: int) -> None:
-        suggestion = self.suggestions.suggestions.item(row)
+        suggestion = self.suggestions.suggestions.row(row)
         text = self.finder.text().strip()
         self._cancel(focus_table=False)
         if suggestion.person is not None:
@@ -575,7 +573,7 @@ class AttendancePage(QWidget):
 
     def suggestion_texts(self) -> list[str]:
         model = self.suggestions.suggestions
-        return [model.item(r).text for r in range(model.rowCount())]
+        return [suggestion.text for suggestion in model.rows]
 
     def rows(self) -> list[AttendanceRow]:
-        return self.model.rows()
+        return list(self.model.rows)

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QByteArray,
     QCoreApplication,
     QMimeData,
@@ -26,11 +25,13 @@ from desktop.core.services.attendance import (
 from desktop.core.services.views import AttendanceRow
 from desktop.core.thai import format_thai_time
 from desktop.ui.base import i18n
+from desktop.ui.base.table import Column, RowModel
 from desktop.ui.base.text_match import search_key
 
 NAME, POSITION, ORGANIZATION, GROUP, STATUS, REASON, ACTING_AS, JOINED, LEFT = range(9)
 CAPACITY, IDENTITY = 9, 10
 ROW_MIME = "application/x-prachum-attendance-row"
+Role = Qt.ItemDataRole
 ID_ROLE = Qt.ItemDataRole.UserRole
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 """The stored value of a cell (an enum code, a time) rather than its words."""
@@ -58,6 +59,7 @@ PRESENT_TEXT = QColor(22, 120, 60)
 
 Index = QModelIndex | QPersistentModelIndex
 Editor = Callable[[int, str, Any], bool]
+Read = Callable[[AttendanceRow], Any]
 Mover = Callable[[int, int], bool]
 """Move the line with this id by so many rows (negative: up)."""
 
@@ -88,26 +90,33 @@ def identity_labels() -> dict[str, str]:
     }
 
 
-def _chair_style(role: int) -> Any:
-    """The chair's capacity while it is only the default: grey and italic."""
-    if role == Qt.ItemDataRole.ForegroundRole:
-        return CHAIR_TEXT
-    if role == Qt.ItemDataRole.FontRole:
-        font = QFont()
-        font.setItalic(True)
-        return font
-    return None
+def _italic() -> QFont:
+    font = QFont()
+    font.setItalic(True)
+    return font
 
 
-class AttendanceTableModel(QAbstractTableModel):
+def _status_colour(line: AttendanceRow) -> QColor:
+    return PRESENT_TEXT if line.status == AttendanceStatus.PRESENT else ABSENT_TEXT
+
+
+def _absent_background(line: AttendanceRow) -> QColor | None:
+    return ABSENT_BACKGROUND if line.status == AttendanceStatus.ABSENT else None
+
+
+class AttendanceTableModel(RowModel[AttendanceRow]):
     """One line per expected person; edits go to `editor(attendance_id, field, value)`."""
 
     def __init__(self, editor: Editor | None = None, parent=None):
-        super().__init__(parent)
-        self._rows: list[AttendanceRow] = []
+        super().__init__(
+            [],
+            parent,
+            ident=lambda line: line.id,
+            row_roles={ID_ROLE: lambda line: line.id, Role.BackgroundRole: _absent_background},
+            numbered=True,
+        )
         self._keys: list[str] = []
         self._editor = editor
-        self._headers = _headers()
         self._groups = i18n.attendance_groups()
         self._statuses = i18n.attendance_statuses()
         self._identities = identity_labels()
@@ -115,30 +124,87 @@ class AttendanceTableModel(QAbstractTableModel):
         self.chair_person_id: int | None = None
         """The meeting's chair: her capacity reads ประธาน until another is set."""
         self.mover: Mover | None = None
+        self.columns = self._columns()
+
+    def _columns(self) -> list[Column[AttendanceRow]]:
+        """Each column's words, its stored value (EditRole) and its code where it has one."""
+        headers = _headers()
+        copy_tip = QCoreApplication.translate(
+            "AttendanceModel",
+            "This meeting keeps its own copy of each person as she was at the meeting. "
+            "Double-click (or F2) to correct it here; the roster is not changed.",
+        )
+        find_tip = QCoreApplication.translate(
+            "AttendanceModel", "Space: present / absent. Type a name to find someone."
+        )
+
+        def column(
+            number: int,
+            text: Read,
+            stored: Read | None = None,
+            roles: dict[int, Read] | None = None,
+        ) -> Column[AttendanceRow]:
+            readers = {int(Role.EditRole): stored or text, **(roles or {})}
+            tip = copy_tip if number in (NAME, POSITION, ORGANIZATION) else None
+            return Column(headers[number], text, roles=readers, header_tooltip=tip)
+
+        return [
+            column(NAME, lambda r: r.name, None, {Role.ToolTipRole: lambda _r: find_tip}),
+            column(POSITION, lambda r: r.position or ""),
+            column(ORGANIZATION, lambda r: r.organization_name or ""),
+            column(
+                GROUP,
+                lambda r: self._groups.get(r.group, r.group),
+                lambda r: r.group,
+                {CODE_ROLE: lambda r: r.group},
+            ),
+            column(
+                STATUS,
+                self._status_text,
+                lambda r: r.status,
+                {CODE_ROLE: lambda r: r.status, Role.ForegroundRole: _status_colour},
+            ),
+            column(REASON, lambda r: r.absence_reason or ""),
+            column(ACTING_AS, lambda r: r.acting_as or ""),
+            column(JOINED, lambda r: format_thai_time(r.joined, suffix=False)),
+            column(LEFT, lambda r: format_thai_time(r.left, suffix=False)),
+            column(
+                CAPACITY,
+                lambda r: CHAIR_CAPACITY if self._chair_default(r) else r.capacity or "",
+                lambda r: r.capacity or "",
+                # The chair's capacity while it is only the default: grey and italic.
+                {
+                    Role.ForegroundRole: lambda r: CHAIR_TEXT if self._chair_default(r) else None,
+                    Role.FontRole: lambda r: _italic() if self._chair_default(r) else None,
+                },
+            ),
+            column(
+                IDENTITY,
+                lambda r: self._identities.get(r.identity or "", ""),
+                lambda r: r.identity or "",
+                {CODE_ROLE: lambda r: r.identity},
+            ),
+        ]
+
+    def _status_text(self, line: AttendanceRow) -> str:
+        mark = "✓" if line.status == AttendanceStatus.PRESENT else "✗"
+        return f"{mark} {self._statuses.get(line.status, line.status)}"
 
     # --- rows ---------------------------------------------------------------------------
 
-    def set_rows(self, rows: list[AttendanceRow]) -> None:
+    def set_rows(self, rows) -> None:
         """Show these rows; the same people in the same order keep selection and scroll."""
         rows = list(rows)
-        if [r.id for r in rows] == [r.id for r in self._rows]:
-            self._rows = rows
+        if [r.id for r in rows] == [r.id for r in self.rows]:
+            self.rows = rows
             if rows:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, LEFT))
             return
-        self.beginResetModel()
-        self._rows = rows
         self._keys = [search_key(r.name, r.position, r.organization_name) for r in rows]
-        self.endResetModel()
-
-    def row(self, row: int) -> AttendanceRow:
-        return self._rows[row]
-
-    def rows(self) -> list[AttendanceRow]:
-        return list(self._rows)
+        super().set_rows(rows)
 
     def row_of_person(self, person_id: int) -> int:
-        for row, line in enumerate(self._rows):
+        for row, line in enumerate(self.rows):
             if line.person_id == person_id:
                 return row
         return -1
@@ -148,87 +214,7 @@ class AttendanceTableModel(QAbstractTableModel):
 
     def counts(self) -> AttendanceCounts:
         """Members present and absent, participants present, as the services count them."""
-        return count_attendance(self._rows)
-
-    # --- Qt -------------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if (
-            role == Qt.ItemDataRole.ToolTipRole
-            and orientation == Qt.Orientation.Horizontal
-            and section in (NAME, POSITION, ORGANIZATION)
-        ):
-            return QCoreApplication.translate(
-                "AttendanceModel",
-                "This meeting keeps its own copy of each person as she was at the meeting. "
-                "Double-click (or F2) to correct it here; the roster is not changed.",
-            )
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._headers[section]
-        return str(section + 1)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        line = self._rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._text(line, column, role == Qt.ItemDataRole.EditRole)
-        if role == CODE_ROLE:
-            return {GROUP: line.group, STATUS: line.status, IDENTITY: line.identity}.get(column)
-        if role == ID_ROLE:
-            return line.id
-        if role == Qt.ItemDataRole.BackgroundRole and line.status == AttendanceStatus.ABSENT:
-            return ABSENT_BACKGROUND
-        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
-            return PRESENT_TEXT if line.status == AttendanceStatus.PRESENT else ABSENT_TEXT
-        if column == CAPACITY and self._chair_default(line):
-            return _chair_style(role)
-        if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
-            return QCoreApplication.translate(
-                "AttendanceModel", "Space: present / absent. Type a name to find someone."
-            )
-        return None
-
-    def _text(self, line: AttendanceRow, column: int, editing: bool) -> str:  # noqa: C901 (one branch per column)
-        if column == NAME:
-            return line.name
-        if column == POSITION:
-            return line.position or ""
-        if column == ORGANIZATION:
-            return line.organization_name or ""
-        if column == GROUP:
-            return line.group if editing else self._groups.get(line.group, line.group)
-        if column == STATUS:
-            if editing:
-                return line.status
-            mark = "✓" if line.status == AttendanceStatus.PRESENT else "✗"
-            return f"{mark} {self._statuses.get(line.status, line.status)}"
-        if column == REASON:
-            return line.absence_reason or ""
-        if column == ACTING_AS:
-            return line.acting_as or ""
-        if column == JOINED:
-            return format_thai_time(line.joined, suffix=False)
-        if column == LEFT:
-            return format_thai_time(line.left, suffix=False)
-        if column == CAPACITY:
-            if editing:
-                return line.capacity or ""
-            return CHAIR_CAPACITY if self._chair_default(line) else line.capacity or ""
-        if column == IDENTITY:
-            if editing:
-                return line.identity or ""
-            return self._identities.get(line.identity or "", "")
-        return ""
+        return count_attendance(self.rows)
 
     def _chair_default(self, line: AttendanceRow) -> bool:
         return not line.capacity and line.person_id == self.chair_person_id
@@ -241,7 +227,7 @@ class AttendanceTableModel(QAbstractTableModel):
             return flags | Qt.ItemFlag.ItemIsDropEnabled  # between rows: a dragged line
         flags |= Qt.ItemFlag.ItemIsDragEnabled
         if index.column() in FIELDS:
-            line = self._rows[index.row()]
+            line = self.rows[index.row()]
             if index.column() != REASON or line.status == AttendanceStatus.ABSENT:
                 flags |= Qt.ItemFlag.ItemIsEditable
         return flags
@@ -276,12 +262,12 @@ class AttendanceTableModel(QAbstractTableModel):
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
         source = int(bytes(data.data(ROW_MIME).data()).decode() or -1)
-        if not 0 <= source < len(self._rows):
+        if not 0 <= source < len(self.rows):
             return False
-        target = row if row >= 0 else parent.row() if parent.isValid() else len(self._rows)
+        target = row if row >= 0 else parent.row() if parent.isValid() else len(self.rows)
         offset = target - source - (1 if target > source else 0)
         if offset and self.mover is not None:
-            self.mover(self._rows[source].id, offset)
+            self.mover(self.rows[source].id, offset)
         return False
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -290,7 +276,7 @@ class AttendanceTableModel(QAbstractTableModel):
         field = FIELDS.get(index.column())
         if field is None:
             return False
-        line = self._rows[index.row()]
-        if value == self._text(line, index.column(), True):
+        line = self.rows[index.row()]
+        if value == self.columns[index.column()].roles[Role.EditRole](line):
             return False
         return self._editor(line.id, field, value if value != "" else None)

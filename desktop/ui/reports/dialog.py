@@ -10,12 +10,9 @@ stores the attendance and remembers the display names she confirmed.
 from __future__ import annotations
 
 import copy
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -40,9 +37,9 @@ from desktop.imports.proposal import ApplyResult, Proposal, ProposalRow, apply_p
 from desktop.imports.report_cli import PLATFORM_NAMES
 from desktop.ui.base.present import present
 from desktop.ui.base.store import Store
+from desktop.ui.base.table import Column, RowModel
 from desktop.ui.reports.model import ProposalModel
 
-Index = QModelIndex | QPersistentModelIndex
 CHOICE_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -51,37 +48,29 @@ def person_label(person: PersonRow) -> str:
     return f"{person.display_name} — {extra}" if extra else person.display_name
 
 
-class ChoiceModel(QAbstractListModel):
-    """What a row may be stored as: its candidates, new, ignore, then the roster."""
+class ChoiceModel(RowModel[tuple[str, str]]):
+    """What a row may be stored as: its candidates, new, ignore, then the roster.
+
+    A row is `(code, text)`; the combo box types into the text (EditRole) to narrow it.
+    """
 
     def __init__(self, roster: list[tuple[str, str]], parent=None):
-        super().__init__(parent)
+        choice = Column[tuple[str, str]](
+            "", lambda c: c[1], roles={Qt.ItemDataRole.EditRole: lambda c: c[1]}
+        )
+        super().__init__(
+            [choice], parent, ident=lambda c: c[0], row_roles={CHOICE_ROLE: lambda c: c[0]}
+        )
         self.roster = roster
         self.head: list[tuple[str, str]] = []
+        self.rows = list(roster)
 
     def set_head(self, head: list[tuple[str, str]]) -> None:
-        self.beginResetModel()
         self.head = head
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.head) + len(self.roster)
+        self.set_rows([*head, *self.roster])
 
     def choice(self, row: int) -> tuple[str, str]:
-        return self.head[row] if row < len(self.head) else self.roster[row - len(self.head)]
-
-    def row_of(self, code: str) -> int:
-        return next((n for n in range(self.rowCount()) if self.choice(n)[0] == code), -1)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        code, text = self.choice(index.row())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return text
-        if role == CHOICE_ROLE:
-            return code
-        return None
+        return self.rows[row]
 
 
 class ReportReviewDialog(QDialog):

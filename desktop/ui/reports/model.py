@@ -3,14 +3,12 @@ and who the row will be stored as (her choice where she made one)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from desktop.core.thai import format_thai_time
 from desktop.imports.proposal import Proposal, ProposalRow
-from desktop.ui.base.table import HeaderedTableModel, Index
+from desktop.ui.base.table import Column, RowModel
 
 STATUS_COLOURS = {
     "matched": QColor(221, 240, 221),
@@ -19,30 +17,39 @@ STATUS_COLOURS = {
 }
 
 
-class ProposalModel(HeaderedTableModel):
+class ProposalModel(RowModel[ProposalRow]):
     NUMBER, NAME, JOINED, LEFT, MINUTES, MATCH, PERSON = range(7)
 
     def __init__(self, proposal: Proposal, names: dict[int, str], parent=None):
-        super().__init__(parent)
+        super().__init__([], parent)
         self.proposal = proposal
         self.rows = proposal.rows  # the same list: her choices change the proposal's rows
         self.names = names
         """Person id → `name — position, organisation` for whoever may be chosen."""
-        self.headers = [
-            "#",
-            self.tr("Name in the report"),
-            self.tr("Joined"),
-            self.tr("Left"),
-            self.tr("Minutes"),
-            self.tr("Match"),
-            self.tr("Stored as"),
+        self.columns = [
+            Column("#", lambda r: str(self.number_of(r))),
+            Column(
+                self.tr("Name in the report"),
+                lambda r: r.report_name,
+                tooltip=lambda r: r.email or r.report_name,
+            ),
+            Column(self.tr("Joined"), lambda r: format_thai_time(r.joined, suffix=False)),
+            Column(self.tr("Left"), lambda r: format_thai_time(r.left, suffix=False)),
+            Column(self.tr("Minutes"), lambda r: "" if r.minutes is None else str(r.minutes)),
+            Column(
+                self.tr("Match"),
+                self.status_text,
+                roles={Qt.ItemDataRole.BackgroundRole: lambda r: STATUS_COLOURS.get(r.status)},
+            ),
+            Column(
+                self.tr("Stored as"),
+                self.decision,
+                roles={Qt.ItemDataRole.ForegroundRole: self._undecided_colour},
+            ),
         ]
 
-    def row(self, number: int) -> ProposalRow:
-        return self.rows[number]
-
     def row_changed(self, number: int) -> None:
-        self.dataChanged.emit(self.index(number, 0), self.index(number, self.PERSON))
+        self.rows_changed(number, number)
 
     def status_text(self, row: ProposalRow) -> str:
         words = {
@@ -65,27 +72,7 @@ class ProposalModel(HeaderedTableModel):
             return self.tr("Choose among {0}").format(len(row.candidates))
         return self.tr("Choose someone, add a new person, or ignore")
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            values = (
-                str(index.row() + 1),
-                row.report_name,
-                format_thai_time(row.joined, suffix=False),
-                format_thai_time(row.left, suffix=False),
-                "" if row.minutes is None else str(row.minutes),
-                self.status_text(row),
-                self.decision(row),
-            )
-            return values[column]
-        if role == Qt.ItemDataRole.BackgroundRole and column == self.MATCH:
-            return STATUS_COLOURS.get(row.status)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.PERSON:
-            undecided = row.person_id is None and not row.ignore and not row.new_person
-            return QColor(170, 60, 20) if undecided else None
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:
-            return row.email or row.report_name
-        return None
+    @staticmethod
+    def _undecided_colour(row: ProposalRow) -> QColor | None:
+        undecided = row.person_id is None and not row.ignore and not row.new_person
+        return QColor(170, 60, 20) if undecided else None

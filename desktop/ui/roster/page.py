@@ -243,7 +243,7 @@ class RosterPage(QWidget):
         if row < 0:
             return None
         model = section.model
-        return model.network(row) if isinstance(model, NetworkListModel) else model.item(row)
+        return model.row(row)
 
     def _update_buttons(self, section: RosterSection) -> None:
         row = self._current(section)

@@ -7,11 +7,7 @@ result names its meeting and item with the words around the match, and a double-
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -32,43 +28,44 @@ from desktop.core import services
 from desktop.core.services.search import SearchHit
 from desktop.core.thai import format_meeting_number, format_thai_date_short
 from desktop.ui.base.store import Store
-from desktop.ui.base.table import HeaderedTableModel
+from desktop.ui.base.table import Column, RowModel
 
-Index = QModelIndex | QPersistentModelIndex
 PAUSE_MS = 200
 LIMIT = 300
 
 
-class SearchResultModel(HeaderedTableModel):
+class SearchResultModel(RowModel[SearchHit]):
     DATE, MEETING, ITEM, TEXT = range(4)
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[SearchHit] = []
-        self.headers = [self.tr("Date"), self.tr("Meeting"), self.tr("Item"), self.tr("Found")]
+        super().__init__([], parent)
+        # Each cell's tooltip is its whole text: a snippet is often wider than its column.
+        self.columns = [
+            Column(self.tr("Date"), self._date, tooltip=self._date),
+            Column(self.tr("Meeting"), self._meeting, tooltip=self._meeting),
+            Column(self.tr("Item"), self._item, tooltip=self._item),
+            Column(self.tr("Found"), self._found, tooltip=self._found),
+        ]
 
     def set_hits(self, hits: list[SearchHit]) -> None:
-        self.beginResetModel()
-        self.rows = list(hits)
-        self.endResetModel()
+        self.set_rows(hits)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        hit = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            column = index.column()
-            if column == self.DATE:
-                return format_thai_date_short(hit.date)
-            if column == self.MEETING:
-                number = format_meeting_number(hit.number, hit.date)
-                return f"{number} {hit.title}".strip()
-            if column == self.ITEM:
-                if hit.item_id is None:
-                    return self.tr("(the meeting)")
-                return f"{hit.item_number} {hit.item_title}"
-            return f"{hit.snippet}  ·  {hit.vote}" if hit.vote else hit.snippet
-        return None
+    @staticmethod
+    def _date(hit: SearchHit) -> str:
+        return format_thai_date_short(hit.date)
+
+    @staticmethod
+    def _meeting(hit: SearchHit) -> str:
+        return f"{format_meeting_number(hit.number, hit.date)} {hit.title}".strip()
+
+    def _item(self, hit: SearchHit) -> str:
+        if hit.item_id is None:
+            return self.tr("(the meeting)")
+        return f"{hit.item_number} {hit.item_title}"
+
+    @staticmethod
+    def _found(hit: SearchHit) -> str:
+        return f"{hit.snippet}  ·  {hit.vote}" if hit.vote else hit.snippet
 
 
 class ResultTable(QTableView):

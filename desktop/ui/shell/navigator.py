@@ -105,7 +105,7 @@ class Navigator(QWidget):
             self._network_changed(self.networks.currentIndex(), QModelIndex())
 
     def _network_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        network = self.network_model.network(current.row()) if current.isValid() else None
+        network = self.network_model.row(current.row()) if current.isValid() else None
         network_id = network.id if network else None
         changed = network_id != self.network_id
         self.network_id = network_id
@@ -151,7 +151,7 @@ class Navigator(QWidget):
         return index.data(ID_ROLE) if index.isValid() else None
 
     def listed_meeting_ids(self) -> list[int]:
-        return [m.id for m in self.meeting_model.rows()]
+        return [m.id for m in self.meeting_model.rows]
 
     def select_meeting(self, meeting_id: int) -> bool:
         """Show a meeting as chosen (switching network or clearing the search if needed)."""

@@ -1,16 +1,13 @@
-"""The statistics as a table model; the bar chart draws from this same model."""
+"""The statistics as table models; the bar chart draws from the first of them."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from desktop.core.services.search import OrganizationAttendance
 from desktop.core.services.statistics import AuthorityAttendance, PersonAttendance
-from desktop.ui.base.table import HeaderedTableModel
+from desktop.ui.base.table import RIGHT, Column, RowModel
 
-Index = QModelIndex | QPersistentModelIndex
 RATE_ROLE = Qt.ItemDataRole.UserRole
 """The attendance rate of a row as a fraction (0 … 1), for the chart and for sorting."""
 
@@ -19,27 +16,28 @@ def percent(rate: float) -> str:
     return f"{rate * 100:.0f}%"
 
 
-class StatisticsModel(HeaderedTableModel):
+def _rate(row: OrganizationAttendance) -> str:
+    return percent(row.rate) if row.invited else "–"
+
+
+class StatisticsModel(RowModel[OrganizationAttendance]):
     ORGANIZATION, INVITED, PRESENT, ABSENT, RATE, PARTICIPANTS = range(6)
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[OrganizationAttendance] = []
-        self.headers = [
-            self.tr("Organisation"),
-            self.tr("Invited"),
-            self.tr("Present"),
-            self.tr("Absent"),
-            self.tr("Attendance rate"),
-            self.tr("Others who came"),
+        super().__init__([], parent, row_roles={RATE_ROLE: lambda r: r.rate if r.invited else None})
+        self.columns = [
+            Column(self.tr("Organisation"), lambda r: r.organization),
+            Column(self.tr("Invited"), lambda r: str(r.invited), RIGHT),
+            Column(self.tr("Present"), lambda r: str(r.present), RIGHT),
+            Column(self.tr("Absent"), lambda r: str(r.absent), RIGHT),
+            Column(self.tr("Attendance rate"), _rate, RIGHT),
+            Column(self.tr("Others who came"), lambda r: str(r.participants), RIGHT),
         ]
 
-    def set_rows(self, rows: list[OrganizationAttendance]) -> None:
-        self.beginResetModel()
+    def set_rows(self, rows) -> None:
         # Organisations that were only ever guests have no rate: they stay in the table
         # (the participants column) but below the members.
-        self.rows = sorted(rows, key=lambda r: r.invited == 0)
-        self.endResetModel()
+        super().set_rows(sorted(rows, key=lambda r: r.invited == 0))
 
     def totals(self) -> OrganizationAttendance:
         return OrganizationAttendance(
@@ -50,80 +48,29 @@ class StatisticsModel(HeaderedTableModel):
             sum(r.participants for r in self.rows),
         )
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            values = (
-                row.organization,
-                str(row.invited),
-                str(row.present),
-                str(row.absent),
-                percent(row.rate) if row.invited else "–",
-                str(row.participants),
-            )
-            return values[column]
-        if role == RATE_ROLE:
-            return row.rate if row.invited else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.ORGANIZATION:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
 
-
-class AuthorityModel(HeaderedTableModel):
+class AuthorityModel(RowModel[AuthorityAttendance]):
     """Per authority: the meetings it was expected at and came to (anyone of it)."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.headers = [
-            self.tr("Organisation"),
-            self.tr("Meetings expected"),
-            self.tr("Meetings attended"),
-            self.tr("Attendance rate"),
+        super().__init__([], parent)
+        self.columns = [
+            Column(self.tr("Organisation"), lambda r: r.organization),
+            Column(self.tr("Meetings expected"), lambda r: str(r.meetings)),
+            Column(self.tr("Meetings attended"), lambda r: str(r.attended)),
+            Column(self.tr("Attendance rate"), lambda r: percent(r.rate)),
         ]
 
-    def set_rows(self, rows: list[AuthorityAttendance]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        row = self.rows[index.row()]
-        values = (row.organization, str(row.meetings), str(row.attended), percent(row.rate))
-        return values[index.column()]
-
-
-class PersonModel(HeaderedTableModel):
+class PersonModel(RowModel[PersonAttendance]):
     """Per person: the meetings she was expected at and came to."""
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.headers = [
-            self.tr("Name"),
-            self.tr("Organisation"),
-            self.tr("Invited"),
-            self.tr("Present"),
-            self.tr("Attendance rate"),
+        super().__init__([], parent)
+        self.columns = [
+            Column(self.tr("Name"), lambda r: r.name),
+            Column(self.tr("Organisation"), lambda r: r.organization),
+            Column(self.tr("Invited"), lambda r: str(r.invited)),
+            Column(self.tr("Present"), lambda r: str(r.present)),
+            Column(self.tr("Attendance rate"), lambda r: percent(r.rate)),
         ]
-
-    def set_rows(self, rows: list[PersonAttendance]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        row = self.rows[index.row()]
-        values = (
-            row.name,
-            row.organization,
-            str(row.invited),
-            str(row.present),
-            percent(row.rate),
-        )
-        return values[index.column()]

@@ -8,15 +8,13 @@ focus, so she keeps typing in the box while Up, Down, Enter and Escape drive the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QLineEdit, QListView, QWidget
 
 from desktop.core.services.views import PersonRow
-
-Index = QModelIndex | QPersistentModelIndex
+from desktop.ui.base.table import Column, RowModel
 
 
 @dataclass(frozen=True)
@@ -27,33 +25,24 @@ class Suggestion:
     text: str
 
 
-class SuggestionModel(QAbstractListModel):
+def _italic_if_new(item: Suggestion) -> QFont | None:
+    """A new person to create reads in italics, apart from the roster's people."""
+    if item.person is not None:
+        return None
+    font = QFont()
+    font.setItalic(True)
+    return font
+
+
+class SuggestionModel(RowModel[Suggestion]):
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._items: list[Suggestion] = []
+        suggestion = Column[Suggestion](
+            "", lambda s: s.text, roles={Qt.ItemDataRole.FontRole: _italic_if_new}
+        )
+        super().__init__([suggestion], parent)
 
     def set_items(self, items: list[Suggestion]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
-
-    def item(self, row: int) -> Suggestion:
-        return self._items[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self._items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return item.text
-        if role == Qt.ItemDataRole.FontRole and item.person is None:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        return None
+        self.set_rows(items)
 
 
 class FindBox(QLineEdit):

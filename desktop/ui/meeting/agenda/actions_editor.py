@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Protocol
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,10 +28,10 @@ from desktop.core.services.agenda_view import ActionRow, owner_and_due
 from desktop.core.services.views import OrganizationRow, PersonRow
 from desktop.ui.base.autosave import TextAutosave
 from desktop.ui.base.present import present
+from desktop.ui.base.table import Column, RowModel
 from desktop.ui.widgets.pick_box import PickBox
 from desktop.ui.widgets.thai_date import ThaiDateField
 
-Index = QModelIndex | QPersistentModelIndex
 OWNER_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -62,34 +62,18 @@ def owner_of(row: ActionRow) -> str | None:
     return None
 
 
-class ActionListModel(QAbstractListModel):
+class ActionListModel(RowModel[ActionRow]):
+    """The item's actions, numbered, each with its done tick (read-only here)."""
+
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[ActionRow] = []
-
-    def set_rows(self, rows: tuple[ActionRow, ...]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, number: int) -> ActionRow:
-        return self._rows[number]
-
-    def row_of(self, action_id: int | None) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == action_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{index.row() + 1}. {row.text}{owner_and_due(row.owner, row.due)}"
-        if role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Checked if row.done else Qt.CheckState.Unchecked
-        return None
+        super().__init__([], parent, ident=lambda r: r.id)
+        self.columns = [
+            Column(
+                "",
+                lambda r: f"{self.number_of(r)}. {r.text}{owner_and_due(r.owner, r.due)}",
+                checked=lambda r: r.done,
+            )
+        ]
 
 
 class ActionsEditor(QWidget):

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,8 +20,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import services
 from desktop.core.services.agenda_view import action_row, owner_and_due
-
-Index = QModelIndex | QPersistentModelIndex
+from desktop.ui.base.table import Column, RowModel
 
 
 @dataclass(frozen=True)
@@ -46,40 +44,25 @@ def read_open_actions(session: Session, meeting_id: int) -> list[OpenAction]:
     return rows
 
 
-class OpenActionModel(QAbstractListModel):
+class OpenActionModel(RowModel[OpenAction]):
     """The open actions, each with a tick (all ticked to begin with)."""
 
     def __init__(self, rows: list[OpenAction], parent=None):
-        super().__init__(parent)
-        self.rows = list(rows)
         self.ticked = {row.id for row in rows}
+        action = Column[OpenAction](
+            "",
+            lambda r: f"{r.text}{owner_and_due(r.owner, r.due)}\n    {r.item}",
+            checked=lambda r: r.id in self.ticked,
+            tick=self._tick,
+        )
+        super().__init__([action], parent, ident=lambda r: r.id)
+        self.rows = list(rows)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{row.text}{owner_and_due(row.owner, row.due)}\n    {row.item}"
-        if role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Checked if row.id in self.ticked else Qt.CheckState.Unchecked
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return super().flags(index) | Qt.ItemFlag.ItemIsUserCheckable
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
-            return False
-        row = self.rows[index.row()]
-        if Qt.CheckState(value) == Qt.CheckState.Checked:
+    def _tick(self, row: OpenAction, on: bool) -> None:
+        if on:
             self.ticked.add(row.id)
         else:
             self.ticked.discard(row.id)
-        self.dataChanged.emit(index, index, [role])
-        return True
 
     def chosen(self) -> list[int]:
         return [row.id for row in self.rows if row.id in self.ticked]
