@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core import changes as _changes  # noqa: F401  (its listeners record every flush)
 from desktop.core import sqlite_features
+from desktop.core import text_versions as _text_versions  # noqa: F401  (it stamps written text)
 from desktop.core.db_file import (
     APPLICATION_ID,
     MIGRATIONS_DIR,

@@ -72,6 +72,20 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+class Written:
+    """Text that people write carries a version, and who stored it last and when.
+
+    An edit names the version it was made on; the UPDATE that stores it asks for that
+    version in its WHERE, so an edit made on text someone else has changed since is
+    refused by the database itself (desktop.core.versions). `last_changed_by` is the
+    database user on a server and the operating-system user on a file.
+    """
+
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    last_changed_by: Mapped[str | None] = mapped_column(String(200))
+    last_changed_at: Mapped[datetime | None] = mapped_column(TolerantDateTime)
+
+
 class Organization(Base):
     """A member authority or any other office that sends people to meetings."""
 
@@ -163,7 +177,7 @@ class Person(Base):
     organization: Mapped[Organization | None] = relationship(back_populates="people")
 
 
-class Meeting(Base):
+class Meeting(Written, Base):
     """One meeting of a network (or of no network), with its minutes."""
 
     __tablename__ = "meetings"
@@ -283,7 +297,7 @@ class Attendance(Base):
     person: Mapped[Person | None] = relationship()
 
 
-class AgendaItem(Base):
+class AgendaItem(Written, Base):
     """A ระเบียบวาระ or one of its sub-items, with what was said and decided."""
 
     __tablename__ = "agenda_items"
@@ -368,7 +382,7 @@ class ResolutionPoint(Base):
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class Action(Base):
+class Action(Written, Base):
     """A follow-up action decided under an agenda item."""
 
     __tablename__ = "actions"

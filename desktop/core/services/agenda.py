@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from desktop.core.changes import Part, note_meeting_part
+from desktop.core.changes import NOTED, Part, note_meeting_part
 from desktop.core.errors import PrachumError
 from desktop.core.models import (
     AGENDA_CATEGORIES,
@@ -22,7 +22,8 @@ from desktop.core.models import (
     ResolutionPoint,
 )
 from desktop.core.services.common import as_date, choice, clean, get, no_unknown_fields, required
-from desktop.core.services.meeting_rules import ensure_editable, update_in_a_draft
+from desktop.core.services.meeting_rules import ensure_editable, of_a_draft
+from desktop.core.text_versions import Stored, read_written, stamp_row, store_versioned
 
 MAX_DEPTH = 3
 
@@ -143,15 +144,37 @@ def add_agenda_item(
     return item
 
 
-def update_agenda_item(session: Session, item_id: int, **fields: Any) -> AgendaItem:
+def update_agenda_item(
+    session: Session,
+    item_id: int,
+    *,
+    version: int | None = None,
+    base: dict[str, Any] | None = None,
+    **fields: Any,
+) -> AgendaItem:
     """Change title, category, body or resolution of an item.
 
-    Text typed into the body or the resolution (stored at each pause in typing) is one
-    statement, a round trip over a network, guarded by the meeting being a draft.
+    Text typed into the title, body or resolution (stored at each pause in typing) is one
+    statement, a round trip over a network, guarded by the meeting being a draft. With
+    `version` (what the window's text was based on) the same statement stores it only
+    at that version: text another person has changed since raises EditConflict (see
+    desktop.core.text_versions; `base` is the text she started from).
     """
-    if fields and set(fields) <= {"body", "resolution"}:
-        values = {key: clean(value) for key, value in fields.items()}
-        changed = update_in_a_draft(session, AgendaItem, item_id, values)
+    if fields and set(fields) <= {"title", "body", "resolution"}:
+        values = {
+            key: required(value, "หัวข้อวาระ", "Item title", 2000) if key == "title" else clean(value)
+            for key, value in fields.items()
+        }
+        changed = store_versioned(
+            session,
+            AgendaItem,
+            item_id,
+            values,
+            guard=of_a_draft(AgendaItem),
+            version=version,
+            base={key: clean(value) for key, value in (base or {}).items()},
+            execution_options={NOTED: True},
+        )
         if changed is not None:
             note_meeting_part(session, changed.meeting_id, Part.AGENDA)
             return changed
@@ -242,17 +265,58 @@ def _subtree_height(item: AgendaItem) -> int:
     return 1 + max((_subtree_height(child) for child in item.children), default=0)
 
 
-def set_resolution_points(session: Session, item_id: int, points: list[str]) -> AgendaItem:
-    """Replace the numbered points of the item's resolution; blank lines are dropped."""
-    item = get(session, AgendaItem, item_id)
-    ensure_editable(item.meeting)
+def set_resolution_points(
+    session: Session,
+    item_id: int,
+    points: list[str],
+    *,
+    version: int | None = None,
+    base: list[str] | None = None,
+) -> AgendaItem:
+    """Replace the numbered points of the item's resolution; blank lines are dropped.
+
+    The points are text of their item: storing them makes a new version of the item,
+    and with `version` (what the window's points were based on, `base`) they are stored
+    only over the points she started from (EditConflict otherwise)."""
+    cleaned = [text for text in (clean(p) for p in points) if text]
+    item: AgendaItem | None = None
+    if version is not None:
+        # The version claimed first, by the UPDATE that asks for it; the points follow in
+        # the same transaction, the row held against other writers until the commit.
+        item = store_versioned(
+            session,
+            AgendaItem,
+            item_id,
+            {},
+            guard=of_a_draft(AgendaItem),
+            version=version,
+            base={"points": [text for text in (clean(p) for p in base or []) if text]},
+            read_stored=_stored_points,
+            execution_options={NOTED: True},
+        )
+    if item is None:
+        item = get(session, AgendaItem, item_id)
+        ensure_editable(item.meeting)
+        stamp_row(session, item)
     item.points.clear()
     session.flush()
-    for order, text in enumerate((clean(p) for p in points), start=1):
-        if text:
-            item.points.append(ResolutionPoint(text=text, sort_order=order))
+    for order, text in enumerate(cleaned, start=1):
+        item.points.append(ResolutionPoint(text=text, sort_order=order))
     session.flush()
     return item
+
+
+def _stored_points(session: Session, item_id: int) -> Stored | None:
+    """The item's points as stored now, with its version, who and when."""
+    stored = read_written(session, AgendaItem, item_id, [], of_a_draft(AgendaItem))
+    if stored is None:
+        return None
+    texts = session.scalars(
+        select(ResolutionPoint.text)
+        .where(ResolutionPoint.agenda_item_id == item_id)
+        .order_by(ResolutionPoint.sort_order, ResolutionPoint.id)
+    )
+    return Stored(stored.version, stored.who, stored.when, {"points": list(texts)})
 
 
 def _owner(session: Session, organization_id: int | None, person_id: int | None) -> None:
@@ -296,8 +360,35 @@ def add_action(
     return action
 
 
-def update_action(session: Session, action_id: int, **fields: Any) -> Action:
-    """Change text, owner_organization_id, owner_person_id, due or done."""
+def update_action(
+    session: Session,
+    action_id: int,
+    *,
+    version: int | None = None,
+    base: str | None = None,
+    **fields: Any,
+) -> Action:
+    """Change text, owner_organization_id, owner_person_id, due or done.
+
+    Done is a choice: the last tick stored wins. The text, given alone with `version`
+    (what the window's text was based on, `base`), is stored only over the text she
+    started from (EditConflict otherwise)."""
+    if version is not None and set(fields) == {"text"}:
+        text = required(fields["text"], "งานที่ต้องดำเนินการ", "Action text", 5000)
+        of_an_editable_item = exists().where(
+            AgendaItem.id == Action.agenda_item_id, of_a_draft(AgendaItem)
+        )
+        changed = store_versioned(
+            session,
+            Action,
+            action_id,
+            {"text": text},
+            guard=of_an_editable_item,
+            version=version,
+            base={"text": clean(base)},
+        )
+        if changed is not None:
+            return changed
     action = get(session, Action, action_id)
     if "done" in fields and len(fields) == 1:
         # Ticking an action off is follow-up work, allowed on final minutes too.

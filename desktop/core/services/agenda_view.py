@@ -34,6 +34,8 @@ class ActionRow:
     due: date | None
     done: bool
     carried_from_id: int | None
+    version: int = 1
+    """The version of its text the window shows (desktop.core.text_versions)."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,9 @@ class AgendaNode:
     actions: tuple[ActionRow, ...]
     children: tuple[AgendaNode, ...]
     vote: VoteRow | None = None
+    version: int = 1
+    """The version of its text (title, body, resolution, points) the window shows: an
+    edit names it, and is refused if someone else has stored a newer one."""
 
     def walk(self) -> Iterator[AgendaNode]:
         """This item, then its sub-items depth first (the order of the minutes)."""
@@ -136,6 +141,7 @@ def action_row(action: Action) -> ActionRow:
         due=action.due,
         done=action.done,
         carried_from_id=action.carried_from_id,
+        version=action.version,
     )
 
 
@@ -215,6 +221,7 @@ def read_agenda(session: Session, meeting_id: int) -> AgendaView:
             vote=VoteRow(**{k: getattr(item.vote, k) for k in NO_VOTE.fields()})
             if item.vote is not None
             else None,
+            version=item.version,
         )
 
     return AgendaView(

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from desktop.core.changes import NOTED, Part, note_meeting_part
 from desktop.core.codes import MeetingMode, MeetingStatus
 from desktop.core.errors import PrachumError
 from desktop.core.models import (
@@ -31,6 +32,7 @@ from desktop.core.services.common import (
     required,
 )
 from desktop.core.services.meeting_rules import ensure_editable
+from desktop.core.text_versions import store_versioned
 
 _PLAIN_FIELDS = {
     "title": 500,
@@ -43,6 +45,8 @@ _PLAIN_FIELDS = {
     "online_passcode": 100,
 }
 _PERSON_FIELDS = ("chair_id", "recorder_id", "reviewer_id")
+_WRITTEN = {*_PLAIN_FIELDS, "opening"}
+"""The details people write as text: versioned (desktop.core.text_versions)."""
 
 
 def _apply_fields(session: Session, meeting: Meeting, fields: dict[str, Any]) -> None:  # noqa: C901 (one validated assignment per field of the form)
@@ -148,10 +152,39 @@ def create_meeting(
     return meeting
 
 
-def update_meeting(session: Session, meeting_id: int, **fields: Any) -> Meeting:
+def update_meeting(
+    session: Session,
+    meeting_id: int,
+    *,
+    version: int | None = None,
+    base: dict[str, Any] | None = None,
+    **fields: Any,
+) -> Meeting:
     """Change the meeting's details: title, title_en, number, date, start, end, mode,
     platform, venue, network_id, host_id, chair_id, recorder_id, reviewer_id, opening,
-    quorum, recording, online_link, online_meeting_id, online_passcode."""
+    quorum, recording, online_link, online_meeting_id, online_passcode.
+
+    With `version` (what the window's text was based on, `base` the text she started
+    from), text fields are stored only over what she started from: text another person
+    has changed since raises EditConflict. Choices (the date, times, people) are last
+    write wins and take no version."""
+    if version is not None and fields and set(fields) <= _WRITTEN:
+        checked = Meeting()
+        _apply_fields(session, checked, dict(fields))  # the form's rules, on a scratch row
+        values = {key: getattr(checked, key) for key in fields}
+        changed = store_versioned(
+            session,
+            Meeting,
+            meeting_id,
+            values,
+            guard=Meeting.status == MeetingStatus.DRAFT,
+            version=version,
+            base={key: clean(value) for key, value in (base or {}).items()},
+            execution_options={NOTED: True},
+        )
+        if changed is not None:
+            note_meeting_part(session, meeting_id, Part.DETAILS)
+            return changed
     meeting = get(session, Meeting, meeting_id)
     ensure_editable(meeting)
     _apply_fields(session, meeting, dict(fields))
