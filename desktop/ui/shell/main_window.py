@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.shell.minutes_tools import MinutesTools
         from desktop.ui.shell.navigator import Navigator
         from desktop.ui.shell.welcome import WelcomePage
+        from desktop.ui.widgets.buttons import answer_enter
 
         self.store = store
         self.roster_cache = RosterCache(store, self)
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.start()
         # The finder's first key press should not wait for a big roster to be read.
         QTimer.singleShot(WARM_ROSTER_MS, self, self._warm_roster)
+        answer_enter(self)  # Enter on a focused button presses it, as in a dialog
         self.attached_pages = True
 
     # --- actions and menus -----------------------------------------------------------------

@@ -55,6 +55,11 @@ class WelcomePage(QWidget):
         layout.setContentsMargins(48, 48, 48, 48)
         layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
 
+        # The style's own focus line was too faint to see: she could not tell which choice
+        # Enter would take. A frame in the selection colour says it at a glance.
+        self.setStyleSheet(
+            "QCommandLinkButton:focus { border: 2px solid palette(highlight); border-radius: 4px; }"
+        )
         self.network_button.clicked.connect(self.create_network)
         self.import_button.clicked.connect(self.import_meeting)
         self.demo_button.clicked.connect(self.open_demo)
