@@ -6,7 +6,9 @@ Email, Duration, Time joined, Time exited`, or one `Name` column; durations such
 later sheet (`* Meeting code: …` lines above it) has `Full name`, `Email`, `Time in call`
 (`1:02:03`) and `First seen`, perhaps `Last seen`.
 Webex: `Display Name` or `Name`, `Attendee Email`, `Join Time`, `Leave Time`,
-`Attendance Duration` (`45 mins`). Each keeps its own source code, not Zoom's.
+`Attendance Duration` (`45 mins`, `1 hr 20 min`); the meeting attendee export has
+`Meeting Name`, `Meeting Start Time` and `Session Name` in front, a row per session, the
+breakout sessions among them. Each keeps its own source code, not Zoom's.
 """
 
 from __future__ import annotations
@@ -61,7 +63,12 @@ WEBEX_COLUMNS: dict[str, tuple[str, ...]] = {
     "duration": ("Attendance Duration", "Duration", "Duration (mins)", "Attendance (mins)"),
     "type": ("Participant Type", "Role", "Attendee Type"),
     "connection": ("Connection Type", "Join Method"),
+    "session": ("Session Name",),
+    "meeting": ("Meeting Name",),
+    "meeting_start": ("Meeting Start Time",),
 }
+# Webex gives a guest who did not sign in an address of its own making: nobody's e-mail.
+_WEBEX_GUEST_DOMAIN = "guest.webex.localhost"
 _WEBEX_ONLY = {"Attendee Email", "Attendance Duration", "Attendee Name", "Connection Type"}
 _TIME_ONLY = re.compile(r"^\s*(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*([AaPp]\.?[Mm]\.?)?\s*$")
 
@@ -111,9 +118,12 @@ def _clock(text: str, day: date) -> datetime | None:
 def _times(
     header: Header, body: list[Row], meeting_date: date | None, notes: list[str]
 ) -> tuple[str, dict[tuple[int, str], datetime | None]]:
-    """Every join and leave of the table, a time alone taking the meeting's date."""
+    """Every join and leave of the table (and Webex's meeting start), a time alone taking
+    the meeting's date."""
     cells = [
-        (i, f, header.get(r, f).strip()) for i, r in enumerate(body) for f in ("join", "leave")
+        (i, f, header.get(r, f).strip())
+        for i, r in enumerate(body)
+        for f in ("join", "leave", "meeting_start")
     ]
     dated = [c for _, _, c in cells if c and not _TIME_ONLY.match(c)]
     order, note = decide_date_order(dated, meeting_date=meeting_date)
@@ -161,6 +171,7 @@ def _read(
     body = table_rows(rows, header, stop_at_blank=False)
     notes: list[str] = []
     order, times = _times(header, body, meeting_date, notes)
+    breakouts = _breakout_rows(header, body)
     report_rows = []
     for index, values in enumerate(body):
         name = header.get(values, "name").strip()
@@ -168,8 +179,11 @@ def _read(
             name = " ".join(
                 p for p in (header.get(values, "first"), header.get(values, "last")) if p.strip()
             ).strip()
-        if not name:
+        if not name or index in breakouts:
             continue
+        email = header.get(values, "email").strip()
+        if email.casefold().endswith(_WEBEX_GUEST_DOMAIN):
+            email = ""
         joined, left = times[(index, "join")], times[(index, "leave")]
         if (
             joined
@@ -181,22 +195,50 @@ def _read(
         report_rows.append(
             ReportRow(
                 name=name,
-                email=header.get(values, "email").strip() or None,
+                email=email or None,
                 joined=joined,
                 left=left,
                 minutes=parse_minutes(header.get(values, "duration")),
                 role=header.get(values, "type").strip() or None,
             )
         )
+    if breakouts:
+        notes.append(
+            Note(
+                f"{len(breakouts)} row(s) of breakout sessions were not added to the time of "
+                "people who also have main-session rows.",
+                f"ไม่นับเวลาในห้องย่อย {len(breakouts)} แถว ของผู้ที่มีแถวของห้องประชุมหลักอยู่แล้ว",
+            )
+        )
     participants, _ = merge_rows(report_rows, durations_first=platform == ReportPlatform.MEET)
     joins = [p.joined for p in participants if p.joined]
     leaves = [p.left for p in participants if p.left]
+    starts = [t for (_, field), t in times.items() if field == "meeting_start" and t]
     return Report(
         platform=platform,
         file_name=file_name,
         participants=participants,
-        start=min(joins) if joins else None,
+        title=next((m for r in body if (m := header.get(r, "meeting").strip())), None),
+        start=min(joins) if joins else (min(starts) if starts else None),
         end=max(leaves) if leaves else None,
         date_order=order,
         notes=notes,
     )
+
+
+def _breakout_rows(header: Header, body: list[Row]) -> set[int]:
+    """The rows of a breakout session for people who also have a main-session row.
+
+    Webex's attendee export lists a breakout room as a session of its own; public parsers
+    of that export count the main session only, so as not to add the same minutes twice.
+    Someone seen only in a breakout room keeps that row: they were in the meeting."""
+    if not header.has("session"):
+        return set()
+
+    def who(values: Row) -> str:
+        email = header.get(values, "email").strip().casefold()
+        return email or " ".join(header.get(values, "name").casefold().split())
+
+    breakout = {i for i, r in enumerate(body) if "breakout" in header.get(r, "session").casefold()}
+    in_main = {who(r) for i, r in enumerate(body) if i not in breakout}
+    return {i for i in breakout if who(body[i]) in in_main}

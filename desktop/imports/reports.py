@@ -327,7 +327,9 @@ def parse_minutes(value: str) -> float | None:
     return total if found else None
 
 
-YES = {"y", "yes", "true", "1", "ใช่", "มี"}
+# A report's yes in the account's language (Zoom's Guest / In Waiting Room columns write
+# `Ja`, `Oui`, `Sim`, `Sí`, `はい`, `예`, `是` as their reports in those languages do).
+YES = {"y", "yes", "true", "1", "ใช่", "มี", "ja", "oui", "sim", "sí", "si", "はい", "예", "是"}
 
 
 def is_yes(value: str | None) -> bool:

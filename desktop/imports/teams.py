@@ -142,6 +142,7 @@ JOINED_WORDS = {
     "entrou",
     "ingressou",
     "entrouantes",
+    "entrouantesde",
     "seunió",
     "seunióantes",
     "unido",
@@ -152,7 +153,8 @@ JOINED_WORDS = {
     "参加",
 }
 # Spanish Teams writes `Unido`, `Se unió antes` (in before the list was started) and
-# `Abandonó`, as parsers of real Spanish attendance lists read them.
+# `Abandonó`; Portuguese `Ingressou`, `Entrou antes de` and `Saiu`, as parsers of real
+# attendance lists in those languages read them.
 LEFT_WORDS = {
     "left",
     "ออกแล้ว",
@@ -169,6 +171,7 @@ LEFT_WORDS = {
 _DAY_FIRST_WORDS = {
     "entrou",
     "ingressou",
+    "entrouantesde",
     "seunió",
     "seunióantes",
     "unido",
@@ -314,6 +317,7 @@ def _parse_action_log(  # noqa: C901 (one branch per kind of event in the log)
         meeting_date=meeting_date,
     )
     events: list[tuple[datetime, str, str, bool]] = []
+    unknown: dict[str, int] = {}
     for number, values in enumerate(body, start=header.row + 2):
         name, guest = _guest_name(header.get(values, "name"))
         check_cell(name, "name", number)
@@ -325,6 +329,10 @@ def _parse_action_log(  # noqa: C901 (one branch per kind of event in the log)
             events.append((stamp, name, "join", guest))
         elif action in LEFT_WORDS:
             events.append((stamp, name, "leave", guest))
+        else:
+            # A word of a language not met yet: say so rather than lose the person quietly.
+            word = header.get(values, "action").strip()
+            unknown[word] = unknown.get(word, 0) + 1
     if not events:
         raise refuse(
             f"รายงาน Teams {file_name} ไม่มีรายการเข้าร่วมหรือออก",
@@ -356,4 +364,15 @@ def _parse_action_log(  # noqa: C901 (one branch per kind of event in the log)
     )
     if note:
         report.notes.append(note)
+    if unknown:
+        words = ", ".join(f"`{w[:40]}`" for w in sorted(unknown)[:5])
+        count = sum(unknown.values())
+        report.notes.append(
+            Note(
+                f"{count} line(s) with an action Prachum does not know ({words}) were left out: "
+                "check whether those people came.",
+                f"ไม่นับ {count} บรรทัดที่มีการกระทำที่ประชุมไม่รู้จัก ({words}) "
+                "โปรดตรวจสอบว่าคนเหล่านั้นเข้าร่วมหรือไม่",
+            )
+        )
     return report
