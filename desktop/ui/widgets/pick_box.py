@@ -55,7 +55,8 @@ class PickBox(QComboBox):
         present(self.lineEdit()).textEdited.connect(
             lambda text: QTimer.singleShot(0, lambda: self._offer_by_other_name(text))
         )
-        self.currentIndexChanged.connect(lambda _i: self.setToolTip(self.currentText()))
+        self.currentIndexChanged.connect(self._show_chosen)
+        present(self.lineEdit()).editingFinished.connect(self.show_start)
 
     # --- filling ----------------------------------------------------------------------
 
@@ -80,6 +81,18 @@ class PickBox(QComboBox):
             view.setMinimumWidth(width)
 
     # --- choosing ---------------------------------------------------------------------
+
+    def _show_chosen(self, _index: int) -> None:
+        self.setToolTip(self.currentText())
+        self.show_start()
+
+    def show_start(self) -> None:
+        """A long label (a name, an acting position, an organisation) is shown from its
+        start: the line edit leaves its cursor at the end, which showed only the
+        organisation and scrolled the name she picked out of sight."""
+        line = present(self.lineEdit())
+        if self.currentIndex() >= 0 and line.text() == self.itemText(self.currentIndex()):
+            line.setCursorPosition(0)
 
     def index_for(self, text: str) -> int:
         """The entry `text` means: its label, a name it answers to, or the only entry
@@ -107,6 +120,7 @@ class PickBox(QComboBox):
             self.activated.emit(index)
         else:
             self.setEditText(self.itemText(index))
+            self.show_start()
         return True
 
     def _offer_by_other_name(self, text: str) -> None:

@@ -288,6 +288,7 @@ class ActionsEditor(QWidget):
             self._owner_chosen()
         else:
             self.owner.setEditText(self.owner.itemText(index))
+            self.owner.show_start()
 
     def _due_toggled(self, checked: bool) -> None:
         if checked and not self.due.edit.text():

@@ -296,13 +296,14 @@ class AgendaPage(QWidget):
         finally:
             selection.blockSignals(False)
         node = self.model.node(self.tree.currentIndex())
-        if (
-            reload_editor
-            or node is None
-            or self.editor.node is None
-            or node.id != self.editor.node.id
-        ):
+        another = node is None or self.editor.node is None or node.id != self.editor.node.id
+        if reload_editor or another:
             self.editor.load(node)
+        if another:
+            # Another item opens at its heading, not where she had scrolled the last one;
+            # a field that keeps the focus (Alt+Down) stays in sight.
+            self.editor_scroll.verticalScrollBar().setValue(0)
+            self._follow_focus(None, QApplication.focusWidget())
         else:
             self.editor.node = node
             self.editor.show_heading(node)
