@@ -297,17 +297,17 @@ class AgendaPage(QWidget):
             selection.blockSignals(False)
         node = self.model.node(self.tree.currentIndex())
         another = node is None or self.editor.node is None or node.id != self.editor.node.id
-        if reload_editor or another:
+        if reload_editor or node is None or another:
             self.editor.load(node)
+        else:
+            self.editor.node = node
+            self.editor.show_heading(node)
+            self.editor.actions_editor.set_actions(node.actions, keep_form=True)
         if another:
             # Another item opens at its heading, not where she had scrolled the last one;
             # a field that keeps the focus (Alt+Down) stays in sight.
             self.editor_scroll.verticalScrollBar().setValue(0)
             self._follow_focus(None, QApplication.focusWidget())
-        else:
-            self.editor.node = node
-            self.editor.show_heading(node)
-            self.editor.actions_editor.set_actions(node.actions, keep_form=True)
         self._show_state()
         self.structure.show_notes(node)
         self.preview.show_item(node.id if node else None)
