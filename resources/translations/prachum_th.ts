@@ -43,6 +43,14 @@
 <context>
     <name>AgendaCommands</name>
     <message>
+        <source>Nothing undone: {0} has changed this text since your edit.</source>
+        <translation>ไม่ได้ย้อนกลับ: {0} แก้ไขข้อความนี้หลังจากที่คุณแก้แล้ว</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>ผู้อื่น</translation>
+    </message>
+    <message>
         <source>add an item</source>
         <translation>เพิ่มวาระ</translation>
     </message>
@@ -1054,6 +1062,22 @@ Everything you entered before this is saved, and you can carry on. The details a
 </context>
 <context>
     <name>ItemEditor</name>
+    <message>
+        <source>Title</source>
+        <translation>เรื่อง</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>สาระที่ประชุม</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>มติที่ประชุม</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>ข้อย่อยของมติ</translation>
+    </message>
     <message>
         <source>What was said: one paragraph per line. Ctrl+T writes the time.</source>
         <translation>สาระที่ประชุม: บรรทัดละหนึ่งย่อหน้า กด Ctrl+T เพื่อใส่เวลาปัจจุบัน</translation>
@@ -2776,6 +2800,45 @@ Open it here read-only to look things up, or quit and work in the other window.<
     <message>
         <source>Look around with an example network, its people and three meetings.</source>
         <translation>ทดลองใช้กับเครือข่ายตัวอย่าง พร้อมรายชื่อบุคคลและการประชุมสามครั้ง</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictPanel</name>
+    <message>
+        <source>Keep mine</source>
+        <translation>ใช้ข้อความของฉัน</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>ใช้ข้อความของเขา</translation>
+    </message>
+    <message>
+        <source>Merge by hand</source>
+        <translation>รวมสองข้อความเอง</translation>
+    </message>
+    <message>
+        <source>Store your text over theirs</source>
+        <translation>บันทึกข้อความของคุณแทนข้อความของเขา</translation>
+    </message>
+    <message>
+        <source>Show their text and drop yours</source>
+        <translation>แสดงข้อความของเขา และไม่ใช้ข้อความของคุณ</translation>
+    </message>
+    <message>
+        <source>Put their text after yours in the field, to make one of both</source>
+        <translation>นำข้อความของเขามาต่อท้ายข้อความของคุณในช่อง เพื่อรวมเป็นข้อความเดียว</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>ผู้อื่น</translation>
+    </message>
+    <message>
+        <source>{0} at {1}</source>
+        <translation>เมื่อ {0} เวลา {1}</translation>
+    </message>
+    <message>
+        <source>{0} stored “{1}” {2} while you were typing it. Your text is in the field, not stored yet; theirs is below.</source>
+        <translation>{0} บันทึก “{1}” {2} ระหว่างที่คุณกำลังพิมพ์ ข้อความของคุณยังอยู่ในช่องและยังไม่ได้บันทึก ข้อความของเขาอยู่ด้านล่าง</translation>
     </message>
 </context>
 </TS>

@@ -91,15 +91,40 @@ def _siblings(session: Session, item: AgendaItem) -> list[AgendaItem]:
     return list(session.scalars(query.order_by(AgendaItem.sort_order, AgendaItem.id)))
 
 
-def set_item_field(session: Session, item_id: int, field: str, value: Any) -> None:
+def set_item_field(
+    session: Session,
+    item_id: int,
+    field: str,
+    value: Any,
+    *,
+    version: int | None = None,
+    base: Any = None,
+) -> int | None:
     """One field of an item as the editor (and its undo) hands it over: the points as a
-    list of lines, the vote as the editor's row (None: no vote), any other field as is."""
+    list of lines, the vote as the editor's row (None: no vote), any other field as is.
+
+    Its text (title, body, resolution, points) with `version`, the version the window's
+    text was based on and `base` the text it started from, is stored only over that
+    text (EditConflict otherwise); the item's version after it is returned."""
     if field == "points":
-        services.set_resolution_points(session, item_id, list(value))
+        item = services.set_resolution_points(
+            session, item_id, list(value), version=version, base=list(base or [])
+        )
     elif field == "vote":
         services.set_vote(session, item_id, **(value or NO_VOTE).fields())
+        return None
+    elif field in TEXT and version is not None:
+        item = services.update_agenda_item(
+            session, item_id, version=version, base={field: base}, **{field: value}
+        )
     else:
         services.update_agenda_item(session, item_id, **{field: value})
+        return None
+    return item.version if version is not None else None
+
+
+TEXT = ("title", "body", "resolution", "points")
+"""The fields of an item that people write: versioned (desktop.core.text_versions)."""
 
 
 def add_action_row(session: Session, item_id: int, action: ActionRow) -> int:

@@ -56,6 +56,10 @@ class TextAutosave(QObject):
         field.installEventFilter(self)
         field.destroyed.connect(lambda *_: _pending.discard(self))
 
+    def text(self) -> str:
+        """What the field says now, stored or not."""
+        return self._text()
+
     def _text(self) -> str:
         if self.single_line:
             return cast("QLineEdit", self.field).text()

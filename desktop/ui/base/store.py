@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from desktop.core.changes import NOTHING, Changes, take_changes
 from desktop.core.db import Database, is_one_statement
 from desktop.core.errors import NotFound, PrachumError
+from desktop.core.text_versions import EditConflict
 from desktop.ui.base.autosave import field_being_stored
 from desktop.ui.base.errors import ErrorReporter
 from desktop.ui.base.worker import run_in_background
@@ -171,7 +172,9 @@ class Store(QObject):
         """Run a service call in its own committed session.
 
         Returns what it stored, or None when it was refused: the service's message (or the
-        disk's) has then been shown, `on_failed` called, and nothing stored. An autosaved
+        disk's) has then been shown, `on_failed` called, and nothing stored. An edit
+        refused for another person's newer text (EditConflict) goes to `on_failed` alone,
+        when there is one: the view shows their text beside hers. An autosaved
         field's text that the disk refuses counts as stored: it is kept and written, in order,
         as soon as the disk takes it; `key` names the record it belongs to.
         """
@@ -182,6 +185,13 @@ class Store(QObject):
             if self.kept and not self.write_kept():
                 raise _StillRefused(self.failure or DISK_ERROR)
             result, changes = self._commit(action)
+        except EditConflict as conflict:
+            # Her text against another person's: the view that asked shows both, side by
+            # side, and lets her choose (no message box in between).
+            if on_failed is None:
+                self.reporter.show_problem(parent, conflict)
+            self._failed(on_failed, conflict)
+            return None
         except PrachumError as error:
             self.reporter.show_problem(parent, error)
             self._failed(on_failed, error)

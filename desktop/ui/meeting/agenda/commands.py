@@ -28,6 +28,7 @@ from desktop.core.services.agenda_restore import (
     set_item_field,
 )
 from desktop.core.services.agenda_view import ActionRow, AgendaNode, AgendaView
+from desktop.core.text_versions import EditConflict
 from desktop.ui.base.present import present
 from desktop.ui.base.store import Stored
 
@@ -44,7 +45,14 @@ class AgendaContext(Protocol):
     @property
     def meeting_id(self) -> int | None: ...
 
-    def run(self, action: Callable[[Session], T]) -> Stored[T] | None: ...
+    def run(
+        self,
+        action: Callable[[Session], T],
+        key: object = None,
+        on_failed: Callable[[BaseException], None] | None = None,
+    ) -> Stored[T] | None: ...
+
+    def say(self, text: str) -> None: ...
 
     def read(self) -> AgendaView: ...
 
@@ -218,11 +226,25 @@ class OutdentItem(IndentItem):
 
 class EditField(AgendaCommand):
     """A field's text from what was stored to what is stored now; typing in one field
-    without leaving it is one step, however many times it was saved meanwhile."""
+    without leaving it is one step, however many times it was saved meanwhile.
 
-    def __init__(self, context: AgendaContext, key: int, field: str, old: Any, new: Any):
+    Undo undoes only her own edit: her text goes back only where the field still holds
+    what she stored (`version` is the item's version her edit made). Where someone else
+    has changed the field since, undo says so and changes nothing."""
+
+    def __init__(
+        self,
+        context: AgendaContext,
+        key: int,
+        field: str,
+        old: Any,
+        new: Any,
+        *,
+        version: int | None = None,
+    ):
         super().__init__(context, QCoreApplication.translate("AgendaCommands", "edit an item"))
         self.key, self.field, self.old, self.new = key, field, old, new
+        self.version = version
 
     def id(self) -> int:
         return EDIT_FIELD_ID
@@ -230,31 +252,45 @@ class EditField(AgendaCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditField) or (other.key, other.field) != (self.key, self.field):
             return False
-        self.new = other.new
+        self.new, self.version = other.new, other.version
         return True
 
-    def _store(self, value: Any) -> bool:
+    def _store(self, value: Any, based_on: Any) -> bool:
         item_id = self._item(self.key)
         if item_id is None:
             return False
-        field = self.field
+        field, version = self.field, self.version
+        refused: list[BaseException] = []
 
-        def store(session: Session) -> None:
-            set_item_field(session, item_id, field, value)
+        def store(session: Session) -> int | None:
+            return set_item_field(session, item_id, field, value, version=version, base=based_on)
 
         if field in ("body", "resolution"):  # typed text: one UPDATE, one round trip
             one_statement(store)
-        if not self.context.run(store):
+        stored = self.context.run(store, on_failed=refused.append)
+        if stored is None:
+            if refused and isinstance(refused[0], EditConflict):
+                conflict = refused[0]
+                self.context.say(
+                    QCoreApplication.translate(
+                        "AgendaCommands",
+                        "Nothing undone: {0} has changed this text since your edit.",
+                    ).format(
+                        conflict.who or QCoreApplication.translate("AgendaCommands", "someone")
+                    )
+                )
             return False
+        if stored.value is not None:
+            self.version = stored.value
         self.context.show_field(self.key, field, value)
         self.context.after_change(self.key)
         return True
 
     def forward(self) -> bool:
-        return self._store(self.new)
+        return self._store(self.new, self.old)
 
     def backward(self) -> bool:
-        return self._store(self.old)
+        return self._store(self.old, self.new)
 
 
 # --- actions ----------------------------------------------------------------------------

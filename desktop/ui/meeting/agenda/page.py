@@ -31,9 +31,10 @@ from sqlalchemy.orm import Session
 
 from desktop.core import services
 from desktop.core.changes import Changes
-from desktop.core.services.agenda_restore import ACTION, ITEM, Handles, set_item_field
+from desktop.core.services.agenda_restore import ACTION, ITEM, TEXT, Handles, set_item_field
 from desktop.core.services.agenda_view import AgendaNode, AgendaView, read_agenda
 from desktop.core.services.views import AttendanceRow, attendance_rows, organization_rows
+from desktop.core.text_versions import EditConflict
 from desktop.ui.base.autosave import flush_pending
 from desktop.ui.base.present import present
 from desktop.ui.base.roster_cache import RosterCache
@@ -258,10 +259,22 @@ class AgendaPage(QWidget):
         meeting_id = present(self.meeting_id)
         return self.store.read(lambda s: read_agenda(s, meeting_id))
 
-    def run(self, action: Callable[[Session], T], key: object = None) -> Stored[T] | None:
-        """A change through the store: stored and committed, or refused (message shown).
-        `key` names what typed text belongs to (an item), should the disk refuse it."""
-        return self.store.change(action, parent=self, key=(self.meeting_id, key))
+    def run(
+        self,
+        action: Callable[[Session], T],
+        key: object = None,
+        on_failed: Callable[[BaseException], None] | None = None,
+    ) -> Stored[T] | None:
+        """A change through the store: stored and committed, or refused (message shown;
+        another person's newer text goes to `on_failed` instead). `key` names what typed
+        text belongs to (an item), should the disk refuse it."""
+        return self.store.change(
+            action, parent=self, key=(self.meeting_id, key), on_failed=on_failed
+        )
+
+    def say(self, text: str) -> None:
+        """A line in the status bar."""
+        self.told.emit(text)
 
     @property
     def meeting_id(self) -> int | None:
@@ -435,14 +448,30 @@ class AgendaPage(QWidget):
     # --- storing fields (the editor's host) -----------------------------------------------
 
     def store_field(self, field: str, old: Any, new: Any) -> bool:
+        """Store a field she edited. Her text (title, body, resolution, points) names the
+        version it was based on: text another person stored since is not overwritten,
+        it is shown beside hers (the editor's conflict panel) and hers stays unstored."""
         node, stack = self.editor.node, self.stack
         if node is None or stack is None:
             return False
         if field == "title" and not str(new).strip():
             return False  # a title being retyped: the stored one stays until there is text
-        if not self.run(lambda s: set_item_field(s, node.id, field, new), key=node.id):
+        version = self.editor.bases.get(field) if field in TEXT else None
+        refused: list[BaseException] = []
+
+        def store(session: Session) -> int | None:
+            return set_item_field(session, node.id, field, new, version=version, base=old)
+
+        stored = self.run(store, key=node.id, on_failed=refused.append)
+        if stored is None:
+            if refused and isinstance(refused[0], EditConflict):
+                self.editor.show_conflict(field, refused[0])
             return False
-        stack.push(EditField(self, self.handles.key(ITEM, node.id), field, old, new))
+        if version is not None and stored.value is not None:
+            self.editor.stored_at(field, version, stored.value)
+        stack.push(
+            EditField(self, self.handles.key(ITEM, node.id), field, old, new, version=stored.value)
+        )
         if field in ("title", "category"):
             self._stored()  # the tree shows titles; the editor keeps the category stored
         return True

@@ -1,0 +1,176 @@
+"""Never overwrite silently, in the window: two windows on one database, the same text.
+
+The second writer's edit is refused by the database; her window keeps what she typed,
+shows the first writer's text beside it (who and when), and she keeps hers, takes
+theirs, or merges by hand. Undo undoes only her own edits.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit
+from ui.test_agenda_data import settle
+
+from desktop.core import services
+from desktop.core.db import open_database
+from desktop.core.services.agenda_view import read_agenda
+from desktop.ui.meeting.agenda.conflict import ConflictPanel
+from desktop.ui.shell.actions import ActionId
+
+
+def _meeting(target) -> tuple[int, int]:
+    database = open_database(target)
+    try:
+        with database.session() as s:
+            meeting = services.create_meeting(s, title="ประชุมสามัญ", date=date(2026, 7, 1))
+            item = services.add_agenda_item(s, meeting.id, title="เรื่องงบประมาณ")
+            return meeting.id, item.id
+    finally:
+        database.close()
+
+
+def _on_item(qtbot, open_window, target, meeting_id: int, item_id: int):
+    window = open_window(target)
+    assert window.navigator.select_meeting(meeting_id)
+    window.minutes_tools.show_agenda()
+    agenda = window.minutes_tools.agenda
+    qtbot.waitUntil(lambda: agenda.meeting_id == meeting_id, timeout=5000)
+    agenda.choose(item_id)
+    return window, agenda
+
+
+def _type_and_pause(keys, agenda, field: str, text: str) -> None:
+    widget = agenda.editor.savers[field].field
+    widget.setFocus()
+    if isinstance(widget, QPlainTextEdit):
+        widget.moveCursor(QTextCursor.MoveOperation.End)  # she types on after her text
+    else:
+        widget.end(False)
+    keys.type(widget, text)
+    agenda.editor.savers[field].flush()  # the pause that stores it
+
+
+def _stored(target, meeting_id: int, item_id: int):
+    database = open_database(target)
+    try:
+        with database.reading() as s:
+            return read_agenda(s, meeting_id).find(item_id)
+    finally:
+        database.close()
+
+
+def test_the_same_body_in_two_windows_ends_with_the_second_shown_the_first_and_nothing_lost(
+    qtbot, keys, open_window, pg_url, message_boxes
+):
+    meeting_id, item_id = _meeting(pg_url)
+    _first_window, first = _on_item(qtbot, open_window, pg_url, meeting_id, item_id)
+    _second_window, second = _on_item(qtbot, open_window, pg_url, meeting_id, item_id)
+
+    _type_and_pause(keys, first, "body", "สมชายจดว่าที่ประชุมอนุมัติงบ")
+    _type_and_pause(keys, second, "body", "สมศรีจดว่าให้แก้ไขก่อน")
+
+    # The second writer: refused, her text still in her field, theirs beside it.
+    assert _stored(pg_url, meeting_id, item_id).body == "สมชายจดว่าที่ประชุมอนุมัติงบ"
+    panel = second.editor.conflicts["body"]
+    assert isinstance(panel, ConflictPanel) and panel.isVisible()
+    assert panel.theirs.toPlainText() == "สมชายจดว่าที่ประชุมอนุมัติงบ"
+    assert panel.conflict.who  # the database user who stored it
+    assert panel.conflict.who in panel.heading.text()
+    assert "น." in panel.heading.text()  # and when, as a Thai clock says it
+    assert second.editor.body.toPlainText() == "สมศรีจดว่าให้แก้ไขก่อน"
+    assert message_boxes.shown == []  # beside her text, not a box in her way
+
+    # Typing on while undecided stores nothing over theirs.
+    keys.type(second.editor.body, " ด่วน")
+    second.editor.savers["body"].flush()
+    assert _stored(pg_url, meeting_id, item_id).body == "สมชายจดว่าที่ประชุมอนุมัติงบ"
+
+    # She merges by hand: both texts in her field, and what she makes of them is stored.
+    panel.merge_button.click()
+    assert "body" not in second.editor.conflicts
+    merged = second.editor.body.toPlainText()
+    assert merged == "สมศรีจดว่าให้แก้ไขก่อน ด่วน\nสมชายจดว่าที่ประชุมอนุมัติงบ"
+    second.editor.savers["body"].flush()
+    assert _stored(pg_url, meeting_id, item_id).body == merged
+
+    # The first writer, in turn, is not allowed to overwrite the merge unseen.
+    _type_and_pause(keys, first, "body", " (แก้)")
+    assert "body" in first.editor.conflicts
+    assert _stored(pg_url, meeting_id, item_id).body == merged
+    first.editor.conflicts["body"].take_button.click()
+    assert first.editor.body.toPlainText() == merged
+    settle(qtbot)
+
+
+@pytest.mark.parametrize("choice", ["keep", "take"])
+def test_keep_mine_stores_hers_over_theirs_and_take_theirs_drops_hers(
+    qtbot, keys, open_window, db_path, choice
+):
+    meeting_id, item_id = _meeting(db_path)
+    _window, agenda = _on_item(qtbot, open_window, db_path, meeting_id, item_id)
+    other = open_database(db_path)
+    try:
+        with other.session() as s:
+            services.update_agenda_item(s, item_id, resolution="อนุมัติตามเสนอ", version=1)
+    finally:
+        other.close()
+    _type_and_pause(keys, agenda, "resolution", "รับทราบ")
+    panel = agenda.editor.conflicts["resolution"]
+    (panel.keep_button if choice == "keep" else panel.take_button).click()
+    expected = "รับทราบ" if choice == "keep" else "อนุมัติตามเสนอ"
+    assert _stored(db_path, meeting_id, item_id).resolution == expected
+    assert agenda.editor.resolution.toPlainText() == expected
+    assert not agenda.editor.conflicts
+    # Her next edit goes on from there, with no conflict.
+    _type_and_pause(keys, agenda, "resolution", " ทุกประการ")
+    assert _stored(db_path, meeting_id, item_id).resolution == f"{expected} ทุกประการ"
+    settle(qtbot)
+
+
+def test_a_conflict_left_undecided_waits_on_its_item(qtbot, keys, open_window, db_path):
+    meeting_id, item_id = _meeting(db_path)
+    database = open_database(db_path)
+    with database.session() as s:
+        other_item = services.add_agenda_item(s, meeting_id, title="เรื่องอื่น").id
+    _window, agenda = _on_item(qtbot, open_window, db_path, meeting_id, item_id)
+    with database.session() as s:
+        services.update_agenda_item(s, item_id, title="ชื่อของเขา", version=1)
+    database.close()
+    _type_and_pause(keys, agenda, "title", " ของฉัน")
+    assert "title" in agenda.editor.conflicts
+    agenda.choose(other_item)
+    assert not agenda.editor.conflicts
+    agenda.choose(item_id)
+    assert agenda.editor.title.text() == "เรื่องงบประมาณ ของฉัน"
+    assert agenda.editor.conflicts["title"].theirs.toPlainText() == "ชื่อของเขา"
+    settle(qtbot)
+
+
+def test_undo_undoes_only_her_own_edit(qtbot, keys, open_window, db_path):
+    meeting_id, item_id = _meeting(db_path)
+    window, agenda = _on_item(qtbot, open_window, db_path, meeting_id, item_id)
+    told: list[str] = []
+    agenda.told.connect(told.append)
+    _type_and_pause(keys, agenda, "body", "ข้อความของฉัน")
+    _type_and_pause(keys, agenda, "resolution", "มติของฉัน")
+
+    other = open_database(db_path)
+    try:
+        with other.session() as s:  # another person rewrites what was said, not the resolution
+            services.update_agenda_item(s, item_id, body="ข้อความของเขา")
+    finally:
+        other.close()
+
+    undo = window.commands[ActionId.UNDO]
+    undo.trigger()  # the resolution: hers alone, so it goes back
+    assert _stored(db_path, meeting_id, item_id).resolution == ""
+    assert not told
+    undo.trigger()  # what was said: changed by him since, so nothing changes
+    stored = _stored(db_path, meeting_id, item_id)
+    assert stored.body == "ข้อความของเขา"
+    assert told and "ไม่ได้ย้อน" in told[-1]
+    assert not agenda.stack.canUndo()  # the refused step is dropped, not tried again
+    settle(qtbot)
