@@ -12,9 +12,11 @@ from desktop.core.services.checks import meeting_checks
 
 @pytest.fixture
 def clean_meeting(session, first_meeting):
-    """The conftest meeting with every item decided: nothing to report."""
+    """The conftest meeting with every item decided and a recorder: nothing to report."""
     for item in first_meeting.agenda:
         services.update_agenda_item(session, item.id, resolution="ที่ประชุมรับทราบ")
+    recorder = services.ordered_attendance(first_meeting)[-1].person_id
+    services.update_meeting(session, first_meeting.id, recorder_id=recorder)
     session.flush()
     return first_meeting
 
@@ -29,6 +31,19 @@ def _lines(meeting):
 
 def test_a_clean_meeting_has_nothing_to_say(session, clean_meeting):
     assert meeting_checks(session, clean_meeting.id) == []
+
+
+def test_minutes_without_a_recorder_are_warned_about(session, clean_meeting):
+    recorder = clean_meeting.recorder_id
+    services.update_meeting(session, clean_meeting.id, recorder_id=None)
+    (finding,) = meeting_checks(session, clean_meeting.id)
+    assert (finding.code, finding.place) == ("no_recorder", "details")
+    assert "ผู้จดรายงานการประชุม" in finding.thai
+    # A warning, not a refusal: the minutes can still be finalised without one.
+    services.finalise_meeting(session, clean_meeting.id)
+    services.reopen_meeting(session, clean_meeting.id)
+    services.update_meeting(session, clean_meeting.id, recorder_id=recorder)
+    assert _codes(session, clean_meeting) == []
 
 
 def test_nobody_present(session, clean_meeting):

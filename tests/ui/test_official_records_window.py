@@ -242,3 +242,30 @@ def test_the_online_details_and_the_recording_are_typed_on_the_details_page(
     meeting = (meeting.online_link, meeting.online_meeting_id)
     assert meeting == ("https://zoom.example/j/845", "845 1122 3344")
     settle(qtbot)
+
+
+def test_minutes_without_a_recorder_are_warned_about_and_may_be_finalised(
+    qtbot, open_window, db_path, message_boxes
+):
+    ids = two_meetings(db_path)
+    database = open_database(db_path)
+    with database.session() as s:
+        for item in services.load_meeting(s, ids.meeting_id).agenda:
+            services.update_agenda_item(s, item.id, resolution="ที่ประชุมรับทราบ")
+        services.update_meeting(s, ids.meeting_id, recorder_id=None)
+    database.close()
+    window, _agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
+    tools = window.minutes_tools
+    window.commands[ActionId.FINALISE].trigger()
+    dialog = tools.finalising.checks_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.texts() == ["ยังไม่ได้ระบุผู้จดรายงานการประชุม: ช่องลงชื่อท้ายรายงานจะว่าง"]
+    dialog.list.itemClicked.emit(dialog.list.item(0))  # to the field that names one
+    details = window.meeting.details
+    assert window.meeting.tabs.currentWidget() is details
+    qtbot.waitUntil(details.recorder.hasFocus, timeout=1000)
+
+    window.commands[ActionId.FINALISE].trigger()
+    tools.finalising.checks_dialog.finalise_button.click()  # a warning: she may go on
+    assert stored(db_path, lambda s: services.load_meeting(s, ids.meeting_id).status) == "final"
+    settle(qtbot)

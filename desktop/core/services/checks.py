@@ -47,6 +47,7 @@ def meeting_checks(session: Session, meeting_id: int) -> list[Finding]:
     meeting = load_meeting(session, meeting_id)
     return [
         *_number_checks(session, meeting),
+        *_signature_checks(meeting),
         *_attendance_checks(meeting),
         *_agenda_checks(meeting),
     ]
@@ -72,6 +73,18 @@ def _number_checks(session: Session, meeting: Meeting) -> Iterator[Finding]:
             "number_used",
             f"ครั้งที่ {label} ใช้แล้วกับการประชุมวันที่ {format_thai_date_short(other.date)}",
             f"Meeting number {label} is already used by the meeting of {other.date.isoformat()}.",
+            DETAILS,
+        )
+
+
+def _signature_checks(meeting: Meeting) -> Iterator[Finding]:
+    # Nothing asked her for one on her first meeting, and the minutes went out with an
+    # empty signature block. A warning, not a refusal: some offices sign by hand later.
+    if meeting.recorder_id is None:
+        yield Finding(
+            "no_recorder",
+            "ยังไม่ได้ระบุผู้จดรายงานการประชุม: ช่องลงชื่อท้ายรายงานจะว่าง",
+            "No recorder is named: the signature at the end of the minutes will be blank.",
             DETAILS,
         )
 

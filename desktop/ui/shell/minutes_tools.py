@@ -200,7 +200,9 @@ class MinutesTools(QObject):
                 self.agenda.choose(finding.item_id)
         else:
             window.show_details()
-            window.meeting.details.number.setFocus()
+            details = window.meeting.details
+            field = details.recorder if finding.code == "no_recorder" else details.number
+            field.setFocus()
 
     def show_search(self) -> SearchDialog:
         if self.search_dialog is None:
