@@ -201,15 +201,15 @@ def take(folder: Path, language: str = "th") -> list[Path]:
     database.close()
 
     window, close = _window(work, demo_file)
-    window.navigator.choose_network(window.navigator.network_model.row(1).id)
-    window.navigator.select_meeting(busiest.id)
-    window.show_attendance()
+    window.workspace.navigator.choose_network(window.workspace.navigator.network_model.row(1).id)
+    window.workspace.navigator.select_meeting(busiest.id)
+    window.workspace.show_attendance()
     written.append(_save(window, folder, "attendance"))
 
     # The finder, as she types the first letters of someone who was not expected.
-    attendance = window.meeting.attendance
+    attendance = window.workspace.meeting.attendance
     listed = {line.person_id for line in attendance.rows()}
-    guest = next(p for p in window.roster_cache.people() if p.id not in listed)
+    guest = next(p for p in window.workspace.roster_cache.people() if p.id not in listed)
     letters = guest.given_name[:3]
     attendance.focus_finder()
     attendance.finder.setText(letters)
@@ -217,31 +217,31 @@ def take(folder: Path, language: str = "th") -> list[Path]:
     written.append(_save(window, folder, "attendance-finder"))
     attendance.finder.cancelled.emit()
 
-    window.show_details()
+    window.workspace.show_details()
     written.append(_save(window, folder, "meeting-details"))
-    date_field = window.meeting.details.date
+    date_field = window.workspace.meeting.details.date
     date_field.show_calendar()
     written.append(_save(date_field.popup, folder, "calendar"))
     date_field.popup.hide()
 
-    window.show_roster(PEOPLE_TAB)
+    window.workspace.show_roster(PEOPLE_TAB)
     written.append(_save(window, folder, "roster-people"))
-    window.show_roster(ORGANIZATIONS_TAB)
+    window.workspace.show_roster(ORGANIZATIONS_TAB)
     written.append(_save(window, folder, "roster-organisations"))
 
-    dialog = window.new_meeting()
+    dialog = window.workspace.new_meeting()
     written.append(_save(dialog, folder, "new-meeting"))
     dialog.reject()
 
-    window.show_attendance()
-    dialog = window.roster.edit_person(None, prefill="นางสาวพิมพ์ใจ รักงาน")
+    window.workspace.show_attendance()
+    dialog = window.workspace.roster.edit_person(None, prefill="นางสาวพิมพ์ใจ รักงาน")
     written.append(_save(dialog, folder, "new-person"))
     dialog.reject()
 
     # The agenda with the minutes preview, on the matter being written.
-    tools = window.minutes_tools
+    tools = window.workspace.minutes_tools
     window.resize(*WIDE_WINDOW_SIZE)
-    window.navigator.select_meeting(busiest.id)
+    window.workspace.navigator.select_meeting(busiest.id)
     tools.show_agenda()
     agenda = tools.agenda
     agenda.choose(shown_item)

@@ -63,17 +63,17 @@ class Driver(QObject):
     def field(self) -> QPlainTextEdit:
         name = self.script.get("field", "body")
         if name == "opening":
-            return self.window.meeting.details.opening
+            return self.window.workspace.meeting.details.opening
         if name == "body":
-            return self.window.minutes_tools.agenda.editor.body
+            return self.window.workspace.minutes_tools.agenda.editor.body
         raise ValueError(f"the driver cannot type into {name!r}")
 
     def begin(self) -> None:
-        self.window.open_meeting(int(self.script["meeting_id"]))
+        self.window.workspace.open_meeting(int(self.script["meeting_id"]))
         if self.script.get("field", "body") == "body":
-            self.window.minutes_tools.show_agenda()  # the first item is chosen
+            self.window.workspace.minutes_tools.show_agenda()  # the first item is chosen
         else:
-            self.window.show_details()
+            self.window.workspace.show_details()
         field = self.field()
         field.moveCursor(QTextCursor.MoveOperation.End)
         self.journal.write("ready", pid=os.getpid(), text=field.toPlainText())
@@ -98,7 +98,7 @@ class Driver(QObject):
         self.journal.write("typed", count=self.typed)
 
     def toggle(self) -> bool:
-        page = self.window.meeting.attendance
+        page = self.window.workspace.meeting.attendance
         count = page.model.rowCount()
         if not count:
             return False

@@ -46,13 +46,13 @@ def test_no_two_commands_share_a_key():
 def test_what_needs_a_meeting_waits_for_one(open_window, filled):
     window = open_window(filled)
     commands = window.commands
-    window.start()
-    if window.meeting.meeting_id is None:
+    window.workspace.start()
+    if window.workspace.meeting.meeting_id is None:
         for ident, spec in SPECS.items():
             if Needs.MEETING in spec.needs:
                 assert not commands[ident].isEnabled(), ident
-    meeting_id = window.store.read(services.list_meetings)[0].id
-    window.open_meeting(meeting_id)
+    meeting_id = window.workspace.store.read(services.list_meetings)[0].id
+    window.workspace.open_meeting(meeting_id)
     for ident, spec in SPECS.items():
         if Needs.MEETING in spec.needs and ident not in (ActionId.UNDO, ActionId.REDO):
             assert commands[ident].isEnabled(), ident
@@ -84,15 +84,15 @@ def test_her_typing_is_stored_before_any_command_runs(qtbot, open_window, db_pat
         meeting_id = services.create_meeting(s, title="ประชุมเดิม", date=date(2026, 1, 8)).id
     database.close()
     window = open_window(db_path)
-    window.open_meeting(meeting_id)
-    window.show_details()
-    title = window.meeting.details.title
+    window.workspace.open_meeting(meeting_id)
+    window.workspace.show_details()
+    title = window.workspace.meeting.details.title
     title.setFocus()
     title.selectAll()
     title.insert("ประชุมประจำเดือนมกราคม")  # a paused field: stored after a short wait
 
     def stored_title() -> str:
-        return window.store.read(lambda s: services.load_meeting(s, meeting_id).title)
+        return window.workspace.store.read(lambda s: services.load_meeting(s, meeting_id).title)
 
     assert stored_title() == "ประชุมเดิม", "not stored yet: the pause has not passed"
     # Help stores nothing itself: the registry does, before any command.
@@ -111,3 +111,33 @@ def test_the_file_menu_reads_as_before(open_window, filled):
     assert window.commands[ActionId.EXPORT_MINUTES] in export.actions()
     language = window.menus[Menu.LANGUAGE]
     assert [a.text() for a in language.actions()] == ["ภาษาไทย", "English"]
+
+
+def test_the_frame_works_without_data_and_the_workspace_brings_the_rest(
+    qtbot, qapp, reporter, filled
+):
+    """Before the database is open the frame binds only what needs no data; once it is,
+    the workspace (which always has its store) binds every command that needs data."""
+    from desktop.ui.base.settings import AppSettings
+    from desktop.ui.base.store import Store
+    from desktop.ui.shell.main_window import MainWindow
+
+    window = MainWindow(AppSettings())
+    qtbot.addWidget(window)
+    assert window.workspace is None
+    on_data = Needs.DATA | Needs.MEETING
+    frame_bound = set(window.commands.slots)
+    assert frame_bound and not any(SPECS[i].needs & on_data for i in frame_bound)
+    assert not window.commands[ActionId.NEW_MEETING].isEnabled()
+    assert window.commands[ActionId.CONNECT].isEnabled()
+    database = open_database(filled)
+    try:
+        workspace = window.attach(Store(database, reporter))
+        assert window.workspace is workspace and workspace.store.database is database
+        needs_data = {i for i, spec in SPECS.items() if spec.needs & on_data}
+        unbound = needs_data - {*window.commands.slots, ActionId.BACKUP, ActionId.RESTORE}
+        assert unbound == set(), "the backups bind theirs when the app host makes them"
+        assert window.commands[ActionId.NEW_MEETING].isEnabled()
+    finally:
+        window.close()
+        database.close()

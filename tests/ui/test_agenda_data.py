@@ -157,8 +157,8 @@ def settle(qtbot, timeout: int = 5000) -> None:
 def open_agenda(qtbot, open_window, db_path: Path, meeting_id: int):
     """The window on the meeting's agenda tab, the tree focused; (window, agenda page)."""
     window = open_window(db_path)
-    assert window.navigator.select_meeting(meeting_id)
-    tools = window.minutes_tools
+    assert window.workspace.navigator.select_meeting(meeting_id)
+    tools = window.workspace.minutes_tools
     tools.show_agenda()
     agenda = tools.agenda
     agenda.tree.setFocus()

@@ -86,7 +86,7 @@ def test_finalised_minutes_are_read_only_until_reopened(
     ids = two_meetings(db_path)
     window, agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
     agenda.choose(item(agenda, "announcements").id)
-    tools = window.minutes_tools
+    tools = window.workspace.minutes_tools
     window.commands[ActionId.FINALISE].trigger()
     # Items without a resolution: the checks are listed first, and she finalises anyway.
     checks = tools.finalising.checks_dialog
@@ -100,7 +100,7 @@ def test_finalised_minutes_are_read_only_until_reopened(
     assert not editor.category.isEnabled() and not editor.quick.isEnabled()
     assert not any(b.isEnabled() for b in agenda.tool_buttons.values())
     assert not window.commands[ActionId.UNDO].isEnabled()
-    assert not window.meeting.details.title.isEnabled()
+    assert not window.workspace.meeting.details.title.isEnabled()
     assert editor.note.isVisible()
 
     keys.type(editor.body, "แก้ไขหลังปิด")
@@ -111,6 +111,6 @@ def test_finalised_minutes_are_read_only_until_reopened(
     assert view.status == "final" and view.items[0].body == "" and len(view.items) == 6
 
     window.commands[ActionId.REOPEN].trigger()
-    assert not editor.body.isReadOnly() and window.meeting.details.title.isEnabled()
+    assert not editor.body.isReadOnly() and window.workspace.meeting.details.title.isEnabled()
     assert not editor.note.isVisible()
     settle(qtbot)

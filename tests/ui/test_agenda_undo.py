@@ -119,10 +119,10 @@ def test_undo_is_per_meeting_and_each_edit_is_stored_at_once(qtbot, open_window,
     window, agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
     agenda.new_item()
     assert agenda.stack.count() == 1
-    window.navigator.select_meeting(ids.previous_id)
+    window.workspace.navigator.select_meeting(ids.previous_id)
     assert agenda.meeting_id == ids.previous_id
     assert not window.commands[ActionId.UNDO].isEnabled()  # final: nothing to undo here
-    window.navigator.select_meeting(ids.meeting_id)
+    window.workspace.navigator.select_meeting(ids.meeting_id)
     assert window.commands[ActionId.UNDO].isEnabled()
 
     database = open_database(db_path)

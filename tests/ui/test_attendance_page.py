@@ -72,9 +72,9 @@ def lines(db_path, meeting_id):
 def attendance(open_window, db_path, network_db):
     """The attendance tab of the first meeting, the table focused."""
     window = open_window(db_path)
-    window.navigator.select_meeting(network_db["first"])
-    window.show_attendance()
-    return window.meeting.attendance
+    window.workspace.navigator.select_meeting(network_db["first"])
+    window.workspace.show_attendance()
+    return window.workspace.meeting.attendance
 
 
 def focused():
@@ -116,9 +116,9 @@ def test_someone_not_expected_is_added_from_the_roster_with_enter(
     keys, open_window, db_path, network_db
 ):
     window = open_window(db_path)
-    window.navigator.select_meeting(network_db["second"])
-    window.show_attendance()
-    page = window.meeting.attendance
+    window.workspace.navigator.select_meeting(network_db["second"])
+    window.workspace.show_attendance()
+    page = window.workspace.meeting.attendance
     type_in_table(keys, page, "มาลี")
     assert page.suggestion_texts()[0].startswith("เพิ่ม: นางมาลี บุญมา")
     keys.press(focused(), Qt.Key.Key_Return)
@@ -184,9 +184,9 @@ def test_the_reason_can_be_typed_in_her_own_words(qtbot, keys, attendance, db_pa
 
 def test_copy_from_last_meeting_expects_the_same_people(keys, open_window, db_path, network_db):
     window = open_window(db_path)
-    window.navigator.select_meeting(network_db["second"])
-    window.show_attendance()
-    page = window.meeting.attendance
+    window.workspace.navigator.select_meeting(network_db["second"])
+    window.workspace.show_attendance()
+    page = window.workspace.meeting.attendance
     keys.press(page.copy_button, Qt.Key.Key_Space)
     assert sorted(r.name for r in page.rows()) == [
         "นางมาลี บุญมา",
@@ -198,9 +198,9 @@ def test_copy_from_last_meeting_expects_the_same_people(keys, open_window, db_pa
 
 def test_the_whole_network_is_added_with_one_click(keys, open_window, db_path, network_db):
     window = open_window(db_path)
-    window.navigator.select_meeting(network_db["second"])
-    window.show_attendance()
-    page = window.meeting.attendance
+    window.workspace.navigator.select_meeting(network_db["second"])
+    window.workspace.show_attendance()
+    page = window.workspace.meeting.attendance
     keys.press(page.network_button, Qt.Key.Key_Space)
     # The network's three people; the agency's guest is not a member.
     assert sorted(r.name for r in page.rows()) == [
@@ -233,9 +233,9 @@ def test_a_final_meeting_refuses_changes_with_a_message(
         services.finalise_meeting(s, network_db["first"])
     database.close()
     window = open_window(db_path)
-    window.navigator.select_meeting(network_db["first"])
-    window.show_attendance()
-    page = window.meeting.attendance
+    window.workspace.navigator.select_meeting(network_db["first"])
+    window.workspace.show_attendance()
+    page = window.workspace.meeting.attendance
     assert not page.finder.isEnabled()
     page.view.setCurrentIndex(page.model.index(0, 0))
     keys.press(page.view, Qt.Key.Key_Space)

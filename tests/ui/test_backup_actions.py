@@ -46,7 +46,9 @@ def titles(path: Path) -> list[str]:
 
 
 def add_meeting(host: AppHost, title: str) -> None:
-    host.store.change(lambda s: services.create_meeting(s, title=title, date=date(2024, 2, 14)))
+    host.workspace.store.change(
+        lambda s: services.create_meeting(s, title=title, date=date(2024, 2, 14))
+    )
 
 
 def test_the_file_menu_has_backup_and_restore(host):
@@ -76,15 +78,15 @@ def test_back_up_now_writes_a_consistent_copy_where_she_chooses(
 
 
 def test_backing_up_onto_the_database_itself_is_refused(host, message_boxes):
-    assert host.backups.back_up_to(host.store.path) is None
+    assert host.backups.back_up_to(host.workspace.store.path) is None
     assert message_boxes.kinds() == ["warning"]
-    assert titles(host.store.path) == ["ประชุมก่อนสำรอง"]
+    assert titles(host.workspace.store.path) == ["ประชุมก่อนสำรอง"]
 
 
 def test_restore_keeps_the_current_data_and_reopens_the_window_on_the_backup(
     qtbot, host, tmp_path, message_boxes
 ):
-    backup = backup_to(host.store.database, tmp_path / "backup.db")
+    backup = backup_to(host.workspace.store.database, tmp_path / "backup.db")
     add_meeting(host, "ประชุมหลังสำรอง")
     old_window = host.window
     assert host.backups.restore(backup)
@@ -92,12 +94,12 @@ def test_restore_keeps_the_current_data_and_reopens_the_window_on_the_backup(
     assert host.window is not old_window and isinstance(host.window, MainWindow)
     qtbot.addWidget(host.window)
     assert host.window.isVisible()
-    db_path = host.store.path
+    db_path = host.workspace.store.path
     assert titles(db_path) == ["ประชุมก่อนสำรอง"]
     kept = [p for p in db_path.parent.iterdir() if ".before-restore-" in p.name]
     assert len(kept) == 1 and titles(kept[0]) == ["ประชุมก่อนสำรอง", "ประชุมหลังสำรอง"]
     assert kept[0].name in message_boxes.shown[-1][2], "she is told where the old data is"
-    summaries = host.store.read(lambda s: [m.title for m in services.list_meetings(s)])
+    summaries = host.workspace.store.read(lambda s: [m.title for m in services.list_meetings(s)])
     assert summaries == ["ประชุมก่อนสำรอง"]
     assert lock_path(db_path).exists(), "still this copy's database"
     add_meeting(host, "ประชุมหลังกู้คืน")
@@ -105,13 +107,13 @@ def test_restore_keeps_the_current_data_and_reopens_the_window_on_the_backup(
 
 
 def test_restore_asks_first_and_no_changes_nothing(host, tmp_path, message_boxes):
-    backup = backup_to(host.store.database, tmp_path / "backup.db")
+    backup = backup_to(host.workspace.store.database, tmp_path / "backup.db")
     add_meeting(host, "ประชุมหลังสำรอง")
     message_boxes.answer = QMessageBox.StandardButton.No
     window = host.window
     assert not host.backups.restore(backup)
     assert host.window is window
-    assert titles(host.store.path) == ["ประชุมก่อนสำรอง", "ประชุมหลังสำรอง"]
+    assert titles(host.workspace.store.path) == ["ประชุมก่อนสำรอง", "ประชุมหลังสำรอง"]
 
 
 def test_a_damaged_backup_is_refused_and_the_window_carries_on(host, tmp_path, message_boxes):
@@ -119,14 +121,14 @@ def test_a_damaged_backup_is_refused_and_the_window_carries_on(host, tmp_path, m
     junk.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
     assert not host.backups.restore(junk)
     assert "warning" in message_boxes.kinds()
-    assert titles(host.store.path) == ["ประชุมก่อนสำรอง"]
+    assert titles(host.workspace.store.path) == ["ประชุมก่อนสำรอง"]
     add_meeting(host, "ยังทำงานต่อได้")
-    assert titles(host.store.path) == ["ประชุมก่อนสำรอง", "ยังทำงานต่อได้"]
+    assert titles(host.workspace.store.path) == ["ประชุมก่อนสำรอง", "ยังทำงานต่อได้"]
 
 
 def test_the_restore_dialog_lists_daily_backups_newest_first_and_sets_how_many_to_keep(qtbot, host):
     for day in (3, 5, 4):
-        made = rotate_backups(host.store.database, keep=10, now=datetime(2024, 3, day))
+        made = rotate_backups(host.workspace.store.database, keep=10, now=datetime(2024, 3, day))
         stamp = datetime(2024, 3, day).timestamp()
         os.utime(made, (stamp, stamp))
     dialog = host.backups.choose_backup()
@@ -145,7 +147,7 @@ def test_the_restore_dialog_lists_daily_backups_newest_first_and_sets_how_many_t
     wanted = dialog.backups()[1]
     dialog.restore_button.click()
     assert chosen == [wanted]
-    assert titles(host.store.path) == ["ประชุมก่อนสำรอง"], "restored, after her Yes"
+    assert titles(host.workspace.store.path) == ["ประชุมก่อนสำรอง"], "restored, after her Yes"
 
 
 def test_the_restore_dialog_without_backups_offers_only_another_file(qtbot, tmp_path):
@@ -156,7 +158,7 @@ def test_the_restore_dialog_without_backups_offers_only_another_file(qtbot, tmp_
 
 
 def test_a_window_left_open_past_midnight_makes_the_next_days_backup(qtbot, host, monkeypatch):
-    folder = host.store.path.parent / "backups"
+    folder = host.workspace.store.path.parent / "backups"
     made = []
 
     def rotate(database, keep, now=None):

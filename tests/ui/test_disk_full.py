@@ -57,11 +57,11 @@ def host(qtbot, qapp, reporter, db_path, meeting):
     made = AppHost(open_for_writing(db_path), AppSettings(), reporter)
     window = made.show()
     qtbot.addWidget(window)
-    window.open_meeting(meeting["meeting"])
-    window.show_details()
-    made.store.retry_timer.setInterval(50)
+    window.workspace.open_meeting(meeting["meeting"])
+    window.workspace.show_details()
+    made.workspace.store.retry_timer.setInterval(50)
     yield made
-    made.store.discard_kept()
+    made.workspace.store.discard_kept()
     window.close()
     made.close()
 
@@ -110,8 +110,8 @@ def type_and_pause(keys, field, text: str) -> None:
 def test_a_full_disk_keeps_the_typed_text_tells_her_once_and_saves_it_when_space_is_back(
     qtbot, keys, host, db_path, message_boxes
 ):
-    disk = Disk(host.store.database.engine)
-    opening = host.window.meeting.details.opening
+    disk = Disk(host.workspace.store.database.engine)
+    opening = host.window.workspace.meeting.details.opening
     disk.fill()
     type_and_pause(keys, opening, " " + LONG)
 
@@ -122,28 +122,28 @@ def test_a_full_disk_keeps_the_typed_text_tells_her_once_and_saves_it_when_space
     assert host.trouble.isVisible() and "ดิสก์เต็ม" in host.trouble.text()
 
     type_and_pause(keys, opening, " เพิ่มเติม")
-    assert len(host.store.kept) == 1, "only the field's latest text is kept"
+    assert len(host.workspace.store.kept) == 1, "only the field's latest text is kept"
     assert message_boxes.kinds() == ["warning"], "told once, not at every pause"
 
     disk.free()
-    qtbot.waitUntil(lambda: not host.store.kept, timeout=3000)
+    qtbot.waitUntil(lambda: not host.workspace.store.kept, timeout=3000)
     assert stored(db_path)[0] == ("เปิดประชุมเวลา 09.30 น. " + LONG + " เพิ่มเติม").strip()
     assert not host.trouble.isVisible()
     assert "บันทึก" in host.window.statusBar().currentMessage()
 
 
 def test_the_agenda_body_typed_on_a_full_disk_is_kept_and_saved_later(qtbot, keys, host):
-    disk = Disk(host.store.database.engine)
-    tools = host.window.minutes_tools
+    disk = Disk(host.workspace.store.database.engine)
+    tools = host.window.workspace.minutes_tools
     tools.show_agenda()
     body = tools.agenda.editor.body
     disk.fill()
     type_and_pause(keys, body, " " + LONG)
     assert body.toPlainText() == "ประธานแจ้ง " + LONG
-    assert len(host.store.kept) == 1
+    assert len(host.workspace.store.kept) == 1
     disk.free()
-    qtbot.waitUntil(lambda: not host.store.kept, timeout=3000)
-    con = sqlite3.connect(host.store.path)
+    qtbot.waitUntil(lambda: not host.workspace.store.kept, timeout=3000)
+    con = sqlite3.connect(host.workspace.store.path)
     try:
         stored_body = con.execute("SELECT body FROM agenda_items").fetchone()[0]
     finally:
@@ -154,11 +154,11 @@ def test_the_agenda_body_typed_on_a_full_disk_is_kept_and_saved_later(qtbot, key
 def test_text_typed_into_two_agenda_items_on_a_full_disk_is_all_kept(qtbot, keys, host, meeting):
     # One body box serves every item: what she typed into the first item must not be
     # replaced by what she types into the second while the disk is full.
-    with host.store.database.session() as s:
+    with host.workspace.store.database.session() as s:
         second = services.add_agenda_item(s, meeting["meeting"], title="เรื่องที่สอง", body="ข")
         second_id = second.id
-    disk = Disk(host.store.database.engine)
-    tools = host.window.minutes_tools
+    disk = Disk(host.workspace.store.database.engine)
+    tools = host.window.workspace.minutes_tools
     tools.show_agenda()
     agenda = tools.agenda
     agenda.refresh()
@@ -167,10 +167,10 @@ def test_text_typed_into_two_agenda_items_on_a_full_disk_is_all_kept(qtbot, keys
     type_and_pause(keys, agenda.editor.body, " " + LONG)
     agenda.choose(second_id)
     type_and_pause(keys, agenda.editor.body, " เรื่องที่สองพิมพ์ต่อ" + LONG)
-    assert len(host.store.kept) == 2
+    assert len(host.workspace.store.kept) == 2
     disk.free()
-    qtbot.waitUntil(lambda: not host.store.kept, timeout=3000)
-    con = sqlite3.connect(host.store.path)
+    qtbot.waitUntil(lambda: not host.workspace.store.kept, timeout=3000)
+    con = sqlite3.connect(host.workspace.store.path)
     try:
         bodies = dict(con.execute("SELECT id, body FROM agenda_items"))
     finally:
@@ -205,15 +205,15 @@ def commits_refused(words: str):
 
 
 def test_a_click_the_disk_refuses_is_told_and_not_shown_as_done(host, message_boxes):
-    page = host.window.meeting.attendance
-    host.window.show_attendance()
+    page = host.window.workspace.meeting.attendance
+    host.window.workspace.show_attendance()
     with commits_refused("database or disk is full"):
         page.toggle(0)
     assert message_boxes.kinds() == ["warning"]
     assert page.rows()[0].status == "present", "the list shows what is stored"
-    assert host.store.kept == [], "a click is not kept: she can simply click again"
+    assert host.workspace.store.kept == [], "a click is not kept: she can simply click again"
     page.toggle(0)
-    assert stored(host.store.path)[1:] == ("absent", [("ok",)])
+    assert stored(host.workspace.store.path)[1:] == ("absent", [("ok",)])
     assert not host.trouble.isVisible(), "the warning goes once a change is stored again"
     with commits_refused("database or disk is full"):
         page.toggle(0)
@@ -223,15 +223,15 @@ def test_a_click_the_disk_refuses_is_told_and_not_shown_as_done(host, message_bo
 def test_a_read_only_folder_refuses_the_write_keeps_the_text_and_says_why(
     qtbot, keys, host, message_boxes
 ):
-    db_path = host.store.path
-    opening = host.window.meeting.details.opening
+    db_path = host.workspace.store.path
+    opening = host.window.workspace.meeting.details.opening
     with commits_refused("attempt to write a readonly database"):
         type_and_pause(keys, opening, " ต่อท้าย")
         assert opening.toPlainText().endswith(" ต่อท้าย")
         assert message_boxes.kinds() == ["warning"]
         assert "อ่านอย่างเดียว" in message_boxes.shown[0][2]
         assert stored(db_path)[0] == "เปิดประชุมเวลา 09.30 น."
-    qtbot.waitUntil(lambda: not host.store.kept, timeout=3000)
+    qtbot.waitUntil(lambda: not host.workspace.store.kept, timeout=3000)
     assert stored(db_path)[0] == "เปิดประชุมเวลา 09.30 น. ต่อท้าย"
 
 
@@ -245,10 +245,10 @@ def test_a_read_only_folder_refuses_the_write_keeps_the_text_and_says_why(
 )
 def test_closing_with_unsaved_text_asks_first(keys, host, monkeypatch, case):
     answer, closing, saving = case
-    db_path = host.store.path
-    disk = Disk(host.store.database.engine)
+    db_path = host.workspace.store.path
+    disk = Disk(host.workspace.store.database.engine)
     disk.fill()
-    type_and_pause(keys, host.window.meeting.details.opening, LONG)
+    type_and_pause(keys, host.window.workspace.meeting.details.opening, LONG)
     asked = []
 
     def question(_parent, title, text, *_args, **_kwargs):
@@ -263,7 +263,7 @@ def test_closing_with_unsaved_text_asks_first(keys, host, monkeypatch, case):
 
 
 def test_typing_into_a_field_and_closing_at_once_is_still_saved(keys, host, db_path):
-    opening = host.window.meeting.details.opening
+    opening = host.window.workspace.meeting.details.opening
     opening.moveCursor(opening.textCursor().MoveOperation.End)
     keys.type(opening, " ปิดทันที")
     assert host.window.close()

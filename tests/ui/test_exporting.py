@@ -80,7 +80,7 @@ def test_the_minutes_are_written_as_pdf_from_the_window_when_she_asks(
 
 
 def run_export(qtbot, window, action) -> Path:
-    exporter = window.minutes_tools.exporter
+    exporter = window.workspace.minutes_tools.exporter
     with qtbot.waitSignal(exporter.finished, timeout=20_000) as finished:
         action.trigger()
     settle(qtbot)
@@ -96,7 +96,7 @@ def test_the_minutes_and_attendance_exported_through_the_dialogs_open_in_word_an
     keys.type(agenda.editor.body, "ประธานแจ้งกำหนดการอบรม")  # not yet stored: exported anyway
     out = db_path.parent / "out"
     out.mkdir()
-    tools = window.minutes_tools
+    tools = window.workspace.minutes_tools
     save_as.answers = [out / "minutes", out / "attendance.xlsx"]
 
     minutes = run_export(qtbot, window, window.commands[ActionId.EXPORT_MINUTES])
@@ -127,7 +127,7 @@ def test_sign_in_sheet_meeting_file_and_network_summary(qtbot, open_window, db_p
     ids = two_meetings(db_path)
     tmp_path = db_path.parent
     window, _agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
-    tools = window.minutes_tools
+    tools = window.workspace.minutes_tools
     save_as.answers = [
         tmp_path / "signin.xlsx",
         tmp_path / "meeting.meeting.json",
@@ -163,7 +163,7 @@ def test_a_place_that_cannot_be_written_is_a_clear_message(
     # A folder removed (a USB stick pulled out) between choosing and writing.
     gone = tmp_path / "usb-stick"
     save_as.answers = [gone / "minutes.docx"]
-    exporter = window.minutes_tools.exporter
+    exporter = window.workspace.minutes_tools.exporter
     with qtbot.waitSignal(exporter.failed, timeout=20_000):
         window.commands[ActionId.EXPORT_MINUTES].trigger()
     settle(qtbot)
@@ -177,5 +177,5 @@ def test_cancelling_the_file_dialog_writes_nothing(qtbot, open_window, db_path, 
     ids = two_meetings(db_path)
     window, _agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
     save_as.answers = []
-    assert window.minutes_tools.exporter.export_minutes(ids.meeting_id) is False
-    assert not window.minutes_tools.exporter.running
+    assert window.workspace.minutes_tools.exporter.export_minutes(ids.meeting_id) is False
+    assert not window.workspace.minutes_tools.exporter.running

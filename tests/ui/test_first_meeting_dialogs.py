@@ -26,7 +26,7 @@ def test_escape_in_a_dialog_with_typing_asks_first(
     qtbot, keys, open_window, db_path, message_boxes
 ):
     window = open_window(db_path)
-    dialog = window.new_network()
+    dialog = window.workspace.new_network()
     qtbot.waitExposed(dialog)
     assert dialog.focusWidget() is dialog.name  # she types the name at once
     keys.type(dialog.name, "เครือข่ายลุ่มน้ำ")
@@ -41,7 +41,7 @@ def test_escape_in_a_dialog_with_typing_asks_first(
 
 def test_an_empty_dialog_closes_without_asking(qtbot, keys, open_window, db_path, message_boxes):
     window = open_window(db_path)
-    dialog = window.new_network()
+    dialog = window.workspace.new_network()
     qtbot.waitExposed(dialog)
     keys.press(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
@@ -52,7 +52,7 @@ def test_the_network_dialog_says_which_organisations_it_keeps(
     qtbot, keys, open_window, db_path, message_boxes
 ):
     window = open_window(db_path)
-    dialog = window.new_network()
+    dialog = window.workspace.new_network()
     qtbot.waitExposed(dialog)
     dialog.new_organization.click()
     organization = keys.dialog(OrganizationDialog)
@@ -67,7 +67,7 @@ def test_the_kind_and_short_name_follow_the_name_and_save_and_add_another(
     qtbot, keys, open_window, db_path
 ):
     window = open_window(db_path)
-    dialog = window.roster.edit_organization(None)
+    dialog = window.workspace.roster.edit_organization(None)
     qtbot.waitExposed(dialog)
     assert dialog.focusWidget() is dialog.name
     keys.type(dialog.name, "องค์การบริหารส่วนตำบลทุ่งต้อม")
@@ -79,7 +79,7 @@ def test_the_kind_and_short_name_follow_the_name_and_save_and_add_another(
     keys.type(dialog.name, "เทศบาลเมืองลำพูน")
     assert (dialog.kind.code(), dialog.short_name.text()) == ("town_municipality", "ทม.ลำพูน")
     dialog.accept()
-    names = window.store.read(lambda s: [o.name for o in services.list_organizations(s)])
+    names = window.workspace.store.read(lambda s: [o.name for o in services.list_organizations(s)])
     assert sorted(names) == sorted(["องค์การบริหารส่วนตำบลทุ่งต้อม", "เทศบาลเมืองลำพูน"])
 
 
@@ -90,7 +90,7 @@ def test_eight_members_are_one_click(qtbot, open_window, db_path):
         services.create_organization(session, name="สำนักงานอื่น")
 
     window = _window_with(open_window, db_path, fill)
-    dialog = window.new_network()
+    dialog = window.workspace.new_network()
     qtbot.waitExposed(dialog)
     dialog.member_filter.setText("เทศบาลตำบล")
     dialog.select_all.click()
@@ -109,14 +109,16 @@ def test_deleting_a_person_says_her_meetings_keep_her_name(
             services.add_attendee(session, meeting.id, person.id)
 
     window = _window_with(open_window, db_path, fill)
-    window.show_roster(2)
-    roster = window.roster
+    window.workspace.show_roster(2)
+    roster = window.workspace.roster
     roster.people.select(0)
     roster.people.delete_button.click()
     kind, _title, text = message_boxes.shown[-1]
     assert kind == "question" and "นางมาลี" in text and "3" in text
-    assert window.store.read(lambda s: services.list_people(s, include_inactive=True)) == []
-    names = window.store.read(
+    assert (
+        window.workspace.store.read(lambda s: services.list_people(s, include_inactive=True)) == []
+    )
+    names = window.workspace.store.read(
         lambda s: [a.name for m in services.list_meetings(s) for a in m.attendance]
     )
     assert names == ["นางมาลี"] * 3
@@ -128,10 +130,12 @@ def test_a_finalised_meeting_is_not_deleted(qtbot, open_window, db_path, message
         services.finalise_meeting(session, meeting.id)
 
     window = _window_with(open_window, db_path, fill)
-    window.open_meeting(window.store.read(lambda s: services.list_meetings(s)[0].id))
+    window.workspace.open_meeting(
+        window.workspace.store.read(lambda s: services.list_meetings(s)[0].id)
+    )
     window.commands[ActionId.DELETE_MEETING].trigger()
     assert message_boxes.kinds() == ["warning"]
-    assert len(window.store.read(services.list_meetings)) == 1
+    assert len(window.workspace.store.read(services.list_meetings)) == 1
 
 
 def test_a_draft_meeting_is_deleted_after_the_question(qtbot, open_window, db_path, message_boxes):
@@ -140,18 +144,18 @@ def test_a_draft_meeting_is_deleted_after_the_question(qtbot, open_window, db_pa
         services.create_meeting(session, title="ประชุมจริง", date=date(2024, 2, 1))
 
     window = _window_with(open_window, db_path, fill)
-    wrong = window.store.read(lambda s: services.list_meetings(s)[1].id)
-    window.open_meeting(wrong)
+    wrong = window.workspace.store.read(lambda s: services.list_meetings(s)[1].id)
+    window.workspace.open_meeting(wrong)
     window.commands[ActionId.DELETE_MEETING].trigger()
     assert message_boxes.kinds() == ["question"]
-    assert [m.title for m in window.store.read(services.list_meetings)] == ["ประชุมจริง"]
+    assert [m.title for m in window.workspace.store.read(services.list_meetings)] == ["ประชุมจริง"]
 
 
 def test_the_new_meeting_has_end_time_place_and_a_preview_of_the_agenda(
     qtbot, keys, open_window, db_path
 ):
     window = open_window(db_path)
-    dialog = window.new_meeting()
+    dialog = window.workspace.new_meeting()
     qtbot.waitExposed(dialog)
     assert dialog.focusWidget() is dialog.title
     assert "ระเบียบวาระ" in dialog.template_preview.text() or dialog.template_preview.text()
@@ -164,7 +168,7 @@ def test_the_new_meeting_has_end_time_place_and_a_preview_of_the_agenda(
     keys.type(dialog.venue, "ห้องประชุมสภา")
     dialog.platform.setCurrentText("Zoom Meeting")
     dialog.accept()
-    meeting = window.store.read(lambda s: services.list_meetings(s)[0])
+    meeting = window.workspace.store.read(lambda s: services.list_meetings(s)[0])
     assert (meeting.end_time.hour, meeting.venue, meeting.platform) == (
         12,
         "ห้องประชุมสภา",
@@ -191,8 +195,8 @@ def test_deleting_an_organisation_says_what_depends_and_keeps_its_people(
         services.create_meeting(session, title="ประชุม", date=date(2024, 1, 1), host_id=wrong.id)
 
     window = _window_with(open_window, db_path, fill)
-    window.show_roster(1)
-    section = window.roster.organizations
+    window.workspace.show_roster(1)
+    section = window.workspace.roster.organizations
     names = [section.model.index(r, 0).data() for r in range(section.model.rowCount())]
     section.select(names.index("เทศบาลตำบลที่พิมพ์ผิด"))
 
@@ -202,13 +206,13 @@ def test_deleting_an_organisation_says_what_depends_and_keeps_its_people(
     assert kind == "question" and "เทศบาลตำบลที่พิมพ์ผิด" in text
     for consequence in ("บุคคล 2 คน", "เครือข่าย 1 เครือข่าย", "ร่างการประชุม 1 ครั้ง"):
         assert consequence in text
-    assert len(window.store.read(services.list_organizations)) == 2
+    assert len(window.workspace.store.read(services.list_organizations)) == 2
 
     message_boxes.answer = message_boxes.answer.Yes
     section.delete_button.click()
-    left = window.store.read(lambda s: [o.name for o in services.list_organizations(s)])
+    left = window.workspace.store.read(lambda s: [o.name for o in services.list_organizations(s)])
     assert left == ["เทศบาลตำบลบ้านกลาง"]
-    people = window.store.read(lambda s: services.list_people(s, include_inactive=True))
+    people = window.workspace.store.read(lambda s: services.list_people(s, include_inactive=True))
     assert sorted(p.given_name for p in people) == ["มาลี", "วันดี"]
     assert all(p.organization_id is None for p in people)
     assert section.model.rowCount() == 1  # the page shows it gone

@@ -37,8 +37,8 @@ def people(db_path) -> list[tuple[str, str | None, int | None, str]]:
 def person_dialog(qtbot, keys, open_window, db_path):
     ids = two_meetings(db_path)
     window = open_window(db_path)
-    window.show_roster(PEOPLE_TAB)
-    keys.press(window.roster.people.add_button, Qt.Key.Key_Space)
+    window.workspace.show_roster(PEOPLE_TAB)
+    keys.press(window.workspace.roster.people.add_button, Qt.Key.Key_Space)
     dialog = keys.dialog(PersonDialog)
     qtbot.waitExposed(dialog)
     return dialog, ids
@@ -132,7 +132,7 @@ def test_ctrl_3_puts_her_in_the_agenda_tree_on_her_item(qtbot, keys, open_window
     window, agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
     third = agenda.model.index(2, 0)
     agenda.tree.setCurrentIndex(third)
-    window.show_details()
+    window.workspace.show_details()
     keys.press(window, Qt.Key.Key_3, CTRL)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is agenda.tree, timeout=2000)
     assert agenda.tree.currentIndex() == third
@@ -179,7 +179,7 @@ def test_a_new_action_shows_no_due_date_until_she_picks_one(qtbot, open_window, 
 
 def test_the_end_time_hints_an_end_not_the_start(qtbot, keys, open_window, db_path):
     window = open_window(db_path)
-    dialog = window.new_meeting()
+    dialog = window.workspace.new_meeting()
     qtbot.waitExposed(dialog)
     assert dialog.end.placeholderText() == "12.00"
     dialog.start.setText("13.30")
@@ -208,13 +208,15 @@ def test_the_window_opens_again_where_she_was(qtbot, open_window, db_path):
     agenda.choose(item)
     window.close()
     again = open_window(db_path)
-    tools = again.minutes_tools
-    qtbot.waitUntil(lambda: again.meeting.tabs.currentWidget() is tools.agenda, timeout=2000)
+    tools = again.workspace.minutes_tools
+    qtbot.waitUntil(
+        lambda: again.workspace.meeting.tabs.currentWidget() is tools.agenda, timeout=2000
+    )
     assert tools.agenda.editor.node is not None and tools.agenda.editor.node.id == item
-    again.show_attendance()
+    again.workspace.show_attendance()
     again.close()
     third = open_window(db_path)
-    assert third.meeting.tabs.currentIndex() == 1  # the attendance tab
+    assert third.workspace.meeting.tabs.currentIndex() == 1  # the attendance tab
 
 
 def test_qt_file_dialogs_list_dates_in_be(qtbot, tmp_path):

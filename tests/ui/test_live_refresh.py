@@ -30,7 +30,7 @@ def her_window(qtbot, pg_url, reporter):
     window = MainWindow(AppSettings(), Store(database, reporter))
     qtbot.addWidget(window)
     window.show()
-    assert window.store.hear_others()
+    assert window.workspace.store.hear_others()
     qtbot.waitUntil(database.listener.listening.is_set, timeout=SHOWN_WITHIN_MS)
     yield window
     window.close()
@@ -50,9 +50,9 @@ def _meeting(db) -> int:
 def test_a_tick_at_the_door_shows_in_her_attendance(qtbot, her_window, other_computer):
     window = her_window
     meeting_id = _meeting(other_computer)
-    window.open_meeting(meeting_id)
-    window.show_attendance()
-    model = window.meeting.attendance.model
+    window.workspace.open_meeting(meeting_id)
+    window.workspace.show_attendance()
+    model = window.workspace.meeting.attendance.model
     before = [line.status for line in model.rows]
     with other_computer.session() as s:
         line = attendance_rows(s, meeting_id)[0]
@@ -63,8 +63,8 @@ def test_a_tick_at_the_door_shows_in_her_attendance(qtbot, her_window, other_com
 def test_another_item_shows_in_her_agenda_while_her_typing_stays(qtbot, her_window, other_computer):
     window = her_window
     meeting_id = _meeting(other_computer)
-    window.open_meeting(meeting_id)
-    tools = window.minutes_tools
+    window.workspace.open_meeting(meeting_id)
+    tools = window.workspace.minutes_tools
     tools.show_agenda()
     agenda = tools.agenda
     first = next(iter(agenda.view.walk()))
@@ -82,19 +82,20 @@ def test_another_item_shows_in_her_agenda_while_her_typing_stays(qtbot, her_wind
 def test_a_new_title_from_another_computer_shows_in_the_heading(qtbot, her_window, other_computer):
     window = her_window
     meeting_id = _meeting(other_computer)
-    window.open_meeting(meeting_id)
+    window.workspace.open_meeting(meeting_id)
     with other_computer.session() as s:
         services.update_meeting(s, meeting_id, title="ประชุมสามัญ สมัยที่ ๒")
     qtbot.waitUntil(
-        lambda: window.meeting.heading.text() == "ประชุมสามัญ สมัยที่ ๒", timeout=SHOWN_WITHIN_MS
+        lambda: window.workspace.meeting.heading.text() == "ประชุมสามัญ สมัยที่ ๒",
+        timeout=SHOWN_WITHIN_MS,
     )
 
 
 def test_a_meeting_deleted_elsewhere_leaves_her_window_standing(qtbot, her_window, other_computer):
     window = her_window
     meeting_id = _meeting(other_computer)
-    window.open_meeting(meeting_id)
+    window.workspace.open_meeting(meeting_id)
     with other_computer.session() as s:
         services.delete_meeting(s, meeting_id)
-    qtbot.waitUntil(lambda: window.meeting.meeting_id is None, timeout=SHOWN_WITHIN_MS)
-    assert meeting_id not in window.navigator.listed_meeting_ids()
+    qtbot.waitUntil(lambda: window.workspace.meeting.meeting_id is None, timeout=SHOWN_WITHIN_MS)
+    assert meeting_id not in window.workspace.navigator.listed_meeting_ids()

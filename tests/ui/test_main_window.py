@@ -43,7 +43,7 @@ def add_organization(qtbot, keys, network_dialog, name: str, short: str) -> None
 
 def add_person(qtbot, keys, window, person: tuple[str, str, str, str, str]) -> None:
     honorific, given, family, position, organization = person
-    keys.press(window.roster.people.add_button, Qt.Key.Key_Space)
+    keys.press(window.workspace.roster.people.add_button, Qt.Key.Key_Space)
     dialog = keys.dialog(PersonDialog)
     keys.type(dialog.honorific.lineEdit(), honorific)
     keys.type(dialog.given_name, given)
@@ -58,10 +58,10 @@ def test_a_network_its_people_a_meeting_and_attendance_by_keyboard_survive_a_res
     qtbot, keys, open_window, db_path, message_boxes
 ):
     window = open_window(db_path)
-    assert window.pages.currentWidget() is window.welcome
+    assert window.workspace.pages.currentWidget() is window.workspace.welcome
 
     # A network with two organisations, made from the welcome page.
-    keys.press(window.welcome.network_button, Qt.Key.Key_Space)
+    keys.press(window.workspace.welcome.network_button, Qt.Key.Key_Space)
     network_dialog = keys.dialog(NetworkDialog)
     keys.type(network_dialog.name, "เครือข่ายเทศบาลลุ่มน้ำปิง")
     add_organization(qtbot, keys, network_dialog, "เทศบาลตำบลบ้านกลาง", "ทต.บ้านกลาง")
@@ -72,14 +72,14 @@ def test_a_network_its_people_a_meeting_and_attendance_by_keyboard_survive_a_res
     # Three people, through the roster's people tab.
     back_to(qtbot, window)
     keys.press(window, Qt.Key.Key_P, CTRL | Qt.KeyboardModifier.ShiftModifier)
-    assert window.pages.currentWidget() is window.roster
+    assert window.workspace.pages.currentWidget() is window.workspace.roster
     for person in (
         ("นาย", "สมชาย", "ใจดี", "นายกเทศมนตรี", "เทศบาลตำบลบ้านกลาง"),
         ("นางสาว", "วิไล", "ศรีสุข", "รองปลัดเทศบาล", "เทศบาลตำบลบ้านกลาง"),
         ("นาง", "มาลี", "บุญมา", "นักวิเคราะห์นโยบายและแผน", "องค์การบริหารส่วนตำบลทุ่งต้อม"),
     ):
         add_person(qtbot, keys, window, person)
-    assert window.roster.people.model.rowCount() == 3
+    assert window.workspace.roster.people.model.rowCount() == 3
 
     # A meeting: Ctrl+N, the proposed title and number, Enter.
     back_to(qtbot, window)
@@ -87,19 +87,19 @@ def test_a_network_its_people_a_meeting_and_attendance_by_keyboard_survive_a_res
     meeting_dialog = keys.dialog(NewMeetingDialog)
     assert meeting_dialog.number.value() == 1
     keys.press(meeting_dialog.title, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.meeting.meeting_id is not None)
-    assert window.pages.currentWidget() is window.meeting
+    qtbot.waitUntil(lambda: window.workspace.meeting.meeting_id is not None)
+    assert window.workspace.pages.currentWidget() is window.workspace.meeting
 
     # Attendance: Ctrl+2, then type a name and Enter, three times.
     back_to(qtbot, window)
     keys.press(window, Qt.Key.Key_2, CTRL)
-    assert focus(qtbot) is window.meeting.attendance.view
+    assert focus(qtbot) is window.workspace.meeting.attendance.view
     for letters in ("สมช", "วิไล", "บุญ"):
         keys.type(focus(qtbot), letters)
         keys.press(focus(qtbot), Qt.Key.Key_Return)
     # The last one came in present; she was in fact absent, on official duty.
     keys.press(focus(qtbot), Qt.Key.Key_Escape)
-    assert focus(qtbot) is window.meeting.attendance.view
+    assert focus(qtbot) is window.workspace.meeting.attendance.view
     keys.press(focus(qtbot), Qt.Key.Key_Space)
     reason_editor = focus(qtbot)
     keys.press(reason_editor, Qt.Key.Key_Down)  # ลา
@@ -107,7 +107,7 @@ def test_a_network_its_people_a_meeting_and_attendance_by_keyboard_survive_a_res
     keys.press(reason_editor, Qt.Key.Key_Return)
 
     assert "บันทึกแล้ว" in window.statusBar().currentMessage()
-    counts = window.meeting.attendance.model.counts()
+    counts = window.workspace.meeting.attendance.model.counts()
     assert (counts.present, counts.absent) == (2, 1)
     assert message_boxes.shown == []
     window.close()
@@ -132,15 +132,17 @@ def test_a_network_its_people_a_meeting_and_attendance_by_keyboard_survive_a_res
 
     # … and in a new window, which opens on the same meeting.
     again = open_window(db_path)
-    assert again.pages.currentWidget() is again.meeting
-    assert again.meeting.meeting_id == meeting.id
-    shown = {r.name: (r.status, r.absence_reason) for r in again.meeting.attendance.rows()}
+    assert again.workspace.pages.currentWidget() is again.workspace.meeting
+    assert again.workspace.meeting.meeting_id == meeting.id
+    shown = {
+        r.name: (r.status, r.absence_reason) for r in again.workspace.meeting.attendance.rows()
+    }
     assert shown == lines
 
 
 def test_an_empty_database_shows_the_welcome_page_and_a_filled_one_does_not(open_window, tmp_path):
     window = open_window(tmp_path / "empty.db")
-    assert window.pages.currentWidget() is window.welcome
+    assert window.workspace.pages.currentWidget() is window.workspace.welcome
     assert not window.commands[ActionId.DETAILS].isEnabled()
 
     filled = tmp_path / "filled.db"
@@ -149,7 +151,7 @@ def test_an_empty_database_shows_the_welcome_page_and_a_filled_one_does_not(open
         services.create_network(session, name="เครือข่ายทดสอบ")
     database.close()
     window = open_window(filled)
-    assert window.pages.currentWidget() is not window.welcome
+    assert window.workspace.pages.currentWidget() is not window.workspace.welcome
 
 
 def _meetings(path):
@@ -180,7 +182,7 @@ def _meetings(path):
 def test_search_narrows_the_meeting_list_as_she_types(qtbot, keys, open_window, db_path):
     first, second, third = _meetings(db_path)
     window = open_window(db_path)
-    navigator = window.navigator
+    navigator = window.workspace.navigator
     assert navigator.listed_meeting_ids() == [third, second, first]  # newest first
 
     keys.press(window, Qt.Key.Key_F, CTRL)
@@ -203,29 +205,29 @@ def test_search_narrows_the_meeting_list_as_she_types(qtbot, keys, open_window, 
 def test_the_window_remembers_its_meeting_network_and_splitter(qtbot, open_window, db_path):
     _first, second, _third = _meetings(db_path)
     window = open_window(db_path)
-    network_id = window.navigator.network_model.row(1).id
-    window.navigator.choose_network(network_id)
-    window.navigator.select_meeting(second)
-    assert window.meeting.meeting_id == second
+    network_id = window.workspace.navigator.network_model.row(1).id
+    window.workspace.navigator.choose_network(network_id)
+    window.workspace.navigator.select_meeting(second)
+    assert window.workspace.meeting.meeting_id == second
     # Narrow: the offscreen screen is 800 pixels wide, the window fits it, and the centre
     # needs most of it (its minimum may take a little of the 100 asked for).
-    window.splitter.setSizes([100, 700])
-    width = window.splitter.sizes()[0]
+    window.workspace.splitter.setSizes([100, 700])
+    width = window.workspace.splitter.sizes()[0]
     assert 50 < width <= 100
     window.close()
 
     again = open_window(db_path)
-    assert again.meeting.meeting_id == second
-    assert again.navigator.network_id == network_id
-    assert again.splitter.sizes()[0] == width
+    assert again.workspace.meeting.meeting_id == second
+    assert again.workspace.navigator.network_id == network_id
+    assert again.workspace.splitter.sizes()[0] == width
     assert again.settings.window_state("geometry") is not None
 
 
 def test_meeting_details_are_stored_as_she_leaves_each_field(qtbot, keys, open_window, db_path):
     first, _second, _third = _meetings(db_path)
     window = open_window(db_path)
-    window.navigator.select_meeting(first)
-    details = window.meeting.details
+    window.workspace.navigator.select_meeting(first)
+    details = window.workspace.meeting.details
     details.venue.setFocus()
     keys.type(details.venue, "ห้องประชุมสภาเทศบาล")
     keys.press(details.venue, Qt.Key.Key_Tab)
@@ -244,15 +246,15 @@ def test_meeting_details_are_stored_as_she_leaves_each_field(qtbot, keys, open_w
         assert meeting.start_time == time(9, 30)
         assert meeting.date == date(2024, 2, 15)
     database.close()
-    assert "15 กุมภาพันธ์ 2567" in window.meeting.subheading.text()
+    assert "15 กุมภาพันธ์ 2567" in window.workspace.meeting.subheading.text()
     assert "บันทึกแล้ว" in window.statusBar().currentMessage()
 
 
 def test_text_typed_just_before_the_window_closes_is_stored(keys, open_window, db_path):
     first, _second, _third = _meetings(db_path)
     window = open_window(db_path)
-    window.navigator.select_meeting(first)
-    opening = window.meeting.details.opening
+    window.workspace.navigator.select_meeting(first)
+    opening = window.workspace.meeting.details.opening
     opening.setFocus()
     keys.type(opening, "ประธานกล่าวเปิดการประชุม")
     window.close()  # well within the pause that would have stored it
@@ -271,8 +273,8 @@ def test_a_refused_change_shows_the_reason_and_changes_nothing(
         services.update_meeting(session, first, start="09:30", end="12:00")
     database.close()
     window = open_window(db_path)
-    window.navigator.select_meeting(first)
-    end = window.meeting.details.end
+    window.workspace.navigator.select_meeting(first)
+    end = window.workspace.meeting.details.end
     end.setFocus()
     end.selectAll()
     keys.type(end, "08.00")
@@ -296,8 +298,8 @@ def test_a_duplicate_organisation_is_refused_with_a_message_and_nothing_is_added
         services.create_organization(session, name="เทศบาลตำบลบ้านกลาง")
     database.close()
     window = open_window(db_path)
-    window.show_roster(1)
-    keys.press(window.roster.organizations.add_button, Qt.Key.Key_Space)
+    window.workspace.show_roster(1)
+    keys.press(window.workspace.roster.organizations.add_button, Qt.Key.Key_Space)
     dialog = keys.dialog(OrganizationDialog)
     keys.type(dialog.name, "เทศบาลตำบลบ้านกลาง")
     keys.press(dialog.name, Qt.Key.Key_Return)

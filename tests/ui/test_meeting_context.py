@@ -31,14 +31,14 @@ def test_the_rule_is_a_draft_in_a_database_this_copy_may_write():
 def test_every_page_reads_the_same_open_meeting(qtbot, open_window, db_path):
     meeting_id = _draft(db_path)
     window = open_window(db_path)
-    window.open_meeting(meeting_id)
-    context = window.meeting.context
+    window.workspace.open_meeting(meeting_id)
+    context = window.workspace.meeting.context
     assert context.meeting_id == meeting_id and context.editable
-    assert window.meeting.attendance.meeting_id == meeting_id
-    assert window.minutes_tools.agenda.meeting_id == meeting_id
-    assert window.meeting.details.title.isEnabled()
+    assert window.workspace.meeting.attendance.meeting_id == meeting_id
+    assert window.workspace.minutes_tools.agenda.meeting_id == meeting_id
+    assert window.workspace.meeting.details.title.isEnabled()
     with qtbot.waitSignal(context.status_changed, timeout=3000):
-        window.store.change(lambda s: services.finalise_meeting(s, meeting_id))
+        window.workspace.store.change(lambda s: services.finalise_meeting(s, meeting_id))
     assert context.status == MeetingStatus.FINAL and not context.editable
 
 
@@ -48,11 +48,11 @@ def test_a_read_only_database_opens_nothing_to_type_into(qtbot, reporter, db_pat
     window = MainWindow(AppSettings(), Store(database, reporter))
     qtbot.addWidget(window)
     try:
-        window.open_meeting(meeting_id)
-        assert not window.meeting.context.editable
-        assert not window.meeting.details.title.isEnabled()
-        assert not window.meeting.attendance.copy_button.isEnabled()
-        assert not window.minutes_tools.agenda.editable
+        window.workspace.open_meeting(meeting_id)
+        assert not window.workspace.meeting.context.editable
+        assert not window.workspace.meeting.details.title.isEnabled()
+        assert not window.workspace.meeting.attendance.copy_button.isEnabled()
+        assert not window.workspace.minutes_tools.agenda.editable
     finally:
         window.close()
         database.close()

@@ -31,9 +31,9 @@ def _meetings(db_path):
 def test_the_copy_is_edited_on_the_attendance_page(qtbot, open_window, db_path):
     _person, _closed, draft = _meetings(db_path)
     window = open_window(db_path)
-    window.open_meeting(draft)
-    window.show_attendance()
-    model = window.meeting.attendance.model
+    window.workspace.open_meeting(draft)
+    window.workspace.show_attendance()
+    model = window.workspace.meeting.attendance.model
     assert model.flags(model.index(0, POSITION)) & Qt.ItemFlag.ItemIsEditable
     tip = model.headerData(POSITION, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert tip  # the column says it is the meeting's copy
@@ -41,7 +41,7 @@ def test_the_copy_is_edited_on_the_attendance_page(qtbot, open_window, db_path):
     qtbot.waitUntil(lambda: model.index(0, ACTING_AS).data() == "ปลัดเทศบาลเมืองลำพูน")
     assert model.index(0, POSITION).data() == "รองปลัดเทศบาล"
     assert model.setData(model.index(0, NAME), "นางวิไล ศรีสุข")
-    person = window.store.read(lambda s: services.list_people(s)[0])
+    person = window.workspace.store.read(lambda s: services.list_people(s)[0])
     assert (person.position, person.family_name) == ("รองปลัดเทศบาล", None)
 
 
@@ -50,9 +50,11 @@ def test_an_edited_person_is_offered_to_the_draft_meetings(
 ):
     _person, closed, draft = _meetings(db_path)
     window = open_window(db_path)
-    window.show_roster(2)
-    window.roster.people.select(0)
-    dialog = window.roster.edit_person(window.roster._current(window.roster.people))
+    window.workspace.show_roster(2)
+    window.workspace.roster.people.select(0)
+    dialog = window.workspace.roster.edit_person(
+        window.workspace.roster._current(window.workspace.roster.people)
+    )
     qtbot.waitExposed(dialog)
     dialog.position.setText("ปลัดเทศบาล")
     dialog.accept()
@@ -62,4 +64,4 @@ def test_an_edited_person_is_offered_to_the_draft_meetings(
     def positions(session):
         return {m.id: m.attendance[0].position for m in services.list_meetings(session)}
 
-    assert window.store.read(positions) == {closed: "รองปลัดเทศบาล", draft: "ปลัดเทศบาล"}
+    assert window.workspace.store.read(positions) == {closed: "รองปลัดเทศบาล", draft: "ปลัดเทศบาล"}

@@ -42,8 +42,8 @@ def test_a_new_meeting_gets_the_next_number_the_standard_agenda_and_last_meeting
     qtbot, keys, open_window, db_path, last_meeting
 ):
     window = open_window(db_path)
-    window.navigator.choose_network(last_meeting["network"])
-    dialog = window.new_meeting()
+    window.workspace.navigator.choose_network(last_meeting["network"])
+    dialog = window.workspace.new_meeting()
     assert dialog.title.text() == "ประชุมคณะทำงาน"
     dialog.date.edit.selectAll()
     keys.type(dialog.date.edit, "7/8/2567")
@@ -52,7 +52,7 @@ def test_a_new_meeting_gets_the_next_number_the_standard_agenda_and_last_meeting
 
     database = open_database(db_path)
     with database.session() as s:
-        meeting = s.get(Meeting, window.meeting.meeting_id)
+        meeting = s.get(Meeting, window.workspace.meeting.meeting_id)
         assert (meeting.number, meeting.date) == (5, date(2024, 8, 7))
         assert [i.title for i in meeting.agenda][:2] == [
             "เรื่องที่ประธานแจ้งให้ที่ประชุมทราบ",
@@ -66,8 +66,8 @@ def test_the_number_starts_again_in_a_new_buddhist_era_year(
     keys, open_window, db_path, last_meeting
 ):
     window = open_window(db_path)
-    window.navigator.choose_network(last_meeting["network"])
-    dialog: NewMeetingDialog = window.new_meeting()
+    window.workspace.navigator.choose_network(last_meeting["network"])
+    dialog: NewMeetingDialog = window.workspace.new_meeting()
     dialog.date.edit.selectAll()
     keys.type(dialog.date.edit, "10/1/2568")
     dialog.date.commit()
@@ -80,9 +80,9 @@ def test_the_chair_is_chosen_from_the_networks_people_and_stored(
     keys, open_window, db_path, last_meeting
 ):
     window = open_window(db_path)
-    window.navigator.select_meeting(last_meeting["meeting"])
-    window.show_details()
-    chair = window.meeting.details.chair
+    window.workspace.navigator.select_meeting(last_meeting["meeting"])
+    window.workspace.show_details()
+    chair = window.workspace.meeting.details.chair
     offered = [chair.itemText(i) for i in range(chair.count())]
     assert offered == ["(ไม่ระบุ)", "นางมาลี บุญมา", "นายสมชาย ใจดี"]  # not the outsider
     chair.setFocus()
@@ -98,8 +98,8 @@ def test_enter_in_a_choice_goes_on_and_does_not_save_the_meeting(
     keys, open_window, db_path, last_meeting
 ):
     window = open_window(db_path)
-    window.navigator.choose_network(last_meeting["network"])
-    dialog: NewMeetingDialog = window.new_meeting()
+    window.workspace.navigator.choose_network(last_meeting["network"])
+    dialog: NewMeetingDialog = window.workspace.new_meeting()
     created: list[int] = []
     dialog.created.connect(created.append)
     dialog.mode.setFocus()

@@ -29,9 +29,9 @@ def names(attendance) -> list[str]:
 
 def open_attendance(open_window, db_path, meeting_id):
     window = open_window(db_path)
-    assert window.navigator.select_meeting(meeting_id)
-    window.show_attendance()
-    return window, window.meeting.attendance
+    assert window.workspace.navigator.select_meeting(meeting_id)
+    window.workspace.show_attendance()
+    return window, window.workspace.meeting.attendance
 
 
 def test_the_attendance_page_shows_members_present_against_the_quorum(qtbot, open_window, db_path):
@@ -147,7 +147,7 @@ def test_finalising_lists_the_checks_and_each_goes_to_its_place(
         clerk_line, undecided_id = clerk.id, undecided.id
     database.close()
     window, agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
-    tools = window.minutes_tools
+    tools = window.workspace.minutes_tools
     window.commands[ActionId.FINALISE].trigger()
     dialog = tools.finalising.checks_dialog
     assert dialog is not None and dialog.isVisible()
@@ -161,14 +161,14 @@ def test_finalising_lists_the_checks_and_each_goes_to_its_place(
 
     dialog.list.itemClicked.emit(dialog.list.item(1))  # the absent member without a reason
     assert not dialog.isVisible()
-    assert window.meeting.tabs.currentWidget() is window.meeting.attendance
-    page = window.meeting.attendance
+    assert window.workspace.meeting.tabs.currentWidget() is window.workspace.meeting.attendance
+    page = window.workspace.meeting.attendance
     assert page.rows()[page.view.currentIndex().row()].id == clerk_line
 
     window.commands[ActionId.FINALISE].trigger()
     dialog = tools.finalising.checks_dialog
     dialog.list.itemClicked.emit(dialog.list.item(2))  # the item without a resolution
-    assert window.meeting.tabs.currentWidget() is agenda
+    assert window.workspace.meeting.tabs.currentWidget() is agenda
     assert agenda.editor.node.id == undecided_id
 
     window.commands[ActionId.FINALISE].trigger()
@@ -189,7 +189,7 @@ def test_a_meeting_with_nothing_wrong_is_only_asked_about(
     database.close()
     window, _agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
     window.commands[ActionId.FINALISE].trigger()
-    assert window.minutes_tools.finalising.checks_dialog is None
+    assert window.workspace.minutes_tools.finalising.checks_dialog is None
     assert message_boxes.kinds() == ["question"]
     settle(qtbot)
 
@@ -205,10 +205,10 @@ def test_the_statistics_and_search_know_voted_resolutions(qtbot, open_window, db
     database.close()
     window = open_window(db_path)
     window.commands[ActionId.STATISTICS].trigger()
-    page = window.minutes_tools.statistics
+    page = window.workspace.minutes_tools.statistics
     page.set_everything()
     assert "มติ 1 เรื่อง ลงคะแนน 1 เรื่อง (ลงคะแนนลับ 1 เรื่อง)" in page.summary.text()
-    dialog = window.minutes_tools.show_search()
+    dialog = window.workspace.minutes_tools.show_search()
     dialog.query.setText("อบรม")
     qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=3000)
     found = [
@@ -224,9 +224,9 @@ def test_the_online_details_and_the_recording_are_typed_on_the_details_page(
 ):
     ids = two_meetings(db_path)
     window = open_window(db_path)
-    assert window.navigator.select_meeting(ids.meeting_id)
-    window.show_details()
-    details = window.meeting.details
+    assert window.workspace.navigator.select_meeting(ids.meeting_id)
+    window.workspace.show_details()
+    details = window.workspace.meeting.details
     keys.type(details.online_link, "https://zoom.example/j/845")
     keys.type(details.online_meeting_id, "845 1122 3344")
     keys.type(details.recording, "ไดรฟ์กลาง/2567")

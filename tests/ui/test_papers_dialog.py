@@ -53,8 +53,8 @@ def ready(qtbot, dialog: PapersDialog) -> PapersDialog:
 
 def open_papers(qtbot, open_window, db_path: Path, meeting_id: int):
     window = open_window(db_path)
-    assert window.navigator.select_meeting(meeting_id)
-    tools = window.minutes_tools
+    assert window.workspace.navigator.select_meeting(meeting_id)
+    tools = window.workspace.minutes_tools
     assert window.commands[ActionId.PAPERS].isEnabled()
     assert window.commands[ActionId.PAPERS] in window.menus[Menu.FILE].actions()
     window.commands[ActionId.PAPERS].trigger()
@@ -64,7 +64,7 @@ def open_papers(qtbot, open_window, db_path: Path, meeting_id: int):
 
 
 def save(qtbot, window, button) -> Path:
-    exporter = window.minutes_tools.exporter
+    exporter = window.workspace.minutes_tools.exporter
     with qtbot.waitSignal(exporter.finished, timeout=30_000) as finished:
         button.click()
     settle(qtbot)
@@ -109,8 +109,8 @@ def test_what_the_letters_lack_is_said_and_filled_in_where_it_belongs(
     assert not dialog.invitations.save_button.isEnabled()
     assert dialog.details_button.isVisible() and not dialog.organization_button.isVisible()
     dialog.details_button.click()
-    details = window.meeting.details
-    assert window.meeting.tabs.currentWidget() is details
+    details = window.workspace.meeting.details
+    assert window.workspace.meeting.tabs.currentWidget() is details
     qtbot.waitUntil(details.host.hasFocus, timeout=2000)
 
     # She picks the host on the details page; the dialog reads again by itself.
@@ -161,7 +161,7 @@ def test_an_online_meeting_without_its_link_sends_her_to_the_details(qtbot, open
     window, dialog = open_papers(qtbot, open_window, db_path, ids.meeting_id)
     assert "การประชุมออนไลน์นี้ยังไม่มีลิงก์เข้าร่วมประชุม" in dialog.missing_text.text()
     dialog.details_button.click()
-    qtbot.waitUntil(window.meeting.details.online_link.hasFocus, timeout=2000)
+    qtbot.waitUntil(window.workspace.meeting.details.online_link.hasFocus, timeout=2000)
 
 
 def test_the_letters_previewed_then_saved_in_one_file_and_a_file_each(
@@ -275,7 +275,7 @@ def test_the_news_edited_to_nothing_is_refused_and_nothing_written(
     qtbot.waitUntil(lambda: bool(dialog.news.text.toPlainText()), timeout=5000)
     dialog.news.text.setPlainText("  \n\n \x07 ")
     save_as.answers = [db_path.parent / "news.txt"]
-    exporter = window.minutes_tools.exporter
+    exporter = window.workspace.minutes_tools.exporter
     with qtbot.waitSignal(exporter.failed, timeout=10_000):
         dialog.news.save_button.click()
     assert message_boxes.shown[-1][2] == "ข่าวประชาสัมพันธ์ว่างเปล่า"

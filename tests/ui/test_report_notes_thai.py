@@ -60,8 +60,8 @@ def test_a_final_meetings_report_import_is_refused_before_the_file_is_asked_for(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: asked.append(a) or ("", ""))
     )
     window = open_window(db_path)
-    window.open_meeting(meeting_id)
-    assert window.minutes_tools.report_import.start(meeting_id) is False
+    window.workspace.open_meeting(meeting_id)
+    assert window.workspace.minutes_tools.report_import.start(meeting_id) is False
     assert asked == []
     assert message_boxes.kinds() == ["warning"]
     assert "ปิดแล้ว" in message_boxes.shown[0][2]

@@ -47,7 +47,7 @@ def row_number(dialog: ReportReviewDialog, name: str) -> int:
 def test_the_review_applies_the_report_and_remembers_the_names(qtbot, open_window, db_path, report):
     ids = two_meetings(db_path)
     window, _agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
-    importer = window.minutes_tools.report_import
+    importer = window.workspace.minutes_tools.report_import
     window.commands[ActionId.REPORT_IMPORT].trigger()
     qtbot.waitUntil(
         lambda: importer.dialog is not None and importer.dialog.isVisible(), timeout=10_000
@@ -78,7 +78,7 @@ def test_the_review_applies_the_report_and_remembers_the_names(qtbot, open_windo
     dialog.apply_button.click()
     assert not dialog.isVisible()
     settle(qtbot)
-    assert window.meeting.tabs.currentWidget() is window.meeting.attendance
+    assert window.workspace.meeting.tabs.currentWidget() is window.workspace.meeting.attendance
 
     database = open_database(db_path)
     with database.session() as session:
@@ -105,7 +105,7 @@ def test_the_review_applies_the_report_and_remembers_the_names(qtbot, open_windo
 def test_cancel_stores_nothing(qtbot, open_window, db_path, report):
     ids = two_meetings(db_path)
     window, _agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
-    importer = window.minutes_tools.report_import
+    importer = window.workspace.minutes_tools.report_import
     assert importer.start(ids.meeting_id)
     qtbot.waitUntil(
         lambda: importer.dialog is not None and importer.dialog.isVisible(), timeout=10_000
@@ -133,7 +133,7 @@ def test_a_file_that_is_not_a_report_is_refused_clearly(
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(other), ""))
     )
-    importer = window.minutes_tools.report_import
+    importer = window.workspace.minutes_tools.report_import
     importer.start(ids.meeting_id)
     qtbot.waitUntil(lambda: not importer.reading, timeout=10_000)
     settle(qtbot)
@@ -196,7 +196,7 @@ def test_chat_line_and_form_sign_ins_settle_attendance_through_the_review(
     source, seen = sign_in
     ids = two_meetings(db_path)
     window, _agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
-    importer = window.minutes_tools.report_import
+    importer = window.workspace.minutes_tools.report_import
     window.commands[ActionId.REPORT_IMPORT].trigger()
     qtbot.waitUntil(
         lambda: importer.dialog is not None and importer.dialog.isVisible(), timeout=10_000
@@ -221,7 +221,7 @@ def test_the_review_names_who_would_be_marked_absent_before_it_is_done(
 ):
     ids = two_meetings(db_path)
     window, _agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
-    importer = window.minutes_tools.report_import
+    importer = window.workspace.minutes_tools.report_import
     window.commands[ActionId.REPORT_IMPORT].trigger()
     qtbot.waitUntil(
         lambda: importer.dialog is not None and importer.dialog.isVisible(), timeout=10_000

@@ -38,8 +38,8 @@ def count(db_path, model) -> int:
 @pytest.fixture
 def roster(open_window, db_path, roster_db):
     window = open_window(db_path)
-    window.show_roster(PEOPLE_TAB)
-    return window.roster
+    window.workspace.show_roster(PEOPLE_TAB)
+    return window.workspace.roster
 
 
 @pytest.mark.parametrize("insist", [False, True])

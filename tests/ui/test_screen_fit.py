@@ -110,9 +110,9 @@ with database.session() as session:
     item = _minutes_in_progress(session, draft.id)
 window = MainWindow(AppSettings(), Store(database, ErrorReporter(Path(sys.argv[1] + ".log"))))
 window.show()
-window.navigator.select_meeting(draft.id)
-window.minutes_tools.show_agenda()
-agenda = window.minutes_tools.agenda
+window.workspace.navigator.select_meeting(draft.id)
+window.workspace.minutes_tools.show_agenda()
+agenda = window.workspace.minutes_tools.agenda
 agenda.choose(item)
 actions = agenda.editor.actions_editor
 actions.choose(actions.model.row(0).id)
@@ -172,10 +172,10 @@ with database.session() as session:
     draft = next(m for m in meeting_summaries(session) if m.status == "draft")
 window = MainWindow(AppSettings(), Store(database, ErrorReporter(Path(sys.argv[1] + ".log"))))
 window.show()
-window.navigator.select_meeting(draft.id)
-window.show_attendance()
+window.workspace.navigator.select_meeting(draft.id)
+window.workspace.show_attendance()
 _settle(400)
-view = window.meeting.attendance.view
+view = window.workspace.meeting.attendance.view
 print(json.dumps({
     "sideways": view.horizontalScrollBar().maximum(),
     "name": view.columnWidth(NAME),

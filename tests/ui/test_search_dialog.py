@@ -17,7 +17,7 @@ def test_a_word_of_a_resolution_finds_its_item_and_opens_the_meeting_there(
     ids = two_meetings(db_path)
     window, agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
     keys.press(window, Qt.Key.Key_F, CTRL_SHIFT)
-    dialog = window.minutes_tools.search_dialog
+    dialog = window.workspace.minutes_tools.search_dialog
     assert dialog is not None and dialog.isVisible()
     keys.type(dialog.query, "บริหารจัดการน้ำ")
     dialog.search()
@@ -30,8 +30,8 @@ def test_a_word_of_a_resolution_finds_its_item_and_opens_the_meeting_there(
 
     keys.press(dialog.query, Qt.Key.Key_Return)  # to the first result
     keys.press(dialog.table, Qt.Key.Key_Return)  # and open it
-    assert window.meeting.meeting_id == ids.previous_id
-    assert window.meeting.tabs.currentWidget() is agenda
+    assert window.workspace.meeting.meeting_id == ids.previous_id
+    assert window.workspace.meeting.tabs.currentWidget() is agenda
     assert agenda.editor.node.title == "โครงการอบรมการบริหารจัดการน้ำ"
     assert agenda.editor.title.isReadOnly()  # the earlier minutes are final
     settle(qtbot)
@@ -40,7 +40,7 @@ def test_a_word_of_a_resolution_finds_its_item_and_opens_the_meeting_there(
 def test_nothing_found_says_so(qtbot, keys, open_window, db_path):
     ids = two_meetings(db_path)
     window, _agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
-    dialog = window.minutes_tools.show_search()
+    dialog = window.workspace.minutes_tools.show_search()
     keys.type(dialog.query, "ไม่มีคำนี้แน่นอน")
     dialog.search()
     assert dialog.model.rowCount() == 0
@@ -53,7 +53,7 @@ def test_a_persons_name_finds_her_meetings_the_result_comes_in_front_escape_clos
 ):
     ids = two_meetings(db_path)
     window, _agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
-    dialog = window.minutes_tools.show_search()
+    dialog = window.workspace.minutes_tools.show_search()
     keys.type(dialog.query, "สมชาย")
     dialog.search()
     found = {dialog.model.rows[n].meeting_id for n in range(dialog.model.rowCount())}
@@ -62,9 +62,9 @@ def test_a_persons_name_finds_her_meetings_the_result_comes_in_front_escape_clos
     row = next(n for n, hit in enumerate(dialog.model.rows) if hit.meeting_id == ids.previous_id)
     assert "สมชาย" in dialog.model.index(row, SearchResultModel.TEXT).data()
     dialog.choose(row)
-    assert window.meeting.meeting_id == ids.previous_id
+    assert window.workspace.meeting.meeting_id == ids.previous_id
     assert not dialog.isVisible()  # the opened meeting is not behind the results
-    dialog = window.minutes_tools.show_search()
+    dialog = window.workspace.minutes_tools.show_search()
     assert dialog.isVisible() and dialog.model.rowCount() == listed
     keys.press(dialog.table, Qt.Key.Key_Escape)
     assert not dialog.isVisible()

@@ -134,7 +134,7 @@ def switched(qtbot, host: AppHost, name: str) -> None:
     qtbot.waitUntil(
         lambda: (
             host.window is not None
-            and host.window.attached_pages
+            and host.window.workspace is not None
             and host.window.database_label.text() == name
         ),
         timeout=30_000,
@@ -179,7 +179,7 @@ def test_she_connects_to_the_server_remembers_the_password_and_goes_back_to_her_
     name = f"{password_role}@localhost/{server.database}"
     switched(qtbot, host, name)
     assert host.opened.database.address is not None and not host.opened.readonly
-    assert host.window.navigator.meeting_model.rowCount() == 0  # the server's, not hers
+    assert host.window.workspace.navigator.meeting_model.rowCount() == 0  # the server's, not hers
     key = passwords.address_key(host.opened.database.address)
     assert memory_keyring.kept == {(passwords.SERVICE, key): SECRET}
     # Never in the settings, the status bar or the title; the recent list has no password.
@@ -198,7 +198,7 @@ def test_she_connects_to_the_server_remembers_the_password_and_goes_back_to_her_
     )
     host.window.commands[ActionId.OPEN_FILE].trigger()
     switched(qtbot, host, "prachum.db")
-    assert host.window.navigator.meeting_model.rowCount() == 1
+    assert host.window.workspace.navigator.meeting_model.rowCount() == 1
 
     # Next time the connection is listed, and the keyring fills in the password.
     again = host.window.connect_to_server()
@@ -295,7 +295,7 @@ def test_a_file_on_a_share_is_opened_read_only_when_she_chooses(start, on_a_shar
     host = start(on_a_share, choices)
     assert [kind for kind, *_ in choices.asked] == ["share"]
     assert "network share (cifs)" in choices.asked[0][2]
-    assert host.opened.readonly and host.window.navigator.meeting_model.rowCount() == 1
+    assert host.opened.readonly and host.window.workspace.navigator.meeting_model.rowCount() == 1
     assert not host.window.commands[ActionId.NEW_MEETING].isEnabled()
     host.window.close()
     host.close()
@@ -311,7 +311,7 @@ def test_a_file_on_a_share_is_copied_to_this_computer(start, on_a_share, tmp_pat
     host = start(on_a_share, Choices(answer=COPY_HERE))
     assert host.opened.database.path == here / "prachum-2.db" and not host.opened.readonly
     assert host.window.database_label.text() == "prachum-2.db"
-    assert host.window.navigator.meeting_model.rowCount() == 1
+    assert host.window.workspace.navigator.meeting_model.rowCount() == 1
     assert (here / "prachum.db").read_bytes() == b""
     host.window.close()
     host.close()
@@ -325,7 +325,7 @@ def test_a_file_on_a_share_is_moved_to_a_shared_database(start, on_a_share, pg_u
     assert [kind for kind, *_ in choices.asked] == ["share", "address"]
     assert host.opened.database.address is not None
     assert host.window.database_label.text() == ServerAddress(pg_url).name
-    assert host.window.navigator.meeting_model.rowCount() == 1
+    assert host.window.workspace.navigator.meeting_model.rowCount() == 1
     with open_database(pg_url).session() as session:
         (meeting,) = services.list_meetings(session)
         assert (meeting.title, meeting.date) == ("ประชุมครั้งที่หนึ่ง", date(2024, 1, 10))
@@ -345,10 +345,10 @@ def test_a_readers_window_opens_read_only_says_why_and_refuses_a_write(
         password = add_user(ServerAddress(pg_url), "reader_window", ServerRole.READER)
         host = start(signed_in_as(pg_url, "reader_window", password), Choices())
         assert host.opened.readonly
-        assert host.window.navigator.meeting_model.rowCount() == 1
+        assert host.window.workspace.navigator.meeting_model.rowCount() == 1
         told = [text for kind, _title, text in message_boxes.shown if kind == "information"]
         assert any("อ่านฐานข้อมูล" in text and "ได้อย่างเดียว" in text for text in told)
-        store = host.window.store
+        store = host.window.workspace.store
         stored = store.change(lambda s: services.create_meeting(s, title="ใหม่", date="2025-01-01"))
         assert stored is None
         assert "ได้อย่างเดียว" in message_boxes.shown[-1][2]

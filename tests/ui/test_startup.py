@@ -182,17 +182,17 @@ def test_a_second_copy_opened_read_only_changes_nothing(
         assert not window.commands[ActionId.NEW_MEETING].isEnabled()
         assert not host.window.commands[ActionId.RESTORE].isEnabled()
         assert host.window.commands[ActionId.BACKUP].isEnabled(), "a copy can still be made"
-        meeting_id = window.navigator.listed_meeting_ids()[0]
-        window.open_meeting(meeting_id)
+        meeting_id = window.workspace.navigator.listed_meeting_ids()[0]
+        window.workspace.open_meeting(meeting_id)
         assert not window.commands[ActionId.COPY_PEOPLE].isEnabled()
         # Nothing invites typing that could not be kept.
-        assert not window.meeting.details.title.isEnabled()
-        assert not window.meeting.attendance.model.editable
-        window.minutes_tools.show_agenda()
-        assert not window.minutes_tools.agenda.editable
+        assert not window.workspace.meeting.details.title.isEnabled()
+        assert not window.workspace.meeting.attendance.model.editable
+        window.workspace.minutes_tools.show_agenda()
+        assert not window.workspace.minutes_tools.agenda.editable
         for title in ("แก้ชื่อ", "แก้อีกครั้ง"):
-            window.meeting.details.title.setText(title)
-            window.meeting.details.title_saver.flush()
+            window.workspace.meeting.details.title.setText(title)
+            window.workspace.meeting.details.title_saver.flush()
         assert message_boxes.kinds() == ["warning"], "told once that nothing is saved"
         assert meeting_titles(filled) == ["ประชุมครั้งที่หนึ่ง"]
         assert lock_path(filled).exists(), "the other copy still holds its lock"
@@ -300,7 +300,9 @@ def test_a_bad_file_can_be_replaced_by_its_latest_backup_and_is_kept_aside(
     assert answers.asked[0][2] == list_backups(filled)[-1]
     with opened.database.session() as s:
         assert [m.title for m in services.list_meetings(s)] == ["ประชุมครั้งที่หนึ่ง"]
-    assert host.window.navigator.listed_meeting_ids(), "the window lists the restored meeting"
+    assert host.window.workspace.navigator.listed_meeting_ids(), (
+        "the window lists the restored meeting"
+    )
     kept = [p for p in filled.parent.iterdir() if ".damaged-" in p.name]
     assert [p.read_bytes() for p in kept] == [damaged], "the bad file kept, byte for byte"
     told = [text for kind, _title, text in message_boxes.shown if kind == "information"]

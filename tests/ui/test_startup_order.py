@@ -71,7 +71,7 @@ def test_the_frame_is_painted_before_the_file_is_opened_then_the_pages_come(
     host, window = frame.host, frame.window
     host.open_in_background(filled)
     qtbot.waitExposed(window)
-    assert window.store is None
+    assert window.workspace is None
     assert window.statusBar().currentMessage() == "กำลังเปิดฐานข้อมูล…"
     assert not window.commands[ActionId.NEW_MEETING].isEnabled(), "nothing to act on yet"
     assert window.commands[ActionId.QUIT].isEnabled() and window.commands[ActionId.HELP].isEnabled()
@@ -83,9 +83,9 @@ def test_the_frame_is_painted_before_the_file_is_opened_then_the_pages_come(
 
     release.set()
     qtbot.waitUntil(lambda: frame.outcome == ["ready"], timeout=20_000)
-    assert window.store is not None and window.commands[ActionId.NEW_MEETING].isEnabled()
+    assert window.workspace.store is not None and window.commands[ActionId.NEW_MEETING].isEnabled()
     assert window.statusBar().currentMessage() == "พร้อมใช้งาน"
-    assert len(window.navigator.listed_meeting_ids()) == 1
+    assert len(window.workspace.navigator.listed_meeting_ids()) == 1
     qtbot.waitUntil(lambda: not host._backing_up, timeout=10_000)
 
 
@@ -96,7 +96,7 @@ def test_a_window_closed_while_the_file_is_opened_lets_the_file_go(qtbot, frame,
     frame.window.close()  # nothing typed yet: closes at once
     release.set()
     qtbot.waitUntil(lambda: frame.outcome == ["gave up"], timeout=20_000)
-    assert frame.host.opened is None and frame.window.store is None
+    assert frame.host.opened is None and frame.window.workspace is None
     assert not lock_path(filled).exists(), "the file's lock is let go again"
 
 

@@ -29,8 +29,8 @@ def test_the_page_shows_each_organisations_rate_as_bars_and_in_the_table(
 
     window = open_window(db_path)
     window.commands[ActionId.STATISTICS].trigger()
-    page = window.minutes_tools.statistics
-    assert window.pages.currentWidget() is page
+    page = window.workspace.minutes_tools.statistics
+    assert window.workspace.pages.currentWidget() is page
     page.date_from.setDate(date(2024, 1, 1))
     page.date_to.setDate(date(2024, 12, 31))
     page.network.setCurrentIndex(page.network.findData(ids.network_id))
@@ -82,7 +82,7 @@ def test_statistics_open_on_the_period_with_data_per_authority_and_export(
 
     window = open_window(db_path)
     window.commands[ActionId.STATISTICS].trigger()
-    page = window.minutes_tools.statistics
+    page = window.workspace.minutes_tools.statistics
     assert (page.date_from.date(), page.date_to.date()) == (first, last)
     assert page.model.rowCount() == 2  # not empty: it opened where the meetings are
     authorities = {r.organization: (r.meetings, r.attended) for r in page.authorities.rows}

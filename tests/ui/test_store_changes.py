@@ -98,16 +98,16 @@ def test_her_updated_drafts_show_the_new_position_on_the_open_attendance_page(
     shows one of them reads it again (a topic chosen by hand once missed this)."""
     person, meeting = _person_in_a_draft(db_path)
     window = open_window(db_path)
-    window.open_meeting(meeting)
-    window.show_attendance()
-    model = window.meeting.attendance.model
+    window.workspace.open_meeting(meeting)
+    window.workspace.show_attendance()
+    model = window.workspace.meeting.attendance.model
     assert model.index(0, POSITION).data() == "รองปลัด"
 
     def promote(s) -> None:
         services.update_person(s, person, position="ปลัดเทศบาล")
         services.refresh_snapshots(s, person)
 
-    assert window.store.change(promote) is not None
+    assert window.workspace.store.change(promote) is not None
     qtbot.waitUntil(lambda: model.index(0, POSITION).data() == "ปลัดเทศบาล", timeout=3000)
 
 
@@ -116,8 +116,10 @@ def test_people_made_by_a_report_reach_the_roster_without_being_announced(
 ):
     _person, _meeting = _person_in_a_draft(db_path)
     window = open_window(db_path)
-    window.show_roster(2)
-    people = window.roster.people.model
+    window.workspace.show_roster(2)
+    people = window.workspace.roster.people.model
     before = people.rowCount()
-    window.store.change(lambda s: services.create_person(s, honorific="นาย", given_name="ใหม่"))
+    window.workspace.store.change(
+        lambda s: services.create_person(s, honorific="นาย", given_name="ใหม่")
+    )
     qtbot.waitUntil(lambda: people.rowCount() == before + 1, timeout=3000)

@@ -32,28 +32,32 @@ def test_the_demo_opens_as_its_own_file_and_leaving_it_goes_back_to_hers(
     host.show()  # closed by the test: the window is replaced twice
     host.window.commands[ActionId.OPEN_DEMO].trigger()
     qtbot.waitUntil(
-        lambda: host.window.attached_pages and host.window.store.path.name == "demo.db",
+        lambda: (
+            host.window.workspace is not None and host.window.workspace.store.path.name == "demo.db"
+        ),
         timeout=20_000,
     )
-    qtbot.waitUntil(lambda: len(host.window.navigator.listed_meeting_ids()) == 3, timeout=30_000)
+    qtbot.waitUntil(
+        lambda: len(host.window.workspace.navigator.listed_meeting_ids()) == 3, timeout=30_000
+    )
     qtbot.waitUntil(lambda: not worker.busy(), timeout=20_000)
     window = host.window
-    assert window.store.path == db_path.with_name("demo.db")
+    assert window.workspace.store.path == db_path.with_name("demo.db")
     assert "DEMO" in window.windowTitle() or "ตัวอย่าง" in window.windowTitle()
-    assert window.leave_demo_button.isVisible()
-    assert window.pages.currentWidget() is window.meeting
-    assert window.meeting.attendance.model.rowCount() > 10
+    assert window.workspace.leave_demo_button.isVisible()
+    assert window.workspace.pages.currentWidget() is window.workspace.meeting
+    assert window.workspace.meeting.attendance.model.rowCount() > 10
     # Her file has none of it.
     with open_database(db_path).session() as session:
         assert [o.name for o in services.list_organizations(session)] == ["เทศบาลตำบลของเธอ"]
         assert services.list_networks(session) == []
 
-    keys.press(window.leave_demo_button, Qt.Key.Key_Space)
+    keys.press(window.workspace.leave_demo_button, Qt.Key.Key_Space)
     qtbot.waitUntil(
         lambda: (
             host.window is not window
-            and host.window.attached_pages
-            and host.window.store.path == db_path
+            and host.window.workspace is not None
+            and host.window.workspace.store.path == db_path
         ),
         timeout=20_000,
     )
@@ -82,20 +86,20 @@ def test_a_meeting_file_is_imported_from_the_welcome_page(
     )
 
     window = open_window(db_path)
-    keys.press(window.welcome.import_button, Qt.Key.Key_Space)
-    assert window.pages.currentWidget() is window.meeting
-    assert window.meeting.heading.text() == "ประชุมที่ส่งต่อมา"
+    keys.press(window.workspace.welcome.import_button, Qt.Key.Key_Space)
+    assert window.workspace.pages.currentWidget() is window.workspace.meeting
+    assert window.workspace.meeting.heading.text() == "ประชุมที่ส่งต่อมา"
     assert window.settings.last_folder("import") == str(tmp_path)
 
 
 def test_creating_a_network_can_be_cancelled_and_nothing_is_stored(keys, open_window, db_path):
     window = open_window(db_path)
-    keys.press(window.welcome.network_button, Qt.Key.Key_Space)
+    keys.press(window.workspace.welcome.network_button, Qt.Key.Key_Space)
     dialog = keys.dialog(NetworkDialog)
     keys.type(dialog.name, "ยังไม่แน่ใจ")
     keys.press(dialog.name, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
-    assert window.pages.currentWidget() is window.welcome
+    assert window.workspace.pages.currentWidget() is window.workspace.welcome
 
 
 def test_f1_opens_the_help_beside_the_work_and_ctrl_q_quits(qtbot, keys, open_window, db_path):

@@ -69,8 +69,8 @@ def export_from_the_window(qtbot, open_window, db_path: Path, meeting_id: int, m
         staticmethod(lambda *_args, **_kw: (str(target), "")),
     )
     window = open_window(db_path)
-    assert window.navigator.select_meeting(meeting_id)
-    exporter = window.minutes_tools.exporter
+    assert window.workspace.navigator.select_meeting(meeting_id)
+    exporter = window.workspace.minutes_tools.exporter
     with qtbot.waitSignal(exporter.finished, timeout=20_000) as finished:
         window.commands[ActionId.EXPORT_MINUTES].trigger()
     settle(qtbot)

@@ -16,4 +16,4 @@ def test_the_window_opens_a_server_database_and_names_it(pg_url, open_window, qt
     name = f"prachum_test@localhost/{ServerAddress(pg_url).database}"
     assert window.database_label.text() == name
     assert ":" not in window.database_label.toolTip().split("@")[0]
-    qtbot.waitUntil(lambda: window.navigator.meeting_model.rowCount() == 3, timeout=5000)
+    qtbot.waitUntil(lambda: window.workspace.navigator.meeting_model.rowCount() == 3, timeout=5000)

@@ -32,9 +32,9 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel
 
     from desktop.core.server import ServerAddress
-    from desktop.ui.base.store import Store
     from desktop.ui.shell.opening import Opening
     from desktop.ui.shell.startup import Choices, Opened
+    from desktop.ui.shell.workspace import Workspace
 
 DAILY_CHECK_MS = 60 * 60 * 1000
 
@@ -90,9 +90,9 @@ class AppHost(QObject):
         self.daily.start()
 
     @property
-    def store(self) -> Store:
-        assert self.window is not None and self.window.store is not None
-        return self.window.store
+    def workspace(self) -> Workspace | None:
+        """The window's pages on the open database; None while only the frame is shown."""
+        return self.window.workspace if self.window is not None else None
 
     def show(self) -> MainWindow:
         """The window on screen: whole when a database is open, else its frame."""
@@ -150,7 +150,7 @@ class AppHost(QObject):
         from desktop.ui.base.store import Store
 
         store = Store(opened.database, self.reporter)
-        window.attach(store)
+        workspace = window.attach(store)
         store.hear_others()  # on a server: the others' ticks and typing, as they store them
         self.trouble = QLabel(window)
         self.trouble.setStyleSheet("color: #a40000; font-weight: bold;")
@@ -162,7 +162,7 @@ class AppHost(QObject):
         store.trouble.connect(self._show_trouble)
         store.recovered.connect(self._recovered)
         if opened.readonly:
-            self._mark_read_only(window)
+            self._mark_read_only(window, workspace)
 
     def _tell_notes(self, window: MainWindow, opened: Opened) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -212,13 +212,13 @@ class AppHost(QObject):
 
         run_in_background(work, done, done)
 
-    def _mark_read_only(self, window: MainWindow) -> None:
+    def _mark_read_only(self, window: MainWindow, workspace: Workspace) -> None:
         window.setWindowTitle(
             window.windowTitle() + " — " + QCoreApplication.translate("App", "read-only")
         )
-        self._show_trouble(self.store.trouble_text())
+        self._show_trouble(workspace.store.trouble_text())
         # What writes is greyed out by the registry (attach saw the read-only database).
-        window.welcome.setEnabled(False)
+        workspace.welcome.setEnabled(False)
 
     def _show_trouble(self, text: str) -> None:
         if self.trouble is not None:
@@ -244,11 +244,12 @@ class AppHost(QObject):
     def may_close(self) -> bool:
         """True when nothing typed would be lost, or she chose to lose it."""
         flush_pending()
-        if self.window is None or self.window.store is None:
+        workspace = self.workspace
+        if workspace is None:
             return True
         from PySide6.QtWidgets import QMessageBox
 
-        store = self.store
+        store = workspace.store
         while store.kept and not store.write_kept():
             answer = QMessageBox.question(
                 self.window,
@@ -274,8 +275,8 @@ class AppHost(QObject):
     def save_everything(self) -> None:
         """Store what is typed and kept, without asking: the session is ending."""
         flush_pending()
-        if self.window is not None and self.window.store is not None:
-            self.store.write_kept()
+        if self.workspace is not None:
+            self.workspace.store.write_kept()
 
     def close(self) -> None:
         if self.opened is not None:

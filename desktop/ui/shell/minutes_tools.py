@@ -2,8 +2,8 @@
 with its preview, undo and redo, finalising, exports, the report import, the search
 across meetings and the statistics page.
 
-MainWindow makes one MinutesTools once its pages exist; it connects its commands to the
-window's action registry and reaches the window only through its public parts.
+The workspace makes one MinutesTools once its pages exist; it connects its commands to
+the window's action registry and reaches the workspace only through its public parts.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ FREEZE_MS = 2500
 
 
 class ToolsWindow(Protocol):
-    """What the tools use of the main window (named so, not imported: no circle)."""
+    """What the tools use of the workspace (named so, not imported: no circle)."""
 
     commands: ActionRegistry
     meeting: MeetingPage
@@ -47,8 +47,8 @@ class ToolsWindow(Protocol):
     pages: QStackedWidget
     roster_cache: RosterCache
     settings: AppSettings
+    store: Store
 
-    def attached_store(self) -> Store: ...
     def statusBar(self) -> QStatusBar: ...
     def show_details(self) -> None: ...
     def show_attendance(self) -> None: ...
@@ -64,7 +64,7 @@ class MinutesTools(QObject):
         super().__init__(widget)
         self.window = window
         self.widget = widget
-        store = window.attached_store()
+        store = window.store
         self.agenda = AgendaPage(store, window.roster_cache, window.meeting.context, window.meeting)
         window.meeting.add_tab(self.agenda, self.tr("A&genda"), AGENDA_TAB)
         window.meeting.meeting_opened.connect(self.agenda.open_meeting)
@@ -206,7 +206,7 @@ class MinutesTools(QObject):
 
     def show_search(self) -> SearchDialog:
         if self.search_dialog is None:
-            self.search_dialog = SearchDialog(self.window.attached_store(), self.widget)
+            self.search_dialog = SearchDialog(self.window.store, self.widget)
             self.search_dialog.open_at.connect(self.open_at)
         self.search_dialog.start()
         return self.search_dialog
@@ -244,7 +244,7 @@ class MinutesTools(QObject):
                 return self.papers_dialog
             self.papers_dialog.close()
             self.papers_dialog.deleteLater()
-        store = window.attached_store()
+        store = window.store
         details = store.read(lambda s: meeting_details(s, meeting_id))
         dialog = PapersDialog(
             store,
@@ -267,7 +267,7 @@ class MinutesTools(QObject):
         from desktop.core.services.views import organization_rows
         from desktop.ui.roster.organization import OrganizationDialog
 
-        store = self.window.attached_store()
+        store = self.window.store
         rows = store.read(lambda s: organization_rows(s, include_inactive=True))
         row = next((r for r in rows if r.id == organization_id), None)
         if row is None:
