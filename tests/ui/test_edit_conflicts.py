@@ -34,9 +34,9 @@ def _meeting(target) -> tuple[int, int]:
 
 def _on_item(qtbot, open_window, target, meeting_id: int, item_id: int):
     window = open_window(target)
-    assert window.navigator.select_meeting(meeting_id)
-    window.minutes_tools.show_agenda()
-    agenda = window.minutes_tools.agenda
+    assert window.workspace.navigator.select_meeting(meeting_id)
+    window.workspace.minutes_tools.show_agenda()
+    agenda = window.workspace.minutes_tools.agenda
     qtbot.waitUntil(lambda: agenda.meeting_id == meeting_id, timeout=5000)
     agenda.choose(item_id)
     return window, agenda

@@ -56,8 +56,8 @@ def test_the_welcome_page_shows_its_focus_and_enter_takes_the_choice(
     qtbot, keys, open_window, db_path
 ):
     window = open_window(db_path)
-    assert window.pages.currentWidget() is window.welcome
-    welcome = window.welcome
+    assert window.workspace.pages.currentWidget() is window.workspace.welcome
+    welcome = window.workspace.welcome
     choice = welcome.import_button
     choice.setFocus(Qt.FocusReason.OtherFocusReason)  # no Tab pressed yet: still drawn
     qtbot.waitUntil(choice.hasFocus, timeout=1000)

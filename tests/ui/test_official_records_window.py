@@ -255,14 +255,14 @@ def test_minutes_without_a_recorder_are_warned_about_and_may_be_finalised(
         services.update_meeting(s, ids.meeting_id, recorder_id=None)
     database.close()
     window, _agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
-    tools = window.minutes_tools
+    tools = window.workspace.minutes_tools
     window.commands[ActionId.FINALISE].trigger()
     dialog = tools.finalising.checks_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.texts() == ["ยังไม่ได้ระบุผู้จดรายงานการประชุม: ช่องลงชื่อท้ายรายงานจะว่าง"]
     dialog.list.itemClicked.emit(dialog.list.item(0))  # to the field that names one
-    details = window.meeting.details
-    assert window.meeting.tabs.currentWidget() is details
+    details = window.workspace.meeting.details
+    assert window.workspace.meeting.tabs.currentWidget() is details
     qtbot.waitUntil(details.recorder.hasFocus, timeout=1000)
 
     window.commands[ActionId.FINALISE].trigger()
