@@ -610,6 +610,26 @@ What is in Prachum now is kept as a copy beside the database, so this can be und
 <context>
     <name>DetailsPage</name>
     <message>
+        <source>Title</source>
+        <translation>ชื่อการประชุม</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>สถานที่</translation>
+    </message>
+    <message>
+        <source>Opening text</source>
+        <translation>ข้อความเปิดประชุม</translation>
+    </message>
+    <message>
+        <source>Online link</source>
+        <translation>ลิงก์ประชุมออนไลน์</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>ที่เก็บบันทึกการประชุม</translation>
+    </message>
+    <message>
         <source>(none)</source>
         <translation>(ไม่ระบุ)</translation>
     </message>

@@ -16,9 +16,10 @@ from ui.test_agenda_data import settle
 
 from desktop.core import services
 from desktop.core.db import open_database
+from desktop.core.models import Meeting
 from desktop.core.services.agenda_view import read_agenda
-from desktop.ui.meeting.agenda.conflict import ConflictPanel
 from desktop.ui.shell.actions import ActionId
+from desktop.ui.widgets.conflicts import ConflictPanel
 
 
 def _meeting(target) -> tuple[int, int]:
@@ -173,4 +174,47 @@ def test_undo_undoes_only_her_own_edit(qtbot, keys, open_window, db_path):
     assert stored.body == "ข้อความของเขา"
     assert told and "ไม่ได้ย้อน" in told[-1]
     assert not agenda.stack.canUndo()  # the refused step is dropped, not tried again
+    settle(qtbot)
+
+
+def test_the_meetings_details_keep_her_text_against_anothers_too(
+    qtbot, keys, open_window, db_path, message_boxes
+):
+    meeting_id, _item_id = _meeting(db_path)
+    window = open_window(db_path)
+    assert window.navigator.select_meeting(meeting_id)
+    window.show_details()
+    details = window.meeting.details
+    other = open_database(db_path)
+    try:
+        with other.session() as s:  # he sets the room, while her form shows none
+            services.update_meeting(s, meeting_id, venue="ห้องประชุมสภา", version=1)
+    finally:
+        other.close()
+    details.venue.setFocus()
+    keys.type(details.venue, "ห้องประชุมเล็ก")
+    details.venue_saver.flush()
+
+    panel = details.versions.panels["venue"]
+    assert panel.isVisible() and panel.theirs.toPlainText() == "ห้องประชุมสภา"
+    assert details.venue.text() == "ห้องประชุมเล็ก"
+    assert message_boxes.shown == []
+    # A choice meanwhile is stored (last one wins) and leaves her text and the panel be.
+    details.number.setValue(7)
+    assert details.venue.text() == "ห้องประชุมเล็ก" and details.versions.is_open("venue")
+
+    panel.keep_button.click()
+    database = open_database(db_path)
+    try:
+        with database.reading() as s:
+            stored = s.get(Meeting, meeting_id)
+            assert (stored.venue, stored.number) == ("ห้องประชุมเล็ก", 7)
+    finally:
+        database.close()
+    # Her next edit of the title, untouched by him, needs no choice.
+    details.title.setFocus()
+    details.title.end(False)
+    keys.type(details.title, " ครั้งพิเศษ")
+    details.title_saver.flush()
+    assert not details.versions.panels
     settle(qtbot)

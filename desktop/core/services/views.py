@@ -133,6 +133,8 @@ class MeetingDetails:
     online_link: str | None = None
     online_meeting_id: str | None = None
     online_passcode: str | None = None
+    version: int = 1
+    """The version of its text the form shows: an edit names it (text_versions)."""
 
 
 def nothing_recorded(session: Session) -> bool:
@@ -290,6 +292,7 @@ def meeting_details(session: Session, meeting_id: int) -> MeetingDetails:
         online_link=meeting.online_link,
         online_meeting_id=meeting.online_meeting_id,
         online_passcode=meeting.online_passcode,
+        version=meeting.version,
     )
 
 

@@ -80,6 +80,10 @@ class TextAutosave(QObject):
         self.field.blockSignals(False)
         self.stored = text
 
+    def edited(self, *_args) -> None:
+        """The field's text may differ from what is stored: store it after the pause."""
+        self._edited()
+
     def _edited(self, *_args) -> None:
         if self._text() != self.stored:
             _pending.add(self)

@@ -2,7 +2,9 @@
 
 Each field is stored on its own through services.update_meeting as soon as it is
 changed (text fields when she pauses or leaves them); a refused value (end before
-start) shows the service's message and the form goes back to what is stored.
+start) shows the service's message and the form goes back to what is stored. Text
+someone else stored first in the same field is never overwritten unseen: her text
+stays, theirs shows above the form, and she chooses (desktop.ui.widgets.conflicts).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from desktop.core.services.views import (
     PersonRow,
     meeting_details,
 )
+from desktop.core.text_versions import EditConflict
 from desktop.core.thai import be_year
 from desktop.ui.base import i18n
 from desktop.ui.base.autosave import TextAutosave
@@ -42,6 +45,7 @@ from desktop.ui.base.roster_cache import RosterCache
 from desktop.ui.base.store import Store
 from desktop.ui.meeting.context import MeetingContext
 from desktop.ui.roster.models import ID_ROLE, PersonChoiceModel
+from desktop.ui.widgets.conflicts import FieldConflicts
 from desktop.ui.widgets.fields import CodeCombo, TimeField, hint_end_from_start
 from desktop.ui.widgets.thai_date import ThaiDateField
 
@@ -79,6 +83,7 @@ class DetailsPage(QWidget):
         )
         self.read_only_note.setStyleSheet("color: #8a5a00;")
         self.read_only_note.hide()
+        self.conflict_area = QVBoxLayout()
         self._lay_out(self._form())
 
         store.committed.connect(self._store_committed)
@@ -185,6 +190,7 @@ class DetailsPage(QWidget):
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         inner_layout.addWidget(self.read_only_note)
+        inner_layout.addLayout(self.conflict_area)
         inner_layout.addLayout(form)
         inner_layout.addStretch(1)
         inner.setMaximumWidth(900)
@@ -209,6 +215,27 @@ class DetailsPage(QWidget):
                 ("recording", self.recording),
             )
         }
+        self.text_savers = {
+            "title": self.title_saver,
+            "venue": self.venue_saver,
+            "opening": self.opening_saver,
+            **self.online_savers,
+        }
+        self.versions = FieldConflicts(
+            self, self.conflict_area, self.text_savers, self._field_label
+        )
+        """Each text field's version, and another person's text she has not decided on."""
+
+    def _field_label(self, field: str) -> str:
+        return {
+            "title": self.tr("Title"),
+            "venue": self.tr("Venue"),
+            "opening": self.tr("Opening text"),
+            "online_link": self.tr("Online link"),
+            "online_meeting_id": self.tr("Meeting ID"),
+            "online_passcode": self.tr("Passcode"),
+            "recording": self.tr("Recording"),
+        }[field]
 
     def _save_choices_when_made(self) -> None:
         """Numbers, dates, times and choices are stored as soon as they change."""
@@ -241,6 +268,7 @@ class DetailsPage(QWidget):
         """Show a meeting. Only its chair, recorder and reviewer are listed at first: the
         network's people fill the lists when the page is shown (a roster of thousands
         would otherwise slow every opening of a meeting)."""
+        self.versions.set_aside(self.details.id if self.details is not None else None)
         self._loading = True
         self.details = details
         self._choices = (list(chosen_people), list(organizations), set(network_member_ids))
@@ -272,6 +300,7 @@ class DetailsPage(QWidget):
                 widget.setEnabled(editable)
         finally:
             self._loading = False
+        self.versions.shown(details.id, details.version)
         if self.isVisible():
             self.complete_people()
 
@@ -356,14 +385,36 @@ class DetailsPage(QWidget):
         if self._loading or self.details is None:
             return False
         meeting_id = self.details.id
+        (field,) = fields if len(fields) == 1 else (None,)
+        saver = self.text_savers.get(field or "")
+        if field is not None and self.versions.is_open(field):
+            return False  # in conflict: nothing is stored until she chooses
+        # Her text names the version it was based on; a choice (a date, a person) is the
+        # last one stored and names none.
+        version = self.versions.bases.get(field) if field and saver else None
+        base = {field: saver.stored} if field and saver else None
+        refused: list[BaseException] = []
+
+        def store(session) -> int | None:
+            meeting = services.update_meeting(
+                session, meeting_id, version=version, base=base, **fields
+            )
+            return meeting.version if version is not None else None
+
         done = self.store.change(
-            lambda s: services.update_meeting(s, meeting_id, **fields),
+            store,
             parent=self,
             key=meeting_id,  # one title field serves every meeting: typed text is this one's
+            on_failed=refused.append,
         )
         if done is None:
+            if field is not None and refused and isinstance(refused[0], EditConflict):
+                self.versions.show(field, refused[0])  # hers stays in the field
+                return False
             self.reload()
             return False
+        if field is not None and version is not None and done.value is not None:
+            self.versions.stored_at(field, version, done.value)
         self.details = replace(self.details, **fields)
         if "date" in fields or "number" in fields:
             self.year_label.setText(f"/ {be_year(self.date.date())}")

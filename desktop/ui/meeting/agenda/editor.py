@@ -32,14 +32,13 @@ from desktop.core.codes import AgendaCategory
 from desktop.core.services.agenda_view import AgendaNode, VoteRow
 from desktop.core.services.attendance import count_attendance
 from desktop.core.services.views import AttendanceRow
-from desktop.core.text_versions import EditConflict
 from desktop.core.thai import format_thai_time
 from desktop.ui.base.autosave import TextAutosave
 from desktop.ui.meeting.agenda.actions_editor import ActionHost, ActionsEditor
-from desktop.ui.meeting.agenda.conflict import ConflictPanel, as_text
 from desktop.ui.meeting.agenda.labels import QUICK_RESOLUTIONS, agenda_categories, quick_resolution
 from desktop.ui.meeting.agenda.points import PointsEdit
 from desktop.ui.meeting.agenda.vote_editor import VoteEditor
+from desktop.ui.widgets.conflicts import FieldConflicts
 from desktop.ui.widgets.fields import CodeCombo
 
 TEXT_FIELDS = ("title", "body", "resolution", "points")
@@ -98,13 +97,6 @@ class ItemEditor(QWidget):
         self.heading.setFont(font)
         self.note = Banner(self)
         self.action_note = Banner(self)
-        self.bases: dict[str, int] = {}
-        """Each text field's version: the one its shown text was stored at. An edit names
-        it, so that text someone else stored since is never overwritten unseen."""
-        self.conflicts: dict[str, ConflictPanel] = {}
-        """Fields whose edit was refused for another person's text, until she chooses."""
-        self.unresolved: dict[int, dict[str, tuple[str, EditConflict, int]]] = {}
-        """Her unstored text, their conflict and her base, per item she left undecided."""
         self.conflict_area = QVBoxLayout()
         self.title = QLineEdit(self)
         self.category = CodeCombo(agenda_categories(), self)
@@ -162,6 +154,8 @@ class ItemEditor(QWidget):
             "resolution": TextAutosave(self.resolution, lambda t: self._store("resolution", t)),
             "points": TextAutosave(self.points, self._store_points),
         }
+        self.versions = FieldConflicts(self, self.conflict_area, self.savers, self.field_label)
+        """Each text field's version, and another person's text she has not decided on."""
         # Down the form as she reads it: the quick pick above the resolution it fills, so
         # that Shift+Tab from the resolution reaches it.
         chain = [
@@ -193,7 +187,7 @@ class ItemEditor(QWidget):
 
     def load(self, node: AgendaNode | None) -> None:
         """Show an item (None: nothing chosen). The caller has flushed pending fields."""
-        self._set_aside_conflicts()
+        self.versions.set_aside(self.node.id if self.node else None)
         self._loading = True
         try:
             self.node = node
@@ -211,11 +205,7 @@ class ItemEditor(QWidget):
         for widget in self._fields():
             widget.setVisible(True)
         self.setEnabled(node is not None)
-        if node is not None:
-            for field, (mine, conflict, base) in self.unresolved.pop(node.id, {}).items():
-                self.show_conflict(field, conflict)
-                self.bases[field] = base
-                self._type(field, mine)
+        self.versions.shown(node.id if node else None, node.version if node else None)
 
     def show_heading(self, node: AgendaNode | None) -> None:
         if node is None:
@@ -271,12 +261,12 @@ class ItemEditor(QWidget):
     # --- storing ------------------------------------------------------------------------
 
     def _store(self, field: str, text: str) -> bool:
-        if self._loading or self.node is None or field in self.conflicts:
+        if self._loading or self.node is None or self.versions.is_open(field):
             return False  # in conflict: nothing is stored until she chooses
         return self.host.store_field(field, self.savers[field].stored, text)
 
     def _store_points(self, text: str) -> bool:
-        if self._loading or self.node is None or "points" in self.conflicts:
+        if self._loading or self.node is None or self.versions.is_open("points"):
             return False
         old = [line.strip() for line in self.savers["points"].stored.splitlines() if line.strip()]
         new = [line.strip() for line in text.splitlines() if line.strip()]
@@ -286,26 +276,10 @@ class ItemEditor(QWidget):
 
     # --- another person's text ------------------------------------------------------------
 
-    def stored_at(self, field: str, based_on: int, version: int) -> None:
-        """Her edit of `field`, based on `based_on`, is stored as `version`. When nobody
-        stored anything in between, the other fields that were at `based_on` are at
-        `version` too; a field behind stays behind (someone changed it, unseen)."""
-        if version == based_on + 1:
-            for other, base in self.bases.items():
-                if base == based_on and other not in self.conflicts:
-                    self.bases[other] = version
-        self.bases[field] = version
-
-    def show_conflict(self, field: str, conflict: EditConflict) -> None:
-        """Their text beside hers; hers stays in the field, unstored, until she chooses."""
-        panel = self.conflicts.get(field)
-        if panel is not None:
-            panel.show_conflict(self.field_label(field), conflict)
-            return
-        panel = ConflictPanel(self.field_label(field), conflict, field, self.resolve, self)
-        self.conflicts[field] = panel
-        self.conflict_area.addWidget(panel)
-        panel.show()  # a child added to a page on screen is not shown by itself
+    @property
+    def conflicts(self) -> dict:
+        """The fields whose edit waits for her choice, with their panels."""
+        return self.versions.panels
 
     def field_label(self, field: str) -> str:
         return {
@@ -314,54 +288,6 @@ class ItemEditor(QWidget):
             "resolution": self.tr("Resolution"),
             "points": self.tr("Points"),
         }[field]
-
-    def resolve(self, field: str, choice: str) -> None:
-        """Keep mine, take theirs, or merge by hand (ConflictPanel's buttons)."""
-        panel = self.conflicts.pop(field, None)
-        if panel is None:
-            return
-        panel.hide()
-        panel.deleteLater()
-        conflict, saver = panel.conflict, self.savers[field]
-        theirs = as_text(conflict.theirs.get(field))
-        mine = saver.text()
-        self.bases[field] = conflict.version
-        if choice == ConflictPanel.TAKE:
-            saver.set_text(theirs)
-            return
-        saver.set_text(theirs)  # what is stored now: her change is made from theirs
-        if choice == ConflictPanel.MERGE:
-            separator = " " if saver.single_line else "\n"
-            self._type(field, f"{mine}{separator}{theirs}" if mine else theirs)
-            saver.field.setFocus()
-            return
-        self._type(field, mine)
-        saver.flush()  # stored over theirs now; refused again if someone stored since
-
-    def _type(self, field: str, text: str) -> None:
-        """Put text in a field as if she typed it: stored by its saver as usual."""
-        saver = self.savers[field]
-        if saver.single_line:
-            line = saver.field
-            assert isinstance(line, QLineEdit)
-            line.setText(text)
-            saver._edited()  # setText is not an edit by hand; the saver must still see it
-        else:
-            assert isinstance(saver.field, QPlainTextEdit)
-            saver.field.setPlainText(text)
-            saver.field.moveCursor(QTextCursor.MoveOperation.End)  # she goes on at the end
-
-    def _set_aside_conflicts(self) -> None:
-        """Leaving an item undecided keeps her text and their conflict for her return."""
-        if self.node is not None and self.conflicts:
-            self.unresolved[self.node.id] = {
-                field: (self.savers[field].text(), panel.conflict, self.bases[field])
-                for field, panel in self.conflicts.items()
-            }
-        for panel in self.conflicts.values():
-            panel.hide()
-            panel.deleteLater()
-        self.conflicts.clear()
 
     def _store_vote(self, vote: VoteRow | None) -> None:
         if self._loading or self.node is None:

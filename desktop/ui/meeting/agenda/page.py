@@ -456,7 +456,7 @@ class AgendaPage(QWidget):
             return False
         if field == "title" and not str(new).strip():
             return False  # a title being retyped: the stored one stays until there is text
-        version = self.editor.bases.get(field) if field in TEXT else None
+        version = self.editor.versions.bases.get(field) if field in TEXT else None
         refused: list[BaseException] = []
 
         def store(session: Session) -> int | None:
@@ -465,10 +465,10 @@ class AgendaPage(QWidget):
         stored = self.run(store, key=node.id, on_failed=refused.append)
         if stored is None:
             if refused and isinstance(refused[0], EditConflict):
-                self.editor.show_conflict(field, refused[0])
+                self.editor.versions.show(field, refused[0])
             return False
         if version is not None and stored.value is not None:
-            self.editor.stored_at(field, version, stored.value)
+            self.editor.versions.stored_at(field, version, stored.value)
         stack.push(
             EditField(self, self.handles.key(ITEM, node.id), field, old, new, version=stored.value)
         )
