@@ -182,9 +182,9 @@ def test_the_meetings_details_keep_her_text_against_anothers_too(
 ):
     meeting_id, _item_id = _meeting(db_path)
     window = open_window(db_path)
-    assert window.navigator.select_meeting(meeting_id)
-    window.show_details()
-    details = window.meeting.details
+    assert window.workspace.navigator.select_meeting(meeting_id)
+    window.workspace.show_details()
+    details = window.workspace.meeting.details
     other = open_database(db_path)
     try:
         with other.session() as s:  # he sets the room, while her form shows none
