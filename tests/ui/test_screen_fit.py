@@ -189,3 +189,63 @@ def test_the_attendance_table_does_not_scroll_sideways_at_1366(tmp_path, scale):
     seen = on_a_laptop(tmp_path, scale, ATTENDANCE_PROBE, "demo.db")
     assert seen["sideways"] == 0, seen
     assert seen["name"] >= 48  # the names narrow, but never to nothing
+
+
+REMEMBERED_PROBE = """
+import json, sys
+from pathlib import Path
+from desktop.core.db import open_database
+from desktop.ui.base.errors import ErrorReporter
+from desktop.ui.base.settings import AppSettings
+from desktop.ui.base.store import Store
+from desktop.ui.shell.app import application
+from desktop.ui.shell.main_window import MainWindow
+
+from datetime import date
+from desktop.core import services
+
+app = application()
+database = open_database(Path(sys.argv[1]))
+with database.session() as session:  # a meeting: the list on the left is shown
+    services.create_meeting(session, title="ประชุม", date=date(2024, 1, 10))
+seen = {}
+for name, (width, height), navigator in (
+    ("small", (826, 560), 70), ("huge", (2400, 1500), 300)
+):
+    # A window an older version left this size, its list this narrow, closed as she would.
+    earlier = MainWindow(AppSettings(), Store(database, ErrorReporter()))
+    earlier.show()
+    earlier.setMinimumSize(0, 0)
+    earlier.resize(width, height)
+    earlier.workspace.splitter.setSizes([navigator, width - navigator])
+    app.processEvents()
+    earlier.close()
+    app.processEvents()
+    window = MainWindow(AppSettings(), Store(database, ErrorReporter()))
+    window.show()
+    app.processEvents()
+    frame = window.frameGeometry()
+    seen[name] = {
+        "size": [window.width(), window.height()],
+        "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
+        "navigator": window.workspace.navigator.width(),
+    }
+    window.close()
+    app.processEvents()
+area = window.screen().availableGeometry()
+seen["area"] = [area.x(), area.y(), area.width(), area.height()]
+print(json.dumps(seen))
+"""
+
+
+def test_a_window_remembered_small_or_huge_opens_fitted_to_the_screen(tmp_path):
+    seen = on_a_laptop(tmp_path, "1", REMEMBERED_PROBE, "prachum.db")
+    x, y, width, height = seen["area"]
+    small = seen["small"]
+    # Grown: near the whole laptop screen, the list wide enough for a network's name.
+    assert small["size"][0] >= min(1100, width - 40) and small["size"][1] >= min(640, height - 80)
+    assert small["navigator"] >= 180
+    for kept in (small, seen["huge"]):
+        fx, fy, fwidth, fheight = kept["frame"]
+        assert fx >= x and fy >= y
+        assert fx + fwidth <= x + width and fy + fheight <= y + height

@@ -29,6 +29,12 @@ if TYPE_CHECKING:
     from desktop.ui.shell.shared_database import ConnectDialog
     from desktop.ui.shell.workspace import Workspace
 
+DEFAULT_SIZE = (1280, 800)
+"""A first start's size, made smaller to fit a smaller screen."""
+COMFORTABLE = (1100, 640)
+"""Below this (or the screen's room, if smaller) the pages are cramped: the network
+list cut, table columns behind a scroll bar."""
+
 
 class MainWindow(QMainWindow):
     file_wanted = Signal(object)
@@ -124,21 +130,45 @@ class MainWindow(QMainWindow):
         geometry = self.settings.window_state("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            if self._cramped():
+                self.resize(*DEFAULT_SIZE)
         else:
-            self.resize(1280, 800)
+            self.resize(*DEFAULT_SIZE)
         self.fit_screen()
+
+    def _cramped(self) -> bool:
+        """A window remembered smaller than the pages need (an older version's 826×560
+        cut the network names and pushed columns behind a scroll bar) while the screen
+        has room for more: it opens at the default size instead, fitted to the screen."""
+        room = self._room()
+        if room is None or self.isMaximized() or self.isFullScreen():
+            return False
+        room_w, room_h = room
+        return self.width() < min(COMFORTABLE[0], room_w) or self.height() < min(
+            COMFORTABLE[1], room_h
+        )
+
+    def _room(self) -> tuple[int, int] | None:
+        """The largest size whose frame (title bar, borders) still fits the screen's
+        available area; None without a screen."""
+        screen = self.screen()
+        if screen is None:
+            return None
+        area = screen.availableGeometry()
+        # The frame is outside the geometry: leave room for it.
+        frame_w = max(0, self.frameGeometry().width() - self.geometry().width()) or 16
+        frame_h = max(0, self.frameGeometry().height() - self.geometry().height()) or 40
+        return area.width() - frame_w, area.height() - frame_h
 
     def fit_screen(self) -> None:
         """Keep the whole window on the screen's available area (a 1366×768 laptop, at
         125 % too): the status bar and the bottom of every page stay in sight."""
-        screen = self.screen()
-        if screen is None:
+        screen, room = self.screen(), self._room()
+        if screen is None or room is None:
             return
         area = screen.availableGeometry()
-        # The frame (title bar, borders) is outside the geometry: leave room for it.
-        frame_w = max(0, self.frameGeometry().width() - self.geometry().width()) or 16
-        frame_h = max(0, self.frameGeometry().height() - self.geometry().height()) or 40
-        room_w, room_h = area.width() - frame_w, area.height() - frame_h
+        room_w, room_h = room
+        frame_w, frame_h = area.width() - room_w, area.height() - room_h
         self.setMinimumSize(min(800, room_w), min(560, room_h))
         width, height = min(self.width(), room_w), min(self.height(), room_h)
         if (width, height) != (self.width(), self.height()):

@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     from desktop.ui.roster.network import NetworkDialog
 
 WARM_ROSTER_MS = 1500
+NAVIGATOR_NARROWEST = 180
+"""A list on the left remembered narrower than this (an older version's 70 px) cut the
+network's name to a word: it gets its first width back."""
 
 
 class Workspace(QObject):
@@ -91,6 +94,8 @@ class Workspace(QObject):
         splitter = self.settings.window_state("splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+            if self.splitter.sizes()[0] < NAVIGATOR_NARROWEST:  # names cut to a word
+                self.splitter.setSizes([270, 1010])
 
     def _connect_pages(self) -> None:
         self.navigator.meeting_chosen.connect(self.open_meeting)
