@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QWidget
 
 from desktop.core import services
@@ -160,6 +161,10 @@ def _window(folder: Path, db_file: Path) -> tuple[MainWindow, Callable[[], None]
     window = MainWindow(AppSettings(), store)
     window.resize(*WINDOW_SIZE)
     window.show()
+    # Active, as her window is: the focused field shows its frame. The pointer out of
+    # the way: under it the welcome page's last choice looked chosen.
+    window.activateWindow()
+    QCursor.setPos(window.screen().geometry().bottomRight())
     _settle(300)
 
     def close() -> None:
