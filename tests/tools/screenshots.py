@@ -158,7 +158,7 @@ def _save(widget: QWidget, folder: Path, name: str) -> Path:
 def _window(folder: Path, db_file: Path) -> tuple[MainWindow, Callable[[], None]]:
     database = open_database(db_file)
     store = Store(database, ErrorReporter(folder / "screenshots.log"))
-    window = MainWindow(AppSettings(), store)
+    window = MainWindow.on(AppSettings(), store)
     window.resize(*WINDOW_SIZE)
     window.show()
     # Active, as her window is: the focused field shows its frame. The pointer out of

@@ -96,7 +96,7 @@ def open_window(qtbot, qapp, reporter):
 
     def make(path: Path) -> MainWindow:
         database = open_database(path)
-        window = MainWindow(AppSettings(), Store(database, reporter))
+        window = MainWindow.on(AppSettings(), Store(database, reporter))
         qtbot.addWidget(window)
         with qtbot.waitActive(window):
             window.show()

@@ -65,7 +65,7 @@ def test_a_read_only_database_greys_out_what_writes(qtbot, qapp, reporter, fille
     from desktop.ui.shell.main_window import MainWindow
 
     database = open_database(filled, readonly=True)
-    window = MainWindow(AppSettings(), Store(database, reporter))
+    window = MainWindow.on(AppSettings(), Store(database, reporter))
     qtbot.addWidget(window)
     try:
         for ident, spec in SPECS.items():

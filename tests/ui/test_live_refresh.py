@@ -27,7 +27,7 @@ def other_computer(pg_url):
 @pytest.fixture
 def her_window(qtbot, pg_url, reporter):
     database = open_database(pg_url)
-    window = MainWindow(AppSettings(), Store(database, reporter))
+    window = MainWindow.on(AppSettings(), Store(database, reporter))
     qtbot.addWidget(window)
     window.show()
     assert window.workspace.store.hear_others()

@@ -45,7 +45,7 @@ def test_every_page_reads_the_same_open_meeting(qtbot, open_window, db_path):
 def test_a_read_only_database_opens_nothing_to_type_into(qtbot, reporter, db_path):
     meeting_id = _draft(db_path)
     database = open_database(db_path, readonly=True)
-    window = MainWindow(AppSettings(), Store(database, reporter))
+    window = MainWindow.on(AppSettings(), Store(database, reporter))
     qtbot.addWidget(window)
     try:
         window.workspace.open_meeting(meeting_id)

@@ -40,9 +40,7 @@ class MainWindow(QMainWindow):
     file_wanted = Signal(object)
     """Open the window on another database file (a Path): the demo's; None: hers again."""
 
-    def __init__(
-        self, settings: AppSettings, store: Store | None = None, parent: QWidget | None = None
-    ):
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None):
         super().__init__(parent)
         self.settings = settings
         self.workspace: Workspace | None = None
@@ -59,8 +57,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(QWidget(self))
         self.statusBar().showMessage(self.tr("Opening the database…"))
         self._restore_geometry()
-        if store is not None:
-            self.attach(store)
+
+    @classmethod
+    def on(cls, settings: AppSettings, store: Store) -> MainWindow:
+        """The whole window at once, on a store already open (tests, screenshots)."""
+        window = cls(settings)
+        window.attach(store)
+        return window
 
     def attach(self, store: Store) -> Workspace:
         """Make the workspace on the opened database and show where she left off."""
