@@ -1,9 +1,12 @@
-"""What the item editor shows her: a long owner from its start, and each item she opens
-from its heading, not from where she had scrolled the one before."""
+"""What the agenda page shows her: a long owner from its start, each item she opens from
+its heading (not from where she had scrolled the one before), and a title the tree cuts
+whole in its tooltip."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 from ui.test_agenda_data import open_agenda, two_meetings
 from ui.test_agenda_keyboard import focused
 
@@ -65,3 +68,26 @@ def test_another_item_opens_at_its_heading(qtbot, open_window, db_path):
     bar.setValue(bar.maximum())
     agenda.choose(items[4].id)
     assert bar.value() == bar.maximum()
+
+
+def test_a_title_the_tree_cuts_is_whole_in_its_tooltip(qtbot, open_window, db_path):
+    ids = two_meetings(db_path)
+    long_title = "โครงการอบรมเชิงปฏิบัติการการบริหารจัดการน้ำและการเฝ้าระวังน้ำหลากของเครือข่าย"
+    database = open_database(db_path)
+    with database.session() as s:
+        item = services.add_agenda_item(s, ids.meeting_id, title=long_title)
+        item_id = item.id
+    database.close()
+    window, agenda = open_agenda(qtbot, open_window, db_path, ids.meeting_id)
+    window.resize(1000, 600)
+    agenda.choose(item_id)
+    tree = agenda.tree
+    index = tree.currentIndex()
+    shown = tree.visualRect(index)
+    assert tree.fontMetrics().horizontalAdvance(long_title) > shown.width()  # cut on screen
+    point = shown.center()
+    QApplication.sendEvent(
+        tree.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, tree.viewport().mapToGlobal(point))
+    )
+    qtbot.waitUntil(lambda: QToolTip.text() == long_title, timeout=2000)
+    QToolTip.hideText()

@@ -65,3 +65,16 @@ def test_an_edited_person_is_offered_to_the_draft_meetings(
         return {m.id: m.attendance[0].position for m in services.list_meetings(session)}
 
     assert window.workspace.store.read(positions) == {closed: "รองปลัดเทศบาล", draft: "ปลัดเทศบาล"}
+
+
+def test_acting_typed_into_a_new_persons_position_is_moved_to_its_field(
+    qtbot, keys, open_window, db_path
+):
+    window = open_window(db_path)
+    dialog = window.workspace.roster.edit_person(None)
+    qtbot.waitExposed(dialog)
+    keys.type(dialog.given_name, "มาลี")
+    keys.type(dialog.position, "รองปลัดเทศบาล รักษาราชการแทนปลัดเทศบาลตำบลบ้านกลาง")
+    dialog.accept()
+    (person,) = window.workspace.store.read(services.list_people)
+    assert (person.position, person.acting_as) == ("รองปลัดเทศบาล", "ปลัดเทศบาลตำบลบ้านกลาง")
