@@ -120,6 +120,7 @@ def add_user(address: ServerAddress, name: str, role: ServerRole) -> str:
                     f"มีผู้ใช้ชื่อ {name} บนเซิร์ฟเวอร์นี้แล้ว",
                     f"There is already a user called {name} on this server.",
                 )
+            # An open connection always has its driver's; SQLAlchemy types it as optional.
             driver = con.connection.driver_connection
             verifier = driver.pgconn.encrypt_password(  # type: ignore[union-attr]
                 password.encode(), name.encode(), b"scram-sha-256"
