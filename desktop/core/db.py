@@ -307,8 +307,13 @@ class Database:
             finally:
                 session.close()
 
-    def listen_for_others(self, deliver: Callable[[Changes], None]) -> ChangeListener | None:
-        """On a server, start hearing what other windows commit (None on a file)."""
+    def listen_for_others(
+        self,
+        deliver: Callable[[Changes], None],
+        on_presence: Callable[[list[str]], None] | None = None,
+    ) -> ChangeListener | None:
+        """On a server, start hearing what other windows commit (None on a file), and
+        with `on_presence` which items they have open (desktop.core.presence)."""
         if self.address is None:
             return None
         from desktop.core.live_changes import ChangeListener
@@ -323,7 +328,7 @@ class Database:
 
         if self.listener is not None:
             self.listener.stop()
-        self.listener = ChangeListener(connect, deliver, self.client)
+        self.listener = ChangeListener(connect, deliver, self.client, on_presence)
         self.listener.start()
         return self.listener
 

@@ -25,6 +25,7 @@ from typing import Any
 
 from desktop import APP_NAME
 from desktop.core.changes import PART_OF_TABLE, UNKNOWN, Changes, Part
+from desktop.core.presence import CHANNEL as PRESENCE_CHANNEL
 
 log = logging.getLogger(__name__)
 
@@ -166,10 +167,13 @@ class ChangeListener:
         connect: Callable[[], Any],
         deliver: Callable[[Changes], None],
         own_client: str | None,
+        on_presence: Callable[[list[str]], None] | None = None,
     ):
         self.connect = connect
         self.deliver = deliver
         self.own_client = own_client
+        self.on_presence = on_presence
+        """Given what other windows say they have open (desktop.core.presence)."""
         self.stopping = threading.Event()
         self.listening = threading.Event()
         self.thread = threading.Thread(target=self._run, name="prachum-listener", daemon=True)
@@ -196,14 +200,20 @@ class ChangeListener:
         try:
             connection.autocommit = True
             connection.execute(f"LISTEN {CHANNEL}")
+            if self.on_presence is not None:
+                connection.execute(f"LISTEN {PRESENCE_CHANNEL}")
             self.listening.set()
             while not self.stopping.is_set():
-                heard = [n.payload for n in connection.notifies(timeout=0.5, stop_after=1)]
-                if not heard:
+                notes = list(connection.notifies(timeout=0.5, stop_after=1))
+                if not notes:
                     continue
                 # More usually follows at once (one statement per row): gather a moment.
-                heard += [n.payload for n in connection.notifies(timeout=BATCH_SECONDS)]
-                changes = changes_from(heard, own_client=self.own_client)
+                notes += list(connection.notifies(timeout=BATCH_SECONDS))
+                present = [n.payload for n in notes if n.channel == PRESENCE_CHANNEL]
+                heard = [n.payload for n in notes if n.channel != PRESENCE_CHANNEL]
+                if present and self.on_presence is not None:
+                    self.on_presence(present)
+                changes = changes_from(heard, own_client=self.own_client) if heard else None
                 if changes:
                     self.deliver(changes)
         finally:

@@ -179,6 +179,10 @@
 <context>
     <name>AgendaTreeModel</name>
     <message>
+        <source>{0} is editing</source>
+        <translation>{0} กำลังแก้ไข</translation>
+    </message>
+    <message>
         <source>Agenda</source>
         <translation>ระเบียบวาระ</translation>
     </message>
@@ -1082,6 +1086,10 @@ Everything you entered before this is saved, and you can carry on. The details a
 </context>
 <context>
     <name>ItemEditor</name>
+    <message>
+        <source>{0} is editing</source>
+        <translation>{0} กำลังแก้ไข</translation>
+    </message>
     <message>
         <source>Title</source>
         <translation>เรื่อง</translation>

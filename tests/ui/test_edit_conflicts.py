@@ -10,8 +10,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
+from sqlalchemy import text
 from ui.test_agenda_data import settle
 
 from desktop.core import services
@@ -217,4 +219,36 @@ def test_the_meetings_details_keep_her_text_against_anothers_too(
     keys.type(details.title, " ครั้งพิเศษ")
     details.title_saver.flush()
     assert not details.versions.panels
+    settle(qtbot)
+
+
+def test_each_item_shows_who_else_has_it_open_for_writing(qtbot, open_window, pg_url):
+    meeting_id, item_id = _meeting(pg_url)
+    database = open_database(pg_url)
+    with database.session() as s:
+        other_item = services.add_agenda_item(s, meeting_id, title="เรื่องอื่น").id
+        who = s.execute(text("SELECT current_user")).scalar_one()
+    database.close()
+    first_window, first = _on_item(qtbot, open_window, pg_url, meeting_id, item_id)
+    second_window, second = _on_item(qtbot, open_window, pg_url, meeting_id, item_id)
+    for window in (first_window, second_window):
+        assert window.workspace.store.hear_others()
+        qtbot.waitUntil(window.workspace.store.database.listener.listening.is_set, timeout=10_000)
+    for page in (first, second):
+        page._announce(again=True)  # the heartbeat, now rather than in 15 s
+
+    label = second.editor.presence
+    qtbot.waitUntil(label.isVisible, timeout=10_000)
+    assert label.text() == f"{who} กำลังแก้ไข"
+    assert first.editor.presence.text() == f"{who} กำลังแก้ไข"
+    row = second.model.index_of(item_id)
+    assert row.data().endswith("✎")  # in the tree, too
+    assert f"{who} กำลังแก้ไข" in row.data(Qt.ItemDataRole.ToolTipRole)
+
+    first.choose(other_item)  # she moves on: the item is his alone
+    qtbot.waitUntil(lambda: not label.isVisible(), timeout=10_000)
+    assert not second.model.index_of(item_id).data().endswith("✎")
+    assert second.model.index_of(other_item).data().endswith("✎")
+    second.choose(other_item)
+    assert second.editor.presence.isVisible()
     settle(qtbot)

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from desktop.core.changes import NOTHING, Changes, take_changes
 from desktop.core.db import Database, is_one_statement
 from desktop.core.errors import NotFound, PrachumError
+from desktop.core.presence import announce
 from desktop.core.text_versions import EditConflict
 from desktop.ui.base.autosave import field_being_stored
 from desktop.ui.base.errors import ErrorReporter
@@ -107,6 +108,7 @@ class _Heard(QObject):
     """Carries what the listener's thread heard to the window's thread (a queued signal)."""
 
     arrived = Signal(object)
+    present = Signal(object)
 
 
 class Store(QObject):
@@ -120,6 +122,9 @@ class Store(QObject):
     database is read-only."""
     recovered = Signal()
     """Every kept change has been written."""
+    presence_heard = Signal(object)
+    """What other windows on the server say they have open: notification payloads
+    (desktop.core.presence.Presences reads them)."""
 
     def __init__(self, database: Database, reporter: ErrorReporter, parent: QObject | None = None):
         super().__init__(parent)
@@ -154,7 +159,23 @@ class Store(QObject):
         commit it, through `committed` (their `Changes` say `from_others`)."""
         self._heard = _Heard(self)
         self._heard.arrived.connect(self.committed.emit)
-        return self.database.listen_for_others(self._heard.arrived.emit) is not None
+        self._heard.present.connect(self.presence_heard.emit)
+        listener = self.database.listen_for_others(
+            self._heard.arrived.emit, on_presence=self._heard.present.emit
+        )
+        return listener is not None
+
+    def say_open(self, meeting_id: int | None, item_id: int | None) -> None:
+        """Tell the other windows on the server which item she has open for writing
+        (None: none). Best effort: a server that cannot hear it now misses nothing that
+        the next heartbeat will not say again."""
+        if self.database.address is None or self.database.readonly:
+            return
+        try:
+            with self.database.reading() as session:
+                announce(session, meeting_id, item_id)
+        except (DBAPIError, OSError):
+            pass
 
     def read(self, query: Callable[[Session], T]) -> T:
         """Run a read-only query in a short session; rows come back detached."""

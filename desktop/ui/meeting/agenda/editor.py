@@ -95,6 +95,10 @@ class ItemEditor(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.heading.setFont(font)
+        self.presence = QLabel(self)
+        """Who else has this item open for writing, on a shared server."""
+        self.presence.setStyleSheet("color: #8a5a00;")
+        self.presence.hide()
         self.note = Banner(self)
         self.action_note = Banner(self)
         self.conflict_area = QVBoxLayout()
@@ -143,6 +147,7 @@ class ItemEditor(QWidget):
         form.addRow(self._label(self.tr("Actio&ns"), self.actions_editor.list), self.actions_editor)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.presence)
         layout.addWidget(self.note)
         layout.addWidget(self.action_note)
         layout.addLayout(self.conflict_area)
@@ -214,6 +219,11 @@ class ItemEditor(QWidget):
             self.heading.setText(self.tr("Agenda item {0}").format(node.number))
         else:
             self.heading.setText(self.tr("Sub-item {0}").format(node.number))
+
+    def show_presence(self, others: list[str]) -> None:
+        """`สมศรี กำลังแก้ไข`: the others who have this item open for writing."""
+        self.presence.setText(self.tr("{0} is editing").format(", ".join(others)))
+        self.presence.setVisible(bool(others))
 
     def refresh_attendance(self) -> None:
         """The people who may move or second, and the members present the votes meet."""

@@ -24,6 +24,19 @@ class AgendaTreeModel(QAbstractItemModel):
         self._nodes: dict[int, AgendaNode] = {}
         self._parent: dict[int, int | None] = {}
         self._row: dict[int, int] = {}
+        self._editing: dict[int, list[str]] = {}
+        """Who else has each item open for writing (a shared server): marked with ✎."""
+
+    def set_editing(self, editing: dict[int, list[str]]) -> None:
+        """Mark the items others have open; only rows whose mark changed are redrawn."""
+        changed = {
+            i for i in set(editing) | set(self._editing) if editing.get(i) != self._editing.get(i)
+        }
+        self._editing = dict(editing)
+        for item_id in changed:
+            index = self.index_of(item_id)
+            if index.isValid():
+                self.dataChanged.emit(index, index)
 
     def set_agenda(self, view: AgendaView | None) -> None:
         self.beginResetModel()
@@ -87,9 +100,12 @@ class AgendaTreeModel(QAbstractItemModel):
         node = self.node(index)
         if node is None:
             return None
+        others = self._editing.get(node.id)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{node.number}  {node.title}"
+            return f"{node.number}  {node.title}" + ("  ✎" if others else "")
         if role == Qt.ItemDataRole.ToolTipRole:
+            if others:
+                return node.title + "\n" + self.tr("{0} is editing").format(", ".join(others))
             return node.title
         if role == ID_ROLE:
             return node.id
