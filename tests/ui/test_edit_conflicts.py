@@ -18,7 +18,7 @@ from ui.test_agenda_data import settle
 
 from desktop.core import services
 from desktop.core.db import open_database
-from desktop.core.models import Meeting
+from desktop.core.models import Action, Meeting
 from desktop.core.services.agenda_view import read_agenda
 from desktop.ui.shell.actions import ActionId
 from desktop.ui.widgets.conflicts import ConflictPanel
@@ -251,4 +251,53 @@ def test_each_item_shows_who_else_has_it_open_for_writing(qtbot, open_window, pg
     assert second.model.index_of(other_item).data().endswith("✎")
     second.choose(other_item)
     assert second.editor.presence.isVisible()
+    settle(qtbot)
+
+
+def test_an_actions_text_is_guarded_and_its_done_box_is_last_one_wins(
+    qtbot, keys, open_window, db_path, message_boxes
+):
+    meeting_id, item_id = _meeting(db_path)
+    database = open_database(db_path)
+    with database.session() as s:
+        action_id = services.add_action(s, item_id, text="จัดทำรายงาน").id
+    window, agenda = _on_item(qtbot, open_window, db_path, meeting_id, item_id)
+    actions = agenda.editor.actions_editor
+    actions.choose(action_id)
+    with database.session() as s:
+        services.update_action(s, action_id, text="จัดทำรายงานเสนอนายก", version=1)
+        services.update_action(s, action_id, done=True)  # he ticks it off
+
+    actions.text.setFocus()
+    actions.text.end(False)
+    keys.type(actions.text, "ภายในเดือนนี้")
+    actions.text_saver.flush()
+    panel = actions.versions.panels["text"]
+    assert panel.theirs.toPlainText() == "จัดทำรายงานเสนอนายก"
+    assert actions.text.text() == "จัดทำรายงานภายในเดือนนี้"
+    panel.merge_button.click()
+    actions.text_saver.flush()
+    with database.reading() as s:
+        stored = s.get(Action, action_id)
+        assert stored.text == "จัดทำรายงานภายในเดือนนี้ จัดทำรายงานเสนอนายก"
+
+    # She unticks it, on a form that showed it not done: no question, the last tick stands.
+    actions.done.setChecked(True)
+    actions.done.setChecked(False)
+    with database.reading() as s:
+        assert s.get(Action, action_id).done is False
+    assert message_boxes.shown == []
+
+    # Undo of her merged text, after he changed it again: nothing changes, she is told.
+    with database.session() as s:
+        services.update_action(s, action_id, text="ข้อความสุดท้ายของเขา")
+    told: list[str] = []
+    agenda.told.connect(told.append)
+    undo = window.commands[ActionId.UNDO]
+    while agenda.stack.canUndo() and not told:
+        undo.trigger()
+    with database.reading() as s:
+        assert s.get(Action, action_id).text == "ข้อความสุดท้ายของเขา"
+    assert told and "ไม่ได้ย้อน" in told[-1]
+    database.close()
     settle(qtbot)

@@ -29,6 +29,7 @@ from desktop.core.services.views import OrganizationRow, PersonRow
 from desktop.ui.base.autosave import TextAutosave
 from desktop.ui.base.present import present
 from desktop.ui.base.table import Column, RowModel
+from desktop.ui.widgets.conflicts import FieldConflicts
 from desktop.ui.widgets.pick_box import PickBox
 from desktop.ui.widgets.thai_date import ThaiDateField
 
@@ -40,7 +41,14 @@ class ActionHost(Protocol):
 
     def add_action(self, fields: dict[str, Any]) -> int | None: ...
 
-    def edit_action(self, action_id: int, old: dict[str, Any], new: dict[str, Any]) -> bool: ...
+    def edit_action(
+        self,
+        action_id: int,
+        old: dict[str, Any],
+        new: dict[str, Any],
+        *,
+        version: int | None = None,
+    ) -> bool: ...
 
     def delete_action(self, action_id: int) -> bool: ...
 
@@ -117,9 +125,16 @@ class ActionsEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
         layout.addLayout(buttons)
+        self.conflict_area = QVBoxLayout()
+        layout.addLayout(self.conflict_area)
         layout.addLayout(form)
 
         self.text_saver = TextAutosave(self.text, self._store_text)
+        self.versions = FieldConflicts(
+            self, self.conflict_area, {"text": self.text_saver}, lambda _field: self.tr("Action")
+        )
+        """The version of the chosen action's text, and another person's text she has not
+        decided on (desktop.ui.widgets.conflicts)."""
         self.list.selectionModel().currentChanged.connect(self._chosen)
         self.add_button.clicked.connect(self.new_action)
         self.delete_button.clicked.connect(self.delete_current)
@@ -198,6 +213,7 @@ class ActionsEditor(QWidget):
         self._show_form(self.model.row(current.row()) if current.isValid() else None)
 
     def _show_form(self, row: ActionRow | None) -> None:
+        self.versions.set_aside(self.action_id)
         self._loading = True
         try:
             self.action_id = row.id if row else None
@@ -210,6 +226,7 @@ class ActionsEditor(QWidget):
             self.done.setChecked(bool(row and row.done))
         finally:
             self._loading = False
+        self.versions.shown(row.id if row else None, row.version if row else None)
         self._enable()
 
     def _enable(self) -> None:
@@ -256,10 +273,13 @@ class ActionsEditor(QWidget):
         return self.due.date() if self.has_due.isChecked() else None
 
     def _store_text(self, text: str) -> bool:
-        if self.action_id is None or not text.strip():
-            return False  # an action's text being retyped: the stored one stays meanwhile
+        if self.action_id is None or not text.strip() or self.versions.is_open("text"):
+            return False  # being retyped, or in conflict: the stored one stays meanwhile
         return self.host.edit_action(
-            self.action_id, {"text": self.text_saver.stored}, {"text": text}
+            self.action_id,
+            {"text": self.text_saver.stored},
+            {"text": text},
+            version=self.versions.bases.get("text"),
         )
 
     def _edit(self, old: dict[str, Any], new: dict[str, Any]) -> None:

@@ -270,15 +270,7 @@ class EditField(AgendaCommand):
         stored = self.context.run(store, on_failed=refused.append)
         if stored is None:
             if refused and isinstance(refused[0], EditConflict):
-                conflict = refused[0]
-                self.context.say(
-                    QCoreApplication.translate(
-                        "AgendaCommands",
-                        "Nothing undone: {0} has changed this text since your edit.",
-                    ).format(
-                        conflict.who or QCoreApplication.translate("AgendaCommands", "someone")
-                    )
-                )
+                self.context.say(changed_since(refused[0]))
             return False
         if stored.value is not None:
             self.version = stored.value
@@ -353,11 +345,24 @@ class DeleteAction(_ActionPresence):
 
 
 class EditAction(AgendaCommand):
-    """Fields of an action (text, owner, due, done) from their old to their new values."""
+    """Fields of an action (text, owner, due, done) from their old to their new values.
 
-    def __init__(self, context: AgendaContext, key: int, item_key: int, old: dict, new: dict):
+    Its text alone, stored with a version, is undone only where it still holds what she
+    stored (as EditField); owner, due date and done are choices: the last one wins."""
+
+    def __init__(
+        self,
+        context: AgendaContext,
+        key: int,
+        item_key: int,
+        old: dict,
+        new: dict,
+        *,
+        version: int | None = None,
+    ):
         super().__init__(context, QCoreApplication.translate("AgendaCommands", "edit an action"))
         self.key, self.item_key, self.old, self.new = key, item_key, old, new
+        self.version = version
 
     def id(self) -> int:
         return EDIT_ACTION_ID
@@ -367,20 +372,41 @@ class EditAction(AgendaCommand):
             return False
         if set(other.new) != set(self.new):
             return False
-        self.new = other.new
+        self.new, self.version = other.new, other.version
         return True
 
-    def _store(self, fields: dict) -> bool:
+    def _store(self, fields: dict, based_on: dict) -> bool:
         action_id = self.context.handles.row(self.key)
-        if action_id is None or not self.context.run(
-            lambda s: services.update_action(s, action_id, **fields)
-        ):
+        if action_id is None:
             return False
+        version = self.version
+        refused: list[BaseException] = []
+
+        def store(session: Session) -> int | None:
+            action = services.update_action(
+                session, action_id, version=version, base=based_on.get("text"), **fields
+            )
+            return action.version if version is not None else None
+
+        stored = self.context.run(store, on_failed=refused.append)
+        if stored is None:
+            if refused and isinstance(refused[0], EditConflict):
+                self.context.say(changed_since(refused[0]))
+            return False
+        if stored.value is not None:
+            self.version = stored.value
         self.context.after_change(self.item_key)
         return True
 
     def forward(self) -> bool:
-        return self._store(self.new)
+        return self._store(self.new, self.old)
 
     def backward(self) -> bool:
-        return self._store(self.old)
+        return self._store(self.old, self.new)
+
+
+def changed_since(conflict: EditConflict) -> str:
+    """The status bar's line for an undo refused because someone changed the text since."""
+    return QCoreApplication.translate(
+        "AgendaCommands", "Nothing undone: {0} has changed this text since your edit."
+    ).format(conflict.who or QCoreApplication.translate("AgendaCommands", "someone"))

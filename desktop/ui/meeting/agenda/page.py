@@ -560,15 +560,44 @@ class AgendaPage(QWidget):
         self._stored()
         return added.value
 
-    def edit_action(self, action_id: int, old: dict[str, Any], new: dict[str, Any]) -> bool:
+    def edit_action(
+        self,
+        action_id: int,
+        old: dict[str, Any],
+        new: dict[str, Any],
+        *,
+        version: int | None = None,
+    ) -> bool:
+        """Store an action's fields. Its text alone, with the `version` it was based on,
+        is stored only over the text she started from (else their text is shown)."""
         node, stack = self.editor.node, self.stack
         if node is None or stack is None:
             return False
-        if not self.run(lambda s: services.update_action(s, action_id, **new)):
+        version = version if set(new) == {"text"} else None
+        refused: list[BaseException] = []
+
+        def store(session: Session) -> int | None:
+            action = services.update_action(
+                session, action_id, version=version, base=old.get("text"), **new
+            )
+            return action.version if version is not None else None
+
+        stored = self.run(store, on_failed=refused.append)
+        versions = self.editor.actions_editor.versions
+        if stored is None:
+            if refused and isinstance(refused[0], EditConflict):
+                versions.show("text", refused[0])
             return False
+        if version is not None and stored.value is not None:
+            versions.stored_at("text", version, stored.value)
         stack.push(
             EditAction(
-                self, self.handles.key(ACTION, action_id), self.handles.key(ITEM, node.id), old, new
+                self,
+                self.handles.key(ACTION, action_id),
+                self.handles.key(ITEM, node.id),
+                old,
+                new,
+                version=stored.value,
             )
         )
         self._stored()
