@@ -177,6 +177,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--network", help="add their organisations to this network")
     p.add_argument("--apply", action="store_true", help="write (the default is a dry run)")
 
+    p = sub.add_parser("history", help="who changed what in a meeting, and when")
+    p.add_argument("id", type=record_id, help="the meeting's id")
+    p.add_argument("--item", type=record_id, help="only this agenda item's changes")
+
     p = sub.add_parser("search", help="find meetings, agenda text and resolutions")
     p.add_argument("text")
     p.add_argument("--voted", action="store_true", help="only resolutions that were voted")

@@ -177,3 +177,24 @@ def cmd_search(args: argparse.Namespace) -> int:
         if not hits:
             print(f"no match for {args.text!r}", file=sys.stderr)
     return EXIT_OK
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """Who changed what: one line per change, oldest first (time, user, what)."""
+    from desktop.core import services
+
+    db = open_database_for(args)
+    language = "en" if args.lang == "en" else "th"
+    with db.reading() as session:
+        if args.item is not None:
+            rows = services.item_history(session, args.item)
+            rows = [row for row in rows if row.meeting_id in (args.id, None)]
+        else:
+            rows = services.meeting_history(session, args.id)
+    for row in rows:
+        print(f"{row.when}\t{row.user}\t{row.what(language, width=HISTORY_WIDTH)}")
+    return EXIT_OK
+
+
+HISTORY_WIDTH = 80
+"""A value longer than this is cut in a line of `history` (the window shows it whole)."""

@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.core import changes as _changes  # noqa: F401  (its listeners record every flush)
-from desktop.core import sqlite_features
+from desktop.core import history, sqlite_features
 from desktop.core import text_versions as _text_versions  # noqa: F401  (it stamps written text)
 from desktop.core.db_file import (
     APPLICATION_ID,
@@ -158,7 +158,12 @@ def migrate(engine: Engine, path: Path | None = None) -> Path | None:
         raw.execute("PRAGMA foreign_keys = OFF")
         try:
             with con.begin():
+                # The history's triggers name other tables: out of the way of a table's
+                # rebuild, and made again for the schema as it is after the upgrade.
+                history.uninstall_triggers(con)
                 command.upgrade(_alembic_config(con), "head")
+                if history.has_history(con):
+                    history.install_triggers(con)
                 problems = con.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if problems:
                     raise DatabaseProblem(

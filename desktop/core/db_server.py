@@ -160,6 +160,10 @@ def upgrade_server(address: ServerAddress) -> tuple[str | None, str]:
         with engine.connect() as con, con.begin():
             command.upgrade(_alembic_config(con), "head")
             postgresql_features.install_search_index(con)
+            # A table or column this upgrade made gets its history kept too.
+            from desktop.core import history
+
+            history.install_triggers(con)
             # Tables this upgrade made get the groups' rights (when `server init` made
             # them): the default privileges cover most, this covers the rest.
             from desktop.core.server_rights import regrant_if_initialised

@@ -516,3 +516,35 @@ class OutgoingLetter(Base):
     created_at: Mapped[datetime] = mapped_column(
         TolerantDateTime, server_default=func.current_timestamp()
     )
+
+
+class HistoryEntry(Base):
+    """One stored change, written by the database's own triggers (desktop.core.history),
+    never by the app: who, when, which row and field, the value before and after.
+
+    No foreign keys: the history outlives the meeting, item or person it tells of. A row
+    added or deleted is one entry without a field, its values as JSON; an edit is one
+    entry per field, and one person's quick edits of a field are kept as one entry.
+    """
+
+    __tablename__ = "history"
+    __table_args__ = (
+        Index("ix_history_row_field", "table_name", "row_key", "field"),
+        CheckConstraint(_in("action", ("insert", "update", "delete")), name="action"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(TolerantDateTime)
+    """When, in UTC (a server's clock, or the PC's for a file)."""
+    user_name: Mapped[str] = mapped_column(String(200))
+    """The database user on a server, the operating-system user on a file."""
+    table_name: Mapped[str] = mapped_column(String(60))
+    row_key: Mapped[str] = mapped_column(String(100))
+    """The row's primary key as text (two keys joined by `:`)."""
+    meeting_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    item_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    """The agenda item, for the item itself, its vote, points and actions."""
+    field: Mapped[str | None] = mapped_column(String(60))
+    action: Mapped[str] = mapped_column(String(6))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)

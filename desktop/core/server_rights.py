@@ -7,7 +7,8 @@ a group. The rights are the server's own GRANTs, so a reader is refused by the d
 itself whatever program she uses:
 
 - reader: reads every table;
-- secretary: reads and writes every table (and takes the sequences' next numbers);
+- secretary: reads and writes every table (and takes the sequences' next numbers) but
+  the history, which only the database's triggers write (desktop.core.history);
 - admin: a secretary who may also add and remove people (CREATEROLE) and reopen a
   finalised meeting (a trigger: the only rule about rows rather than tables).
 
@@ -22,6 +23,9 @@ from enum import StrEnum
 from sqlalchemy import Connection, text
 
 from desktop.core.errors import REOPEN_REFUSED, DatabaseProblem
+from desktop.core.models import HistoryEntry
+
+HISTORY = HistoryEntry.__tablename__
 
 MAX_NAME_BYTES = 63  # PostgreSQL cuts longer names silently
 _WRITES = "SELECT, INSERT, UPDATE, DELETE"
@@ -102,6 +106,10 @@ def grant_rights(con: Connection, database: str) -> None:
         f"{later} GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {groups.secretary}",
         # Which schema the database has is the owner's to say, not a secretary's.
         f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON alembic_version FROM {groups.all()}",
+        # The history is written by the database's triggers alone (desktop.core.history):
+        # everyone reads it, nobody changes or deletes it, nor moves its numbering.
+        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {HISTORY} FROM {groups.all()}",
+        f"REVOKE ALL ON SEQUENCE {HISTORY}_id_seq FROM {groups.all()}",
     ]
     for statement in statements:
         con.exec_driver_sql(statement)

@@ -16,6 +16,9 @@ from desktop.core.thai import thai_collate
 
 THAI_COLLATION = "thai"
 SEARCH_TABLE = "search_index"
+WRITER_FUNCTION = "prachum_user"
+"""The SQL function that names who writes, for the history's triggers (desktop.core.history):
+a file has no database users, so it is the operating-system user of the PC."""
 
 # Each source of searchable text: table, the SQL that names its meeting and item, and
 # the text itself. The index is kept by triggers so that nothing that writes can forget it.
@@ -53,8 +56,25 @@ def on_connect(dbapi_connection: Any, readonly: bool = False) -> None:
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
     dbapi_connection.create_collation(THAI_COLLATION, thai_collate)
+    name_the_writer(dbapi_connection)
     # Text that is not UTF-8 is read as damaged text, not a fault that ends a listing.
     dbapi_connection.text_factory = decode_text
+
+
+def writer_name() -> str:
+    """The operating-system user (as the PC's login names her), or `?` when it cannot say."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in the environment nor the password database
+        return "?"
+
+
+def name_the_writer(dbapi_connection: Any, name: str | None = None) -> None:
+    """Give a connection the writer's name the history's triggers record."""
+    writer = name or writer_name()
+    dbapi_connection.create_function(WRITER_FUNCTION, 0, lambda: writer)
 
 
 def _triggers(table: str, spec: dict[str, str]) -> Iterable[str]:

@@ -9,7 +9,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from desktop.core import db as dbmod
-from desktop.core import db_file
+from desktop.core import db_file, history
 from desktop.core.errors import DatabaseProblem
 from desktop.core.models import Base
 from desktop.core.sqlite_features import is_search_table
@@ -93,9 +93,16 @@ def test_migrating_a_filled_database_loses_nothing_and_keeps_references(tmp_path
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     # The search index is rebuilt and its triggers are back after the table rebuild.
     assert con.execute("SELECT count(*) FROM search_index").fetchone()[0] > 0
-    triggers = con.execute("SELECT count(*) FROM sqlite_master WHERE type='trigger'").fetchone()[0]
+    triggers = con.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type='trigger' AND name LIKE '%_search_%'"
+    ).fetchone()[0]
     assert triggers == 12
     con.close()
+    # And so are the history's, every one the models call for.
+    database = dbmod.open_database(path)
+    with database.engine.connect() as connection:
+        assert history.missing_triggers(connection) == []
+    database.close()
     backups = list(tmp_path.glob("old.before-*.db"))
     assert len(backups) == 1, "a backup is made before a migration"
     assert _counts(backups[0]) == before

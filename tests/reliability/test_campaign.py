@@ -29,6 +29,7 @@ from desktop.core.db import open_database
 from desktop.core.errors import PrachumError
 from desktop.core.operations.backups import backup_to, restore_from
 from desktop.core.protected_files import ProtectedFile, refuse_if_protected
+from desktop.core.sqlite_features import name_the_writer
 from desktop.imports.sheets import read_table
 
 CAMPAIGN = settings(
@@ -176,6 +177,7 @@ def _spoilers(good: bytes) -> list[tuple[str, Callable[[Path], None]]]:
         def spoil(p: Path) -> None:
             p.write_bytes(good)
             con = sqlite3.connect(p)
+            name_the_writer(con)  # whoever writes is in the history, another program too
             try:
                 con.execute("PRAGMA foreign_keys = OFF")
                 if statement.startswith("ALTER"):  # the search index's triggers name columns

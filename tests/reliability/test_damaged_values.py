@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main
+from desktop.core.sqlite_features import name_the_writer
 
 
 @pytest.fixture
@@ -17,6 +18,7 @@ def damaged_db(tmp_path) -> Path:
     path = tmp_path / "prachum.db"
     assert main(["--db", str(path), "demo"]) == 0
     con = sqlite3.connect(path)
+    name_the_writer(con)  # whoever writes is in the history, another program too
     try:
         con.execute("UPDATE meetings SET title = CAST(X'e0b8ff41' AS TEXT) WHERE id = 2")
         con.execute("UPDATE meetings SET date = '2024-13-45' WHERE id = 3")

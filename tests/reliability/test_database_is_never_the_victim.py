@@ -21,6 +21,7 @@ from desktop.core.db import open_database
 from desktop.core.db_file import head_revision
 from desktop.core.operations.backups import backup_to, restore_from
 from desktop.core.protected_files import ProtectedFile
+from desktop.core.sqlite_features import name_the_writer
 from desktop.exports.minutes_docx import export_minutes
 
 NETWORK = "เครือข่ายเทศบาลลุ่มน้ำปิง"
@@ -162,6 +163,11 @@ def _only_alembic_version(path: Path) -> None:
 
 def _without_a_column(path: Path) -> None:
     with sqlite3.connect(path) as con:
+        name_the_writer(con)  # whoever writes is in the history, another program too
+        for (trigger,) in con.execute(  # the history's triggers name the column
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'people'"
+        ).fetchall():
+            con.execute(f'DROP TRIGGER "{trigger}"')
         con.execute("ALTER TABLE people DROP COLUMN position")
 
 
@@ -173,6 +179,7 @@ def _without_a_table(path: Path) -> None:
 
 def _text_not_utf8(path: Path) -> None:
     with sqlite3.connect(path) as con:
+        name_the_writer(con)
         con.execute("UPDATE meetings SET title = CAST(X'fffe41' AS TEXT) WHERE id = 2")
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, func, select, text, update
 
+from desktop.core import history
 from desktop.core.db import Database, open_database
 from desktop.core.errors import DatabaseProblem
 from desktop.core.models import Base, Meeting
@@ -151,8 +152,10 @@ def copy_database_to(source: Path | ServerAddress, target: Path | ServerAddress)
                 )
             report = CopyReport()
             with source_db.engine.connect() as src, target_db.engine.begin() as dst:
-                for table in _tables():
-                    report.counts[table.name] = _copy_table(src, dst, table)
+                # The rows are copied with their history: not new changes of the target's.
+                with history.paused(dst):
+                    for table in _tables():
+                        report.counts[table.name] = _copy_table(src, dst, table)
                 _continue_sequences(dst)
             _check(source_db, target_db, report)
             return report

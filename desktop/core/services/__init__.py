@@ -66,6 +66,7 @@ from desktop.core.services.followup import (
     open_actions,
     proposed_carry_over,
 )
+from desktop.core.services.history import HistoryRow, item_history, meeting_history
 from desktop.core.services.meeting_rules import ensure_editable, meeting_label, previous_meeting
 from desktop.core.services.meetings import (
     create_meeting,
@@ -135,6 +136,7 @@ __all__ = [
     "AuthorityAttendance",
     "DecisionCounts",
     "Dependents",
+    "HistoryRow",
     "OrganizationAttendance",
     "PersonAttendance",
     "SearchHit",
@@ -175,6 +177,7 @@ __all__ = [
     "guess_organization",
     "guess_role",
     "indent_agenda_item",
+    "item_history",
     "keep_report_file",
     "list_meetings",
     "list_networks",
@@ -187,6 +190,7 @@ __all__ = [
     "mark_present",
     "matching_meeting_ids",
     "meeting_dependents",
+    "meeting_history",
     "meeting_label",
     "move_agenda_item",
     "move_attendee",
