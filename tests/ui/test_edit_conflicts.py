@@ -301,3 +301,21 @@ def test_an_actions_text_is_guarded_and_its_done_box_is_last_one_wins(
     assert told and "ไม่ได้ย้อน" in told[-1]
     database.close()
     settle(qtbot)
+
+
+def test_the_points_are_guarded_as_one_text_of_their_item(qtbot, keys, open_window, db_path):
+    meeting_id, item_id = _meeting(db_path)
+    _window, agenda = _on_item(qtbot, open_window, db_path, meeting_id, item_id)
+    other = open_database(db_path)
+    try:
+        with other.session() as s:
+            services.set_resolution_points(s, item_id, ["ข้อหนึ่งของเขา", "ข้อสองของเขา"], version=1)
+    finally:
+        other.close()
+    _type_and_pause(keys, agenda, "points", "ข้อของฉัน")
+    panel = agenda.editor.conflicts["points"]
+    assert panel.theirs.toPlainText() == "ข้อหนึ่งของเขา\nข้อสองของเขา"
+    assert _stored(db_path, meeting_id, item_id).points == ("ข้อหนึ่งของเขา", "ข้อสองของเขา")
+    panel.keep_button.click()
+    assert _stored(db_path, meeting_id, item_id).points == ("ข้อของฉัน",)
+    settle(qtbot)

@@ -27,7 +27,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from desktop.core.changes import NOTHING, Changes, take_changes
@@ -174,8 +174,8 @@ class Store(QObject):
         try:
             with self.database.reading() as session:
                 announce(session, meeting_id, item_id)
-        except (DBAPIError, OSError):
-            pass
+        except (SQLAlchemyError, OSError):
+            pass  # the server is away: the dropped connection's own handling says so
 
     def read(self, query: Callable[[Session], T]) -> T:
         """Run a read-only query in a short session; rows come back detached."""
