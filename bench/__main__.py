@@ -1,4 +1,7 @@
-"""`python -m bench [--tiny] [--only NAME]`: every figure, one line each, PASS or FAIL.
+"""`python -m bench [--tiny] [--only NAME]`: every figure, one row of a table each.
+
+The verdict of a row is PASS, FAIL, or noisy (its runs fall on both sides of the
+target: not met), or `-` for a figure shown without a target.
 
 Each module `bench/bench_*.py` has `run(tiny: bool) -> list[Figure]`; data is made here
 with a fixed seed, nothing comes from the network.
@@ -12,10 +15,11 @@ import os
 import pkgutil
 import platform
 import sys
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench.common import HEADER, Figure
+from bench.common import HEADER, NOISY, Figure
 
 
 def modules(only: str | None) -> list[str]:
@@ -32,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tiny", action="store_true", help="small sizes, one run (for tests)")
     parser.add_argument("--only", help="run only the benchmarks whose module name contains this")
     args = parser.parse_args(argv)
+    started = time.perf_counter()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     )
@@ -42,8 +47,11 @@ def main(argv: list[str] | None = None) -> int:
         for figure in module.run(tiny=args.tiny):
             figures.append(figure)
             print(figure.line(), flush=True)
-    failed = [f.name for f in figures if not f.passed]
-    print(f"{len(figures) - len(failed)} of {len(figures)} figures meet their targets")
+    judged = [f for f in figures if f.has_target]
+    met = [f for f in judged if f.passed]
+    noisy = [f for f in judged if f.verdict == NOISY]
+    print(f"the run took {time.perf_counter() - started:.0f} s")
+    print(f"{len(met)} of {len(judged)} figures meet their targets ({len(noisy)} noisy)")
     return 0
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from sqlalchemy import insert
 
-from bench.common import Figure, alternating_medians, peak_memory
+from bench.common import Figure, alternating_runs, peak_memory
 from desktop.core.db import open_database
 from desktop.core.models import Attendance, Meeting, Network, Organization, Person
 from desktop.exports.attendance_xlsx import (
@@ -101,6 +101,10 @@ def _plain_write_only(path: Path, headers: list[str], rows: list[tuple]) -> None
 def _list_figures(folder: Path, count: int, repeat: int) -> list[Figure]:
     rows = attendance_rows(count)
     counts = _counts(rows)
+    # Memory is flat in write-only mode whatever the length; traced allocations slow a
+    # run threefold, so the peak is taken on a fifth of the rows.
+    few = rows[: count // 5]
+    few_counts = _counts(few)
     headings = ["การประชุมใหญ่เครือข่าย", "ครั้งที่ 1/2567", "วันพุธที่ 3 มกราคม 2567"]
 
     def ours() -> None:
@@ -109,11 +113,22 @@ def _list_figures(folder: Path, count: int, repeat: int) -> list[Figure]:
     def floor() -> None:
         _plain_write_only(folder / "floor.xlsx", ATTENDANCE_HEADERS, rows)
 
-    mine, theirs = alternating_medians(ours, floor, repeat)
-    label = f"attendance {count:,} rows"
+    mine, theirs = alternating_runs(ours, floor, repeat)
+    plain = "openpyxl write-only, values only"
     return [
-        Figure(f"{label}: write", mine, theirs, max_ratio=1.1),
-        Figure(f"{label}: peak memory", peak_memory(ours), peak_memory(floor), 1.2, unit="B"),
+        Figure(f"attendance {count:,} rows: write", mine, theirs, max_ratio=1.1, floor_label=plain),
+        Figure(
+            f"attendance {len(few):,} rows: peak memory",
+            peak_memory(
+                lambda: attendance_workbook(headings, few, few_counts).save(folder / "few.xlsx")
+            ),
+            peak_memory(
+                lambda: _plain_write_only(folder / "few-floor.xlsx", ATTENDANCE_HEADERS, few)
+            ),
+            1.2,
+            unit="B",
+            floor_label=plain,
+        ),
     ]
 
 
@@ -201,7 +216,7 @@ def _summary_figures(folder: Path, people: int, meetings: int) -> list[Figure]:
                     session, network_id, date(2000, 1, 1), date(2100, 1, 1), folder / "s.xlsx"
                 )
 
-            seconds, _ = alternating_medians(ours, lambda: None, 1)
+            seconds, _ = alternating_runs(ours, lambda: None, 1)
             memory = peak_memory(ours)
     finally:
         database.close()
@@ -214,7 +229,7 @@ def _summary_figures(folder: Path, people: int, meetings: int) -> list[Figure]:
 
 
 def run(tiny: bool = False) -> list[Figure]:
-    count, repeat = (2_000, 1) if tiny else (50_000, 5)
+    count, repeat = (2_000, 1) if tiny else (50_000, 4)
     people, meetings = (50, 10) if tiny else (500, 100)
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)

@@ -3,8 +3,8 @@
 Measured from her click in the first window (the write and its commit included) to the
 moment the second's listener hands over the `Changes` (the window then refreshes the one
 page it touches).
-The target is the issue's: within 2 s. The floor is a bare LISTEN/NOTIFY round trip on
-the same server, with nothing of ours in between.
+The target is a budget of her perception: within 2 s. Beside it, the floor of the same
+run: a bare LISTEN/NOTIFY round trip on the same server, with nothing of ours in between.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import time
 from contextlib import ExitStack
 from datetime import date
 from pathlib import Path
-from statistics import median
 
 from bench.bench_round_trips import _server, _server_copy
 from bench.common import Figure
@@ -25,7 +24,7 @@ from desktop.core.db import open_database
 from desktop.core.services.views import attendance_rows
 
 
-def _bare_notify(url: str, repeat: int) -> float:
+def _bare_notify(url: str, repeat: int) -> list[float]:
     import psycopg
 
     conninfo = url.replace("postgresql+psycopg://", "postgresql://")
@@ -40,10 +39,10 @@ def _bare_notify(url: str, repeat: int) -> float:
             sender.execute("NOTIFY bench_floor, 'x'")
             next(listener.notifies(timeout=5, stop_after=1))
             times.append(time.perf_counter() - start)
-    return median(times)
+    return times
 
 
-def _tick_heard(url: str, repeat: int) -> float:
+def _tick_heard(url: str, repeat: int) -> list[float]:
     first, second = open_database(url), open_database(url)
     heard: queue.Queue[object] = queue.Queue()
     listener = second.listen_for_others(heard.put)
@@ -67,7 +66,7 @@ def _tick_heard(url: str, repeat: int) -> float:
                 services.toggle_attendance(s, line_id)
             heard.get(timeout=10)
             times.append(time.perf_counter() - start)
-        return median(times)
+        return times
     finally:
         first.close()
         second.close()
@@ -87,7 +86,8 @@ def run(tiny: bool = False) -> list[Figure]:
         Figure(
             "a tick heard by another window on the server",
             ours,
-            floor=floor,
+            floor,
             max_seconds=2.0,
+            floor_label="a bare LISTEN/NOTIFY",
         )
     ]

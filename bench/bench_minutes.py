@@ -14,7 +14,7 @@ from pathlib import Path
 
 import docx
 
-from bench.common import Figure, alternating_medians, median_seconds
+from bench.common import Figure, alternating_runs
 from desktop.core import services
 from desktop.core.db import open_database
 from desktop.exports.minutes_docx import export_minutes, minutes_document
@@ -130,6 +130,13 @@ def floor_write(lines: list[str]) -> None:
     document.save(io.BytesIO())
 
 
+def floor_write_file(lines: list[str], path: Path) -> None:
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(path)
+
+
 def run(tiny: bool = False) -> list[Figure]:
     attendees, items, points = (30, 8, 2) if tiny else (300, 40, 4)
     repeat = 1 if tiny else 7
@@ -146,15 +153,25 @@ def run(tiny: bool = False) -> list[Figure]:
                 def ours() -> None:
                     minutes_document(meeting).save(io.BytesIO())
 
-                mine, floor = alternating_medians(ours, lambda: floor_write(lines), repeat)
+                mine, floor = alternating_runs(ours, lambda: floor_write(lines), repeat)
                 target = Path(folder) / "minutes.docx"
-                end_to_end = median_seconds(
-                    lambda: export_minutes(session, meeting_id, target), repeat
+                end_to_end, plain = alternating_runs(
+                    lambda: export_minutes(session, meeting_id, target),
+                    lambda: floor_write_file(lines, Path(folder) / "plain.docx"),
+                    repeat,
                 )
         finally:
             database.close()
     size = f"{attendees} people, {items} items"
+    plain_docx = "plain python-docx, a paragraph a line"
     return [
-        Figure(f"minutes DOCX ({size})", mine, floor, max_ratio=1.3, max_seconds=1.0),
-        Figure("minutes export, load to file", end_to_end, max_seconds=1.0),
+        Figure(f"minutes DOCX ({size})", mine, floor, max_ratio=1.3, floor_label=plain_docx),
+        # From the database to the file: the meeting read, the document built and saved.
+        Figure(
+            "minutes export, load to file",
+            end_to_end,
+            plain,
+            max_ratio=3.0,
+            floor_label=plain_docx + ", to file",
+        ),
     ]

@@ -1,12 +1,12 @@
 """Cold start: `python main.py --db BIG` until the main window is painted, against a bare
 PySide6 QMainWindow painted by the same interpreter (the floor no Qt app can beat); and
-until the database is open and its meetings are listed, the start as she waits for it."""
+until the database is open and its meetings are listed, the start as she waits for it,
+against the same floor. The starts alternate with the floor's, start by start."""
 
 from __future__ import annotations
 
 import compileall
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -73,7 +73,7 @@ def _time_until(command: list[str], env: dict[str, str], marks: tuple[str, ...])
 
 
 def run(tiny: bool = False) -> list[Figure]:
-    meetings, repeat = (100, 1) if tiny else (10_000, 11)
+    meetings, repeat = (100, 1) if tiny else (10_000, 9)
     # As installed: pip byte-compiles a package it installs, an editable install is
     # compiled by `make` (and a first run), so no start below compiles our modules.
     compileall.compile_dir(ROOT / "desktop", quiet=1)
@@ -98,17 +98,21 @@ def run(tiny: bool = False) -> list[Figure]:
             until_shown, until_listed = _time_until(ours_command, env, ours_marks)
             shown.append(until_shown)
             listed.append(until_listed)
+    bare = "a bare QMainWindow, painted"
     return [
         Figure(
-            f"cold start, {meetings} meetings: window shown",
-            statistics.median(shown),
-            statistics.median(floor),
+            f"cold start, {meetings:,} meetings: window shown",
+            shown,
+            floor,
             max_ratio=1.3,
+            floor_label=bare,
         ),
         # The file checked and opened on a worker, the pages built, the meetings listed.
         Figure(
-            f"cold start, {meetings} meetings: meetings listed",
-            statistics.median(listed),
-            max_seconds=1.0,
+            f"cold start, {meetings:,} meetings: meetings listed",
+            listed,
+            floor,
+            max_ratio=3.0,
+            floor_label=bare,
         ),
     ]

@@ -4,6 +4,7 @@ Nothing here is about time: speed is printed by `make bench`, never asserted in 
 """
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -27,7 +28,12 @@ def test_every_benchmark_runs_in_tiny_mode_and_prints_its_line():
     )
     assert result.returncode == 0, result.stderr[-3000:]
     lines = result.stdout.splitlines()
-    figures = [line for line in lines[2:] if line.rstrip().endswith(("PASS", "FAIL"))]
+    verdicts = ("| PASS |", "| FAIL |", "| noisy |", "| - |")
+    figures = [line for line in lines[3:] if line.startswith("| ") and line.endswith(verdicts)]
     modules = sorted(p.stem for p in (ROOT / "bench").glob("bench_*.py"))
     assert len(figures) >= len(modules), result.stdout
-    assert lines[-1].endswith("figures meet their targets"), "the closing count line"
+    # Each row: figure, ours, floor, ratio, target, verdict.
+    assert all(line.count(" | ") == 5 for line in figures), result.stdout
+    assert re.fullmatch(r"\d+ of \d+ figures meet their targets \(\d+ noisy\)", lines[-1]), lines[
+        -1
+    ]
