@@ -1450,6 +1450,26 @@ Database: {1}</source>
 <context>
     <name>MinutesTools</name>
     <message>
+        <source>&amp;History of this item…</source>
+        <translation>ประวัติการแก้ไขวาระนี้… (&amp;H)</translation>
+    </message>
+    <message>
+        <source>History of this &amp;meeting…</source>
+        <translation>ประวัติการแก้ไขการประชุมนี้… (&amp;M)</translation>
+    </message>
+    <message>
+        <source>History of this meeting</source>
+        <translation>ประวัติการแก้ไขการประชุมนี้</translation>
+    </message>
+    <message>
+        <source>History of agenda item {0}</source>
+        <translation>ประวัติการแก้ไขระเบียบวาระที่ {0}</translation>
+    </message>
+    <message>
+        <source>Choose an agenda item first.</source>
+        <translation>กรุณาเลือกระเบียบวาระก่อน</translation>
+    </message>
+    <message>
         <source>A&amp;genda</source>
         <translation>ระเบียบวาระ (&amp;G)</translation>
     </message>
@@ -2867,6 +2887,60 @@ Open it here read-only to look things up, or quit and work in the other window.<
     <message>
         <source>{0} stored “{1}” {2} while you were typing it. Your text is in the field, not stored yet; theirs is below.</source>
         <translation>{0} บันทึก “{1}” {2} ระหว่างที่คุณกำลังพิมพ์ ข้อความของคุณยังอยู่ในช่องและยังไม่ได้บันทึก ข้อความของเขาอยู่ด้านล่าง</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>โหลดใหม่ (&amp;R)</translation>
+    </message>
+    <message>
+        <source>{0} changes, the newest first.</source>
+        <translation>{0} รายการ เรียงจากล่าสุด</translation>
+    </message>
+    <message>
+        <source>No change has been stored yet.</source>
+        <translation>ยังไม่มีการแก้ไขที่บันทึกไว้</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>เมื่อ</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>ผู้แก้ไข</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>รายการ</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>ช่อง</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>ก่อนแก้ไข</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>หลังแก้ไข</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>เพิ่ม</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>แก้ไข</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>ลบ</translation>
     </message>
 </context>
 </TS>

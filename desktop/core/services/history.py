@@ -167,8 +167,15 @@ def item_history(session: Session, item_id: int) -> list[HistoryRow]:
     return rows
 
 
+ADDING_SECONDS = 2
+PLACING_FIELDS = frozenset({"number", "sort_order"})
+"""The place the app gives a row it has just added (an item's number once it is placed):
+set this soon after by whoever added it, it is part of adding it. The stored history
+keeps it; the listing folds it in. What she types is never folded."""
+
+
 def _read(session: Session, statement: Select[Any]) -> list[HistoryRow]:
-    entries = session.scalars(statement.order_by(m.HistoryEntry.id)).all()
+    entries = _without_adding(session.scalars(statement.order_by(m.HistoryEntry.id)).all())
     labels = _labels(session, entries)
     return [
         HistoryRow(
@@ -189,6 +196,33 @@ def _read(session: Session, statement: Select[Any]) -> list[HistoryRow]:
         )
         for entry in entries
     ]
+
+
+def _without_adding(entries: Any) -> list[m.HistoryEntry]:
+    added: dict[tuple[str, str], m.HistoryEntry] = {}
+    kept = []
+    for entry in entries:
+        key = (entry.table_name, entry.row_key)
+        if entry.action == "insert":
+            added[key] = entry
+        first = added.get(key)
+        if (
+            entry.action == "update"
+            and entry.field in PLACING_FIELDS
+            and first is not None
+            and first.user_name == entry.user_name
+            and _seconds_between(first.at, entry.at) < ADDING_SECONDS
+        ):
+            continue
+        kept.append(entry)
+    return kept
+
+
+def _seconds_between(first: datetime, then: datetime) -> float:
+    try:
+        return abs((then - first).total_seconds())
+    except TypeError:  # a damaged time
+        return float("inf")
 
 
 def _local(at: datetime) -> datetime:

@@ -64,6 +64,8 @@ class ActionId(Enum):
     REDO = auto()
     SEARCH = auto()
     SEARCH_ALL = auto()
+    HISTORY_ITEM = auto()
+    HISTORY_MEETING = auto()
     DETAILS = auto()
     ATTENDANCE = auto()
     AGENDA = auto()
@@ -130,6 +132,8 @@ SPECS: dict[ActionId, ActionSpec] = {
     A.SEARCH_ALL: ActionSpec(
         _T, QT_TRANSLATE_NOOP(_T, "Search &all meetings…"), ("Ctrl+Shift+F",), D
     ),
+    A.HISTORY_ITEM: ActionSpec(_T, QT_TRANSLATE_NOOP(_T, "&History of this item…"), (), M),
+    A.HISTORY_MEETING: ActionSpec(_T, QT_TRANSLATE_NOOP(_T, "History of this &meeting…"), (), M),
     A.DETAILS: ActionSpec(_W, QT_TRANSLATE_NOOP(_W, "&Details"), ("Ctrl+1",), M),
     A.ATTENDANCE: ActionSpec(_W, QT_TRANSLATE_NOOP(_W, "&Attendance"), ("Ctrl+2",), M),
     A.AGENDA: ActionSpec(_W, QT_TRANSLATE_NOOP(_W, "A&genda"), ("Ctrl+3",), M),

@@ -68,7 +68,16 @@ LAYOUT: dict[Menu, tuple[Entry, ...]] = {
         A.NETWORK_SUMMARY,
     ),
     Menu.LANGUAGE: (A.THAI, A.ENGLISH),
-    Menu.EDIT: (A.UNDO, A.REDO, None, A.SEARCH, A.SEARCH_ALL),
+    Menu.EDIT: (
+        A.UNDO,
+        A.REDO,
+        None,
+        A.SEARCH,
+        A.SEARCH_ALL,
+        None,
+        A.HISTORY_ITEM,
+        A.HISTORY_MEETING,
+    ),
     Menu.MEETING: (
         A.NEW_MEETING,
         None,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer
 
+from desktop.core import services
 from desktop.core.services.checks import AGENDA, ATTENDANCE, Finding
 from desktop.ui.exporting.runner import Exporter
 from desktop.ui.meeting.agenda.finalise import Finalising
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from desktop.ui.base.roster_cache import RosterCache
     from desktop.ui.base.settings import AppSettings
     from desktop.ui.base.store import Store
+    from desktop.ui.history.dialog import HistoryDialog
     from desktop.ui.meeting.page import MeetingPage
     from desktop.ui.papers.dialog import PapersDialog
     from desktop.ui.shell.actions import ActionRegistry
@@ -88,6 +90,7 @@ class MinutesTools(QObject):
         window.pages.addWidget(self.statistics)
         self.search_dialog: SearchDialog | None = None
         self.papers_dialog: PapersDialog | None = None
+        self.history_dialog: HistoryDialog | None = None
         self._connect_actions()
         QTimer.singleShot(FREEZE_MS, self, self.freeze_long_lived)
 
@@ -138,6 +141,8 @@ class MinutesTools(QObject):
                 lambda: exporter.ask_network_summary(self.window.navigator.network_id),
             ),
             (A.SEARCH_ALL, self.show_search),
+            (A.HISTORY_ITEM, self.show_item_history),
+            (A.HISTORY_MEETING, self._with_meeting(self.show_meeting_history)),
         ):
             actions.bind(ident, slot)
         # Undo and redo follow the agenda's undo stacks: their text names the step.
@@ -222,6 +227,40 @@ class MinutesTools(QObject):
         else:
             window.show_details()
         window.activateWindow()
+
+    def show_meeting_history(self, meeting_id: int) -> HistoryDialog:
+        """Edit → History of this meeting…: every change of it and of its parts."""
+        return self._show_history(
+            lambda s: services.meeting_history(s, meeting_id), self.tr("History of this meeting")
+        )
+
+    def show_item_history(self) -> HistoryDialog | None:
+        """Edit → History of this item…: the agenda item she is at (the agenda opens
+        when none is chosen, saying so)."""
+        node = self.agenda.current_node() if self._meeting_id() is not None else None
+        if node is None:
+            self.show_agenda()
+            self.window.statusBar().showMessage(self.tr("Choose an agenda item first."), 8000)
+            return None
+        title = self.tr("History of agenda item {0}").format(node.number)
+        return self._show_history(lambda s: services.item_history(s, node.id), title)
+
+    def _show_history(self, read, title: str) -> HistoryDialog:
+        from desktop.ui.history.dialog import HistoryDialog
+
+        if self.history_dialog is not None:
+            self.history_dialog.close()
+            self.history_dialog.deleteLater()
+        dialog = HistoryDialog(
+            self.window.store,
+            read,
+            title,
+            language=self.window.settings.language,
+            parent=self.widget,
+        )
+        self.history_dialog = dialog
+        dialog.show()
+        return dialog
 
     def show_statistics(self) -> None:
         window = self.window

@@ -1,0 +1,1 @@
+"""Edit → History of this item… and History of this meeting…."""
