@@ -16,6 +16,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import itertools
 import signal
 import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -26,7 +28,7 @@ from desktop.core.db import Database, open_database
 sys.path.insert(0, str(Path(__file__).parent))
 
 from db_arguments import server_url
-from pg_cluster import ENV_URL, bindir, throwaway_cluster
+from pg_cluster import ENV_URL, Cluster, bindir, running_cluster, throwaway_cluster
 
 TEMPLATE = "prachum_template"
 _clones = itertools.count(1)
@@ -78,6 +80,34 @@ def pg_url(pg_server, pg_admin) -> str:
     pg_admin.execute(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE} STRATEGY FILE_COPY")
     yield server_url(pg_server, name)
     pg_admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@dataclass
+class OwnServer:
+    """A server of a test's own, which it may stop and start (the shared one may not)."""
+
+    cluster: Cluster
+    url: str
+    """A migrated, empty Prachum database on it."""
+
+
+@pytest.fixture
+def own_server() -> Iterator[OwnServer]:
+    if bindir() is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI runs the tests on a server, but PostgreSQL is not installed")
+        pytest.skip("PostgreSQL is not installed (Debian: apt-get install postgresql)")
+    import psycopg
+
+    from desktop.core.db_server import upgrade_server
+    from desktop.core.server import ServerAddress
+
+    with running_cluster() as cluster:
+        with psycopg.connect(cluster.url, autocommit=True) as admin:
+            admin.execute("CREATE DATABASE prachum")
+        url = server_url(cluster.url, "prachum")
+        upgrade_server(ServerAddress(url))
+        yield OwnServer(cluster, url)
 
 
 @pytest.fixture

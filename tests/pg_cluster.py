@@ -48,26 +48,27 @@ def _as_server_user(command: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *command]
 
 
-@contextmanager
-def throwaway_cluster() -> Iterator[str]:
-    """Start a cluster, yield the URL of its superuser, stop and remove it afterwards."""
-    programs = bindir()
-    if programs is None:
-        raise RuntimeError("PostgreSQL is not installed (Debian: apt-get install postgresql)")
-    folder = Path(tempfile.mkdtemp(prefix="prachum-pg-"))
-    data = folder / "data"
-    if os.geteuid() == 0:
-        server_user = pwd.getpwnam("postgres")
-        os.chown(folder, server_user.pw_uid, server_user.pw_gid)
-    folder.chmod(0o755)
-    started = False
-    try:
+class Cluster:
+    """A cluster in its own folder, which a test may stop and start again (the office's
+    server going away in the middle of a meeting, and coming back)."""
+
+    def __init__(self, programs: Path, folder: Path):
+        self.programs = programs
+        self.folder = folder
+        self.data = folder / "data"
+        self.running = False
+
+    @property
+    def url(self) -> str:
+        return f"postgresql://{SUPERUSER}@/postgres?host={self.folder}"
+
+    def create(self) -> None:
         subprocess.run(
             _as_server_user(
                 [
-                    str(programs / "initdb"),
+                    str(self.programs / "initdb"),
                     "-D",
-                    str(data),
+                    str(self.data),
                     "-U",
                     SUPERUSER,
                     "--auth=trust",
@@ -81,13 +82,15 @@ def throwaway_cluster() -> Iterator[str]:
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        hba = data / "pg_hba.conf"
+        hba = self.data / "pg_hba.conf"
         hba.write_text(
             f"local all {PASSWORD_ROLE} scram-sha-256\n" + hba.read_text(encoding="utf-8"),
             encoding="utf-8",
         )
+
+    def start(self) -> None:
         options = (
-            f"-c listen_addresses='' -c unix_socket_directories='{folder}' "
+            f"-c listen_addresses='' -c unix_socket_directories='{self.folder}' "
             # A throwaway cluster: durability is not wanted, speed is.
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
             "-c max_connections=200"
@@ -95,11 +98,11 @@ def throwaway_cluster() -> Iterator[str]:
         subprocess.run(
             _as_server_user(
                 [
-                    str(programs / "pg_ctl"),
+                    str(self.programs / "pg_ctl"),
                     "-D",
-                    str(data),
+                    str(self.data),
                     "-l",
-                    str(folder / "server.log"),
+                    str(self.folder / "server.log"),
                     "-o",
                     options,
                     "-w",
@@ -109,18 +112,47 @@ def throwaway_cluster() -> Iterator[str]:
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        started = True
-        yield f"postgresql://{SUPERUSER}@/postgres?host={folder}"
+        self.running = True
+
+    def stop(self, mode: str = "fast") -> None:
+        """`fast` ends every session at once, as a server shut down under its users."""
+        subprocess.run(
+            _as_server_user(
+                [str(self.programs / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop"]
+            ),
+            stdout=subprocess.DEVNULL,
+            check=False,
+        )
+        self.running = False
+
+
+@contextmanager
+def running_cluster() -> Iterator[Cluster]:
+    """Start a cluster; stop it and remove its folder afterwards, however the block ends."""
+    programs = bindir()
+    if programs is None:
+        raise RuntimeError("PostgreSQL is not installed (Debian: apt-get install postgresql)")
+    folder = Path(tempfile.mkdtemp(prefix="prachum-pg-"))
+    if os.geteuid() == 0:
+        server_user = pwd.getpwnam("postgres")
+        os.chown(folder, server_user.pw_uid, server_user.pw_gid)
+    folder.chmod(0o755)
+    cluster = Cluster(programs, folder)
+    try:
+        cluster.create()
+        cluster.start()
+        yield cluster
     finally:
-        if started:
-            subprocess.run(
-                _as_server_user(
-                    [str(programs / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]
-                ),
-                stdout=subprocess.DEVNULL,
-                check=False,
-            )
+        if cluster.running:
+            cluster.stop("immediate")
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def throwaway_cluster() -> Iterator[str]:
+    """Start a cluster, yield the URL of its superuser, stop and remove it afterwards."""
+    with running_cluster() as cluster:
+        yield cluster.url
 
 
 def main(command: list[str]) -> int:

@@ -12,6 +12,10 @@ hears into the same `Changes` value a local commit produces, and hands it over i
 batches; what its own database wrote (known by the client name each connection carries)
 is left out, since the window has already heard of it. On SQLite one writer is the rule
 and nothing is needed.
+
+When the server goes away (restarted, the network dropped) the listener tries again
+every few seconds; once it LISTENs again it delivers a change of everything, since what
+others stored in the meantime was never heard.
 """
 
 from __future__ import annotations
@@ -56,6 +60,10 @@ NOTIFIED: dict[str, dict[str, str]] = {
     "agenda_templates": {},
     "agenda_template_items": {},
 }
+
+
+CAUGHT_UP = Changes(everything=True, from_others=True)
+"""What a listener delivers when it hears again after a drop: anything may have changed."""
 
 
 def new_client_name() -> str:
@@ -187,15 +195,17 @@ class ChangeListener:
             self.thread.join(timeout)
 
     def _run(self) -> None:
+        dropped = False
         while not self.stopping.is_set():
             try:
-                self._listen()
+                self._listen(caught_up=dropped)
             except Exception as error:  # the server went away: try again, quietly
                 self.listening.clear()
+                dropped = True
                 log.info("listening for changes stopped (%r); trying again", error)
                 self.stopping.wait(RETRY_SECONDS)
 
-    def _listen(self) -> None:
+    def _listen(self, *, caught_up: bool) -> None:
         connection = self.connect()
         try:
             connection.autocommit = True
@@ -203,6 +213,10 @@ class ChangeListener:
             if self.on_presence is not None:
                 connection.execute(f"LISTEN {PRESENCE_CHANNEL}")
             self.listening.set()
+            if caught_up:
+                # Back after a drop: what others stored meanwhile was never heard, and
+                # which rows it touched is not known, so every view reads itself again.
+                self.deliver(CAUGHT_UP)
             while not self.stopping.is_set():
                 notes = list(connection.notifies(timeout=0.5, stop_after=1))
                 if not notes:

@@ -1409,6 +1409,10 @@ Everything you entered before this is saved, and you can carry on. The details a
         <translation>บันทึกแล้ว</translation>
     </message>
     <message>
+        <source>Kept on this computer</source>
+        <translation>เก็บไว้ในเครื่องนี้</translation>
+    </message>
+    <message>
         <source>About Prachum</source>
         <translation>เกี่ยวกับโปรแกรมประชุม</translation>
     </message>
@@ -2366,6 +2370,57 @@ Add another person with this name?</source>
     <message>
         <source>(the meeting)</source>
         <translation>(ตัวการประชุม)</translation>
+    </message>
+</context>
+<context>
+    <name>ServerAway</name>
+    <message>
+        <source>  Your text: {0}</source>
+        <translation>  ข้อความของคุณ: {0}</translation>
+    </message>
+    <message>
+        <source>Changes waiting to be stored</source>
+        <translation>การแก้ไขที่รอบันทึกลงเซิร์ฟเวอร์</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: {0} changes kept on this computer, stored as soon as it is back</source>
+        <translation>ติดต่อเซิร์ฟเวอร์ไม่ได้: เก็บการแก้ไขไว้ในเครื่องนี้ {0} รายการ จะบันทึกลงเซิร์ฟเวอร์ทันทีที่กลับมา</translation>
+    </message>
+    <message>
+        <source>Not everything could be stored</source>
+        <translation>บันทึกไม่ได้ทุกรายการ</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>ยังไม่ได้บันทึก</translation>
+    </message>
+    <message>
+        <source>The server is back: {0} changes kept on this computer are stored.</source>
+        <translation>เซิร์ฟเวอร์กลับมาแล้ว: บันทึกการแก้ไขที่เก็บไว้ในเครื่องนี้ {0} รายการเรียบร้อยแล้ว</translation>
+    </message>
+    <message>
+        <source>{0} changes made while the server could not be reached were kept on this computer and are not on the server yet.
+
+Store them on the server now?</source>
+        <translation>มีการแก้ไข {0} รายการที่ทำไว้ขณะติดต่อเซิร์ฟเวอร์ไม่ได้ เก็บไว้ในเครื่องนี้และยังไม่ได้บันทึกลงเซิร์ฟเวอร์
+
+บันทึกลงเซิร์ฟเวอร์ตอนนี้หรือไม่</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: this could not be done now; do it again once the server is back. {0} changes are kept on this computer.</source>
+        <translation>ติดต่อเซิร์ฟเวอร์ไม่ได้: ทำรายการนี้ตอนนี้ไม่ได้ ให้ทำอีกครั้งเมื่อเซิร์ฟเวอร์กลับมา ขณะนี้เก็บการแก้ไขไว้ในเครื่องนี้ {0} รายการ</translation>
+    </message>
+    <message>
+        <source>The server is back, but it refused {0} of the changes kept while it was away (someone changed the meeting meanwhile):
+
+{1}</source>
+        <translation>เซิร์ฟเวอร์กลับมาแล้ว แต่ไม่รับการแก้ไข {0} รายการที่เก็บไว้ระหว่างติดต่อไม่ได้ (มีผู้อื่นแก้ไขการประชุมในระหว่างนั้น):
+
+{1}</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached and this computer&apos;s disk cannot be written either, so your last change could not be kept ({0}).</source>
+        <translation>ติดต่อเซิร์ฟเวอร์ไม่ได้ และเขียนลงดิสก์ของเครื่องนี้ก็ไม่ได้ จึงเก็บการแก้ไขล่าสุดไว้ไม่ได้ ({0})</translation>
     </message>
 </context>
 <context>

@@ -137,3 +137,29 @@ def test_what_is_not_ours_to_read_refreshes_everything():
     changes = changes_from(["not json", '{"t": "people", "p": 3, "b": "x"}'], own_client="me")
     assert changes.everything and changes.touches_person(3)
     assert not changes_from(['{"t": "people", "p": 3, "b": "me"}'], own_client="me")
+
+
+def test_the_listener_listens_again_after_the_server_comes_back(own_server):
+    """A server restarted under her window: the listener reconnects by itself, says that
+    anything may have changed meanwhile, and hears the others' ticks again."""
+    hers = open_database(own_server.url)
+    try:
+        heard, listener = _listen(hers)
+        own_server.cluster.stop()
+        deadline = time.monotonic() + HEARD_WITHIN
+        while listener.listening.is_set() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not listener.listening.is_set(), "the listener did not notice the server go"
+        own_server.cluster.start()
+        assert listener.listening.wait(HEARD_WITHIN), "the listener never listened again"
+        caught_up = heard.get(timeout=HEARD_WITHIN)
+        assert caught_up.everything and caught_up.from_others
+        other = open_database(own_server.url)  # another computer, after the restart
+        try:
+            meeting_id, _a, _b = _meeting_with_two(other)
+        finally:
+            other.close()
+        changes = heard.get(timeout=HEARD_WITHIN)
+        assert changes.touches_attendance(meeting_id)
+    finally:
+        hers.close()

@@ -174,6 +174,7 @@ WRITES: dict[str, Callable[[Any, Ids], object]] = {
         s, i["meeting"], "แม่แบบที่สอง"
     ),
     # Not in the package's namespace, but the agenda editor writes through it.
+    "set_attendance_status": lambda s, i: services.set_attendance_status(s, i["a1"], "absent"),
     "set_item_field": lambda s, i: agenda_restore.set_item_field(s, i["item"], "body", "ใหม่"),
     "set_garuda_image": lambda s, i: papers.set_garuda_image(s, PNG),
     "set_network_members": lambda s, i: services.set_network_members(

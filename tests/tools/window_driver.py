@@ -1,7 +1,8 @@
 """A test-only driver: types into the real window at a steady pace and writes down when.
 
-`python -m tests.tools.window_driver SCRIPT.json DATABASE` starts the app on DATABASE
-with this driver, for the crash test that kills the app at random moments: it must know
+`python -m tests.tools.window_driver SCRIPT.json DATABASE` starts the app on DATABASE (a
+file, or a server's URL) with this driver, for the crash tests that kill the app at
+random moments (and the one that stops the server under it first): they must know
 what was typed before each kill. It is a test tool and does not ship with the app. The script names the meeting, the text field (the body of the agenda's
 first item, or the meeting's opening text), the text to type at its end, the pace, and
 how often to toggle the next attendance line with the space bar:
@@ -121,10 +122,13 @@ def start_driver(window: MainWindow, script_path: Path) -> Driver:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from desktop.core.server import database_target
     from desktop.ui.shell.app import run
 
     script, database = (sys.argv[1:] if argv is None else argv)[:2]
-    return run(Path(database), on_ready=lambda window: start_driver(window, Path(script)))
+    return run(
+        database_target(database), on_ready=lambda window: start_driver(window, Path(script))
+    )
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core.changes import Part, note_meeting_part
 from desktop.core.codes import AttendanceGroup, AttendanceStatus
+from desktop.core.db import one_statement
 from desktop.core.errors import PrachumError
 from desktop.core.models import (
     ATTENDANCE_GROUPS,
@@ -236,6 +237,32 @@ def toggle_attendance(session: Session, attendance_id: int) -> Attendance:
     if changed is None:  # missing, or its meeting is final: said as the long way says it
         ensure_editable(get(session, Attendance, attendance_id).meeting)
         raise AssertionError("the attendance line changed under the toggle")  # not reached
+    note_meeting_part(session, changed.meeting_id, Part.ATTENDANCE)
+    return changed
+
+
+@one_statement
+def set_attendance_status(session: Session, attendance_id: int, status: str) -> Attendance:
+    """Present or absent, as she ticked it: the space bar sets what she saw it become.
+
+    Unlike a toggle, the same tick stored twice (a replay of the journal of a dropped
+    connection, or two people at the door) ends in the state she chose, not its opposite.
+    One statement like the toggle; a reason is cleared only on becoming present.
+    """
+    status = choice(status, ATTENDANCE_STATUSES, "status", AttendanceStatus.PRESENT)
+    present = status == AttendanceStatus.PRESENT
+    changed = update_in_a_draft(
+        session,
+        Attendance,
+        attendance_id,
+        {
+            "status": status,
+            "absence_reason": None if present else Attendance.absence_reason,
+        },
+    )
+    if changed is None:  # missing, or its meeting is final: said as the long way says it
+        ensure_editable(get(session, Attendance, attendance_id).meeting)
+        raise AssertionError("the attendance line changed under the tick")  # not reached
     note_meeting_part(session, changed.meeting_id, Part.ATTENDANCE)
     return changed
 

@@ -15,6 +15,9 @@ No caller says what its change touched: each transaction collects that itself as
 flushes (`desktop.core.changes`), and `committed` carries the frozen `Changes` to every
 view, which asks it what it cares about. Writes on a worker (the demo, the papers'
 register) go through `change_in_background` and report the same way.
+
+On a server, a change the server could not take because it went away is kept in a
+journal on her disk and stored when it is back (`server_away`).
 """
 
 from __future__ import annotations
@@ -33,10 +36,12 @@ from sqlalchemy.orm import Session
 from desktop.core.changes import NOTHING, Changes, take_changes
 from desktop.core.db import Database, is_one_statement
 from desktop.core.errors import NotFound, PrachumError
+from desktop.core.journal import connection_lost, server_unreachable
 from desktop.core.presence import announce
 from desktop.core.text_versions import EditConflict
 from desktop.ui.base.autosave import field_being_stored
 from desktop.ui.base.errors import ErrorReporter
+from desktop.ui.base.server_away import ServerAway
 from desktop.ui.base.worker import run_in_background
 
 T = TypeVar("T")
@@ -125,6 +130,8 @@ class Store(QObject):
     presence_heard = Signal(object)
     """What other windows on the server say they have open: notification payloads
     (desktop.core.presence.Presences reads them)."""
+    told = Signal(str)
+    """A status-bar line to show once (the server is back and has her changes)."""
 
     def __init__(self, database: Database, reporter: ErrorReporter, parent: QObject | None = None):
         super().__init__(parent)
@@ -136,6 +143,14 @@ class Store(QObject):
         self.retry_timer = QTimer(self)
         self.retry_timer.setInterval(RETRY_MS)
         self.retry_timer.timeout.connect(self.write_kept)
+        self.server_away: ServerAway | None = None
+        if database.address is not None and not database.readonly:
+            self.server_away = ServerAway(self)
+
+    @property
+    def offline(self) -> bool:
+        """True while changes wait in the journal for the server to come back."""
+        return self.server_away is not None and self.server_away.waiting
 
     @property
     def path(self):
@@ -158,7 +173,7 @@ class Store(QObject):
         """On a shared database, let every view hear what other windows commit, as they
         commit it, through `committed` (their `Changes` say `from_others`)."""
         self._heard = _Heard(self)
-        self._heard.arrived.connect(self.committed.emit)
+        self._heard.arrived.connect(self._heard_from_others)
         self._heard.present.connect(self.presence_heard.emit)
         listener = self.database.listen_for_others(
             self._heard.arrived.emit, on_presence=self._heard.present.emit
@@ -177,10 +192,22 @@ class Store(QObject):
         except (SQLAlchemyError, OSError):
             pass  # the server is away: the dropped connection's own handling says so
 
+    def _heard_from_others(self, changes: Changes) -> None:
+        if self.server_away is not None and self.server_away.hold(changes):
+            return  # shown once her own waiting edits are stored, after them
+        self.committed.emit(changes)
+
     def read(self, query: Callable[[Session], T]) -> T:
-        """Run a read-only query in a short session; rows come back detached."""
-        with self.database.reading() as session:  # no BEGIN/COMMIT: fewer round trips
-            return query(session)
+        """Run a read-only query in a short session; rows come back detached.
+
+        A server that cannot be reached is said in words (a PrachumError), not as a fault."""
+        try:
+            with self.database.reading() as session:  # no BEGIN/COMMIT: fewer round trips
+                return query(session)
+        except DBAPIError as error:
+            if self.database.address is None or not connection_lost(error):
+                raise
+            raise server_unreachable(reading=True) from error
 
     def change(
         self,
@@ -202,6 +229,8 @@ class Store(QObject):
         if self.database.readonly:
             self._failed(on_failed, self._refuse_read_only(parent))
             return None
+        if self.offline:  # after what waits, in order, never before it
+            return self._keep_for_the_server(action, parent, on_failed)
         try:
             if self.kept and not self.write_kept():
                 raise _StillRefused(self.failure or DISK_ERROR)
@@ -222,16 +251,42 @@ class Store(QObject):
                 refused.kind, action, parent=parent, key=key, on_failed=on_failed, error=refused
             )
         except (DBAPIError, sqlite3.Error, OSError) as error:
-            kind = storage_failure(error)
-            if kind is None:
-                raise
-            return self._not_written(
-                kind, action, parent=parent, key=key, on_failed=on_failed, error=error
-            )
+            return self._not_taken(error, action, parent=parent, key=key, on_failed=on_failed)
         self.announce(changes)
         if self.failure is not None and not self.kept:
             self._written_again()  # a refused click, then the disk took the next change
         return Stored(result, changes)
+
+    def _not_taken(
+        self, error: BaseException, action: Callable[[Session], Any], *, parent, key, on_failed
+    ) -> Stored[Any] | None:
+        """The server went away, or the disk refused: kept for later; anything else is a
+        fault, raised again."""
+        if self.server_away is not None and connection_lost(error):
+            return self._keep_for_the_server(action, parent, on_failed)
+        kind = storage_failure(error)
+        if kind is None:
+            raise error
+        return self._not_written(
+            kind, action, parent=parent, key=key, on_failed=on_failed, error=error
+        )
+
+    def _keep_for_the_server(
+        self,
+        action: Callable[[Session], Any],
+        parent: QWidget | None,
+        on_failed: Callable[[BaseException], None] | None,
+    ) -> Stored[Any] | None:
+        assert self.server_away is not None
+        if self.server_away.keep(action, parent):
+            return Stored(None)  # in the journal on her disk: stored when the server is back
+        self._failed(on_failed, server_unreachable())
+        return None
+
+    def back_on_the_server(self, line: str) -> None:
+        """The journal is stored: the trouble line goes, and the status bar says so."""
+        self.recovered.emit()
+        self.told.emit(line)
 
     def change_in_background(
         self,
@@ -362,6 +417,8 @@ class Store(QObject):
         return count
 
     def trouble_text(self) -> str:
+        if self.offline and self.server_away is not None:
+            return self.server_away.trouble_text()
         if self.database.readonly:
             return QCoreApplication.translate("Store", "Read-only: changes are not saved")
         return QCoreApplication.translate(

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.core import services
 from desktop.core.changes import Changes
 from desktop.core.codes import AttendanceGroup, AttendanceStatus
-from desktop.core.db import one_statement
+from desktop.core.journal import UserAction
 from desktop.core.services.attendance import proposed_quorum
 from desktop.core.services.views import (
     AttendanceRow,
@@ -366,8 +366,7 @@ class AttendancePage(QWidget):
         if meeting_id is None or quorum == self._quorum:
             return False
         done = self.store.change(
-            lambda s: services.update_meeting(s, meeting_id, quorum=quorum),
-            parent=self,
+            UserAction.of(services.update_meeting, meeting_id, quorum=quorum), parent=self
         )
         if done is None:
             self._show_quorum(self._quorum)
@@ -390,9 +389,18 @@ class AttendancePage(QWidget):
         return done is not None
 
     def _edit(self, attendance_id: int, field: str, value: Any) -> bool:
-        return self._change(
-            lambda s: services.update_attendance(s, attendance_id, **{field: value})
+        changed = self._change(
+            UserAction.of(services.update_attendance, attendance_id, **{field: value})
         )
+        if changed:
+            self._show_kept(attendance_id, **{field: value})
+        return changed
+
+    def _show_kept(self, attendance_id: int, **fields: Any) -> None:
+        """While the server is away, a change kept for it is shown as she made it (the
+        list is not read again until the server has it)."""
+        if self.store.offline:
+            self.model.show_kept(attendance_id, fields)
 
     def toggle(self, row: int) -> None:
         line = self.model.row(row)
@@ -401,19 +409,23 @@ class AttendancePage(QWidget):
             if line.status == AttendanceStatus.PRESENT
             else AttendanceStatus.PRESENT
         )
-        toggle = one_statement(lambda s: services.toggle_attendance(s, line.id))
-        if not self._change(toggle, self._status_note(line.name, becomes)):
+        # The state she saw it become, not a toggle: stored twice (a replay of the journal
+        # of a dropped connection, two people at the door) it stays what she ticked.
+        tick = UserAction.of(services.set_attendance_status, line.id, status=becomes)
+        if not self._change(tick, self._status_note(line.name, becomes)):
             return
+        self._show_kept(line.id, status=becomes)
         self.view.setCurrentIndex(self.model.index(row, NAME))
         if becomes == AttendanceStatus.ABSENT:
             self.view.edit(self.model.index(row, REASON))
 
     def mark_present(self, row: int) -> None:
         line = self.model.row(row)
-        self._change(
-            lambda s: services.mark_present(s, line.id),
+        if self._change(
+            UserAction.of(services.mark_present, line.id),
             self._status_note(line.name, AttendanceStatus.PRESENT),
-        )
+        ):
+            self._show_kept(line.id, status=AttendanceStatus.PRESENT)
         self.view.setCurrentIndex(self.model.index(row, NAME))
 
     def add_person(self, person_id: int, organization_id: int | None, name: str) -> None:

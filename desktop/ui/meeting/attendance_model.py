@@ -4,6 +4,8 @@ in what capacity and how their identity was checked; rows are dragged into her o
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields as dataclass_fields
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,6 +29,8 @@ from desktop.core.thai import format_thai_time
 from desktop.ui.base import i18n
 from desktop.ui.base.table import Column, RowModel
 from desktop.ui.base.text_match import search_key
+
+ROW_FIELDS = frozenset(field.name for field in dataclass_fields(AttendanceRow))
 
 NAME, POSITION, ORGANIZATION, GROUP, STATUS, REASON, ACTING_AS, JOINED, LEFT = range(9)
 CAPACITY, IDENTITY = 9, 10
@@ -202,6 +206,16 @@ class AttendanceTableModel(RowModel[AttendanceRow]):
             return
         self._keys = [search_key(r.name, r.position, r.organization_name) for r in rows]
         super().set_rows(rows)
+
+    def show_kept(self, attendance_id: int, fields: dict[str, Any]) -> None:
+        """Show a change of one line that is not stored yet (kept for the server)."""
+        known = {name: value for name, value in fields.items() if name in ROW_FIELDS}
+        if "status" in known and known["status"] == AttendanceStatus.PRESENT:
+            known["absence_reason"] = None  # as the service clears it
+        row = self.row_of(attendance_id)
+        if row >= 0:
+            self.rows[row] = replace(self.rows[row], **known)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, LEFT))
 
     def row_of_person(self, person_id: int) -> int:
         for row, line in enumerate(self.rows):

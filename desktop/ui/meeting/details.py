@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import services
 from desktop.core.changes import Changes
+from desktop.core.journal import UserAction
 from desktop.core.services.views import (
     MeetingDetails,
     OrganizationRow,
@@ -395,12 +396,10 @@ class DetailsPage(QWidget):
         base = {field: saver.stored} if field and saver else None
         refused: list[BaseException] = []
 
-        def store(session) -> int | None:
-            meeting = services.update_meeting(
-                session, meeting_id, version=version, base=base, **fields
-            )
-            return meeting.version if version is not None else None
-
+        # A service call with its arguments: kept as it is should the server be away.
+        store = UserAction.of(
+            services.update_meeting, meeting_id, version=version, base=base, **fields
+        )
         done = self.store.change(
             store,
             parent=self,
@@ -414,7 +413,7 @@ class DetailsPage(QWidget):
             self.reload()
             return False
         if field is not None and version is not None and done.value is not None:
-            self.versions.stored_at(field, version, done.value)
+            self.versions.stored_at(field, version, done.value.version)  # the meeting stored
         self.details = replace(self.details, **fields)
         if "date" in fields or "number" in fields:
             self.year_label.setText(f"/ {be_year(self.date.date())}")

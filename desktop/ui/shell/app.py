@@ -137,6 +137,7 @@ class AppHost(QObject):
             return
         self.opened = opened
         self._tell_notes(window, opened)
+        self._offer_left_journal(window)
         self.ready.emit()
         # After the check has passed, never before: a damaged file is not copied over
         # yesterday's good backup. On the worker, as every day's; a failure is told in a
@@ -170,6 +171,13 @@ class AppHost(QObject):
         for note in opened.notes:
             QMessageBox.information(window, APP_NAME, note)
         opened.notes.clear()
+
+    def _offer_left_journal(self, window: MainWindow) -> None:
+        """Changes kept on this computer by an earlier run while the server was away (it
+        was closed, or died, before the server came back): offered to be stored now."""
+        away = self.workspace.store.server_away if self.workspace is not None else None
+        if away is not None:
+            away.offer_left_journal(window)
 
     def settle(self) -> None:
         """The app is ending: work still running on a worker (the day's backup, an export,
@@ -381,7 +389,7 @@ def _save_when_the_session_ends(app: QApplication, host: AppHost) -> None:
 
 
 def run(
-    db_path: Path | None,
+    db_path: Path | ServerAddress | None,
     choices: Choices | None = None,
     on_ready: Callable[[MainWindow], QObject] | None = None,
 ) -> int:

@@ -68,6 +68,7 @@ class Workspace(QObject):
         self._bind_commands()
         store.saved.connect(self._saved)
         store.committed.connect(self._store_committed)
+        store.told.connect(self.statusBar().showMessage)
 
     def _make_pages(self) -> None:
         """The navigator on the left, the pages in the centre, at her last split."""
@@ -359,6 +360,11 @@ class Workspace(QObject):
         )
 
     def _tell(self, note: str) -> None:
+        if self.store.offline:  # kept for the server, not on it yet
+            self.statusBar().showMessage(
+                QCoreApplication.translate("MainWindow", "Kept on this computer") + f" · {note}"
+            )
+            return
         self.statusBar().showMessage(
             QCoreApplication.translate("MainWindow", "Saved") + f" · {note}"
         )

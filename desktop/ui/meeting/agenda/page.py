@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 
 from desktop.core import services
 from desktop.core.changes import Changes
+from desktop.core.journal import UserAction
 from desktop.core.presence import HEARTBEAT_SECONDS, Presences
 from desktop.core.services.agenda_restore import ACTION, ITEM, TEXT, Handles, set_item_field
 from desktop.core.services.agenda_view import AgendaNode, AgendaView, read_agenda
@@ -212,6 +213,8 @@ class AgendaPage(QWidget):
             self.editor.savers[field].field.textChanged.connect(self.preview.refresh_soon)
         self.editor.title.textEdited.connect(self.preview.refresh_soon)
         store.committed.connect(self._store_committed)
+        if store.server_away is not None:
+            store.server_away.conflict_shown_by.append(self._conflict_after_the_drop)
         self._shortcuts()
         # Who else has an item open for writing (on a server; desktop.core.presence).
         self.presences = Presences(own_client=store.database.client)
@@ -403,7 +406,7 @@ class AgendaPage(QWidget):
             self._fit_pending = True
             QTimer.singleShot(0, self, self.fit_panes)  # once the splitter has its width
         self._load_owners()
-        if self.editor.node is not None:
+        if self.editor.node is not None and not self.store.offline:
             self.editor.refresh_attendance()  # it may have changed on the attendance tab
 
     def fit_panes(self) -> None:
@@ -511,9 +514,7 @@ class AgendaPage(QWidget):
         version = self.editor.versions.bases.get(field) if field in TEXT else None
         refused: list[BaseException] = []
 
-        def store(session: Session) -> int | None:
-            return set_item_field(session, node.id, field, new, version=version, base=old)
-
+        store = UserAction.of(set_item_field, node.id, field, value=new, version=version, base=old)
         stored = self.run(store, key=node.id, on_failed=refused.append)
         if stored is None:
             if refused and isinstance(refused[0], EditConflict):
@@ -528,9 +529,22 @@ class AgendaPage(QWidget):
             self._stored()  # the tree shows titles; the editor keeps the category stored
         return True
 
+    def _conflict_after_the_drop(self, action: UserAction, conflict: EditConflict) -> bool:
+        """Text she typed while the server was away, which another person changed first:
+        shown beside hers in the editor, as a conflict at the time of typing would be."""
+        node = self.editor.node
+        if not action.service.endswith(".set_item_field") or node is None:
+            return False
+        item_id, field = action.args[:2]
+        if item_id != node.id or field not in TEXT:
+            return False
+        self.editor.versions.show(field, conflict)
+        return True
+
     def _stored(self) -> None:
-        """Show the agenda as stored now (not the fields: she may be typing in them)."""
-        if not self._switching:
+        """Show the agenda as stored now (not the fields: she may be typing in them).
+        While the server is away what she changed is kept for it: nothing to read yet."""
+        if not self._switching and not self.store.offline:
             self.refresh()
 
     def show_field(self, item_key: int, field: str, value: Any) -> None:
