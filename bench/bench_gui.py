@@ -171,10 +171,12 @@ def run(tiny: bool = False) -> list[Figure]:
         ensure_thai_font(app)
         first, second = build(work / "gui.db", people=people, attendees=attendees)
         database = open_database(work / "gui.db")
-        window = MainWindow(AppSettings(), Store(database, ErrorReporter(work / "log.txt")))
+        window = MainWindow.on(AppSettings(), Store(database, ErrorReporter(work / "log.txt")))
+        workspace = window.workspace
+        assert workspace is not None
         window.resize(1280, 800)
         window.show()
-        window.show_attendance()
+        workspace.show_attendance()
         app.processEvents()
         try:
             # Each side alternates between the two meetings (ours never reopens the one
@@ -183,8 +185,8 @@ def run(tiny: bool = False) -> list[Figure]:
 
             def open_in_window() -> None:
                 turn.reverse()
-                window.open_meeting(turn[0])
-                window.meeting.attendance.view.viewport().repaint()
+                workspace.open_meeting(turn[0])
+                workspace.meeting.attendance.view.viewport().repaint()
                 app.processEvents()
 
             def read_only() -> None:
@@ -209,7 +211,7 @@ def run(tiny: bool = False) -> list[Figure]:
             )
             # On the details tab the chair and recorder lists hold the network's people
             # (the whole roster here), taken from the roster read once for the window.
-            window.show_details()
+            workspace.show_details()
             app.processEvents()
             for _ in range(2):
                 open_in_window()

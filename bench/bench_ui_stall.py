@@ -123,18 +123,20 @@ def run(tiny: bool = False) -> list[Figure]:
         database = open_database(work / "stall.db")
         with database.session() as session:
             meeting_id = build_meeting(session, attendees, items, points)
-        window = MainWindow(AppSettings(), Store(database, ErrorReporter(work / "log.txt")))
+        window = MainWindow.on(AppSettings(), Store(database, ErrorReporter(work / "log.txt")))
+        workspace = window.workspace
+        assert workspace is not None
         window.resize(1400, 900)
         window.show()
         targets: list[Path] = []
         answer = staticmethod(lambda *_a, **_k: (str(targets.pop(0)), ""))
         original = QFileDialog.getSaveFileName
         QFileDialog.getSaveFileName = answer
-        tools = window.minutes_tools
+        tools = workspace.minutes_tools
         exporter = tools.exporter
         meter = StallMeter()
         try:
-            window.open_meeting(meeting_id)
+            workspace.open_meeting(meeting_id)
             tools.show_agenda()
             _run_until([tools.agenda.preview.refreshed], 30)
             # As in use: the window has settled (roster read, long-lived objects frozen).
