@@ -11,17 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-import docx
-
 from desktop.core.atomic import write_atomically
 from desktop.core.errors import PrachumError
 from desktop.core.protected_files import refuse_if_protected
-from desktop.exports import docx_typography as typo
 from desktop.exports.font_setting import checked_font
-from desktop.exports.minutes_docx import append_blocks
 from desktop.exports.minutes_text import MinutesBlock
-from desktop.exports.pdf_fonts import font_files
-from desktop.exports.pdf_layout import Block, PageBreak, PdfWriter
+
+# The writers (fpdf2 with fontTools, python-docx) are imported when a paper is written:
+# a third of a second that the papers dialog, which imports this module, would wait.
 
 FORMATS = (".docx", ".pdf")
 
@@ -56,6 +53,8 @@ def write_paper(
     pages = [list(blocks) for blocks in pages]
     if suffix == ".pdf":
         from desktop.exports.minutes_pdf import pdf_blocks
+        from desktop.exports.pdf_fonts import font_files
+        from desktop.exports.pdf_layout import Block, PageBreak, PdfWriter
 
         writer = PdfWriter(
             font_files(font),
@@ -71,6 +70,11 @@ def write_paper(
             laid.extend(pdf_blocks(blocks))
         writer.write(laid)
         return write_atomically(path, writer.output)
+    import docx
+
+    from desktop.exports import docx_typography as typo
+    from desktop.exports.minutes_docx import append_blocks
+
     document = docx.Document()
     typo.apply_typography(document, font, "thaiDistribute")
     typo.set_a4_page(document, thai_digits=thai_digits)
