@@ -130,6 +130,14 @@ def _org_places(organization: Organization) -> set[str]:
     return found
 
 
+def _distinct(names: list[str]) -> tuple[list[str], list[list[int]]]:
+    """Each name once, and for each the positions where it stands in `names`."""
+    where: dict[str, list[int]] = {}
+    for position, name in enumerate(names):
+        where.setdefault(name, []).append(position)
+    return list(where), list(where.values())
+
+
 def compact(text: str) -> str:
     """Thai letters moved into Latin-1 for rapidfuzz; comparisons are unchanged."""
     return text.translate(_COMPACT)
@@ -210,6 +218,9 @@ class RosterIndex:
     _ids: list[int] = field(default_factory=list)
     _fulls: list[str] = field(default_factory=list)
     _givens: list[str] = field(default_factory=list)
+    _names: dict[bool, tuple[list[str], list[list[int]]]] = field(default_factory=dict)
+    """Given names (True) and full names (False) once each, with the positions of their
+    people: a roster repeats given names tenfold, the scan need not."""
     _skeletons: list[str] = field(default_factory=list)
     _given_skeletons: list[str] = field(default_factory=list)
     _org_people: dict[int, list[int]] = field(default_factory=dict)
@@ -258,6 +269,7 @@ class RosterIndex:
                 for place in _org_places(organization):
                     places.setdefault(place, set()).add(organization.id)
         index._expected_pool = index._pool(index.expected)
+        index._names = {True: _distinct(index._givens), False: _distinct(index._fulls)}
         index.places = tuple(sorted(places, key=len, reverse=True))
         index.place_orgs = places
         return index
@@ -373,11 +385,13 @@ class RosterIndex:
                 score = fuzz.ratio(query, choices[position], score_cutoff=SUGGESTION_FLOOR)
                 if score and shares_a_word(query, choices[position]):
                     offer(self._ids[position], score * factor, "name")
-        for _choice, score, position in process.extract(
-            query, choices, scorer=fuzz.ratio, limit=8, score_cutoff=SUGGESTION_FLOOR
+        names, holders = self._names[single]
+        for name, score, which in process.extract(
+            query, names, scorer=fuzz.ratio, limit=8, score_cutoff=SUGGESTION_FLOOR
         ):
-            if shares_a_word(query, choices[position]):
-                offer(self._ids[position], score * factor, "name")
+            if shares_a_word(query, name):
+                for position in holders[which]:
+                    offer(self._ids[position], score * factor, "name")
 
     def _latin(self, variant: str, pools: list[list[int]], offer: Offer) -> None:
         """An English spelling against the Thai names: skeletons narrow, royin decides."""
