@@ -190,6 +190,18 @@
 <context>
     <name>App</name>
     <message>
+        <source>Text not stored</source>
+        <translation>ข้อความยังไม่ได้บันทึก</translation>
+    </message>
+    <message>
+        <source>{0} of your texts are not stored: someone else stored the same field first, and they wait for your choice (keep mine, take theirs, merge).
+
+Cancel to go back and choose; Discard closes Prachum without them.</source>
+        <translation>ข้อความของคุณ {0} รายการยังไม่ได้บันทึก เพราะผู้อื่นบันทึกช่องเดียวกันไว้ก่อน และรอให้คุณเลือก (ใช้ของฉัน ใช้ของเขา หรือรวมเอง)
+
+กด ยกเลิก เพื่อกลับไปเลือก ถ้ากด ไม่บันทึก โปรแกรมจะปิดและข้อความเหล่านี้จะหายไป</translation>
+    </message>
+    <message>
         <source>The database cannot be opened</source>
         <translation>เปิดฐานข้อมูลไม่ได้</translation>
     </message>

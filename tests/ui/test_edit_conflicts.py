@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 from sqlalchemy import text
 from ui.test_agenda_data import settle
 
@@ -20,7 +20,10 @@ from desktop.core import services
 from desktop.core.db import open_database
 from desktop.core.models import Action, Meeting
 from desktop.core.services.agenda_view import read_agenda
+from desktop.ui.base.settings import AppSettings
 from desktop.ui.shell.actions import ActionId
+from desktop.ui.shell.app import AppHost
+from desktop.ui.shell.startup import open_for_writing
 from desktop.ui.widgets.conflicts import ConflictPanel
 
 
@@ -319,3 +322,42 @@ def test_the_points_are_guarded_as_one_text_of_their_item(qtbot, keys, open_wind
     panel.keep_button.click()
     assert _stored(db_path, meeting_id, item_id).points == ("ข้อของฉัน",)
     settle(qtbot)
+
+
+@pytest.mark.parametrize(
+    "answer", [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+)
+def test_closing_with_text_waiting_for_her_choice_asks_first(
+    qtbot, reporter, db_path, monkeypatch, answer
+):
+    """Text refused because someone stored the field first is hers alone until she
+    chooses: closing the window does not lose it without a word."""
+    meeting_id, _item_id = _meeting(db_path)
+    made = AppHost(open_for_writing(db_path), AppSettings(), reporter)
+    window = made.show()
+    qtbot.addWidget(window)
+    try:
+        window.workspace.open_meeting(meeting_id)
+        window.workspace.show_details()
+        other = open_database(db_path)
+        with other.session() as s:
+            services.update_meeting(s, meeting_id, version=1, opening="ของเขา")
+        other.close()
+        opening = window.workspace.meeting.details.opening
+        opening.setFocus()
+        opening.insertPlainText("ของฉัน")
+        window.workspace.meeting.details.opening_saver.flush()
+        assert window.workspace.meeting.details.versions.panels
+        asked = []
+
+        def question(_parent, _title, text, *_args, **_kwargs):
+            asked.append(text)
+            return answer
+
+        monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+        assert window.close() is (answer == QMessageBox.StandardButton.Discard)
+        assert len(asked) == 1 and "1" in asked[0]
+    finally:
+        answer = QMessageBox.StandardButton.Discard  # the test's end closes it either way
+        window.close()
+        made.close()

@@ -278,7 +278,30 @@ class AppHost(QObject):
                 store.discard_kept()
                 return True
             return False
-        return True
+        return self._no_text_waiting_for_a_choice()
+
+    def _no_text_waiting_for_a_choice(self) -> bool:
+        """Text refused because someone else stored the same field first is hers alone
+        until she chooses: closing asks before it is lost."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from desktop.ui.widgets.conflicts import undecided
+
+        waiting = undecided(self.window) if self.window is not None else 0
+        if not waiting:
+            return True
+        answer = QMessageBox.question(
+            self.window,
+            QCoreApplication.translate("App", "Text not stored"),
+            QCoreApplication.translate(
+                "App",
+                "{0} of your texts are not stored: someone else stored the same field "
+                "first, and they wait for your choice (keep mine, take theirs, merge).\n\n"
+                "Cancel to go back and choose; Discard closes Prachum without them.",
+            ).format(waiting),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
     def save_everything(self) -> None:
         """Store what is typed and kept, without asking: the session is ending."""

@@ -14,6 +14,7 @@ Nothing modal: she may go on typing elsewhere, and a test drives the buttons.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -108,6 +109,23 @@ class ConflictPanel(QFrame):
         self.theirs.setPlainText(as_text(conflict.theirs.get(self.field)))
 
 
+_ALL: weakref.WeakSet[FieldConflicts] = weakref.WeakSet()
+
+
+def undecided(within: QWidget) -> int:
+    """How many of her texts wait for her choice in the forms of a window: what closing
+    it would lose."""
+    count = 0
+    for conflicts in list(_ALL):
+        try:
+            mine = within.isAncestorOf(conflicts.owner)
+        except RuntimeError:  # its form is gone with a window closed before
+            continue
+        if mine:
+            count += len(conflicts.panels) + len(conflicts.unresolved_fields())
+    return count
+
+
 class FieldConflicts:
     """The versions of a form's text fields, and the conflicts she has not decided yet.
 
@@ -131,6 +149,11 @@ class FieldConflicts:
         self.bases: dict[str, int] = {}
         self.panels: dict[str, ConflictPanel] = {}
         self.unresolved: dict[object, dict[str, tuple[str, EditConflict, int]]] = {}
+        _ALL.add(self)
+
+    def unresolved_fields(self) -> list[str]:
+        """The fields left undecided on records she has moved away from."""
+        return [field for fields in self.unresolved.values() for field in fields]
 
     def is_open(self, field: str) -> bool:
         return field in self.panels
