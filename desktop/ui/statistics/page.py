@@ -120,7 +120,10 @@ class StatisticsPage(QWidget):
         layout.addLayout(files)
 
         self._opened_on_data = False
-        self.set_year(date.today().year)
+        # This year until she looks; read when the page is first shown (showEvent), so
+        # that the window's start does not wait for statistics nobody has asked for.
+        year = date.today().year
+        self._set_period(date(year, 1, 1), date(year, 12, 31), read=False)
         self.network.activated.connect(lambda _i: self.refresh())
         self.date_from.dateChanged.connect(lambda _d: self.refresh())
         self.date_to.dateChanged.connect(lambda _d: self.refresh())
@@ -150,12 +153,13 @@ class StatisticsPage(QWidget):
         )
         self._set_period(first, date.today())
 
-    def _set_period(self, start: date, end: date) -> None:
+    def _set_period(self, start: date, end: date, *, read: bool = True) -> None:
         for field, value in ((self.date_from, start), (self.date_to, end)):
             field.blockSignals(True)
             field.setDate(value)
             field.blockSignals(False)
-        self.refresh()
+        if read:
+            self.refresh()
 
     def _store_committed(self, changes: Changes) -> None:
         if (
