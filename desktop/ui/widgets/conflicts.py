@@ -130,7 +130,8 @@ class FieldConflicts:
     """The versions of a form's text fields, and the conflicts she has not decided yet.
 
     `bases` holds, for each field, the version its shown text was stored at: an edit
-    names it. A refused edit shows a ConflictPanel in `area`; while it shows, nothing of
+    names it. A refused edit shows a ConflictPanel in `area` (the form's one place, or
+    each field's own, right under it); while it shows, nothing of
     that field is stored. Leaving the record (another item, another meeting) with a
     conflict undecided sets her text and the conflict aside until she comes back.
     """
@@ -138,7 +139,7 @@ class FieldConflicts:
     def __init__(
         self,
         owner: QWidget,
-        area: QVBoxLayout,
+        area: QVBoxLayout | dict[str, QVBoxLayout],
         savers: dict[str, TextAutosave],
         labels: Callable[[str], str],
     ):
@@ -197,7 +198,8 @@ class FieldConflicts:
             return
         panel = ConflictPanel(self.labels(field), conflict, field, self.resolve, self.owner)
         self.panels[field] = panel
-        self.area.addWidget(panel)
+        area = self.area if isinstance(self.area, QVBoxLayout) else self.area[field]
+        area.addWidget(panel)
         panel.show()  # a child added to a page on screen is not shown by itself
 
     def resolve(self, field: str, choice: str) -> None:

@@ -101,7 +101,9 @@ class ItemEditor(QWidget):
         self.presence.hide()
         self.note = Banner(self)
         self.action_note = Banner(self)
-        self.conflict_area = QVBoxLayout()
+        # Under each text field, room for another person's text when theirs and hers
+        # clash (desktop.ui.widgets.conflicts): right below the text it concerns.
+        self.conflict_areas = {field: QVBoxLayout() for field in TEXT_FIELDS}
         self.title = QLineEdit(self)
         self.category = CodeCombo(agenda_categories(), self)
         self.body = QPlainTextEdit(self)
@@ -135,14 +137,15 @@ class ItemEditor(QWidget):
         resolution_label = QVBoxLayout()
         resolution_label.addLayout(quick_row)
         resolution_label.addWidget(self.resolution, 1)
+        resolution_label.addLayout(self.conflict_areas["resolution"])
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self._label(self.tr("&Title"), self.title), self.title)
+        form.addRow(self._label(self.tr("&Title"), self.title), self._with_area("title"))
         form.addRow(self._label(self.tr("Categor&y"), self.category), self.category)
-        form.addRow(self._label(self.tr("What was &said"), self.body), self.body)
+        form.addRow(self._label(self.tr("What was &said"), self.body), self._with_area("body"))
         form.addRow(self._label(self.tr("Resol&ution"), self.resolution), resolution_label)
-        form.addRow(self._label(self.tr("&Points"), self.points), self.points)
+        form.addRow(self._label(self.tr("&Points"), self.points), self._with_area("points"))
         form.addRow(self._label(self.tr("&Vote"), self.vote.votes_for), self.vote)
         form.addRow(self._label(self.tr("Actio&ns"), self.actions_editor.list), self.actions_editor)
         layout = QVBoxLayout(self)
@@ -150,7 +153,6 @@ class ItemEditor(QWidget):
         layout.addWidget(self.presence)
         layout.addWidget(self.note)
         layout.addWidget(self.action_note)
-        layout.addLayout(self.conflict_area)
         layout.addLayout(form, 1)
 
         self.savers = {
@@ -159,7 +161,7 @@ class ItemEditor(QWidget):
             "resolution": TextAutosave(self.resolution, lambda t: self._store("resolution", t)),
             "points": TextAutosave(self.points, self._store_points),
         }
-        self.versions = FieldConflicts(self, self.conflict_area, self.savers, self.field_label)
+        self.versions = FieldConflicts(self, self.conflict_areas, self.savers, self.field_label)
         """Each text field's version, and another person's text she has not decided on."""
         # Down the form as she reads it: the quick pick above the resolution it fills, so
         # that Shift+Tab from the resolution reaches it.
@@ -181,6 +183,14 @@ class ItemEditor(QWidget):
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(self.escaped)
         self.load(None)
+
+    def _with_area(self, field: str) -> QVBoxLayout:
+        """A text field with its conflict area under it, as one cell of the form."""
+        cell = QVBoxLayout()
+        cell.setContentsMargins(0, 0, 0, 0)
+        cell.addWidget(getattr(self, field))
+        cell.addLayout(self.conflict_areas[field])
+        return cell
 
     @staticmethod
     def _label(text: str, buddy: QWidget) -> QLabel:
