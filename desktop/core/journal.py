@@ -78,15 +78,20 @@ def connection_lost(error: BaseException) -> bool:
     return state is None or state.startswith("08") or state in _GONE_STATES
 
 
-def server_unreachable(*, reading: bool = False) -> PrachumError:
+class ServerUnreachable(PrachumError):
+    """The server could not be reached: the status bar says so already, so the window
+    shows no message box for it (one per click would stop her in the meeting)."""
+
+
+def server_unreachable(*, reading: bool = False) -> ServerUnreachable:
     """Why a change that could not be kept for later was not made (or a read)."""
     if reading:
-        return PrachumError(
+        return ServerUnreachable(
             "ติดต่อเซิร์ฟเวอร์ไม่ได้ จึงแสดงข้อมูลล่าสุดไม่ได้ สิ่งที่พิมพ์ไว้ยังอยู่ครบ",
             "The server cannot be reached, so the latest data cannot be shown; what you "
             "typed is kept.",
         )
-    return PrachumError(
+    return ServerUnreachable(
         "ติดต่อเซิร์ฟเวอร์ไม่ได้ จึงทำรายการนี้ไม่ได้ในตอนนี้ ทำอีกครั้งเมื่อเซิร์ฟเวอร์กลับมา",
         "The server cannot be reached, so this cannot be done now; do it again once the "
         "server is back.",

@@ -2391,6 +2391,10 @@ Add another person with this name?</source>
         <translation>  ข้อความของคุณ: {0}</translation>
     </message>
     <message>
+        <source>The server cannot be reached: what is shown may not be up to date</source>
+        <translation>ติดต่อเซิร์ฟเวอร์ไม่ได้: ข้อมูลที่แสดงอาจยังไม่เป็นปัจจุบัน</translation>
+    </message>
+    <message>
         <source>Changes waiting to be stored</source>
         <translation>การแก้ไขที่รอบันทึกลงเซิร์ฟเวอร์</translation>
     </message>

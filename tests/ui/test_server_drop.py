@@ -3,15 +3,22 @@ window, is told once in the status bar, and finds everything stored when it is b
 
 from __future__ import annotations
 
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
 from desktop.core import services
 from desktop.core.db import open_database
-from desktop.core.journal import Journal
+from desktop.core.journal import Journal, ServerUnreachable
 from desktop.core.server import ServerAddress
 from desktop.core.services.views import attendance_rows
 from desktop.core.thai import normalize_optional
@@ -230,3 +237,139 @@ def test_text_another_person_stored_meanwhile_is_shown_beside_hers(  # noqa: PLR
     assert body.toPlainText() == "ที่ประชุมรับทราบ"
     assert _stored(own_server.url, meeting)[0] == "ที่ประชุมมีมติเห็นชอบ"
     assert message_boxes.shown == []
+
+
+ROOT = Path(__file__).resolve().parents[2]
+GRACE = 1.0  # what was typed this long before the kill must be kept
+TYPED = "ที่ประชุมรับทราบรายงานผลการดำเนินงานของเครือข่ายประจำไตรมาสและมอบหมายงานต่อ" * 4
+"""Longer than the driver types before the kill: it is typing and ticking when killed."""
+
+
+def _events(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    events = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            events.append(json.loads(line))
+        except ValueError:
+            break  # a line torn by the kill
+    return events
+
+
+def _wait_for(condition, what: str, timeout: float = 30.0) -> None:
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            raise AssertionError(f"{what} did not happen in time")
+        time.sleep(0.02)
+
+
+def test_a_journal_left_by_a_killed_app_is_offered_and_stored_at_the_next_start(
+    own_server, start, message_boxes, data_folder, tmp_path
+):
+    """The server goes away, she types and ticks on, and the app dies (a kill, a flat
+    battery) before the server is back: the next start offers what it kept, and stores it."""
+    meeting = _meeting(own_server.url)
+    events_path = tmp_path / "events.jsonl"
+    script = tmp_path / "script.json"
+    script.write_text(
+        json.dumps(
+            {
+                "journal": str(events_path),
+                "meeting_id": meeting.id,
+                "field": "body",
+                "text": TYPED,
+                "pace_ms": 40,
+                "toggle_every": 5,
+            }
+        ),
+        encoding="utf-8",
+    )
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(data_folder),
+    }
+    with (tmp_path / "app.log").open("wb") as log:
+        app = subprocess.Popen(
+            [sys.executable, "-m", "tests.tools.window_driver", str(script), own_server.url],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        _wait_for(lambda: bool(_events(events_path)), "the app's start")
+        time.sleep(0.8)  # typing and ticking with the server there
+        own_server.cluster.stop()
+        stopped_at = time.monotonic()
+        journals = data_folder / "Prachum" / "journals"
+        _wait_for(lambda: any(journals.glob("*.json")), "the journal's first entry")
+        time.sleep(max(0.0, stopped_at + 2.0 - time.monotonic()))  # and on, with it gone
+        killed_at = time.monotonic()
+        app.send_signal(signal.SIGKILL)
+        app.wait(timeout=10)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+    events = _events(events_path)
+    assert events[-1]["event"] != "done", "the driver finished before the kill"
+    assert events[0]["event"] == "ready", (tmp_path / "app.log").read_text(errors="replace")
+    left = Journal.load(next(journals.glob("*.json")))
+    assert left is not None and len(left) > 0
+    toggled_away = [e for e in events if e["event"] == "toggle" and e["t"] > stopped_at]
+    assert toggled_away, (
+        "no tick was made while the server was away: "
+        + str([(e["event"], round(e["t"] - stopped_at, 2)) for e in events[-12:]])
+        + (tmp_path / "app.log").read_text(errors="replace")[-3000:]
+        + (data_folder / "Prachum" / "prachum.log").read_text(errors="replace")[-3000:]
+    )
+
+    own_server.cluster.start()
+    start(own_server.url)
+    assert message_boxes.kinds() == ["question"]  # offered, and she said yes
+    cut = killed_at - GRACE
+    due = max(e["count"] for e in events if e["event"] == "typed" and e["t"] <= cut)
+    typed = max(e["count"] for e in events if e["event"] == "typed")
+    body, statuses = _stored(own_server.url, meeting)
+    assert body in {normalize_optional(TYPED[:k]) or "" for k in range(due, typed + 1)}, (
+        f"typed {due} characters up to a second before the kill; stored {len(body)}"
+    )
+    assert len(body) > _typed_by(events, stopped_at)  # more than the server had
+    toggles = [e for e in events if e["event"] == "toggle"]
+    for line in {e["attendance_id"] for e in toggles}:
+        mine = [e for e in toggles if e["attendance_id"] == line]
+        due_ticks = [e for e in mine if e["t"] <= cut]
+        if due_ticks:
+            allowed = {due_ticks[-1]["status"]} | {e["status"] for e in mine if e["t"] > cut}
+            assert statuses[line] in allowed, f"attendance line {line} lost a tick"
+    assert not any(journals.glob("*.json")), "the journal is gone once stored"
+
+
+def _typed_by(events: list[dict], moment: float) -> int:
+    """How many characters had been typed at `moment` (the server stopped then)."""
+    return max(
+        (e["count"] for e in events if e["event"] == "typed" and e["t"] <= moment), default=0
+    )
+
+
+def test_a_view_that_cannot_read_says_so_in_the_status_bar_not_in_a_box(
+    qtbot, own_server, start, message_boxes, reporter
+):
+    """A tick committed just before the server went, and the list read again after it: no
+    message box stops her; the status bar says the server is away, until it is back."""
+    meeting = _meeting(own_server.url)
+    host = start(own_server.url)
+    store = host.workspace.store
+    own_server.cluster.stop()
+    with pytest.raises(ServerUnreachable) as gone:
+        store.read(lambda s: attendance_rows(s, meeting.id))
+    reporter.handle_exception(ServerUnreachable, gone.value, None)  # as a slot's would be
+    assert message_boxes.shown == []
+    assert host.trouble is not None and host.trouble.isVisible()
+    own_server.cluster.start()
+    qtbot.waitUntil(lambda: not host.trouble.isVisible(), timeout=BACK_WITHIN_MS)
+    assert len(store.read(lambda s: attendance_rows(s, meeting.id))) == len(PEOPLE)

@@ -106,6 +106,13 @@ class ErrorReporter:
         if issubclass(kind, KeyboardInterrupt):
             QApplication.quit()
             return
+        from desktop.core.journal import ServerUnreachable
+
+        if isinstance(value, ServerUnreachable):
+            # A view could not read: the status bar says the server is away, and the view
+            # keeps what it shows until it is back; a box per click would stop her typing.
+            log.info("not read: %s", value.message("en"))
+            return
         if isinstance(value, PrachumError):
             # A service refusal that a slot did not catch: still only her input.
             self.show_problem(QApplication.activeWindow(), value)

@@ -40,6 +40,7 @@ from desktop.core.journal import (
     journal_path,
     server_answers,
 )
+from desktop.core.live_changes import CAUGHT_UP
 from desktop.core.text_versions import EditConflict
 from desktop.ui.base.worker import run_in_background
 
@@ -58,6 +59,7 @@ class Store(Protocol):
     reporter: ErrorReporter
     trouble: SignalInstance
     committed: SignalInstance
+    recovered: SignalInstance
 
     def _commit(self, action: Callable[[Session], Any]) -> tuple[Any, Changes]: ...
 
@@ -92,6 +94,8 @@ class ServerAway(QObject):
         self.held: Changes = NOTHING
         """Others' changes heard while the journal waits: delivered once it is stored."""
         self.trying = False
+        self.unsure = False
+        """A read found the server away: what the window shows may be out of date."""
         self.conflict_shown_by: list[Callable[[UserAction, EditConflict], bool]] = []
         """Views that show a replayed edit's conflict beside her text (True: shown)."""
         self.timer = QTimer(self)
@@ -151,6 +155,18 @@ class ServerAway(QObject):
             "soon as it is back",
         ).format(len(self.journal or ()))
 
+    def lost_on_reading(self) -> None:
+        """A view could not read: say so once, and find out when the server is back."""
+        if not self.unsure and not self.waiting:
+            self._tell(
+                QCoreApplication.translate(
+                    "ServerAway",
+                    "The server cannot be reached: what is shown may not be up to date",
+                )
+            )
+        self.unsure = True
+        self._try_soon()
+
     def _tell(self, line: str) -> None:
         self.store.trouble.emit(line)
 
@@ -174,7 +190,7 @@ class ServerAway(QObject):
 
     def try_again(self) -> None:
         """Ask the server, on a worker, whether it answers; store the journal if it does."""
-        if self.trying or not self.waiting:
+        if self.trying or not (self.waiting or self.unsure):
             return
         self.trying = True
         engine = self.store.database.engine
@@ -189,7 +205,12 @@ class ServerAway(QObject):
 
     def _answered(self, _nothing: object = None) -> None:
         self.trying = False
-        self.store_waiting()
+        if not self.store_waiting() or not self.unsure:
+            return
+        # Only reads had failed: every view reads again, and the status line goes.
+        self.unsure, self.delay_ms = False, FIRST_RETRY_MS
+        self.store.committed.emit(CAUGHT_UP)
+        self.store.recovered.emit()
 
     def store_waiting(self, parent: QWidget | None = None) -> bool:
         """Store the journal on the server, in order; True when nothing is left."""
@@ -207,6 +228,8 @@ class ServerAway(QObject):
         self.journal = None
         self.delay_ms = FIRST_RETRY_MS
         changes, self.held = outcome.changes.merged(self.held), NOTHING
+        if self.unsure:  # a read failed meanwhile too: every view reads again
+            changes, self.unsure = changes.merged(CAUGHT_UP), False
         if changes:
             self.store.committed.emit(changes)
         self.store.back_on_the_server(

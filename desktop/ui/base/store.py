@@ -207,6 +207,8 @@ class Store(QObject):
         except DBAPIError as error:
             if self.database.address is None or not connection_lost(error):
                 raise
+            if self.server_away is not None:
+                self.server_away.lost_on_reading()
             raise server_unreachable(reading=True) from error
 
     def change(
