@@ -9,6 +9,7 @@ BEGIN by itself before the first statement of a transaction, counted at SQLAlche
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -155,10 +156,13 @@ def actions(database: Database, meeting_id: int, folder: Path) -> dict[str, Call
         read(lambda s: attendance_rows(s, meeting_id))
         read(lambda s: read_agenda(s, meeting_id))
 
-    # Both are marked one_statement in the window, so its store runs them so.
+    # Both are marked one_statement in the window, so its store runs them so. A tick sets
+    # the status she saw it become, as the window's space bar does.
+    statuses = itertools.cycle(("absent", "present"))
+
     def tick():
         with database.session(one_statement=True) as session:
-            services.toggle_attendance(session, attendance_id)
+            services.set_attendance_status(session, attendance_id, status=next(statuses))
 
     paragraph = iter(range(1_000_000))
 
