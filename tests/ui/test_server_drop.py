@@ -373,3 +373,36 @@ def test_a_view_that_cannot_read_says_so_in_the_status_bar_not_in_a_box(
     own_server.cluster.start()
     qtbot.waitUntil(lambda: not host.trouble.isVisible(), timeout=BACK_WITHIN_MS)
     assert len(store.read(lambda s: attendance_rows(s, meeting.id))) == len(PEOPLE)
+
+
+def test_the_meetings_text_changed_meanwhile_is_shown_under_its_field(
+    qtbot, own_server, start, keys, monkeypatch
+):
+    """The same for the meeting's details: her opening text typed while away meets the
+    one another person stored; it is shown under the field, and hers stays in it."""
+    meeting = _meeting(own_server.url)
+    host = start(own_server.url)
+    workspace = host.workspace
+    store = workspace.store
+    workspace.open_meeting(meeting.id)
+    workspace.show_details()
+    details = workspace.meeting.details
+    details.opening.setFocus()
+    tries_again = ServerAway.try_again
+    monkeypatch.setattr(ServerAway, "try_again", lambda _self: None)
+    own_server.cluster.stop()
+    keys.type(details.opening, "ประธานกล่าวเปิดประชุม")
+    flush_pending()
+    assert store.offline
+    own_server.cluster.start()
+    other = open_database(own_server.url)
+    try:
+        with other.session() as s:
+            services.update_meeting(s, meeting.id, opening="เลขานุการกล่าวเปิดประชุม")
+    finally:
+        other.close()
+    monkeypatch.setattr(ServerAway, "try_again", tries_again)
+    store.server_away.try_again()
+    qtbot.waitUntil(lambda: not store.offline, timeout=BACK_WITHIN_MS)
+    assert details.versions.is_open("opening")
+    assert details.opening.toPlainText() == "ประธานกล่าวเปิดประชุม"

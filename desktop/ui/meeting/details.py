@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import services
 from desktop.core.changes import Changes
-from desktop.core.journal import UserAction
+from desktop.core.journal import BASED_ON, UserAction
 from desktop.core.services.views import (
     MeetingDetails,
     OrganizationRow,
@@ -88,6 +88,8 @@ class DetailsPage(QWidget):
         self._lay_out(self._form())
 
         store.committed.connect(self._store_committed)
+        if store.server_away is not None:
+            store.server_away.conflict_shown_by.append(self._conflict_after_the_drop)
         self._save_text_as_typed()
         self._save_choices_when_made()
 
@@ -417,6 +419,19 @@ class DetailsPage(QWidget):
         self.details = replace(self.details, **fields)
         if "date" in fields or "number" in fields:
             self.year_label.setText(f"/ {be_year(self.date.date())}")
+        return True
+
+    def _conflict_after_the_drop(self, action: UserAction, conflict: EditConflict) -> bool:
+        """Text of the meeting she typed while the server was away, which another person
+        changed first: shown under its field, as a conflict at the time of typing is."""
+        if not action.service.endswith(".update_meeting") or self.details is None:
+            return False
+        written = [name for name, _value in action.kwargs if name not in BASED_ON]
+        if action.args[:1] != (self.details.id,) or len(written) != 1:
+            return False
+        if written[0] not in self.text_savers:
+            return False
+        self.versions.show(written[0], conflict)
         return True
 
     def reload(self) -> None:
