@@ -243,6 +243,9 @@ def test_each_item_shows_who_else_has_it_open_for_writing(qtbot, open_window, pg
     label = second.editor.presence
     qtbot.waitUntil(label.isVisible, timeout=10_000)
     assert label.text() == f"{who} กำลังแก้ไข"
+    # Each window hears the other's word in its own time: the second hearing the first
+    # says nothing yet of the first hearing the second.
+    qtbot.waitUntil(first.editor.presence.isVisible, timeout=10_000)
     assert first.editor.presence.text() == f"{who} กำลังแก้ไข"
     row = second.model.index_of(item_id)
     assert row.data().endswith("✎")  # in the tree, too
