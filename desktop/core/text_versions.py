@@ -208,7 +208,7 @@ def read_written(
     columns = [getattr(model, name) for name in fields]
     row = session.execute(
         select(model.version, model.last_changed_by, model.last_changed_at, *columns).where(
-            model.id == ident,  # type: ignore[attr-defined]
+            model.id == ident,  # type: ignore[attr-defined]  # every model given has an id
             guard,
         )
     ).one_or_none()
