@@ -137,6 +137,7 @@ def test_eight_writers_and_a_reader_lose_nothing_and_agree(pg_url, people, capsy
             f"whole run {elapsed:.0f} s"
         )
     assert changes > WRITERS  # it did write under load
+    assert len(numbers) == len(set(numbers)), "two people adding at once gave one number twice"
 
 
 def sum_kinds(reports: list[dict]) -> dict[str, int]:

@@ -105,6 +105,11 @@ def add_agenda_item(
     `sort_order` puts it there without looking at its siblings or renumbering: for a
     caller that adds a whole agenda in order and renumbers once at the end (an import).
     """
+    if sort_order is None:
+        # Placing reads the siblings and numbers after them: on a server, two people adding
+        # at once would both read the same siblings and give one number twice, so the
+        # meeting's row is held until this one commits. (SQLite has one writer already.)
+        session.get(Meeting, meeting_id, with_for_update=True)
     meeting = get(session, Meeting, meeting_id)
     ensure_editable(meeting)
     parent = get(session, AgendaItem, parent_id) if parent_id is not None else None
