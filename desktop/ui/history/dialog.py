@@ -14,10 +14,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -28,6 +26,7 @@ from sqlalchemy.orm import Session
 from desktop.core.services.history import HistoryRow
 from desktop.ui.base.store import Store
 from desktop.ui.base.table import Column, RowModel
+from desktop.ui.widgets.result_table import set_up_for_reading
 
 CELL_WIDTH = 60
 """A value longer than this is cut in its cell; the tooltip holds it whole."""
@@ -95,16 +94,7 @@ class HistoryDialog(QDialog):
         self.model = HistoryModel(language, self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((150, 110, 300, 110, 140)):
-            self.table.setColumnWidth(column, width)
+        set_up_for_reading(self.table, (150, 110, 300, 110, 140))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         refresh = buttons.addButton(self.tr("&Refresh"), QDialogButtonBox.ButtonRole.ActionRole)
         refresh.clicked.connect(self.refresh)

@@ -16,7 +16,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -29,6 +28,7 @@ from desktop.core.services.search import SearchHit
 from desktop.core.thai import format_meeting_number, format_thai_date_short
 from desktop.ui.base.store import Store
 from desktop.ui.base.table import Column, RowModel
+from desktop.ui.widgets.result_table import set_up_for_reading
 
 PAUSE_MS = 200
 LIMIT = 300
@@ -96,17 +96,8 @@ class SearchDialog(QDialog):
         self.model = SearchResultModel(self)
         self.table = ResultTable(self)
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        set_up_for_reading(self.table, (95, 260, 220))
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((95, 260, 220)):
-            self.table.setColumnWidth(column, width)
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)
         layout.addWidget(self.count)

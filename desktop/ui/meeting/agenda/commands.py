@@ -88,6 +88,24 @@ class AgendaCommand(QUndoCommand):
         return self.context.handles.row(key)
 
 
+class _VersionedEdit(AgendaCommand):
+    """An edit of written text, stored at the version it was based on."""
+
+    version: int | None
+
+    def _store_versioned(self, store: Callable[[Session], int | None]) -> bool:
+        """Run `store`; on a refusal because someone changed the text since, say so."""
+        refused: list[BaseException] = []
+        stored = self.context.run(store, on_failed=refused.append)
+        if stored is None:
+            if refused and isinstance(refused[0], EditConflict):
+                self.context.say(changed_since(refused[0]))
+            return False
+        if stored.value is not None:
+            self.version = stored.value
+        return True
+
+
 class _ItemPresence(AgendaCommand):
     """An item that is there or not: the shared half of adding and deleting."""
 
@@ -224,7 +242,7 @@ class OutdentItem(IndentItem):
         return self._call(indent_back)
 
 
-class EditField(AgendaCommand):
+class EditField(_VersionedEdit):
     """A field's text from what was stored to what is stored now; typing in one field
     without leaving it is one step, however many times it was saved meanwhile.
 
@@ -260,20 +278,14 @@ class EditField(AgendaCommand):
         if item_id is None:
             return False
         field, version = self.field, self.version
-        refused: list[BaseException] = []
 
         def store(session: Session) -> int | None:
             return set_item_field(session, item_id, field, value, version=version, base=based_on)
 
         if field in ("body", "resolution"):  # typed text: one UPDATE, one round trip
             one_statement(store)
-        stored = self.context.run(store, on_failed=refused.append)
-        if stored is None:
-            if refused and isinstance(refused[0], EditConflict):
-                self.context.say(changed_since(refused[0]))
+        if not self._store_versioned(store):
             return False
-        if stored.value is not None:
-            self.version = stored.value
         self.context.show_field(self.key, field, value)
         self.context.after_change(self.key)
         return True
@@ -344,7 +356,7 @@ class DeleteAction(_ActionPresence):
         return self.bring_back()
 
 
-class EditAction(AgendaCommand):
+class EditAction(_VersionedEdit):
     """Fields of an action (text, owner, due, done) from their old to their new values.
 
     Its text alone, stored with a version, is undone only where it still holds what she
@@ -380,7 +392,6 @@ class EditAction(AgendaCommand):
         if action_id is None:
             return False
         version = self.version
-        refused: list[BaseException] = []
 
         def store(session: Session) -> int | None:
             action = services.update_action(
@@ -388,13 +399,8 @@ class EditAction(AgendaCommand):
             )
             return action.version if version is not None else None
 
-        stored = self.context.run(store, on_failed=refused.append)
-        if stored is None:
-            if refused and isinstance(refused[0], EditConflict):
-                self.context.say(changed_since(refused[0]))
+        if not self._store_versioned(store):
             return False
-        if stored.value is not None:
-            self.version = stored.value
         self.context.after_change(self.item_key)
         return True
 
