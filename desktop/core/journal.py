@@ -31,8 +31,7 @@ import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
-from enum import Enum
+from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
@@ -43,6 +42,7 @@ from sqlalchemy.orm import Session
 from desktop.core.changes import NOTHING, Changes, take_changes
 from desktop.core.db import is_one_statement
 from desktop.core.errors import PrachumError
+from desktop.core.journal_values import decoded, encoded
 
 FORMAT = "prachum-journal"
 VERSION = 1
@@ -155,7 +155,7 @@ class UserAction:
 
     def place(self) -> tuple[Any, ...]:
         """What it writes, without the values: the same place is written by the latest."""
-        return (self.service, _encoded(self.args), tuple(k for k, _v in self.kwargs))
+        return (self.service, encoded(self.args), tuple(k for k, _v in self.kwargs))
 
     def after(self, earlier: UserAction) -> UserAction:
         """This action in the place of `earlier`, kept from where `earlier` began."""
@@ -166,66 +166,30 @@ class UserAction:
     def to_json(self) -> dict[str, Any]:
         return {
             "service": self.service,
-            "args": _encoded(self.args),
-            "kwargs": {key: _encoded(value) for key, value in self.kwargs},
+            "args": encoded(self.args),
+            "kwargs": {key: encoded(value) for key, value in self.kwargs},
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> UserAction:
-        action = cls(
-            str(data["service"]),
-            tuple(_decoded(value) for value in data.get("args", [])),
-            tuple(sorted((str(k), _decoded(v)) for k, v in data.get("kwargs", {}).items())),
+        service = str(data["service"])
+        # Named first: an unknown name is refused when read, not half-way through, and
+        # the service's module marks the row types it takes (journal_values).
+        cls(service).function()
+        return cls(
+            service,
+            tuple(decoded(value) for value in data.get("args", [])),
+            tuple(sorted((str(k), decoded(v)) for k, v in data.get("kwargs", {}).items())),
         )
-        action.function()  # an unknown name is refused when read, not half-way through
-        return action
 
     def can_be_kept(self) -> bool:
-        """True when its arguments fit in the journal (plain values, dates, times)."""
+        """True when its arguments fit in the journal (journal_values: plain values, dates,
+        times, the vote)."""
         try:
             json.dumps(self.to_json())
         except (TypeError, ValueError):
             return False
         return True
-
-
-def _encoded(value: Any) -> Any:
-    """A value as JSON: dates and times tagged, enumerations as their values."""
-    if value is None or isinstance(value, bool | int | float | str):
-        return value.value if isinstance(value, Enum) else value
-    if isinstance(value, Enum):
-        return _encoded(value.value)
-    if isinstance(value, datetime):
-        return {"$datetime": value.isoformat()}
-    if isinstance(value, date):
-        return {"$date": value.isoformat()}
-    if isinstance(value, time):
-        return {"$time": value.isoformat()}
-    if isinstance(value, list | tuple):
-        return [_encoded(item) for item in value]
-    if isinstance(value, dict) and all(isinstance(key, str) for key in value):
-        return {key: _encoded(item) for key, item in value.items()}
-    raise TypeError(f"a {type(value).__name__} cannot be kept in the journal")
-
-
-_TAGS: dict[str, Callable[[str], Any]] = {
-    "$datetime": datetime.fromisoformat,
-    "$date": date.fromisoformat,
-    "$time": time.fromisoformat,
-}
-
-
-def _decoded(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_decoded(item) for item in value]
-    if isinstance(value, dict):
-        if len(value) == 1:
-            ((tag, text),) = value.items()
-            read = _TAGS.get(tag)
-            if read is not None:
-                return read(text)
-        return {key: _decoded(item) for key, item in value.items()}
-    return value
 
 
 # --- the file ----------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from desktop.core.journal import (
 )
 from desktop.core.models import AgendaItem, Setting
 from desktop.core.services.agenda_restore import set_item_field
+from desktop.core.services.agenda_view import VoteRow, read_agenda
 from desktop.core.services.views import attendance_rows
 from desktop.core.text_versions import EditConflict
 
@@ -109,6 +110,31 @@ def test_dates_times_and_keywords_come_back_as_they_went(tmp_path):
     journal.add(action)
     loaded = Journal.load(journal.path)
     assert loaded is not None and loaded.entries[0].action == action
+
+
+def test_a_vote_is_kept_and_stored_as_the_row_it_was(db, meeting, tmp_path):
+    journal = _journal(tmp_path)
+    before = VoteRow(votes_for=3)
+    vote = VoteRow(votes_for=9, votes_against=1, votes_abstain=0, ballot="open")
+    journal.add(UserAction.of(set_item_field, meeting["item"], "vote", value=before, base=None))
+    journal.add(UserAction.of(set_item_field, meeting["item"], "vote", value=vote, base=before))
+    loaded = Journal.load(journal.path)
+    assert loaded is not None and len(loaded) == 1  # a vote edited twice is one entry
+    assert dict(loaded.entries[0].action.kwargs) == {"value": vote, "base": None}
+    assert loaded.replay(run_committed(db.session)).stored == 1
+    with db.session() as s:
+        node = read_agenda(s, meeting["meeting"]).find(meeting["item"])
+        assert node is not None and node.vote == vote
+
+
+def test_a_journal_cannot_build_a_row_with_fields_it_does_not_have(tmp_path):
+    journal = _journal(tmp_path)
+    journal.add(UserAction.of(set_item_field, 7, "vote", value=VoteRow(votes_for=1)))
+    data = json.loads(journal.path.read_text(encoding="utf-8"))
+    data["entries"][0]["action"]["kwargs"]["value"] = {"$vote": {"password": "x"}}
+    journal.path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ValueError):
+        Journal.load(journal.path)
 
 
 def test_only_service_functions_are_named_or_read(tmp_path):

@@ -20,6 +20,7 @@ from desktop.core import services
 from desktop.core.db import open_database
 from desktop.core.journal import Journal, ServerUnreachable
 from desktop.core.server import ServerAddress
+from desktop.core.services.agenda_view import VoteRow, read_agenda
 from desktop.core.services.views import attendance_rows
 from desktop.core.thai import normalize_optional
 from desktop.ui.base import worker
@@ -198,6 +199,42 @@ def test_she_types_and_ticks_while_the_server_is_stopped_and_nothing_is_lost(
     finally:
         other.close()
     qtbot.waitUntil(lambda: page.model.rows[1].status == "absent", timeout=BACK_WITHIN_MS)
+
+
+def test_a_vote_given_while_the_server_is_stopped_is_stored_when_it_is_back(
+    qtbot, own_server, start, message_boxes, keys
+):
+    meeting = _meeting(own_server.url)
+    host = start(own_server.url)
+    store = host.workspace.store
+    host.workspace.open_meeting(meeting.id)
+    tools = host.workspace.minutes_tools
+    tools.show_agenda()
+    agenda = tools.agenda
+    agenda.choose(meeting.item)
+    vote = agenda.editor.vote
+
+    own_server.cluster.stop()
+    for field, count in ((vote.votes_for, "3"), (vote.votes_against, "1")):
+        field.setFocus()
+        keys.type(field, count)
+        keys.press(field, Qt.Key.Key_Tab)  # the count is stored as she leaves it
+    qtbot.waitUntil(lambda: store.offline, timeout=10_000)
+    assert message_boxes.shown == []
+    journal = Journal.load(store.server_away.path)
+    assert journal is not None and len(journal) == 1  # one vote, edited twice
+    assert vote.stored_vote == VoteRow(votes_for=3, votes_against=1)  # not put back
+
+    own_server.cluster.start()
+    qtbot.waitUntil(lambda: not store.offline, timeout=BACK_WITHIN_MS)
+    database = open_database(own_server.url)
+    try:
+        with database.session() as s:
+            node = read_agenda(s, meeting.id).find(meeting.item)
+    finally:
+        database.close()
+    assert node is not None and node.vote == VoteRow(votes_for=3, votes_against=1)
+    assert message_boxes.shown == []
 
 
 def test_text_another_person_stored_meanwhile_is_shown_beside_hers(  # noqa: PLR0917

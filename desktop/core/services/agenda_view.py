@@ -16,6 +16,7 @@ from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from desktop.core.codes import MeetingStatus
+from desktop.core.journal_values import journal_row
 from desktop.core.models import Action, AgendaItem, Meeting, ResolutionPoint
 from desktop.core.services.common import get
 from desktop.core.services.meeting_rules import previous_meeting_id
@@ -38,6 +39,7 @@ class ActionRow:
     """The version of its text the window shows (desktop.core.text_versions)."""
 
 
+@journal_row("vote")  # the window's vote edit is kept while the server is away
 @dataclass(frozen=True)
 class VoteRow:
     """How an item was voted: each part optional."""
