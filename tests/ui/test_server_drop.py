@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 
 from desktop.core import services
 from desktop.core.db import open_database
-from desktop.core.journal import Journal, ServerUnreachable
+from desktop.core.journal import Journal, ServerUnreachable, UserAction, journal_path
 from desktop.core.server import ServerAddress
 from desktop.core.services.agenda_view import VoteRow, read_agenda
 from desktop.core.services.views import attendance_rows
@@ -443,3 +443,46 @@ def test_the_meetings_text_changed_meanwhile_is_shown_under_its_field(
     qtbot.waitUntil(lambda: not store.offline, timeout=BACK_WITHIN_MS)
     assert details.versions.is_open("opening")
     assert details.opening.toPlainText() == "ประธานกล่าวเปิดประชุม"
+
+
+def test_her_refused_text_is_given_back_in_words_when_no_form_has_it_open(
+    own_server, start, message_boxes
+):
+    """A journal stored at the next start meets text another person changed meanwhile; no
+    form has it open, so the message gives back all of hers: the meeting's opening and the
+    item's points too, not only an item's single text."""
+    from desktop.core.db_file import data_folder
+    from desktop.core.services.agenda_restore import set_item_field
+
+    meeting = _meeting(own_server.url)
+    mine_opening = "ประธานกล่าวเปิดประชุมตามระเบียบ"
+    mine_points = ["ให้เลขานุการแจ้งสมาชิก", "ให้รายงานในการประชุมครั้งหน้า"]
+    journal = Journal(
+        journal_path(data_folder(), ServerAddress(own_server.url).url_without_password())
+    )
+    journal.add(
+        UserAction.of(
+            services.update_meeting,
+            meeting.id,
+            version=1,
+            base={"opening": ""},
+            opening=mine_opening,
+        )
+    )
+    journal.add(
+        UserAction.of(set_item_field, meeting.item, "points", value=mine_points, version=1, base=[])
+    )
+    other = open_database(own_server.url)
+    try:
+        with other.session() as s:
+            services.update_meeting(s, meeting.id, opening="เลขานุการกล่าวเปิดประชุม")
+            services.set_resolution_points(s, meeting.item, ["รับทราบ"])
+    finally:
+        other.close()
+
+    start(own_server.url)
+
+    warnings = [text for kind, _title, text in message_boxes.shown if kind == "warning"]
+    assert len(warnings) == 1
+    assert mine_opening in warnings[0]
+    assert "\n".join(mine_points) in warnings[0]

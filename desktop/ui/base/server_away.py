@@ -34,6 +34,7 @@ from sqlalchemy.exc import DBAPIError
 from desktop.core.changes import NOTHING, Changes
 from desktop.core.errors import PrachumError
 from desktop.core.journal import (
+    BASED_ON,
     Journal,
     UserAction,
     connection_lost,
@@ -263,10 +264,11 @@ class ServerAway(QObject):
         lines = []
         for action, error in refused:
             lines.append(f"• {error.message(language)}")
-            value = dict(action.kwargs).get("value")
-            if isinstance(error, EditConflict) and isinstance(value, str) and value:
+            if not isinstance(error, EditConflict):
+                continue
+            for text in her_text(action):
                 lines.append(
-                    QCoreApplication.translate("ServerAway", "  Your text: {0}").format(value)
+                    QCoreApplication.translate("ServerAway", "  Your text: {0}").format(text)
                 )
         return "\n".join(lines)
 
@@ -289,3 +291,18 @@ class ServerAway(QObject):
             self.journal, self.later = None, self.journal  # on her disk, offered next time
             return False
         return self.store_waiting(parent)
+
+
+def her_text(action: UserAction) -> list[str]:
+    """What she wrote in an action, whatever its argument is called (an item's `value`,
+    the meeting's field by name), the points one a line; not what it was based on."""
+    texts = []
+    for name, value in action.kwargs:
+        if name in BASED_ON:
+            continue
+        lines = value if isinstance(value, list | tuple) else [value]
+        if lines and all(isinstance(line, str) for line in lines):
+            text = "\n".join(lines)
+            if text:
+                texts.append(text)
+    return texts
