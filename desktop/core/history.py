@@ -51,6 +51,29 @@ def audited_tables(tables: Iterable[Table] | None = None) -> list[Table]:
     return [table for table in chosen if table.name != HISTORY]
 
 
+def tables_as_they_are(connection: Connection) -> list[Table]:
+    """The models' tables cut to what the database holds now: the tables it has, each with
+    the columns it has. A migration installs the triggers for the schema of its own time;
+    a table or column that a later migration adds is not there yet, and its triggers come
+    after the whole upgrade (desktop.core.db.migrate, db_server.upgrade_server)."""
+    from sqlalchemy import Column, MetaData, inspect
+
+    inspector = inspect(connection)
+    present = MetaData()
+    tables: list[Table] = []
+    for table in audited_tables():
+        if not inspector.has_table(table.name):
+            continue
+        names = {column["name"] for column in inspector.get_columns(table.name)}
+        columns = [
+            Column(column.name, column.type, primary_key=column.primary_key)
+            for column in table.columns
+            if column.name in names
+        ]
+        tables.append(Table(table.name, present, *columns))
+    return tables
+
+
 def kept_columns(table: Table) -> list[str]:
     """The columns whose values the history keeps (not the bytes of a file or image)."""
     return [

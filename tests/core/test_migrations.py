@@ -7,6 +7,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from later_models import models_a_later_version_adds
 
 from desktop.core import db as dbmod
 from desktop.core import db_file, history
@@ -216,3 +217,23 @@ def test_the_quick_revision_reader_agrees_with_alembic():
     script = ScriptDirectory.from_config(dbmod._alembic_config())
     assert dbmod.head_revision() == script.get_current_head()
     assert db_file.known_revisions() == {rev.revision for rev in script.walk_revisions()}
+
+
+def test_the_history_migration_holds_when_later_models_add_a_table_and_a_column(
+    tmp_path, monkeypatch
+):
+    """0025 installs the history's triggers for the schema of its time: a table or column
+    that a later migration adds must not make it fail, nor make a write between the two."""
+    models_a_later_version_adds(monkeypatch, history)
+    engine = dbmod.make_engine(tmp_path / "chain.db")
+    with engine.connect() as con:
+        command.upgrade(dbmod._alembic_config(con), "0025")
+        con.exec_driver_sql(
+            "INSERT INTO organizations (name, kind, active) VALUES ('อบต.', 'agency', 1)"
+        )
+        kept = con.exec_driver_sql("SELECT table_name FROM history").scalars().all()
+        command.downgrade(dbmod._alembic_config(con), "0024")
+        command.upgrade(dbmod._alembic_config(con), "0025")
+        con.commit()
+    engine.dispose()
+    assert kept == ["organizations"]

@@ -243,3 +243,29 @@ def test_a_failed_write_on_the_server_leaves_nothing_behind(pg_url):
             assert services.list_organizations(session) == []
     finally:
         database.close()
+
+
+def test_the_history_migration_holds_on_a_server_when_later_models_add_a_table(
+    empty_server_db, monkeypatch
+):
+    """As on a file (test_migrations): 0025 goes up and down for the schema of its time,
+    whatever a later version's models add."""
+    from later_models import models_a_later_version_adds
+
+    from desktop.core import history
+
+    models_a_later_version_adds(monkeypatch, history)
+    engine = make_server_engine(empty_server_db)
+    with engine.connect() as con:
+        with con.begin():
+            command.upgrade(dbmod._alembic_config(con), "0025")
+            con.exec_driver_sql(
+                "INSERT INTO organizations (name, kind, active) VALUES ('อบต.', 'agency', true)"
+            )
+            kept = con.exec_driver_sql("SELECT table_name FROM history").scalars().all()
+        with con.begin():
+            command.downgrade(dbmod._alembic_config(con), "0024")
+        with con.begin():
+            command.upgrade(dbmod._alembic_config(con), "0025")
+    engine.dispose()
+    assert kept == ["organizations"]

@@ -4,8 +4,9 @@ Revision ID: 0025
 Revises: 0024
 Create Date: 2026-12-05
 
-The triggers are generated from the models (desktop.core.history) and installed again
-after every later upgrade, so that a table or column added later has its own.
+The triggers are generated from the models (desktop.core.history), cut to the tables and
+columns there are at this revision, and installed again after every later upgrade, so
+that a table or column added later has its own.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ depends_on = None
 
 def upgrade() -> None:
     from desktop.core.damage import TolerantDateTime
-    from desktop.core.history import install_triggers
+    from desktop.core.history import install_triggers, tables_as_they_are
 
     op.create_table(
         "history",
@@ -46,7 +47,9 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_history_meeting_id"), "history", ["meeting_id"], unique=False)
     op.create_index(op.f("ix_history_item_id"), "history", ["item_id"], unique=False)
-    install_triggers(op.get_bind())
+    # For the tables as they are at this revision, not as the models are now: a table
+    # or column a later migration adds does not exist yet (its triggers follow the upgrade).
+    install_triggers(op.get_bind(), tables_as_they_are(op.get_bind()))
 
 
 def downgrade() -> None:
