@@ -486,3 +486,43 @@ def test_her_refused_text_is_given_back_in_words_when_no_form_has_it_open(
     assert len(warnings) == 1
     assert mine_opening in warnings[0]
     assert "\n".join(mine_points) in warnings[0]
+
+
+def test_what_others_stored_meanwhile_shows_once_hers_is_stored(
+    qtbot, own_server, start, keys, monkeypatch
+):
+    """Others' changes heard while her journal waits are held back, then shown as theirs
+    once hers is stored: the item another person added meanwhile appears in her agenda."""
+    meeting = _meeting(own_server.url)
+    host = start(own_server.url)
+    store = host.workspace.store
+    host.workspace.open_meeting(meeting.id)
+    tools = host.workspace.minutes_tools
+    tools.show_agenda()
+    agenda = tools.agenda
+    agenda.choose(meeting.item)
+    body = agenda.editor.body
+    body.setFocus()
+    tries_again = ServerAway.try_again
+    monkeypatch.setattr(ServerAway, "try_again", lambda _self: None)
+    own_server.cluster.stop()
+    keys.type(body, WHILE_AWAY)
+    flush_pending()
+    assert store.offline
+    own_server.cluster.start()
+    other = open_database(own_server.url)
+    try:
+        with other.session() as s:
+            services.add_agenda_item(s, meeting.id, title="เรื่องเพื่อทราบ")
+    finally:
+        other.close()
+    # Her window hears the server again (and what was stored) while hers still waits.
+    qtbot.waitUntil(lambda: bool(store.server_away.held), timeout=BACK_WITHIN_MS)
+    assert len(agenda.model.ordered_ids()) == 1
+    monkeypatch.setattr(ServerAway, "try_again", tries_again)
+    store.server_away.try_again()
+    qtbot.waitUntil(lambda: not store.offline, timeout=BACK_WITHIN_MS)
+
+    qtbot.waitUntil(lambda: len(agenda.model.ordered_ids()) == 2, timeout=5_000)
+    assert body.toPlainText() == WHILE_AWAY
+    assert _stored(own_server.url, meeting)[0] == WHILE_AWAY

@@ -228,17 +228,22 @@ class ServerAway(QObject):
             return False
         self.journal = None
         self.delay_ms = FIRST_RETRY_MS
-        changes, self.held = outcome.changes.merged(self.held), NOTHING
+        theirs, self.held = self.held, NOTHING
         if self.unsure:  # a read failed meanwhile too: every view reads again
-            changes, self.unsure = changes.merged(CAUGHT_UP), False
-        if changes:
-            self.store.committed.emit(changes)
+            theirs, self.unsure = theirs.merged(CAUGHT_UP) if theirs else CAUGHT_UP, False
+        if outcome.changes:
+            self.store.committed.emit(outcome.changes)
         self.store.back_on_the_server(
             QCoreApplication.translate(
                 "ServerAway", "The server is back: {0} changes kept on this computer are stored."
             ).format(outcome.stored)
         )
         unshown = [(a, e) for a, e in outcome.refused if not self._conflict_shown(a, e)]
+        # The others' changes apart from hers, and so still theirs (a merge with hers would
+        # make them her own, which the views do not read again); after her refused text is
+        # beside theirs, so that a form that reads again keeps hers.
+        if theirs:
+            self.store.committed.emit(theirs)
         if unshown:
             QMessageBox.warning(
                 parent,
