@@ -112,3 +112,21 @@ def test_her_own_honorifics_are_offered_when_adding_a_person(keys, roster):
     assert offered[:2] == ["ผู้ใหญ่บ้าน", "นาย"]
     assert "นาง" in offered  # used in the roster already
     dialog.reject()
+
+
+def test_the_people_command_puts_her_in_the_filter_with_a_row_chosen(
+    qtbot, keys, open_window, db_path, roster_db
+):
+    from ui.test_agenda_keyboard import focused
+
+    from desktop.ui.shell.actions import ActionId
+
+    window = open_window(db_path)
+    window.commands[ActionId.PEOPLE].trigger()
+    roster = window.workspace.roster
+    assert focused(qtbot) is roster.people.filter
+    # Edit works at once: a row is chosen without a click.
+    assert roster.people.current_row() == 0
+    assert roster.people.edit_button.isEnabled()
+    keys.type(focused(qtbot), "มาลี")
+    assert roster.person_model.rowCount() == 1

@@ -453,3 +453,22 @@ def test_a_folder_given_as_the_database_is_said_to_be_a_folder(tmp_path, start):
     assert start(folder, answers).opened is None
     (what, message, _backup), *_rest = answers.asked
     assert what == "problem" and "เป็นโฟลเดอร์" in message and "Errno" not in message
+
+
+def test_enter_on_a_fresh_welcome_page_takes_the_first_choice(qtbot, start, db_path):
+    """The window was painted and active before the new file was opened behind it: the
+    welcome page that comes in gives its first choice the focus, so Enter goes on."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.roster.network import NetworkDialog
+
+    host = start(db_path, Answers())
+    welcome = host.window.workspace.welcome
+    assert host.window.workspace.pages.currentWidget() is welcome
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=2000)
+    assert QApplication.focusWidget() is welcome.network_button
+    with qtbot.waitSignal(welcome.create_network, timeout=2000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, NetworkDialog))
+    dialog.reject()

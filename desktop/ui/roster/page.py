@@ -316,4 +316,12 @@ class RosterPage(QWidget):
         self._toggle(self.people, services.update_person)
 
     def show_tab(self, tab: int) -> None:
+        """The tab, ready for her keys: a name typed straight away goes into its filter,
+        and the first row is chosen so that Edit works without a click."""
         self.tabs.setCurrentIndex(tab)
+        section = self.tabs.widget(tab)
+        if not isinstance(section, RosterSection):
+            return
+        if section.current_row() < 0 and section.model.rowCount() > 0:
+            section.select(0)
+        (section.filter if section.filter.isVisibleTo(self) else section.view).setFocus()

@@ -63,3 +63,10 @@ class WelcomePage(QWidget):
         self.network_button.clicked.connect(self.create_network)
         self.import_button.clicked.connect(self.import_meeting)
         self.demo_button.clicked.connect(self.open_demo)
+
+    def showEvent(self, event) -> None:
+        # At a first start nothing had the focus, and Enter did nothing until she pressed
+        # Tab: the first choice takes it, framed, so Enter goes on at once.
+        super().showEvent(event)
+        if not any(b.hasFocus() for b in (self.import_button, self.demo_button)):
+            self.network_button.setFocus(Qt.FocusReason.OtherFocusReason)
