@@ -52,6 +52,11 @@ WRITTEN_TEXT: dict[type, tuple[str, ...]] = {
 """The columns of each versioned table that people write as text. Writing any of them
 makes a new version; writing anything else (a date, a tick, the order) does not."""
 
+NOT_KNOWN = 0
+"""The version of an edit whose own version was never learnt (kept while the server was
+away, stored later): no row is at it (versions start at 1), so the edit's UPDATE is
+refused and it is stored only where the row still holds the text it started from."""
+
 ATTEMPTS = 4
 """Tries of a versioned UPDATE while other people keep changing other fields of the row."""
 

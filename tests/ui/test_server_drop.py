@@ -526,3 +526,39 @@ def test_what_others_stored_meanwhile_shows_once_hers_is_stored(
     qtbot.waitUntil(lambda: len(agenda.model.ordered_ids()) == 2, timeout=5_000)
     assert body.toPlainText() == WHILE_AWAY
     assert _stored(own_server.url, meeting)[0] == WHILE_AWAY
+
+
+def test_undo_of_text_kept_while_away_leaves_another_persons_later_text(
+    qtbot, own_server, start, keys
+):
+    """Her body typed while the server was away is stored when it is back; another person
+    then changes it. Her undo takes back only her own edit: here it says so and changes
+    nothing, although the edit kept in the journal never learnt its version."""
+    meeting = _meeting(own_server.url)
+    host = start(own_server.url)
+    store = host.workspace.store
+    host.workspace.open_meeting(meeting.id)
+    tools = host.workspace.minutes_tools
+    tools.show_agenda()
+    agenda = tools.agenda
+    agenda.choose(meeting.item)
+    body = agenda.editor.body
+    body.setFocus()
+    own_server.cluster.stop()
+    keys.type(body, WHILE_AWAY)
+    flush_pending()
+    assert store.offline
+    own_server.cluster.start()
+    qtbot.waitUntil(lambda: not store.offline, timeout=BACK_WITHIN_MS)
+    assert _stored(own_server.url, meeting)[0] == WHILE_AWAY
+    theirs = "ที่ประชุมมีมติเห็นชอบ"
+    other = open_database(own_server.url)
+    try:
+        with other.session() as s:
+            services.update_agenda_item(s, meeting.item, body=theirs)
+    finally:
+        other.close()
+
+    agenda.stack.undo()
+
+    assert _stored(own_server.url, meeting)[0] == theirs

@@ -37,7 +37,7 @@ from desktop.core.presence import HEARTBEAT_SECONDS, Presences
 from desktop.core.services.agenda_restore import ACTION, ITEM, TEXT, Handles, set_item_field
 from desktop.core.services.agenda_view import AgendaNode, AgendaView, read_agenda
 from desktop.core.services.views import AttendanceRow, attendance_rows, organization_rows
-from desktop.core.text_versions import EditConflict
+from desktop.core.text_versions import NOT_KNOWN, EditConflict
 from desktop.ui.base.autosave import flush_pending
 from desktop.ui.base.present import present
 from desktop.ui.base.roster_cache import RosterCache
@@ -520,11 +520,14 @@ class AgendaPage(QWidget):
             if refused and isinstance(refused[0], EditConflict):
                 self.editor.versions.show(field, refused[0])
             return False
-        if version is not None and stored.value is not None:
-            self.editor.versions.stored_at(field, version, stored.value)
-        stack.push(
-            EditField(self, self.handles.key(ITEM, node.id), field, old, new, version=stored.value)
-        )
+        made = stored.value
+        if version is not None and made is not None:
+            self.editor.versions.stored_at(field, version, made)
+        elif version is not None:
+            # Kept in the journal while the server is away: the version it makes is not
+            # known, so its undo goes only where the field still holds what she typed.
+            made = NOT_KNOWN
+        stack.push(EditField(self, self.handles.key(ITEM, node.id), field, old, new, version=made))
         if field in ("title", "category"):
             self._stored()  # the tree shows titles; the editor keeps the category stored
         return True
