@@ -1982,6 +1982,14 @@ Create a new one anyway?</source>
         <translation>บทบาท (&amp;R)</translation>
     </message>
     <message>
+        <source>A&amp;cting for</source>
+        <translation>รักษาราชการแทน (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Only when she acts for another office</source>
+        <translation>เฉพาะเมื่อรักษาราชการแทนตำแหน่งอื่น</translation>
+    </message>
+    <message>
         <source>&amp;Organisation</source>
         <translation>หน่วยงาน (&amp;O)</translation>
     </message>
@@ -2006,11 +2014,11 @@ Create a new one anyway?</source>
         <translation>ปรับข้อมูลในร่างการประชุมด้วยหรือไม่</translation>
     </message>
     <message>
-        <source>Each meeting keeps its own copy of a person as she was then. These draft meetings still have the old name or position:
+        <source>Each meeting keeps its own copy of a person as she was then. These draft meetings still have the old name, position, acting office or organisation:
 {0}
 
 Update them too? (Finalised minutes keep theirs.)</source>
-        <translation>การประชุมแต่ละครั้งเก็บชื่อและตำแหน่งของบุคคลตามที่เป็นในวันนั้น ร่างการประชุมต่อไปนี้ยังมีชื่อหรือตำแหน่งเดิม:
+        <translation>การประชุมแต่ละครั้งเก็บชื่อและตำแหน่งของบุคคลตามที่เป็นในวันนั้น ร่างการประชุมต่อไปนี้ยังมีชื่อ ตำแหน่ง การรักษาราชการแทน หรือหน่วยงานเดิม:
 {0}
 
 ปรับให้เป็นข้อมูลใหม่ด้วยหรือไม่ (รายงานการประชุมที่ปิดแล้วคงเดิม)</translation>

@@ -105,3 +105,28 @@ def test_the_heading_names_the_network_once(session, first_meeting, title, lines
     head = [block_text(b) for b in blocks[:3]]
     assert head.count("เครือข่ายทดสอบ") == lines
     assert "เครือข่าย" in head[0] or lines == 1
+
+
+@pytest.mark.parametrize(
+    ("edit", "acting"),
+    [
+        ({"position": "รองปลัดเทศบาล รักษาราชการแทนปลัดเทศบาลตำบลบ้านกลาง"}, "ปลัดเทศบาลตำบลบ้านกลาง"),
+        ({"acting_as": "ปลัดเทศบาลตำบลบ้านกลาง"}, "ปลัดเทศบาลตำบลบ้านกลาง"),
+        ({"position": "รองปลัดเทศบาล"}, None),  # she acts for no one any more
+    ],
+)
+def test_an_acting_office_edited_alone_is_offered_to_the_draft_meetings(
+    session, network, first_meeting, edit, acting
+):
+    deputy = network["people"]["deputy"]
+    services.update_person(session, deputy.id, position=ACTING_TYPED)
+    services.refresh_snapshots(session, deputy.id)
+    line = next(a for a in first_meeting.attendance if a.person_id == deputy.id)
+    assert (line.position, line.acting_as) == ("รองปลัดเทศบาล", "ปลัดเทศบาลเมืองลำพูน")
+
+    services.update_person(session, deputy.id, **edit)  # the held office stays as it was
+    stale = services.stale_snapshots(session, deputy.id)
+    assert [s.meeting_id for s in stale] == [first_meeting.id]
+    assert services.refresh_snapshots(session, deputy.id) == [first_meeting.id]
+    assert (line.position, line.acting_as) == ("รองปลัดเทศบาล", acting)
+    assert services.stale_snapshots(session, deputy.id) == []

@@ -78,3 +78,83 @@ def test_acting_typed_into_a_new_persons_position_is_moved_to_its_field(
     dialog.accept()
     (person,) = window.workspace.store.read(services.list_people)
     assert (person.position, person.acting_as) == ("รองปลัดเทศบาล", "ปลัดเทศบาลตำบลบ้านกลาง")
+
+
+def _edit_her(qtbot, window):
+    window.workspace.show_roster(2)
+    window.workspace.roster.people.select(0)
+    dialog = window.workspace.roster.edit_person(
+        window.workspace.roster._current(window.workspace.roster.people)
+    )
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_her_acting_office_edited_alone_is_offered_to_the_draft_meetings(
+    qtbot, keys, open_window, db_path, message_boxes
+):
+    person, closed, draft = _meetings(db_path)
+    database = open_database(db_path)
+    with database.session() as session:
+        services.update_person(session, person, acting_as="ปลัดเทศบาล")
+        services.refresh_snapshots(session, person)
+    database.close()
+    window = open_window(db_path)
+    dialog = _edit_her(qtbot, window)
+    # The office she holds and the one she acts for, each in its own field.
+    assert (dialog.position.text(), dialog.acting_as.text()) == ("รองปลัดเทศบาล", "ปลัดเทศบาล")
+    dialog.acting_as.clear()
+    keys.type(dialog.acting_as, "ปลัดเทศบาลตำบลบ้านกลาง")
+    dialog.accept()
+    kind, _title, text = message_boxes.shown[-1]
+    assert kind == "question" and "ครั้งที่กำลังทำ" in text and "ครั้งที่ปิดแล้ว" not in text
+
+    def lines(session):
+        return {
+            m.id: (m.attendance[0].position, m.attendance[0].acting_as)
+            for m in services.list_meetings(session)
+        }
+
+    assert window.workspace.store.read(lines) == {
+        closed: ("รองปลัดเทศบาล", None),
+        draft: ("รองปลัดเทศบาล", "ปลัดเทศบาลตำบลบ้านกลาง"),
+    }
+
+
+def test_the_combined_line_typed_again_is_split_and_offered(
+    qtbot, keys, open_window, db_path, message_boxes
+):
+    _person, _closed, draft = _meetings(db_path)
+    window = open_window(db_path)
+    dialog = _edit_her(qtbot, window)
+    dialog.position.clear()
+    keys.type(dialog.position, "รองปลัดเทศบาล รักษาราชการแทนปลัดเทศบาลตำบลบ้านกลาง")
+    dialog.position.editingFinished.emit()  # as when she leaves the field
+    assert (dialog.position.text(), dialog.acting_as.text()) == (
+        "รองปลัดเทศบาล",
+        "ปลัดเทศบาลตำบลบ้านกลาง",
+    )
+    dialog.accept()
+    assert message_boxes.kinds() == ["question"]
+    line = window.workspace.store.read(
+        lambda s: (
+            next(m for m in services.list_meetings(s) if m.id == draft).attendance[0].acting_as
+        )
+    )
+    assert line == "ปลัดเทศบาลตำบลบ้านกลาง"
+
+
+def test_a_new_phone_number_does_not_ask_about_the_meetings(
+    qtbot, keys, open_window, db_path, message_boxes
+):
+    _person, _closed, draft = _meetings(db_path)
+    database = open_database(db_path)
+    with database.session() as session:  # acting at this one meeting only, set on its line
+        line = services.load_meeting(session, draft).attendance[0]
+        services.update_attendance(session, line.id, acting_as="ปลัดเทศบาล")
+    database.close()
+    window = open_window(db_path)
+    dialog = _edit_her(qtbot, window)
+    keys.type(dialog.phone, "053000000")
+    dialog.accept()
+    assert message_boxes.shown == []

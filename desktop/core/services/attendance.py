@@ -457,14 +457,23 @@ def stale_snapshots(session: Session, person_id: int) -> list[StaleSnapshot]:
         .where(Attendance.person_id == person_id, Meeting.status == "draft")
         .order_by(Meeting.date, Meeting.id)
     )
+    now = _copy_of(person)
     stale = []
     for line, meeting in session.execute(query):
-        fresh = Attendance(acting_as=line.acting_as)
-        snapshot(fresh, person)
-        now = (fresh.name, fresh.position, fresh.organization_name, fresh.acting_as)
-        if now != (line.name, line.position, line.organization_name, line.acting_as):
+        if now != (line.name, line.position, line.acting_as, line.organization_name):
             stale.append(StaleSnapshot(meeting.id, line.id, meeting_label(meeting)))
     return stale
+
+
+def _copy_of(person: Person) -> tuple[str, str | None, str | None, str | None]:
+    """What a meeting's line keeps of her: name, position, acting office, organisation.
+
+    Unlike a new line, a refreshed one takes her acting office as she is now, none
+    included: an acting office changed (or ended) on the person is what the drafts miss.
+    """
+    position, acting = split_acting(person.position)  # a position stored before 0022
+    organization = person.organization.name if person.organization else None
+    return person_display_name(person), position, person.acting_as or acting, organization
 
 
 def refresh_snapshots(
@@ -481,7 +490,8 @@ def refresh_snapshots(
     for entry in stale_snapshots(session, person_id):
         if wanted is not None and entry.meeting_id not in wanted:
             continue
-        snapshot(get(session, Attendance, entry.attendance_id), person)
+        line = get(session, Attendance, entry.attendance_id)
+        line.name, line.position, line.acting_as, line.organization_name = _copy_of(person)
         changed.append(entry.meeting_id)
     session.flush()
     return changed

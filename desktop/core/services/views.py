@@ -64,6 +64,9 @@ class PersonRow:
     email: str | None
     phone: str | None
     active: bool
+    held_position: str | None = None
+    """The office she holds, without the one she acts for (`position` joins the two)."""
+    acting_as: str | None = None
 
     @property
     def display_name(self) -> str:
@@ -251,8 +254,8 @@ def people_rows(
     for row in session.execute(query):
         values = dict(row._mapping)
         # The position as she reads (and edits) it: the acting office after the held one.
-        acting = values.pop("acting_as")
-        values["position"] = acting_position(values["position"], acting) or None
+        values["held_position"] = values["position"]
+        values["position"] = acting_position(values["position"], values["acting_as"]) or None
         rows.append(PersonRow(**values))
     return sorted(rows, key=lambda r: (thai_sort_key(r.given_name), thai_sort_key(r.family_name)))
 

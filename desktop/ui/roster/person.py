@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QMessageBox, QWid
 
 from desktop.core import services
 from desktop.core.codes import Role
-from desktop.core.services.views import OrganizationRow, PersonRow
-from desktop.core.thai import full_name, split_full_name
+from desktop.core.services.views import OrganizationRow, PersonRow, people_rows
+from desktop.core.thai import full_name, split_acting, split_full_name
 from desktop.ui.base import i18n
 from desktop.ui.base.dialog import FormDialog
 from desktop.ui.base.store import Store
@@ -43,6 +43,11 @@ class PersonDialog(FormDialog):
         self.family_name = QLineEdit()
         self.position = QLineEdit()
         self.position.setPlaceholderText("ปลัดเทศบาลตำบลบ้านกลาง")
+        # The office she acts for has its own field: a meeting's line and the minutes keep
+        # it apart from the one she holds. Typed into the position, it moves here.
+        self.acting_as = QLineEdit()
+        self.acting_as.setPlaceholderText(self.tr("Only when she acts for another office"))
+        self.position.editingFinished.connect(self._move_acting_office)
         self.role = CodeCombo(i18n.roles())
         # Found by its name, its short name or a part; Enter there saves, as elsewhere.
         self.organization = PickBox(min_chars=20)
@@ -62,6 +67,7 @@ class PersonDialog(FormDialog):
         self.form.addRow(self.tr("&Given name"), self.given_name)
         self.form.addRow(self.tr("&Family name"), self.family_name)
         self.form.addRow(self.tr("&Position"), self.position)
+        self.form.addRow(self.tr("A&cting for"), self.acting_as)
         self.form.addRow(self.tr("&Role"), self.role)
         self.form.addRow(self.tr("&Organisation"), self.organization)
         self.form.addRow(self.tr("&Email"), self.email)
@@ -71,7 +77,8 @@ class PersonDialog(FormDialog):
             self.honorific.setEditText(person.honorific or "")
             self.given_name.setText(person.given_name)
             self.family_name.setText(person.family_name or "")
-            self.position.setText(person.position or "")
+            self.position.setText(person.held_position or "")
+            self.acting_as.setText(person.acting_as or "")
             self.role.set_code(person.role)
             self.organization.setCurrentIndex(
                 max(0, self.organization.findData(person.organization_id))
@@ -112,7 +119,8 @@ class PersonDialog(FormDialog):
             text_or_none(self.family_name.text()),
         )
         self.honorific.setEditText("")
-        for field in (self.given_name, self.family_name, self.position, self.email, self.phone):
+        fields = (self.given_name, self.family_name, self.position, self.acting_as)
+        for field in (*fields, self.email, self.phone):
             field.clear()
         self.role.set_code(Role.OFFICER)
         self._role_chosen = False
@@ -128,12 +136,22 @@ class PersonDialog(FormDialog):
         self.organization.setCurrentIndex(index)
         return self.organization.itemData(index)
 
+    def _move_acting_office(self) -> None:
+        """`รองปลัดเทศบาล รักษาราชการแทนปลัดเทศบาล` typed as the position: the part she
+        acts for goes to its own field, where she sees it before saving."""
+        held, acting = split_acting(self.position.text())
+        if acting:
+            self.position.setText(held or "")
+            self.acting_as.setText(acting)
+
     def _fields(self) -> dict:
+        self._move_acting_office()
         return {
             "honorific": text_or_none(self.honorific.currentText()),
             "given_name": self.given_name.text(),
             "family_name": text_or_none(self.family_name.text()),
             "position": text_or_none(self.position.text()),
+            "acting_as": text_or_none(self.acting_as.text()),
             "role": self.role.code(),
             "organization_id": self.organization_id(),
             "email": text_or_none(self.email.text()),
@@ -166,11 +184,22 @@ class PersonDialog(FormDialog):
             )
         if result is None:
             return False
-        if self.person is not None:
+        if self.person is not None and self._copy_changed(result.value):
             self.offer_to_update_drafts(result.value)
         name = full_name(fields["honorific"], fields["given_name"].strip(), fields["family_name"])
         self.saved.emit(result.value, fields["organization_id"], name)
         return True
+
+    def _copy_changed(self, person_id: int) -> bool:
+        """Whether this edit changed what a meeting keeps of her (name, position, acting
+        office, organisation): a new phone number is no reason to ask about meetings."""
+        before = self.person
+        rows = self.store.read(lambda s: people_rows(s, include_inactive=True, ids=[person_id]))
+        if before is None or not rows:
+            return False
+        after = rows[0]
+        kept = ("display_name", "held_position", "acting_as", "organization_name")
+        return any(getattr(before, name) != getattr(after, name) for name in kept)
 
     def offer_to_update_drafts(self, person_id: int) -> list[int]:
         """Each meeting keeps its own copy of her; the draft ones may take the new one
@@ -183,7 +212,8 @@ class PersonDialog(FormDialog):
             self.tr("Update the draft meetings?"),
             self.tr(
                 "Each meeting keeps its own copy of a person as she was then. These draft "
-                "meetings still have the old name or position:\n{0}\n\nUpdate them too? "
+                "meetings still have the old name, position, acting office or organisation:"
+                "\n{0}\n\nUpdate them too? "
                 "(Finalised minutes keep theirs.)"
             ).format("\n".join(f"• {entry.label}" for entry in stale)),
         )
