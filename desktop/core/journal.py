@@ -226,6 +226,11 @@ class Journal:
         self.ident = uuid.uuid4().hex
         self.entries: list[Entry] = []
         self.next_number = 1
+        self.tried = 0
+        """The last entry a replay may have stored on the server (its commit done, but the
+        answer lost with the connection): never replaced by a later edit, which the mark
+        on the server would then skip as stored. A journal read from the disk may have
+        been replayed by a run that died: all its entries count as tried."""
 
     @classmethod
     def load(cls, path: Path) -> Journal | None:
@@ -251,6 +256,7 @@ class Journal:
             entry = Entry(int(item["n"]), UserAction.from_json(item["action"]), str(item["at"]))
             journal.entries.append(entry)
         journal.next_number = max((e.number for e in journal.entries), default=0) + 1
+        journal.tried = journal.next_number - 1
         return journal if journal.entries else None
 
     def __len__(self) -> int:
@@ -264,7 +270,7 @@ class Journal:
             raise TypeError(f"{action.service} has arguments the journal cannot keep")
         now = datetime.now().astimezone().isoformat(timespec="seconds")
         last = self.entries[-1] if self.entries else None
-        if last is not None and last.action.place() == action.place():
+        if last is not None and last.number > self.tried and last.action.place() == action.place():
             self.entries[-1] = Entry(last.number, action.after(last.action), now)
         else:
             self.entries.append(Entry(self.next_number, action, now))
@@ -299,6 +305,7 @@ class Journal:
         the list, on the disk too). The journal's file is removed when every entry is done.
         """
         outcome = Replayed()
+        self.tried = self.next_number - 1
         done, _nothing = run(self._read_mark)
         while self.entries:
             entry = self.entries[0]

@@ -269,3 +269,38 @@ def test_text_another_person_changed_meanwhile_is_refused_with_theirs_and_hers_k
     assert isinstance(conflict, EditConflict) and conflict.theirs == {"body": "ของอีกคน"}
     assert dict(action.kwargs)["value"] == "ของเธอ"  # hers, to show beside theirs
     assert _body(db, meeting["item"]) == "ของอีกคน"
+
+
+def test_typing_on_after_a_replay_lost_its_answer_is_not_skipped_as_stored(db, meeting, tmp_path):
+    """A replay's commit reaches the server but its answer is lost with the connection; she
+    types on in the same field. Her newer text is a new entry, not a change of the one the
+    server's mark already counts as stored (which the next replay would skip)."""
+    item = meeting["item"]
+    with db.session() as s:
+        version = s.get(AgendaItem, item).version
+    journal = _journal(tmp_path)
+    journal.add(
+        UserAction.of(set_item_field, item, "body", value="ร่างแรก", version=version, base="")
+    )
+    committed = run_committed(db.session)
+    calls = 0
+
+    def answer_lost_after_the_first_entry(action):
+        nonlocal calls
+        result = committed(action)
+        calls += 1
+        if calls == 2:  # the mark read, then the first entry: committed, its answer lost
+            raise OperationalError("COMMIT", {}, Exception("server closed the connection"))
+        return result
+
+    with pytest.raises(OperationalError):
+        journal.replay(answer_lost_after_the_first_entry)
+    assert _body(db, item) == "ร่างแรก"
+    journal.add(
+        UserAction.of(set_item_field, item, "body", value="ร่างที่สอง", version=version, base="ร่างแรก")
+    )
+
+    outcome = journal.replay(committed)
+
+    assert not outcome.refused
+    assert _body(db, item) == "ร่างที่สอง"
