@@ -238,7 +238,7 @@ def test_each_item_shows_who_else_has_it_open_for_writing(qtbot, open_window, pg
         assert window.workspace.store.hear_others()
         qtbot.waitUntil(window.workspace.store.database.listener.listening.is_set, timeout=10_000)
     for page in (first, second):
-        page._announce(again=True)  # the heartbeat, now rather than in 15 s
+        page.presence.announce(again=True)  # the heartbeat, now rather than in 15 s
 
     label = second.editor.presence
     qtbot.waitUntil(label.isVisible, timeout=10_000)

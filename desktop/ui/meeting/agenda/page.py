@@ -9,7 +9,6 @@ short pause) and kept on the meeting's undo stack for the session.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -33,7 +32,6 @@ from sqlalchemy.orm import Session
 from desktop.core import services
 from desktop.core.changes import Changes
 from desktop.core.journal import UserAction
-from desktop.core.presence import HEARTBEAT_SECONDS, Presences
 from desktop.core.services.agenda_restore import ACTION, ITEM, TEXT, Handles, set_item_field
 from desktop.core.services.agenda_view import AgendaNode, AgendaView, read_agenda
 from desktop.core.services.views import AttendanceRow, attendance_rows, organization_rows
@@ -50,6 +48,7 @@ from desktop.ui.meeting.agenda.commands import (
     EditField,
 )
 from desktop.ui.meeting.agenda.editor import ItemEditor
+from desktop.ui.meeting.agenda.presence import ItemPresence
 from desktop.ui.meeting.agenda.structure import Structure
 from desktop.ui.meeting.agenda.tree_model import ID_ROLE, AgendaTreeModel
 from desktop.ui.meeting.agenda.tree_view import AgendaTree
@@ -216,13 +215,7 @@ class AgendaPage(QWidget):
         if store.server_away is not None:
             store.server_away.conflict_shown_by.append(self._conflict_after_the_drop)
         self._shortcuts()
-        # Who else has an item open for writing (on a server; desktop.core.presence).
-        self.presences = Presences(own_client=store.database.client)
-        self.announced: tuple[int | None, int | None] | None = None
-        store.presence_heard.connect(self._presence_heard)
-        self.heartbeat = QTimer(self)
-        self.heartbeat.setInterval(HEARTBEAT_SECONDS * 1000)
-        self.heartbeat.timeout.connect(self._beat)
+        self.presence = ItemPresence(self, self)  # who else has an item open, on a server
 
     def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
         try:
@@ -336,7 +329,7 @@ class AgendaPage(QWidget):
         self._show_state()
         self.structure.show_notes(node)
         self.preview.show_item(node.id if node else None)
-        self._announce()
+        self.presence.announce()
 
     def _show_state(self) -> None:
         editable = self.editable
@@ -358,50 +351,13 @@ class AgendaPage(QWidget):
             # what she is typing in it stay as they are.
             self.refresh(reload_editor=False)
 
-    # --- who else is here (a server) -------------------------------------------------------
-
-    def _open_for_writing(self) -> tuple[int | None, int | None]:
-        node = self.editor.node
-        if node is None or not self.editable or not self.isVisible():
-            return (None, None)
-        return (self.meeting_id, node.id)
-
-    def _announce(self, *, again: bool = False) -> None:
-        """Say which item she has open, when it changed (or `again`, the heartbeat)."""
-        if self.store.database.address is None:
-            return  # a file: one writer, nobody else to tell
-        now = self._open_for_writing()
-        if now != self.announced or again:
-            self.announced = now
-            self.store.say_open(*now)
-        if now[1] is not None:
-            self.heartbeat.start()
-        else:
-            self.heartbeat.stop()
-        self._show_presence()
-
-    def _beat(self) -> None:
-        self._announce(again=True)
-
-    def _presence_heard(self, payloads: list[str]) -> None:
-        now = time.monotonic()
-        # Every payload taken in (a list, not any() over a generator that would stop early).
-        if True in [self.presences.heard(payload, now) for payload in payloads]:
-            self._show_presence()
-
-    def _show_presence(self) -> None:
-        editing = self.presences.by_item(time.monotonic())
-        self.model.set_editing(editing)
-        node = self.editor.node
-        self.editor.show_presence(editing.get(node.id, []) if node else [])
-
     def hideEvent(self, event) -> None:
         super().hideEvent(event)
-        self._announce()  # not on the agenda any more: nothing open for writing
+        self.presence.announce()  # not on the agenda any more: nothing open for writing
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self._announce()
+        self.presence.announce()
         if not self._fit_pending and not self.panes_fitted:
             self._fit_pending = True
             QTimer.singleShot(0, self, self.fit_panes)  # once the splitter has its width
