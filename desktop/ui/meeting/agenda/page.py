@@ -54,6 +54,7 @@ from desktop.ui.meeting.agenda.tree_model import ID_ROLE, AgendaTreeModel
 from desktop.ui.meeting.agenda.tree_view import AgendaTree
 from desktop.ui.meeting.context import MeetingContext
 from desktop.ui.meeting.preview.pane import MinutesPreview
+from desktop.ui.widgets.conflicts import FieldConflicts
 from desktop.ui.widgets.thai_date import ThaiDateField
 
 T = TypeVar("T")
@@ -277,6 +278,21 @@ class AgendaPage(QWidget):
             action, parent=self, key=(self.meeting_id, key), on_failed=on_failed
         )
 
+    def _run_guarded(
+        self,
+        action: Callable[[Session], T],
+        versions: FieldConflicts,
+        field: str,
+        key: object = None,
+    ) -> Stored[T] | None:
+        """`run` for her text: where another person stored the field first, their text
+        is shown beside hers (`versions`) instead of a message."""
+        refused: list[BaseException] = []
+        stored = self.run(action, key, on_failed=refused.append)
+        if stored is None and refused and isinstance(refused[0], EditConflict):
+            versions.show(field, refused[0])
+        return stored
+
     def say(self, text: str) -> None:
         """A line in the status bar."""
         self.told.emit(text)
@@ -468,13 +484,9 @@ class AgendaPage(QWidget):
         if field == "title" and not str(new).strip():
             return False  # a title being retyped: the stored one stays until there is text
         version = self.editor.versions.bases.get(field) if field in TEXT else None
-        refused: list[BaseException] = []
-
         store = UserAction.of(set_item_field, node.id, field, value=new, version=version, base=old)
-        stored = self.run(store, key=node.id, on_failed=refused.append)
+        stored = self._run_guarded(store, self.editor.versions, field, key=node.id)
         if stored is None:
-            if refused and isinstance(refused[0], EditConflict):
-                self.editor.versions.show(field, refused[0])
             return False
         made = stored.value
         if version is not None and made is not None:
@@ -547,7 +559,6 @@ class AgendaPage(QWidget):
         if node is None or stack is None:
             return False
         version = version if set(new) == {"text"} else None
-        refused: list[BaseException] = []
 
         def store(session: Session) -> int | None:
             action = services.update_action(
@@ -555,11 +566,9 @@ class AgendaPage(QWidget):
             )
             return action.version if version is not None else None
 
-        stored = self.run(store, on_failed=refused.append)
         versions = self.editor.actions_editor.versions
+        stored = self._run_guarded(store, versions, "text")
         if stored is None:
-            if refused and isinstance(refused[0], EditConflict):
-                versions.show("text", refused[0])
             return False
         if version is not None and stored.value is not None:
             versions.stored_at("text", version, stored.value)
