@@ -65,6 +65,18 @@ def _meeting(url: str) -> Meeting:
         database.close()
 
 
+def _on_its_item(start, url: str):
+    """The app started on the server, the meeting's agenda shown on its item."""
+    meeting = _meeting(url)
+    host = start(url)
+    host.workspace.open_meeting(meeting.id)
+    tools = host.workspace.minutes_tools
+    tools.show_agenda()
+    agenda = tools.agenda
+    agenda.choose(meeting.item)
+    return meeting, host.workspace.store, agenda
+
+
 def _stored(url: str, meeting: Meeting) -> tuple[str, dict[int, str]]:
     """What the server holds, read by another computer."""
     database = open_database(url)
@@ -204,14 +216,7 @@ def test_she_types_and_ticks_while_the_server_is_stopped_and_nothing_is_lost(
 def test_a_vote_given_while_the_server_is_stopped_is_stored_when_it_is_back(
     qtbot, own_server, start, message_boxes, keys
 ):
-    meeting = _meeting(own_server.url)
-    host = start(own_server.url)
-    store = host.workspace.store
-    host.workspace.open_meeting(meeting.id)
-    tools = host.workspace.minutes_tools
-    tools.show_agenda()
-    agenda = tools.agenda
-    agenda.choose(meeting.item)
+    meeting, store, agenda = _on_its_item(start, own_server.url)
     vote = agenda.editor.vote
 
     own_server.cluster.stop()
@@ -242,14 +247,7 @@ def test_text_another_person_stored_meanwhile_is_shown_beside_hers(  # noqa: PLR
 ):
     """The network between her and the server dropped, the others kept working: her body
     typed meanwhile meets theirs when it is stored, and she chooses, as in any conflict."""
-    meeting = _meeting(own_server.url)
-    host = start(own_server.url)
-    store = host.workspace.store
-    host.workspace.open_meeting(meeting.id)
-    tools = host.workspace.minutes_tools
-    tools.show_agenda()
-    agenda = tools.agenda
-    agenda.choose(meeting.item)
+    meeting, store, agenda = _on_its_item(start, own_server.url)
     body = agenda.editor.body
     body.setFocus()
     # Her window does not try again until the other person has stored theirs.
@@ -493,14 +491,7 @@ def test_what_others_stored_meanwhile_shows_once_hers_is_stored(
 ):
     """Others' changes heard while her journal waits are held back, then shown as theirs
     once hers is stored: the item another person added meanwhile appears in her agenda."""
-    meeting = _meeting(own_server.url)
-    host = start(own_server.url)
-    store = host.workspace.store
-    host.workspace.open_meeting(meeting.id)
-    tools = host.workspace.minutes_tools
-    tools.show_agenda()
-    agenda = tools.agenda
-    agenda.choose(meeting.item)
+    meeting, store, agenda = _on_its_item(start, own_server.url)
     body = agenda.editor.body
     body.setFocus()
     tries_again = ServerAway.try_again
@@ -534,14 +525,7 @@ def test_undo_of_text_kept_while_away_leaves_another_persons_later_text(
     """Her body typed while the server was away is stored when it is back; another person
     then changes it. Her undo takes back only her own edit: here it says so and changes
     nothing, although the edit kept in the journal never learnt its version."""
-    meeting = _meeting(own_server.url)
-    host = start(own_server.url)
-    store = host.workspace.store
-    host.workspace.open_meeting(meeting.id)
-    tools = host.workspace.minutes_tools
-    tools.show_agenda()
-    agenda = tools.agenda
-    agenda.choose(meeting.item)
+    meeting, store, agenda = _on_its_item(start, own_server.url)
     body = agenda.editor.body
     body.setFocus()
     own_server.cluster.stop()
